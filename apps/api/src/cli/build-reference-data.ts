@@ -1,0 +1,131 @@
+// Derives the repo's reference data from DepEd's lists in ../shared/data (read once, here only;
+// the product never reads ../shared). Usage: npm run build-reference-data -w @repo/api [-- DIR]
+import { createHash } from 'node:crypto';
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { referenceDataDir } from '../modules/reference-data/reference-files.js';
+import { repoRoot } from '../paths.js';
+
+type Row = Record<string, string>;
+const sourceDir = path.resolve(process.argv[2] ?? path.join(repoRoot, '..', 'shared', 'data'));
+const read = async (file: string) =>
+  parse(await readFile(path.join(sourceDir, file)), { columns: true }) as Row[];
+
+const regionsIn = (await read('regions.csv')).filter((r) => r.in_datasets === 'yes');
+const divisionsIn = await read('divisions.csv');
+const districtsIn = await read('districts.csv');
+const schoolsIn = await read('schools.csv');
+
+const regions = regionsIn.map((r, i) => ({
+  id: i + 1,
+  name: r.region_name_deped_sy2023_24!,
+  long_name: r.region_long_name_added!.replace(/\s*\(.*\)$/, ''),
+  psgc_code: r.psgc_region_code_added || null,
+  is_overseas: r.region_name_deped_sy2023_24 === 'PSO',
+}));
+const regionId = new Map(regions.map((r) => [r.name, r.id]));
+
+const divisions = divisionsIn.map((d, i) => ({
+  id: i + 1,
+  region_id: must(regionId.get(d.region!), `region ${d.region}`),
+  name: d.division!,
+  is_overseas: d.is_pso === 'yes',
+}));
+const divisionId = new Map(divisionsIn.map((d, i) => [`${d.region}|${d.division}`, i + 1]));
+
+const districts = districtsIn.map((d, i) => ({
+  id: i + 1,
+  division_id: must(divisionId.get(`${d.region}|${d.division}`), `division ${d.division}`),
+  name: d.district!,
+  province: d.province || null,
+}));
+const districtId = new Map(
+  districtsIn.map((d, i) => [`${d.region}|${d.division}|${d.district}`, i + 1]),
+);
+
+/** Levels offered by the official SY 2023-24 curricular offering. */
+const officialLevels: Record<string, [boolean, boolean, boolean, boolean]> = {
+  'K-12': [true, true, true, true],
+  'Elementary+JHS (K-10)': [true, true, true, false],
+  'Secondary (JHS+SHS, G7-12)': [false, false, true, true],
+  'JHS (G7-10)': [false, false, true, false],
+  'SHS (G11-12)': [false, false, false, true],
+};
+const sectors: Record<string, string> = {
+  Public: 'PUBLIC',
+  Private: 'PRIVATE',
+  SUCsLUCs: 'SUC_LUC',
+};
+
+/**
+ * Rows without official columns: schools in the SY 2023-24 list but absent from the enrollment
+ * file are the purely elementary ones (data/README.md); otherwise DepEd's School ID convention
+ * (1/2 public elementary, 3 secondary with 34 for SHS, 5 integrated; 4 private, 6 SUC/LUC).
+ */
+function derivedLevels(row: Row): [boolean, boolean, boolean, boolean] {
+  if (row.in_sy2023_24_enrollment_list === 'yes') return [true, true, false, false];
+  const id = row.school_id!;
+  if (id.startsWith('1') || id.startsWith('2')) return [true, true, false, false];
+  if (id.startsWith('34')) return [false, false, false, true];
+  if (id.startsWith('3')) return [false, false, true, false];
+  if (id.startsWith('5')) return [true, true, true, true];
+  return [false, false, false, false];
+}
+const derivedSector = (id: string) =>
+  id.startsWith('4') ? 'PRIVATE' : id.startsWith('6') ? 'SUC_LUC' : 'PUBLIC';
+
+let skippedNoDivision = 0;
+const schools = schoolsIn.flatMap((s) => {
+  // 964 IDs from SY 2023-24 come with no region or division: nothing to place them under.
+  if (!s.region || !s.division) {
+    skippedNoDivision++;
+    return [];
+  }
+  const official = s.details_source!.startsWith('sy2023_24_enrollment');
+  const levels = official ? must(officialLevels[s.level!], `level ${s.level}`) : derivedLevels(s);
+  return [
+    {
+      id: Number(s.school_id),
+      name: s.school_name!.trim(),
+      region_id: must(regionId.get(s.region), `region ${s.region}`),
+      division_id: must(divisionId.get(`${s.region}|${s.division}`), `division ${s.division}`),
+      district_id: s.district
+        ? must(districtId.get(`${s.region}|${s.division}|${s.district}`), s.district)
+        : null,
+      province: s.province || null,
+      municipality: s.municipality || null,
+      barangay: s.barangay || null,
+      sector: official
+        ? must(sectors[s.sector!], `sector ${s.sector}`)
+        : derivedSector(s.school_id!),
+      offers_kinder: levels[0],
+      offers_elementary: levels[1],
+      offers_junior_high: levels[2],
+      offers_senior_high: levels[3],
+      details_source: official ? 'OFFICIAL_SY2023_24' : 'MASTERLIST_2019',
+    },
+  ];
+});
+
+await mkdir(referenceDataDir, { recursive: true });
+for (const [name, rows] of Object.entries({ regions, divisions, districts, schools })) {
+  const csv = stringify(rows, {
+    header: true,
+    cast: { boolean: (b) => (b ? 't' : 'f') },
+  });
+  // mtime 0 keeps the gzip bytes stable, so rebuilding changes nothing in git.
+  const gz = gzipSync(csv, { level: 9 });
+  gz.writeUInt32LE(0, 4);
+  await writeFile(path.join(referenceDataDir, `${name}.csv.gz`), gz);
+  const sha = createHash('sha256').update(gz).digest('hex').slice(0, 12);
+  console.log(`${name}: ${rows.length} rows, ${gz.length} bytes gzipped (${sha})`);
+}
+console.log(`schools skipped for want of a region and division: ${skippedNoDivision}`);
+
+function must<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`unknown ${what}`);
+  return value;
+}

@@ -1,0 +1,18 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { entities } from './entities.js';
+import { migrations } from './migrations/index.js';
+
+export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities,
+    migrations,
+    migrationsTableName: 'migration',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    poolSize: options.poolSize ?? 10,
+    applicationName: 'deped-enrollment-api',
+  });
+}

@@ -1,0 +1,56 @@
+import pg from 'pg';
+import { ensureEmbeddedPostgres } from './embedded.js';
+
+export interface DatabaseHandle {
+  url: string;
+  /** Stops the embedded server when this process owns it; otherwise does nothing. */
+  release(): Promise<void>;
+}
+
+/**
+ * `DATABASE_URL` when set; otherwise the repo's embedded PostgreSQL, with `database` created on
+ * first use. Every entry point (server, tests, scripts) goes through here.
+ */
+export async function openDatabase(
+  database = 'enrollment',
+  log: (message: string) => void = () => undefined,
+): Promise<DatabaseHandle> {
+  const external = process.env.DATABASE_URL;
+  if (external) return { url: external, release: () => Promise.resolve() };
+  const server = await ensureEmbeddedPostgres(log);
+  await createDatabaseIfMissing(server.adminUrl, database);
+  return { url: server.urlFor(database), release: () => server.stop() };
+}
+
+export async function createDatabaseIfMissing(adminUrl: string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (found.rowCount === 0) {
+      await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`).catch((error) => {
+        // Another process may have created it between our check and our CREATE.
+        if ((error as { code?: string }).code !== '42P04') throw error;
+      });
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+export async function dropDatabase(adminUrl: string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(database)} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The same server, another database. */
+export function withDatabaseName(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${encodeURIComponent(database)}`;
+  return parsed.toString();
+}

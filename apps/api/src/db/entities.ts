@@ -1,0 +1,14 @@
+import { DistrictEntity } from '../modules/division/district.entity.js';
+import { DivisionEntity } from '../modules/division/division.entity.js';
+import { ReferenceDataLoadEntity } from '../modules/reference-data/reference-data-load.entity.js';
+import { RegionEntity } from '../modules/region/region.entity.js';
+import { SchoolEntity } from '../modules/school/school.entity.js';
+
+/** Every entity, listed explicitly: no globs, so the build and the tests see the same set. */
+export const entities = [
+  RegionEntity,
+  DivisionEntity,
+  DistrictEntity,
+  SchoolEntity,
+  ReferenceDataLoadEntity,
+];

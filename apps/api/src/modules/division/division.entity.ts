@@ -1,0 +1,31 @@
+import {
+  Column,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  Unique,
+  type Relation,
+} from 'typeorm';
+import { RegionEntity } from '../region/region.entity.js';
+
+/** A Schools Division Office. Its name alone is not unique (San Carlos City, San Fernando City). */
+@Entity('division')
+@Unique('UQ_division_region_name', ['regionId', 'name'])
+export class DivisionEntity {
+  @PrimaryColumn({ type: 'smallint' })
+  id: number;
+
+  @Column({ name: 'region_id', type: 'smallint' })
+  regionId: number;
+
+  @ManyToOne(() => RegionEntity, (region) => region.divisions, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'region_id', foreignKeyConstraintName: 'FK_division_region' })
+  region: Relation<RegionEntity>;
+
+  @Column({ type: 'varchar', length: 80 })
+  name: string;
+
+  @Column({ name: 'is_overseas', type: 'boolean', default: false })
+  isOverseas: boolean;
+}

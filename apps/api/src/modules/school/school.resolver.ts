@@ -1,0 +1,43 @@
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { type Context } from '../../context.js';
+import { badUserInput } from '../../errors.js';
+import { District, Division, toDistrict, toDivision } from '../division/division.type.js';
+import { Region, toRegion } from '../region/region.type.js';
+import { SchoolEntity } from './school.entity.js';
+import { School, toSchool } from './school.type.js';
+
+@Resolver(() => School)
+export class SchoolResolver {
+  @Query(() => School, { nullable: true, description: "A school by DepEd's 6-digit School ID." })
+  async school(
+    @Arg('schoolId', () => String) schoolId: string,
+    @Ctx() { dataSource }: Context,
+  ): Promise<School | null> {
+    if (!/^\d{6}$/.test(schoolId)) {
+      throw badUserInput('schoolId', 'SCHOOL_ID_FORMAT', 'schoolId must be 6 digits');
+    }
+    const row = await dataSource.getRepository(SchoolEntity).findOneBy({ id: Number(schoolId) });
+    return row ? toSchool(row) : null;
+  }
+
+  @FieldResolver(() => Region)
+  async region(@Root() school: School, @Ctx() { loaders }: Context): Promise<Region> {
+    const row = await loaders.regionById.load(school.regionId);
+    if (!row) throw new Error(`school ${school.id} has no region ${school.regionId}`);
+    return toRegion(row);
+  }
+
+  @FieldResolver(() => Division)
+  async division(@Root() school: School, @Ctx() { loaders }: Context): Promise<Division> {
+    const row = await loaders.divisionById.load(school.divisionId);
+    if (!row) throw new Error(`school ${school.id} has no division ${school.divisionId}`);
+    return toDivision(row);
+  }
+
+  @FieldResolver(() => District, { nullable: true })
+  async district(@Root() school: School, @Ctx() { loaders }: Context): Promise<District | null> {
+    if (school.districtId === null) return null;
+    const row = await loaders.districtById.load(school.districtId);
+    return row ? toDistrict(row) : null;
+  }
+}

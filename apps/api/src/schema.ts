@@ -1,0 +1,17 @@
+import 'reflect-metadata';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { DivisionResolver } from './modules/division/division.resolver.js';
+import { RegionResolver } from './modules/region/region.resolver.js';
+import { SchoolResolver } from './modules/school/school.resolver.js';
+
+export const resolvers = [RegionResolver, DivisionResolver, SchoolResolver] as const;
+
+export function createSchema(): Promise<GraphQLSchema> {
+  return buildSchema({ resolvers, validate: false });
+}
+
+/** The SDL committed as apps/api/schema.graphql; sorted so it diffs cleanly. */
+export function toSchemaFile(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}
