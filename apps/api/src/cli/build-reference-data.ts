@@ -12,7 +12,7 @@ import { repoRoot } from '../paths.js';
 type Row = Record<string, string>;
 const sourceDir = path.resolve(process.argv[2] ?? path.join(repoRoot, '..', 'shared', 'data'));
 const read = async (file: string) =>
-  parse(await readFile(path.join(sourceDir, file)), { columns: true }) as Row[];
+  parse<Row>(await readFile(path.join(sourceDir, file)), { columns: true });
 
 const regionsIn = (await read('regions.csv')).filter((r) => r.in_datasets === 'yes');
 const divisionsIn = await read('divisions.csv');

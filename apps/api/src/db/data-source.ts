@@ -1,9 +1,12 @@
 import 'reflect-metadata';
-import { DataSource } from 'typeorm';
+import { DataSource, type Logger } from 'typeorm';
 import { entities } from './entities.js';
 import { migrations } from './migrations/index.js';
 
-export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {
+export function createDataSource(
+  url: string,
+  options: { poolSize?: number; logger?: Logger } = {},
+): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
@@ -14,5 +17,6 @@ export function createDataSource(url: string, options: { poolSize?: number } = {
     synchronize: false,
     poolSize: options.poolSize ?? 10,
     applicationName: 'deped-enrollment-api',
+    ...(options.logger ? { logger: options.logger, logging: ['query' as const] } : {}),
   });
 }

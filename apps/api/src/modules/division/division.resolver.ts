@@ -37,9 +37,9 @@ export class DivisionResolver {
     @Root() division: Division,
     @Ctx() { loaders }: Context,
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+    @Arg('after', () => String, { nullable: true }) after: string | null | undefined,
     @Arg('search', () => String, { nullable: true, description: 'Part of the school name.' })
-    search: string | undefined,
+    search: string | null | undefined,
   ): Promise<SchoolConnection> {
     if (first < 1 || first > maxPageSize) {
       throw badUserInput('first', 'PAGE_SIZE_RANGE', `first must be from 1 to ${maxPageSize}`);
@@ -49,7 +49,7 @@ export class DivisionResolver {
       throw badUserInput('search', 'MAX_LENGTH', 'search must be at most 100 characters');
     }
     const divisionId = Number(division.id);
-    const cursor = after === undefined ? null : decodeCursor(after);
+    const cursor = after == null ? null : decodeCursor(after);
     // One row more than asked tells whether there is a next page.
     const rows = await loaders.schoolPage.load({
       divisionId,

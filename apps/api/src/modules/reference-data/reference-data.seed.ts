@@ -72,7 +72,7 @@ export async function loadReferenceData(dataSource: DataSource): Promise<Referen
       results.push({ file, rows: 0, skipped: true });
       continue;
     }
-    const rows = parse(gunzipSync(gz), { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(gunzipSync(gz), { columns: true });
     await dataSource.transaction(async (manager) => {
       for (let i = 0; i < rows.length; i += batchSize) {
         await upsert(manager, file, rows.slice(i, i + batchSize));
