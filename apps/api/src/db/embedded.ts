@@ -1,3 +1,4 @@
+import { type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import net from 'node:net';
@@ -126,6 +127,15 @@ export async function ensureEmbeddedPostgres(
     }
     await server.start();
     log(`Embedded PostgreSQL listening on 127.0.0.1:${port}`);
-    return { adminUrl: urlFor('postgres'), urlFor, owned: true, stop: () => server.stop() };
+    // Ctrl-C in a terminal reaches PostgreSQL too, and it shuts itself down; stop() would then
+    // wait for an exit that has already happened.
+    const child = (server as unknown as { process?: ChildProcess }).process;
+    const exited = () => !child || child.exitCode !== null || child.signalCode !== null;
+    return {
+      adminUrl: urlFor('postgres'),
+      urlFor,
+      owned: true,
+      stop: () => (exited() ? Promise.resolve() : server.stop()),
+    };
   });
 }

@@ -1,0 +1,17 @@
+import { type CodegenConfig } from '@graphql-codegen/cli';
+
+/** Typed documents from the API's committed schema; a test fails when src/gql is stale. */
+const config: CodegenConfig = {
+  schema: '../api/schema.graphql',
+  documents: ['src/**/*.tsx', '!src/gql/**/*'],
+  ignoreNoDocuments: false,
+  generates: {
+    './src/gql/': {
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      config: { useTypeImports: true, enumsAsTypes: true },
+    },
+  },
+};
+
+export default config;
