@@ -26,20 +26,31 @@ export interface EmbeddedServer {
 const urlFor = (database: string) =>
   `postgres://${user}:${password}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
 
+/**
+ * Whether our cluster answers on the port. A server there with another data directory (say,
+ * another checkout's) is not ours: connecting to it would mix two projects' data.
+ */
 async function isAcceptingConnections(): Promise<boolean> {
   const client = new pg.Client({
     connectionString: urlFor('postgres'),
     connectionTimeoutMillis: 2000,
   });
+  let dataDirectory: string;
   try {
     await client.connect();
-    await client.query('SELECT 1');
-    return true;
+    const result = await client.query<{ data_directory: string }>('SHOW data_directory');
+    dataDirectory = result.rows[0]!.data_directory;
   } catch {
     return false;
   } finally {
     await client.end().catch(() => undefined);
   }
+  if (path.resolve(dataDirectory) !== embeddedDataDir) {
+    throw new Error(
+      `Port ${port} serves the PostgreSQL of ${dataDirectory}, not this checkout's; stop it, or set EMBEDDED_PG_PORT or DATABASE_URL.`,
+    );
+  }
+  return true;
 }
 
 async function isPortInUse(): Promise<boolean> {
