@@ -1,10 +1,9 @@
 import { type DataSource } from 'typeorm';
-import {
-  districtByIdLoader,
-  divisionByIdLoader,
-  divisionsByRegionIdLoader,
-} from './modules/division/division.loaders.js';
-import { regionByIdLoader } from './modules/region/region.loaders.js';
+import { byIdLoader } from './db/by-id-loader.js';
+import { DistrictEntity } from './modules/division/district.entity.js';
+import { divisionsByRegionIdLoader } from './modules/division/division.loaders.js';
+import { DivisionEntity } from './modules/division/division.entity.js';
+import { RegionEntity } from './modules/region/region.entity.js';
 import {
   schoolCountLoader,
   schoolMatchCountLoader,
@@ -14,10 +13,10 @@ import {
 /** Request-scoped loaders: each request batches and caches on its own. */
 export function createLoaders(dataSource: DataSource) {
   return {
-    regionById: regionByIdLoader(dataSource),
-    divisionById: divisionByIdLoader(dataSource),
+    regionById: byIdLoader(dataSource, RegionEntity),
+    divisionById: byIdLoader(dataSource, DivisionEntity),
     divisionsByRegionId: divisionsByRegionIdLoader(dataSource),
-    districtById: districtByIdLoader(dataSource),
+    districtById: byIdLoader(dataSource, DistrictEntity),
     schoolCountByRegionId: schoolCountLoader(dataSource, 'region'),
     schoolCountByDivisionId: schoolCountLoader(dataSource, 'division'),
     schoolMatchCount: schoolMatchCountLoader(dataSource),

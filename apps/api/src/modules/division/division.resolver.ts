@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { type Context } from '../../context.js';
+import { loadParent, toNumericId } from '../../db/by-id-loader.js';
 import { badUserInput } from '../../errors.js';
 import { Region, toRegion } from '../region/region.type.js';
 import { SchoolConnection, toSchool } from '../school/school.type.js';
@@ -14,17 +15,14 @@ export class DivisionResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() { loaders }: Context,
   ): Promise<Division | null> {
-    const numeric = Number(id);
-    if (!Number.isInteger(numeric)) return null;
-    const row = await loaders.divisionById.load(numeric);
+    const key = toNumericId(id);
+    const row = key === null ? undefined : await loaders.divisionById.load(key);
     return row ? toDivision(row) : null;
   }
 
   @FieldResolver(() => Region)
   async region(@Root() division: Division, @Ctx() { loaders }: Context): Promise<Region> {
-    const row = await loaders.regionById.load(division.regionId);
-    if (!row) throw new Error(`division ${division.id} has no region ${division.regionId}`);
-    return toRegion(row);
+    return toRegion(await loadParent(loaders.regionById, division.regionId, 'region'));
   }
 
   @FieldResolver(() => Int)

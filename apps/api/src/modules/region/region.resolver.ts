@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { type Context } from '../../context.js';
+import { toNumericId } from '../../db/by-id-loader.js';
 import { Division, toDivision } from '../division/division.type.js';
 import { RegionEntity } from './region.entity.js';
 import { Region, toRegion } from './region.type.js';
@@ -17,9 +18,8 @@ export class RegionResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() { loaders }: Context,
   ): Promise<Region | null> {
-    const numeric = Number(id);
-    if (!Number.isInteger(numeric)) return null;
-    const row = await loaders.regionById.load(numeric);
+    const key = toNumericId(id);
+    const row = key === null ? undefined : await loaders.regionById.load(key);
     return row ? toRegion(row) : null;
   }
 

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { type Context } from '../../context.js';
+import { loadParent } from '../../db/by-id-loader.js';
 import { badUserInput } from '../../errors.js';
 import { District, Division, toDistrict, toDivision } from '../division/division.type.js';
 import { Region, toRegion } from '../region/region.type.js';
@@ -22,16 +23,12 @@ export class SchoolResolver {
 
   @FieldResolver(() => Region)
   async region(@Root() school: School, @Ctx() { loaders }: Context): Promise<Region> {
-    const row = await loaders.regionById.load(school.regionId);
-    if (!row) throw new Error(`school ${school.id} has no region ${school.regionId}`);
-    return toRegion(row);
+    return toRegion(await loadParent(loaders.regionById, school.regionId, 'region'));
   }
 
   @FieldResolver(() => Division)
   async division(@Root() school: School, @Ctx() { loaders }: Context): Promise<Division> {
-    const row = await loaders.divisionById.load(school.divisionId);
-    if (!row) throw new Error(`school ${school.id} has no division ${school.divisionId}`);
-    return toDivision(row);
+    return toDivision(await loadParent(loaders.divisionById, school.divisionId, 'division'));
   }
 
   @FieldResolver(() => District, { nullable: true })
