@@ -49,7 +49,9 @@ export async function createApp(dataSource: DataSource): Promise<App> {
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: () => Promise.resolve(createContext(dataSource)) }),
+    expressMiddleware(apollo, {
+      context: ({ req }) => createContext(dataSource, req.headers.authorization),
+    }),
   );
   if (existsSync(dashboardDist)) {
     app.use(express.static(dashboardDist, { index: false, maxAge: '1h' }));

@@ -1,4 +1,7 @@
+import { GraphQLError } from 'graphql';
 import { type DataSource } from 'typeorm';
+import { verifyToken } from './modules/auth/auth.service.js';
+import { type Viewer } from './modules/auth/viewer.js';
 import { byIdLoader } from './db/by-id-loader.js';
 import { DistrictEntity } from './modules/division/district.entity.js';
 import { divisionsByRegionIdLoader } from './modules/division/division.loaders.js';
@@ -27,8 +30,21 @@ export function createLoaders(dataSource: DataSource) {
 export interface Context {
   dataSource: DataSource;
   loaders: ReturnType<typeof createLoaders>;
+  /** Null when the request carries no token. */
+  viewer: Viewer | null;
 }
 
-export function createContext(dataSource: DataSource): Context {
-  return { dataSource, loaders: createLoaders(dataSource) };
+/** The request's context: a bad or expired token is refused here, before any resolver runs. */
+export async function createContext(
+  dataSource: DataSource,
+  authorization?: string,
+): Promise<Context> {
+  const token = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  if (authorization && !token) {
+    throw new GraphQLError('Authorization must be "Bearer <token>"', {
+      extensions: { code: 'UNAUTHENTICATED', rule: 'TOKEN_INVALID', http: { status: 401 } },
+    });
+  }
+  const viewer = token ? await verifyToken(token) : null;
+  return { dataSource, loaders: createLoaders(dataSource), viewer };
 }

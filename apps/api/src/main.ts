@@ -1,6 +1,8 @@
 import { createApp } from './app.js';
 import { createDataSource } from './db/data-source.js';
 import { openDatabase } from './db/database.js';
+import { demoMode } from './config.js';
+import { ensureDemoAccounts, removeDemoAccounts } from './modules/auth/demo-accounts.js';
 import { loadReferenceData } from './modules/reference-data/reference-data.seed.js';
 
 const log = (message: string) => console.log(`[api] ${message}`);
@@ -33,6 +35,15 @@ try {
   if (applied.length > 0) log(`applied ${applied.length} migration(s)`);
   for (const result of await loadReferenceData(dataSource)) {
     if (!result.skipped) log(`loaded ${result.rows} ${result.file}`);
+  }
+  if (demoMode) {
+    await ensureDemoAccounts(dataSource);
+    log(
+      'demo mode: accounts registrar, head, als, division, region, analyst, admin (password "demo")',
+    );
+  } else {
+    const removed = await removeDemoAccounts(dataSource);
+    if (removed > 0) log(`removed ${removed} demo account(s): not in demo mode`);
   }
   const app = await createApp(dataSource);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

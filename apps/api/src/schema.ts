@@ -1,14 +1,16 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AuthResolver } from './modules/auth/auth.resolver.js';
+import { enforceOperationAccess } from './modules/auth/operation-access.js';
 import { DivisionResolver } from './modules/division/division.resolver.js';
 import { RegionResolver } from './modules/region/region.resolver.js';
 import { SchoolResolver } from './modules/school/school.resolver.js';
 
-export const resolvers = [RegionResolver, DivisionResolver, SchoolResolver] as const;
+export const resolvers = [AuthResolver, RegionResolver, DivisionResolver, SchoolResolver] as const;
 
 export function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers, validate: false });
+  return buildSchema({ resolvers, validate: false, globalMiddlewares: [enforceOperationAccess] });
 }
 
 /** The SDL committed as apps/api/schema.graphql; sorted so it diffs cleanly. */

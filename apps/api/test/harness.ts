@@ -1,8 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { type AddressInfo } from 'node:net';
+import { type Role, scopeKindOf } from '@repo/domain/access';
 import { type DataSource, type Logger } from 'typeorm';
 import { inject } from 'vitest';
 import { createApp, type App } from '../src/app.js';
 import { createDataSource } from '../src/db/data-source.js';
+import { AccountEntity } from '../src/modules/auth/account.entity.js';
+import { hashPassword, login } from '../src/modules/auth/auth.service.js';
 
 /** Counts the SQL statements a data source sends, to prove loaders batch. */
 export class QueryCounter implements Logger {
@@ -29,6 +33,7 @@ export interface TestServer {
   graphql<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
+    token?: string,
   ): Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
   close(): Promise<void>;
 }
@@ -42,14 +47,62 @@ export async function startTestServer(dataSource: DataSource): Promise<TestServe
   return {
     url,
     app,
-    async graphql(query, variables) {
+    async graphql(query, variables, token) {
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
         body: JSON.stringify({ query, variables }),
       });
       return (await response.json()) as never;
     },
     close: () => app.apollo.stop(),
   };
+}
+
+/** An account of its own for one test, with a random username; returns a signed-in token. */
+export async function createTestAccount(
+  dataSource: DataSource,
+  role: Role,
+  place: { schoolId?: number; divisionId?: number; regionId?: number } = {},
+): Promise<{ username: string; password: string; token: string; id: string }> {
+  const username = `t_${role.toLowerCase()}_${randomUUID().slice(0, 8)}`;
+  const password = randomUUID();
+  const account = await dataSource.getRepository(AccountEntity).save({
+    username,
+    passwordHash: await hashPassword(password),
+    displayName: `Test ${role}`,
+    role,
+    schoolId: place.schoolId ?? null,
+    divisionId: place.divisionId ?? null,
+    regionId: place.regionId ?? null,
+  });
+  const signedIn = await login(dataSource, username, password);
+  return { username, password, token: signedIn!.token, id: account.id };
+}
+
+/** A real school and its division and region, for scoping test accounts. */
+export const testPlaces = { schoolId: 500743, divisionId: 0, regionId: 0 };
+export async function resolveTestPlaces(dataSource: DataSource) {
+  const [row] = await dataSource.query<{ division_id: number; region_id: number }[]>(
+    'SELECT division_id, region_id FROM school WHERE id = $1',
+    [testPlaces.schoolId],
+  );
+  return { schoolId: testPlaces.schoolId, divisionId: row!.division_id, regionId: row!.region_id };
+}
+
+/** The place an account of this role covers, among the test places. */
+export function placeFor(role: Role, places: Awaited<ReturnType<typeof resolveTestPlaces>>) {
+  switch (scopeKindOf[role]) {
+    case 'SCHOOL':
+      return { schoolId: places.schoolId };
+    case 'DIVISION':
+      return { divisionId: places.divisionId };
+    case 'REGION':
+      return { regionId: places.regionId };
+    default:
+      return {};
+  }
 }

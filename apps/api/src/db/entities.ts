@@ -1,3 +1,4 @@
+import { AccountEntity } from '../modules/auth/account.entity.js';
 import { DistrictEntity } from '../modules/division/district.entity.js';
 import { DivisionEntity } from '../modules/division/division.entity.js';
 import { ReferenceDataLoadEntity } from '../modules/reference-data/reference-data-load.entity.js';
@@ -11,4 +12,5 @@ export const entities = [
   DistrictEntity,
   SchoolEntity,
   ReferenceDataLoadEntity,
+  AccountEntity,
 ];

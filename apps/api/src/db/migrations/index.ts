@@ -1,4 +1,5 @@
 import { ReferenceData1795550653037 } from './1795550653037-ReferenceData.js';
+import { Accounts1795551961229 } from './1795551961229-Accounts.js';
 
 /** Every migration in order; new ones are appended. */
-export const migrations = [ReferenceData1795550653037];
+export const migrations = [ReferenceData1795550653037, Accounts1795551961229];

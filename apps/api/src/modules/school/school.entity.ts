@@ -74,6 +74,10 @@ export class SchoolEntity {
   @Column({ name: 'offers_senior_high', type: 'boolean' })
   offersSeniorHigh: boolean;
 
+  /** Hosts an ALS community learning center (SPEC §2). */
+  @Column({ name: 'is_als_learning_center', type: 'boolean', default: false })
+  isAlsLearningCenter: boolean;
+
   /** How complete the row is: the official SY 2023-24 list, or the 2019 masterlist plus derivations. */
   @Column({ name: 'details_source', type: 'varchar', length: 20 })
   detailsSource: string;

@@ -1,0 +1,53 @@
+import { Role, ScopeKind } from '@repo/domain/access';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { type AccountEntity } from './account.entity.js';
+
+registerEnumType(Role, { name: 'Role' });
+registerEnumType(ScopeKind, {
+  name: 'ScopeKind',
+  description: 'The kind of place an account covers.',
+});
+
+@ObjectType({ description: 'A signed-in user and the place their account covers.' })
+export class Account {
+  @Field()
+  username: string;
+
+  @Field()
+  displayName: string;
+
+  @Field(() => Role)
+  role: Role;
+
+  @Field(() => ScopeKind)
+  scopeKind: ScopeKind;
+
+  /** Resolved to School, Division or Region by the resolver. */
+  schoolId: number | null;
+  divisionId: number | null;
+  regionId: number | null;
+}
+
+@ObjectType()
+export class LoginResult {
+  @Field({ description: 'Send as `Authorization: Bearer <token>`.' })
+  token: string;
+
+  @Field()
+  expiresAt: Date;
+
+  @Field(() => Account)
+  account: Account;
+}
+
+export function toAccount(entity: AccountEntity, scopeKind: ScopeKind): Account {
+  return Object.assign(new Account(), {
+    username: entity.username,
+    displayName: entity.displayName,
+    role: entity.role as Role,
+    scopeKind,
+    schoolId: entity.schoolId,
+    divisionId: entity.divisionId,
+    regionId: entity.regionId,
+  });
+}

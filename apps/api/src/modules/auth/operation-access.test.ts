@@ -1,0 +1,83 @@
+import { Role } from '@repo/domain/access';
+import { type GraphQLObjectType } from 'graphql';
+import { type DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createTestAccount,
+  openTestDataSource,
+  placeFor,
+  resolveTestPlaces,
+  startTestServer,
+  type TestServer,
+} from '../../../test/harness.js';
+import { createSchema } from '../../schema.js';
+import { operationAccess } from './operation-access.js';
+
+/** One call of every root operation; the matrix below runs each as every role and as nobody. */
+const samples: Record<string, { query: string; variables?: Record<string, unknown> }> = {
+  regions: { query: '{ regions { name } }' },
+  region: { query: '{ region(id: "1") { name } }' },
+  division: { query: '{ division(id: "1") { name } }' },
+  school: { query: '{ school(schoolId: "500743") { name } }' },
+  login: { query: 'mutation { login(username: "nobody", password: "x") { token } }' },
+  me: { query: '{ me { username } }' },
+};
+
+/** Expected answer per operation: who gets through the access check. */
+const expected: Record<string, 'everyone' | 'signed-in' | readonly Role[]> = {
+  regions: 'everyone',
+  region: 'everyone',
+  division: 'everyone',
+  school: 'everyone',
+  login: 'everyone',
+  me: 'signed-in',
+};
+
+let dataSource: DataSource;
+let server: TestServer;
+const tokens = new Map<Role | 'anonymous', string | undefined>();
+beforeAll(async () => {
+  dataSource = await openTestDataSource();
+  server = await startTestServer(dataSource);
+  const places = await resolveTestPlaces(dataSource);
+  tokens.set('anonymous', undefined);
+  for (const role of Object.values(Role)) {
+    tokens.set(role, (await createTestAccount(dataSource, role, placeFor(role, places))).token);
+  }
+});
+afterAll(async () => {
+  await server.close();
+  await dataSource.destroy();
+});
+
+describe('operation access', () => {
+  it('has a rule, a sample and an expectation for every Query and Mutation field', async () => {
+    const schema = await createSchema();
+    const roots = [schema.getQueryType(), schema.getMutationType()].filter(
+      Boolean,
+    ) as GraphQLObjectType[];
+    const fields = roots.flatMap((type) => Object.keys(type.getFields())).sort();
+    expect(Object.keys(operationAccess).sort()).toEqual(fields);
+    expect(Object.keys(samples).sort()).toEqual(fields);
+    expect(Object.keys(expected).sort()).toEqual(fields);
+  });
+
+  const cases = Object.keys(samples).flatMap((operation) =>
+    [...Object.values(Role), 'anonymous' as const].map((who) => [operation, who] as const),
+  );
+  it.each(cases)('%s as %s', async (operation, who) => {
+    const rule = expected[operation]!;
+    const allowed =
+      rule === 'everyone' || (who !== 'anonymous' && (rule === 'signed-in' || rule.includes(who)));
+    const { query, variables } = samples[operation]!;
+    const { errors } = await server.graphql(query, variables, tokens.get(who));
+    const denial = errors?.find(
+      (e) =>
+        ['FORBIDDEN', 'UNAUTHENTICATED'].includes(String(e.extensions?.code)) &&
+        e.extensions?.rule !== 'CREDENTIALS_INVALID',
+    );
+    if (allowed) expect(denial).toBeUndefined();
+    else
+      expect(denial?.extensions?.code).toBe(who === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+  });
+});

@@ -1,0 +1,48 @@
+import { type Role } from '@repo/domain/access';
+import { GraphQLError } from 'graphql';
+import { type MiddlewareFn } from 'type-graphql';
+import { type Context } from '../../context.js';
+
+/** Who may call a root operation: anyone, anyone signed in, or the listed roles. */
+export type OperationRule = 'PUBLIC' | 'SIGNED_IN' | readonly Role[];
+
+/**
+ * The one table of who may call what. An operation missing here is refused for everyone (and a
+ * test fails), so a new resolver cannot ship open by accident. Scope (which school, division or
+ * region) is checked again by the services and inside PostgreSQL.
+ */
+export const operationAccess: Record<string, OperationRule> = {
+  // Reference data: DepEd's public lists of regions, divisions and schools.
+  regions: 'PUBLIC',
+  region: 'PUBLIC',
+  division: 'PUBLIC',
+  school: 'PUBLIC',
+  login: 'PUBLIC',
+  me: 'SIGNED_IN',
+};
+
+export function isAllowed(rule: OperationRule | undefined, role: Role | null): boolean {
+  if (rule === undefined) return false;
+  if (rule === 'PUBLIC') return true;
+  if (role === null) return false;
+  return rule === 'SIGNED_IN' || rule.includes(role);
+}
+
+/** Enforces `operationAccess` on every Query and Mutation field before its resolver runs. */
+export const enforceOperationAccess: MiddlewareFn<Context> = ({ info, context }, next) => {
+  const root = info.parentType.name;
+  if (root !== 'Query' && root !== 'Mutation') return next();
+  const rule = operationAccess[info.fieldName];
+  if (isAllowed(rule, context.viewer?.role ?? null)) return next();
+  if (!context.viewer && rule !== undefined) {
+    throw new GraphQLError(`Sign in to use ${info.fieldName}`, {
+      extensions: { code: 'UNAUTHENTICATED', rule: 'SIGN_IN_REQUIRED' },
+    });
+  }
+  throw new GraphQLError(`Your role may not use ${info.fieldName}`, {
+    extensions: {
+      code: 'FORBIDDEN',
+      rule: rule === undefined ? 'NO_ACCESS_RULE' : 'ROLE_NOT_ALLOWED',
+    },
+  });
+};
