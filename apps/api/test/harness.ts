@@ -106,3 +106,31 @@ export function placeFor(role: Role, places: Awaited<ReturnType<typeof resolveTe
       return {};
   }
 }
+
+/** A learner row written directly as the owner (past row-level security), linked to a school. */
+export async function insertTestLearner(
+  dataSource: DataSource,
+  createdBy: string,
+  schoolId: number,
+  fields: { lastName?: string; firstName?: string; birthDate?: string; sex?: string } = {},
+): Promise<string> {
+  const lastName = fields.lastName ?? `Test${randomUUID().slice(0, 6)}`;
+  const firstName = fields.firstName ?? 'Learner';
+  const [row] = await dataSource.query<{ id: string }[]>(
+    `INSERT INTO learner (last_name, first_name, name_key, birth_date, sex, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+    [
+      lastName,
+      firstName,
+      `${firstName} ${lastName}`.toLowerCase(),
+      fields.birthDate ?? '2015-06-01',
+      fields.sex ?? 'FEMALE',
+      createdBy,
+    ],
+  );
+  await dataSource.query(
+    `INSERT INTO learner_school (learner_id, school_id, reason) VALUES ($1, $2, 'TEST')`,
+    [row!.id, schoolId],
+  );
+  return row!.id;
+}

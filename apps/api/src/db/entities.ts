@@ -1,7 +1,10 @@
+import { AuditEventEntity } from '../modules/audit/audit-event.entity.js';
 import { AccountEntity } from '../modules/auth/account.entity.js';
 import { DistrictEntity } from '../modules/division/district.entity.js';
 import { DivisionEntity } from '../modules/division/division.entity.js';
 import { ReferenceDataLoadEntity } from '../modules/reference-data/reference-data-load.entity.js';
+import { LearnerSchoolEntity } from '../modules/learner/learner-school.entity.js';
+import { LearnerEntity } from '../modules/learner/learner.entity.js';
 import { RegionEntity } from '../modules/region/region.entity.js';
 import { SchoolEntity } from '../modules/school/school.entity.js';
 
@@ -13,4 +16,7 @@ export const entities = [
   SchoolEntity,
   ReferenceDataLoadEntity,
   AccountEntity,
+  LearnerEntity,
+  LearnerSchoolEntity,
+  AuditEventEntity,
 ];

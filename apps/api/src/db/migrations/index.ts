@@ -1,5 +1,10 @@
 import { ReferenceData1795550653037 } from './1795550653037-ReferenceData.js';
 import { Accounts1795551961229 } from './1795551961229-Accounts.js';
+import { LearnerRegistry1795552117016 } from './1795552117016-LearnerRegistry.js';
 
 /** Every migration in order; new ones are appended. */
-export const migrations = [ReferenceData1795550653037, Accounts1795551961229];
+export const migrations = [
+  ReferenceData1795550653037,
+  Accounts1795551961229,
+  LearnerRegistry1795552117016,
+];

@@ -1,0 +1,32 @@
+import { type DataSource, type EntityManager } from 'typeorm';
+import { type Viewer } from '../modules/auth/viewer.js';
+
+/**
+ * Runs `work` in one transaction as the unprivileged `enrollment_app` role with the viewer's scope
+ * set for row-level security, so a mistake in a resolver cannot reach rows outside the scope.
+ */
+export function inViewerScope<T>(
+  dataSource: DataSource,
+  viewer: Viewer,
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
+  const { scope } = viewer;
+  return dataSource.transaction(async (manager) => {
+    await manager.query(
+      `SELECT set_config('role', 'enrollment_app', true),
+              set_config('app.account_id', $1, true),
+              set_config('app.scope_kind', $2, true),
+              set_config('app.school_id', $3, true),
+              set_config('app.division_id', $4, true),
+              set_config('app.region_id', $5, true)`,
+      [
+        viewer.accountId,
+        scope.kind,
+        scope.kind === 'SCHOOL' ? String(scope.schoolId) : '',
+        scope.kind === 'DIVISION' ? String(scope.divisionId) : '',
+        scope.kind === 'REGION' ? String(scope.regionId) : '',
+      ],
+    );
+    return work(manager);
+  });
+}
