@@ -1,0 +1,42 @@
+import { type EntityManager } from 'typeorm';
+import { audit } from '../audit/audit.service.js';
+import { type Viewer } from '../auth/viewer.js';
+
+export type LrnIssuance =
+  { ok: true; lrn: string; issued: boolean } | { ok: false; code: 'LEARNER_NOT_FOUND' };
+
+/**
+ * Gives the learner an LRN on the first date of attendance (DO 03 s. 2018 §V.A, §VI): one
+ * permanent number, never changed, never reused. A single conditional UPDATE draws from the
+ * sequence, so concurrent callers cannot give one learner two numbers: the losers of the row lock
+ * find the LRN already set and get that one.
+ */
+export async function issueLrn(
+  manager: EntityManager,
+  viewer: Viewer,
+  learnerId: string,
+): Promise<LrnIssuance> {
+  const issued = await manager.query<{ lrn: string }[]>(
+    `UPDATE learner SET lrn = lpad(nextval('lrn_seq')::text, 12, '0'), version = version + 1
+     WHERE id = $1 AND lrn IS NULL AND merged_into_id IS NULL
+     RETURNING lrn`,
+    [learnerId],
+  );
+  // node-postgres answers an UPDATE … RETURNING with [rows, count] through TypeORM.
+  const rows = (Array.isArray(issued[0]) ? issued[0] : issued) as { lrn: string }[];
+  if (rows[0]) {
+    await audit(manager, viewer, {
+      action: 'LRN_ISSUED',
+      entity: 'learner',
+      entityId: learnerId,
+      after: { lrn: rows[0].lrn },
+    });
+    return { ok: true, lrn: rows[0].lrn, issued: true };
+  }
+  const [existing] = await manager.query<{ lrn: string | null }[]>(
+    'SELECT lrn FROM learner WHERE id = $1',
+    [learnerId],
+  );
+  if (!existing?.lrn) return { ok: false, code: 'LEARNER_NOT_FOUND' };
+  return { ok: true, lrn: existing.lrn, issued: false };
+}
