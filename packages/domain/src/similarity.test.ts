@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import {
+  compareLearners,
+  isDayMonthSwap,
+  likelyDuplicateScore,
+  type PersonRecord,
+} from './similarity.js';
+
+const maria: PersonRecord = {
+  lastName: 'Dela Cruz',
+  firstName: 'Maria Cristina',
+  middleName: 'Santos',
+  birthDate: '2015-03-07',
+  sex: 'FEMALE',
+};
+
+describe('compareLearners (DO 03 s. 2018 §VI; SPEC §3 duplicate rules)', () => {
+  it.each<[string, Partial<PersonRecord>, boolean, string[]]>([
+    ['§VI the same record', {}, true, ['SAME_NAME', 'SAME_BIRTH_DATE', 'SAME_SEX']],
+    ['§VI Ma. for Maria', { firstName: 'Ma. Cristina' }, true, ['SAME_NAME', 'SAME_BIRTH_DATE']],
+    ['§VI De la Cruz for Dela Cruz', { lastName: 'De la Cruz' }, true, ['SAME_NAME']],
+    [
+      '§VI upper case and accents',
+      { lastName: 'DELA CRÚZ', firstName: 'MARÍA CRISTINA' },
+      true,
+      ['SAME_NAME'],
+    ],
+    [
+      '§VI a misspelt first name',
+      { firstName: 'Maria Christina' },
+      true,
+      ['SIMILAR_NAME', 'SAME_BIRTH_DATE'],
+    ],
+    [
+      '§VI first and middle swapped',
+      { firstName: 'Santos', middleName: 'Maria Cristina' },
+      true,
+      ['FIRST_MIDDLE_SWAPPED', 'SAME_BIRTH_DATE'],
+    ],
+    [
+      '§VI day and month of birth swapped',
+      { birthDate: '2015-07-03' },
+      true,
+      ['SAME_NAME', 'BIRTH_DAY_MONTH_SWAPPED'],
+    ],
+    ['§VI middle name missing on one side', { middleName: null }, true, ['SAME_BIRTH_DATE']],
+    [
+      '§VI another birth date',
+      { birthDate: '2016-11-20' },
+      false,
+      ['SAME_NAME', 'DIFFERENT_BIRTH_DATE'],
+    ],
+    [
+      '§VI another child, same birth date',
+      { lastName: 'Reyes', firstName: 'Jose', middleName: 'Bautista', sex: 'MALE' },
+      false,
+      ['SAME_BIRTH_DATE', 'DIFFERENT_SEX'],
+    ],
+    [
+      '§VI a sibling: same surname, other first name',
+      { firstName: 'Ana Liza' },
+      false,
+      ['SAME_LAST_NAME', 'SAME_BIRTH_DATE'],
+    ],
+  ])('%s', (_, change, duplicate, reasons) => {
+    const match = compareLearners(maria, { ...maria, ...change });
+    expect(match.likelyDuplicate).toBe(duplicate);
+    expect(match.reasons).toEqual(expect.arrayContaining(reasons));
+    expect(match.score).toBeGreaterThanOrEqual(0);
+    expect(match.score).toBeLessThanOrEqual(1);
+  });
+
+  it('§VI the same LRN is the same learner, whatever else differs', () => {
+    const match = compareLearners(
+      { ...maria, lrn: '123456789012' },
+      { lastName: 'X', firstName: 'Y', birthDate: '2001-01-01', lrn: '123456789012' },
+    );
+    expect(match).toEqual({ score: 1, reasons: ['SAME_LRN'], likelyDuplicate: true });
+  });
+
+  it('§VI a Jr. and his father are told apart', () => {
+    const father: PersonRecord = {
+      lastName: 'Santos',
+      firstName: 'Jose',
+      middleName: 'Reyes',
+      birthDate: '2015-01-05',
+      sex: 'MALE',
+    };
+    const junior = { ...father, extensionName: 'Jr.' };
+    const match = compareLearners(father, junior);
+    expect(match.reasons).toContain('DIFFERENT_EXTENSION');
+    expect(match.score).toBeLessThan(compareLearners(father, father).score);
+  });
+
+  it('§VI without sex on one side, sex neither helps nor hurts much', () => {
+    const match = compareLearners(maria, { ...maria, sex: null });
+    expect(match.reasons).not.toContain('SAME_SEX');
+    expect(match.likelyDuplicate).toBe(true);
+  });
+
+  it('ranks the true match above near misses', () => {
+    const candidates: PersonRecord[] = [
+      { ...maria, firstName: 'Ana Liza' },
+      { ...maria, birthDate: '2016-11-20' },
+      { ...maria, firstName: 'Ma. Cristina', lastName: 'De la Cruz' },
+    ];
+    const ranked = [...candidates].sort(
+      (a, b) => compareLearners(maria, b).score - compareLearners(maria, a).score,
+    );
+    expect(ranked[0]!.firstName).toBe('Ma. Cristina');
+    expect(likelyDuplicateScore).toBeGreaterThan(0.5);
+  });
+});
+
+describe('isDayMonthSwap (§VI)', () => {
+  it.each([
+    ['2015-03-07', '2015-07-03', true],
+    ['2015-03-07', '2015-03-07', false],
+    ['2015-03-07', '2016-07-03', false],
+    ['2015-03-07', '2015-07-04', false],
+  ])('%s vs %s → %s', (a, b, expected) => {
+    expect(isDayMonthSwap(a, b)).toBe(expected);
+  });
+});
