@@ -1,12 +1,4 @@
-/** School sectors as DepEd reports them (SPEC §2, §7); SUCs and LUCs are one sector. */
-export const Sector = { PUBLIC: 'PUBLIC', PRIVATE: 'PRIVATE', SUC_LUC: 'SUC_LUC' } as const;
-export type Sector = (typeof Sector)[keyof typeof Sector];
-
-export const sectorLabel: Record<Sector, string> = {
-  PUBLIC: 'Public',
-  PRIVATE: 'Private',
-  SUC_LUC: 'SUC / LUC',
-};
+export { Sector, sectorLabel } from './enums.js';
 
 /** The levels a school may offer (SPEC §2): Kindergarten, elementary, junior and senior high. */
 export const SchoolLevel = {
