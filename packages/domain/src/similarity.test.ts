@@ -3,6 +3,7 @@ import {
   compareLearners,
   isDayMonthSwap,
   likelyDuplicateScore,
+  matchQuery,
   type PersonRecord,
 } from './similarity.js';
 
@@ -120,5 +121,48 @@ describe('isDayMonthSwap (§VI)', () => {
     ['2015-03-07', '2015-07-04', false],
   ])('%s vs %s → %s', (a, b, expected) => {
     expect(isDayMonthSwap(a, b)).toBe(expected);
+  });
+});
+
+describe('matchQuery (§VI: the search learner facility)', () => {
+  const record: PersonRecord = { ...maria, lrn: '100000000123' };
+  it.each<[string, Parameters<typeof matchQuery>[0], string[], boolean]>([
+    ['§VI by LRN', { lrn: '100000000123' }, ['SAME_LRN'], true],
+    [
+      '§VI by name, last name first',
+      { name: 'Dela Cruz, Maria Cristina Santos' },
+      ['SAME_NAME'],
+      true,
+    ],
+    [
+      '§VI by name, first name first',
+      { name: 'Ma. Cristina Santos De la Cruz' },
+      ['SAME_NAME'],
+      true,
+    ],
+    [
+      '§VI by name and birth date',
+      { name: 'Maria Cristina Dela Cruz', birthDate: '2015-03-07' },
+      ['SIMILAR_NAME', 'SAME_BIRTH_DATE'],
+      true,
+    ],
+    [
+      '§VI birth day and month swapped',
+      { name: 'Maria Cristina Santos Dela Cruz', birthDate: '2015-07-03' },
+      ['SAME_NAME', 'BIRTH_DAY_MONTH_SWAPPED'],
+      true,
+    ],
+    [
+      '§VI another birth date',
+      { name: 'Maria Cristina Santos Dela Cruz', birthDate: '2014-01-30' },
+      ['DIFFERENT_BIRTH_DATE'],
+      false,
+    ],
+    ['§VI another name', { name: 'Jose Rizal' }, [], false],
+    ['§VI an LRN that is not this one', { lrn: '100000000999' }, [], false],
+  ])('%s', (_, query, reasons, duplicate) => {
+    const match = matchQuery(query, record);
+    expect(match.reasons).toEqual(expect.arrayContaining(reasons));
+    expect(match.likelyDuplicate).toBe(duplicate);
   });
 });

@@ -1,4 +1,10 @@
-import { normalizeNamePart, type PersonName, toExtension, trigramSimilarity } from './names.js';
+import {
+  normalizeNamePart,
+  type PersonName,
+  toExtension,
+  toNameKey,
+  trigramSimilarity,
+} from './names.js';
 
 /**
  * How alike two learner records are, and why (DO 03 s. 2018 §VI: uniqueness before a new LRN;
@@ -110,4 +116,48 @@ export function compareLearners(a: PersonRecord, b: PersonRecord): Match {
   const score = Math.max(0, name * (0.6 + 0.3 * birth + 0.1 * sex) - extensionPenalty);
   const rounded = Math.round(score * 1000) / 1000;
   return { score: rounded, reasons, likelyDuplicate: rounded >= likelyDuplicateScore };
+}
+
+export interface LearnerQuery {
+  lrn?: string | null;
+  /** Free text in any order: "Dela Cruz, Maria Cristina" or "Maria Cristina Dela Cruz". */
+  name?: string | null;
+  birthDate?: string | null;
+}
+
+/**
+ * A search result's score and reasons (DO 03 s. 2018 §VI: the search learner facility). Trigrams
+ * ignore word order, so a name typed first-name-first still meets the stored "last first middle".
+ */
+export function matchQuery(query: LearnerQuery, candidate: PersonRecord): Match {
+  if (query.lrn && candidate.lrn === query.lrn) {
+    return { score: 1, reasons: [MatchReason.SAME_LRN], likelyDuplicate: true };
+  }
+  const reasons: MatchReason[] = [];
+  // Only an LRN was asked for, and this is not it.
+  if (!query.name && !query.birthDate) return { score: 0, reasons, likelyDuplicate: false };
+  let name = 0;
+  if (query.name) {
+    const wanted = normalizeNamePart(query.name);
+    const found = toNameKey(candidate);
+    name = trigramSimilarity(wanted, found);
+    const sameWords = wanted.split(' ').sort().join(' ') === found.split(' ').sort().join(' ');
+    if (sameWords) reasons.push(MatchReason.SAME_NAME);
+    else if (name >= 0.5) reasons.push(MatchReason.SIMILAR_NAME);
+  }
+  let birth = 1;
+  if (query.birthDate) {
+    if (candidate.birthDate === query.birthDate) {
+      reasons.push(MatchReason.SAME_BIRTH_DATE);
+    } else if (isDayMonthSwap(candidate.birthDate, query.birthDate)) {
+      birth = 0.85;
+      reasons.push(MatchReason.BIRTH_DAY_MONTH_SWAPPED);
+    } else {
+      birth = 0;
+      reasons.push(MatchReason.DIFFERENT_BIRTH_DATE);
+    }
+  }
+  const nameWeight = query.name ? name : 1;
+  const score = Math.round(nameWeight * (query.birthDate ? 0.7 + 0.3 * birth : 1) * 1000) / 1000;
+  return { score, reasons, likelyDuplicate: score >= likelyDuplicateScore };
 }
