@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
 
@@ -8,9 +9,16 @@ export default defineConfig({
   // vitest's own transform emits no decorator metadata, which type-graphql and TypeORM need.
   plugins: [swc.vite({ jsc: { target: 'es2022' } })],
   resolve: {
-    conditions: ['source'],
-    // One graphql module for type-graphql, Apollo and us, else "another module or realm".
-    alias: { graphql: require.resolve('graphql') },
+    alias: [
+      // One graphql module for type-graphql, Apollo and us, else "another module or realm".
+      { find: /^graphql$/, replacement: require.resolve('graphql') },
+      // Workspace packages from source: server-side resolution ignores `resolve.conditions`, and
+      // would otherwise load a stale dist build.
+      {
+        find: /^@repo\/domain\/(.*)$/,
+        replacement: path.resolve(import.meta.dirname, '../../packages/domain/src/$1.ts'),
+      },
+    ],
   },
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],

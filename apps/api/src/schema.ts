@@ -3,11 +3,18 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { AuthResolver } from './modules/auth/auth.resolver.js';
 import { enforceOperationAccess } from './modules/auth/operation-access.js';
+import { LearnerResolver } from './modules/learner/learner.resolver.js';
 import { DivisionResolver } from './modules/division/division.resolver.js';
 import { RegionResolver } from './modules/region/region.resolver.js';
 import { SchoolResolver } from './modules/school/school.resolver.js';
 
-export const resolvers = [AuthResolver, RegionResolver, DivisionResolver, SchoolResolver] as const;
+export const resolvers = [
+  AuthResolver,
+  RegionResolver,
+  DivisionResolver,
+  SchoolResolver,
+  LearnerResolver,
+] as const;
 
 export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({ resolvers, validate: false, globalMiddlewares: [enforceOperationAccess] });

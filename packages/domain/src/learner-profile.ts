@@ -66,7 +66,8 @@ function checkDate(
 
 /**
  * The learner profile of the Basic Education Enrollment Form (DO 03 s. 2018 §V.A, Annex 2; SPEC §3),
- * checked before anything is saved. `partial` checks only the fields given (an update).
+ * checked before anything is saved. `partial` checks only the fields given (an update), leaving
+ * rules between fields to a check of the whole record after the change.
  */
 export function validateLearnerProfile(
   input: LearnerProfileInput,
@@ -96,12 +97,12 @@ export function validateLearnerProfile(
     if (!Object.values<string>(BirthDocumentType).includes(input.birthDocumentType)) {
       errors.push({ field: 'birthDocumentType', code: 'NOT_A_BIRTH_DOCUMENT' });
     }
-    if (!input.birthDocumentReceivedOn) {
+    if (!input.birthDocumentReceivedOn && !partial) {
       errors.push({ field: 'birthDocumentReceivedOn', code: 'REQUIRED' });
     }
   }
   if (input.birthDocumentReceivedOn) {
-    if (input.birthDocumentType == null) {
+    if (input.birthDocumentType == null && !partial) {
       errors.push({ field: 'birthDocumentType', code: 'REQUIRED' });
     }
     checkDate(

@@ -112,6 +112,16 @@ export class LearnerRegistry1795552117016 implements MigrationInterface {
       `CREATE POLICY "learner_school_insert_own" ON "learner_school" FOR INSERT TO enrollment_app WITH CHECK (current_setting('app.scope_kind', true) = 'SCHOOL' AND school_id = nullif(current_setting('app.school_id', true), '')::int)`,
     );
 
+    // The audit trail holds personal data in before/after: a viewer reads only the events of
+    // learners in scope, and writes only as itself.
+    await queryRunner.query('ALTER TABLE "audit_event" ENABLE ROW LEVEL SECURITY');
+    await queryRunner.query(
+      `CREATE POLICY "audit_event_select_in_scope" ON "audit_event" FOR SELECT TO enrollment_app USING (entity = 'learner' AND entity_id ~ '^[0-9]+$' AND app_scope_sees_learner(entity_id::bigint))`,
+    );
+    await queryRunner.query(
+      `CREATE POLICY "audit_event_insert_as_self" ON "audit_event" FOR INSERT TO enrollment_app WITH CHECK (account_id = nullif(current_setting('app.account_id', true), '')::uuid)`,
+    );
+
     // Uniqueness first (DO 03 s. 2018 §VI): any school may search the whole registry, but sees
     // only what establishes uniqueness. Runs as the owner, past row-level security.
     await queryRunner.query(`
@@ -124,7 +134,8 @@ export class LearnerRegistry1795552117016 implements MigrationInterface {
           SELECT l.* FROM learner l WHERE p_lrn IS NOT NULL AND l.lrn = p_lrn
           UNION
           (SELECT l.* FROM learner l
-           WHERE p_name_key IS NOT NULL AND l.name_key % p_name_key
+           WHERE p_name_key IS NOT NULL
+             AND (l.name_key % p_name_key OR p_name_key <% l.name_key)
              AND (p_birth_date IS NULL OR l.birth_date = p_birth_date
                   -- day and month swapped, where the day can be a month
                   OR l.birth_date = CASE WHEN extract(day FROM p_birth_date) <= 12 THEN
@@ -152,6 +163,8 @@ export class LearnerRegistry1795552117016 implements MigrationInterface {
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('DROP FUNCTION learner_uniqueness_candidates(text, date, text, int)');
+    await queryRunner.query('DROP POLICY "audit_event_insert_as_self" ON "audit_event"');
+    await queryRunner.query('DROP POLICY "audit_event_select_in_scope" ON "audit_event"');
     await queryRunner.query('DROP POLICY "learner_school_insert_own" ON "learner_school"');
     await queryRunner.query('DROP POLICY "learner_school_select" ON "learner_school"');
     await queryRunner.query('DROP POLICY "learner_update_by_school" ON "learner"');

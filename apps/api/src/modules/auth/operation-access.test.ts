@@ -21,7 +21,14 @@ const samples: Record<string, { query: string; variables?: Record<string, unknow
   school: { query: '{ school(schoolId: "500743") { name } }' },
   login: { query: 'mutation { login(username: "nobody", password: "x") { token } }' },
   me: { query: '{ me { username } }' },
+  searchLearners: { query: '{ searchLearners(name: "Nobody Atall") { learnerId } }' },
+  learner: { query: '{ learner(id: "1") { id } }' },
+  learnerHistory: { query: '{ learnerHistory(learnerId: "0") { action } }' },
+  createLearner: { query: 'mutation { createLearner(input: { lastName: "" }) { id } }' },
+  updateLearner: { query: 'mutation { updateLearner(id: "0", version: 1, input: {}) { id } }' },
 };
+
+const schoolRoles = [Role.SCHOOL_REGISTRAR, Role.SCHOOL_HEAD, Role.ALS_FACILITATOR];
 
 /** Expected answer per operation: who gets through the access check. */
 const expected: Record<string, 'everyone' | 'signed-in' | readonly Role[]> = {
@@ -31,6 +38,11 @@ const expected: Record<string, 'everyone' | 'signed-in' | readonly Role[]> = {
   school: 'everyone',
   login: 'everyone',
   me: 'signed-in',
+  searchLearners: [...schoolRoles, Role.DIVISION_MONITOR],
+  learner: [...schoolRoles, Role.DIVISION_MONITOR],
+  learnerHistory: [...schoolRoles, Role.DIVISION_MONITOR],
+  createLearner: schoolRoles,
+  updateLearner: schoolRoles,
 };
 
 let dataSource: DataSource;

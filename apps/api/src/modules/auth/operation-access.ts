@@ -1,10 +1,13 @@
-import { type Role } from '@repo/domain/access';
+import { Role } from '@repo/domain/access';
 import { GraphQLError } from 'graphql';
 import { type MiddlewareFn } from 'type-graphql';
 import { type Context } from '../../context.js';
 
 /** Who may call a root operation: anyone, anyone signed in, or the listed roles. */
 export type OperationRule = 'PUBLIC' | 'SIGNED_IN' | readonly Role[];
+
+const schoolRoles = [Role.SCHOOL_REGISTRAR, Role.SCHOOL_HEAD, Role.ALS_FACILITATOR] as const;
+const schoolAndDivision = [...schoolRoles, Role.DIVISION_MONITOR] as const;
 
 /**
  * The one table of who may call what. An operation missing here is refused for everyone (and a
@@ -19,6 +22,13 @@ export const operationAccess: Record<string, OperationRule> = {
   school: 'PUBLIC',
   login: 'PUBLIC',
   me: 'SIGNED_IN',
+  // Personal data: the school scope, and the division scope for follow-up (SPEC §1).
+  searchLearners: schoolAndDivision,
+  learner: schoolAndDivision,
+  learnerHistory: schoolAndDivision,
+  // Registering and updating learners is the school's work (SPEC §1, §4).
+  createLearner: schoolRoles,
+  updateLearner: schoolRoles,
 };
 
 export function isAllowed(rule: OperationRule | undefined, role: Role | null): boolean {

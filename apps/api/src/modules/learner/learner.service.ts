@@ -1,0 +1,363 @@
+import { validateLearnerProfile } from '@repo/domain/learner-profile';
+import { isLrn } from '@repo/domain/lrn';
+import { normalizeNamePart, toNameKey } from '@repo/domain/names';
+import {
+  compareLearners,
+  type Match,
+  matchQuery,
+  type PersonRecord,
+} from '@repo/domain/similarity';
+import { type DataSource, type EntityManager } from 'typeorm';
+import { todayInManila } from '../../clock.js';
+import { inViewerScope } from '../../db/scoped.js';
+import { badUserInput, fieldErrors, refused } from '../../errors.js';
+import { audit } from '../audit/audit.service.js';
+import { type Viewer } from '../auth/viewer.js';
+import { type CreateLearnerInput, type LearnerProfileInput } from './create-learner.input.js';
+import { LearnerEntity } from './learner.entity.js';
+
+/** A row of learner_uniqueness_candidates(): only what establishes uniqueness. */
+interface CandidateRow {
+  id: string;
+  lrn: string | null;
+  last_name: string;
+  first_name: string;
+  middle_name: string | null;
+  extension_name: string | null;
+  birth_date: string;
+  sex: 'MALE' | 'FEMALE';
+  last_school_id: number | null;
+}
+
+export interface ScoredCandidate {
+  row: CandidateRow;
+  match: Match;
+  profile: LearnerEntity | null;
+}
+
+const toPerson = (row: CandidateRow): PersonRecord => ({
+  lastName: row.last_name,
+  firstName: row.first_name,
+  middleName: row.middle_name,
+  extensionName: row.extension_name,
+  birthDate: row.birth_date,
+  sex: row.sex,
+  lrn: row.lrn?.trim() ?? null,
+});
+
+/** Columns of the profile input, as stored. */
+const profileColumns: Record<keyof LearnerProfileInput, string> = {
+  lastName: 'last_name',
+  firstName: 'first_name',
+  middleName: 'middle_name',
+  extensionName: 'extension_name',
+  birthDate: 'birth_date',
+  sex: 'sex',
+  placeOfBirth: 'place_of_birth',
+  motherTongue: 'mother_tongue',
+  isIndigenous: 'is_indigenous',
+  ipCommunity: 'ip_community',
+  specialNeeds: 'special_needs',
+  isFourPs: 'is_four_ps',
+  addressStreet: 'address_street',
+  addressBarangay: 'address_barangay',
+  addressMunicipality: 'address_municipality',
+  addressProvince: 'address_province',
+  fatherName: 'father_name',
+  motherMaidenName: 'mother_maiden_name',
+  guardianName: 'guardian_name',
+  birthDocumentType: 'birth_document_type',
+  birthDocumentReceivedOn: 'birth_document_received_on',
+};
+
+const trimmed = (value: unknown) => (typeof value === 'string' ? value.trim() || null : value);
+
+async function candidates(
+  manager: EntityManager,
+  nameKey: string | null,
+  birthDate: string | null,
+  lrn: string | null,
+): Promise<CandidateRow[]> {
+  return manager.query<CandidateRow[]>(
+    `SELECT id::text, lrn, last_name, first_name, middle_name, extension_name,
+            to_char(birth_date, 'YYYY-MM-DD') AS birth_date, sex, last_school_id
+     FROM learner_uniqueness_candidates($1, $2, $3, 50)`,
+    [nameKey, birthDate, lrn],
+  );
+}
+
+/** The profiles among `ids` that row-level security lets this viewer see. */
+async function visibleProfiles(
+  manager: EntityManager,
+  ids: string[],
+): Promise<Map<string, LearnerEntity>> {
+  if (ids.length === 0) return new Map();
+  const rows = await manager
+    .getRepository(LearnerEntity)
+    .createQueryBuilder('l')
+    .where('l.id IN (:...ids)', { ids })
+    .getMany();
+  return new Map(rows.map((row) => [String(row.id), row]));
+}
+
+/**
+ * The search learner facility (DO 03 s. 2018 §VI): by LRN exactly, or by name (fuzzy, any word
+ * order) with an optional birth date, across the whole registry. Ranked by the domain's score;
+ * the full profile comes only within scope. Every search is recorded.
+ */
+export async function searchLearners(
+  dataSource: DataSource,
+  viewer: Viewer,
+  query: { lrn?: string | null; name?: string | null; birthDate?: string | null; limit: number },
+): Promise<ScoredCandidate[]> {
+  const lrn = query.lrn?.trim() || null;
+  const name = query.name?.trim() || null;
+  const birthDate = query.birthDate?.trim() || null;
+  if (lrn && !isLrn(lrn)) throw badUserInput('lrn', 'LRN_INVALID', 'lrn must be 12 digits');
+  if (!lrn && !name) {
+    throw badUserInput(
+      'name',
+      'SEARCH_TOO_BROAD',
+      'Search by LRN, or by name with an optional birth date',
+    );
+  }
+  if (name && normalizeNamePart(name).replace(/ /g, '').length < 2) {
+    throw badUserInput('name', 'NAME_TOO_SHORT', 'name must have at least 2 letters');
+  }
+  if (birthDate) {
+    const errors = validateLearnerProfile({ birthDate }, todayInManila(), true);
+    if (errors.length > 0)
+      throw badUserInput('birthDate', errors[0]!.code, `birthDate: ${errors[0]!.code}`);
+  }
+  if (query.limit < 1 || query.limit > 50) {
+    throw badUserInput('limit', 'PAGE_SIZE_RANGE', 'limit must be from 1 to 50');
+  }
+  return inViewerScope(dataSource, viewer, async (manager) => {
+    const rows = await candidates(manager, name ? normalizeNamePart(name) : null, birthDate, lrn);
+    const ranked = rows
+      .map((row) => ({ row, match: matchQuery({ lrn, name, birthDate }, toPerson(row)) }))
+      .filter(({ match }) => match.score > 0)
+      .sort(
+        (a, b) => b.match.score - a.match.score || a.row.last_name.localeCompare(b.row.last_name),
+      )
+      .slice(0, query.limit);
+    const profiles = await visibleProfiles(
+      manager,
+      ranked.map((r) => r.row.id),
+    );
+    await audit(manager, viewer, {
+      action: 'LEARNER_SEARCHED',
+      entity: 'learner',
+      after: { lrn, name, birthDate, results: ranked.length, inScope: profiles.size },
+    });
+    for (const id of profiles.keys()) {
+      await audit(manager, viewer, { action: 'LEARNER_VIEWED', entity: 'learner', entityId: id });
+    }
+    return ranked.map((r) => ({ ...r, profile: profiles.get(r.row.id) ?? null }));
+  });
+}
+
+/**
+ * Uniqueness first (DO 03 s. 2018 §VI; the ALS guide step 3a): a new record is made only when no
+ * likely duplicate exists, or when the registrar confirms ("No, this is correct. Create New
+ * Record"); who confirmed, against which candidates, goes to the audit trail.
+ */
+export async function createLearner(
+  dataSource: DataSource,
+  viewer: Viewer,
+  input: CreateLearnerInput,
+): Promise<LearnerEntity> {
+  if (viewer.scope.kind !== 'SCHOOL')
+    throw refused('FORBIDDEN', 'Only a school registers learners');
+  const schoolId = viewer.scope.schoolId;
+  const errors = validateLearnerProfile(input, todayInManila());
+  if (!input.sex) errors.push({ field: 'sex', code: 'REQUIRED' });
+  if (errors.length > 0) throw fieldErrors(errors);
+  const person: PersonRecord = {
+    lastName: input.lastName!,
+    firstName: input.firstName!,
+    middleName: input.middleName,
+    extensionName: input.extensionName,
+    birthDate: input.birthDate!,
+    sex: input.sex,
+  };
+  const nameKey = toNameKey(person);
+
+  return inViewerScope(dataSource, viewer, async (manager) => {
+    // Two registrars entering the same child at once: the second waits, then sees the first.
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+      `${nameKey}|${person.birthDate}`,
+    ]);
+    const likely = (await candidates(manager, nameKey, person.birthDate, null))
+      .map((row) => ({ row, match: compareLearners(person, toPerson(row)) }))
+      .filter(({ match }) => match.likelyDuplicate)
+      .sort((a, b) => b.match.score - a.match.score);
+    const summary = likely.map(({ row, match }) => ({
+      learnerId: row.id,
+      lrn: row.lrn,
+      lastName: row.last_name,
+      firstName: row.first_name,
+      middleName: row.middle_name,
+      birthDate: row.birth_date,
+      sex: row.sex,
+      lastSchoolId:
+        row.last_school_id === null ? null : String(row.last_school_id).padStart(6, '0'),
+      score: match.score,
+      reasons: match.reasons,
+    }));
+    if (likely.length > 0 && !input.confirmNoDuplicate) {
+      throw refused(
+        'DUPLICATE_SUSPECTED',
+        `${likely.length} existing learner record(s) look like this learner: check them, or confirm that this is a new learner`,
+        { candidates: summary },
+      );
+    }
+    const [{ id }] = (await manager.query<{ id: string }[]>(
+      "SELECT nextval('learner_id_seq')::text AS id",
+    )) as [{ id: string }];
+    const values: Record<string, unknown> = { id, name_key: nameKey, created_by: viewer.accountId };
+    for (const [key, column] of Object.entries(profileColumns)) {
+      const value = trimmed(input[key as keyof LearnerProfileInput]);
+      if (value !== undefined && value !== null) values[column] = value;
+    }
+    const columns = Object.keys(values);
+    // No RETURNING: the row becomes visible to this school only once linked to it below.
+    await manager.query(
+      `INSERT INTO learner (${columns.map((c) => `"${c}"`).join(', ')})
+       VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`,
+      Object.values(values),
+    );
+    await manager.query(
+      `INSERT INTO learner_school (learner_id, school_id, reason) VALUES ($1, $2, 'REGISTERED')`,
+      [id, schoolId],
+    );
+    const created = await manager.getRepository(LearnerEntity).findOneByOrFail({ id });
+    await audit(manager, viewer, {
+      action: 'LEARNER_CREATED',
+      entity: 'learner',
+      entityId: id,
+      after: { ...created },
+    });
+    if (likely.length > 0) {
+      await audit(manager, viewer, {
+        action: 'DUPLICATE_CHECK_CONFIRMED',
+        entity: 'learner',
+        entityId: id,
+        after: { confirmedBy: viewer.username, candidates: summary },
+      });
+    }
+    return created;
+  });
+}
+
+/** A learner's full profile within scope, or null; each view is recorded. */
+export function viewLearner(
+  dataSource: DataSource,
+  viewer: Viewer,
+  id: string,
+): Promise<LearnerEntity | null> {
+  return inViewerScope(dataSource, viewer, async (manager) => {
+    const row = await manager.getRepository(LearnerEntity).findOneBy({ id });
+    if (row)
+      await audit(manager, viewer, { action: 'LEARNER_VIEWED', entity: 'learner', entityId: id });
+    return row;
+  });
+}
+
+/**
+ * Updates a profile the viewer's school may edit. Optimistic concurrency: the update names the
+ * version it read; a stale one gets STALE_UPDATE and overwrites nothing.
+ */
+export async function updateLearner(
+  dataSource: DataSource,
+  viewer: Viewer,
+  id: string,
+  version: number,
+  input: LearnerProfileInput,
+): Promise<LearnerEntity> {
+  const errors = validateLearnerProfile(input, todayInManila(), true);
+  if (input.sex === null) errors.push({ field: 'sex', code: 'REQUIRED' });
+  if (errors.length > 0) throw fieldErrors(errors);
+  return inViewerScope(dataSource, viewer, async (manager) => {
+    const repository = manager.getRepository(LearnerEntity);
+    const before = await repository.findOneBy({ id });
+    if (!before || viewer.scope.kind !== 'SCHOOL')
+      throw refused('NOT_FOUND', `Learner ${id} not found`);
+    if (before.mergedIntoId) {
+      throw refused('LEARNER_MERGED', `Learner ${id} was merged into ${before.mergedIntoId}`, {
+        mergedInto: before.mergedIntoId,
+      });
+    }
+    if (before.version !== version) {
+      throw refused(
+        'STALE_UPDATE',
+        'Someone changed this learner since you opened it: reload and apply your change again',
+        { currentVersion: before.version },
+      );
+    }
+    // §V.A: the birth document is submitted once in the whole of basic education.
+    if (
+      before.birthDocumentType &&
+      input.birthDocumentType !== undefined &&
+      input.birthDocumentType !== before.birthDocumentType
+    ) {
+      throw badUserInput(
+        'input.birthDocumentType',
+        'BIRTH_DOCUMENT_ALREADY_ON_FILE',
+        'A birth document is already on file for this learner',
+      );
+    }
+    const changes: Record<string, unknown> = {};
+    for (const [key, column] of Object.entries(profileColumns)) {
+      const value = input[key as keyof LearnerProfileInput];
+      if (value !== undefined) changes[column] = trimmed(value);
+    }
+    const merged = {
+      ...before,
+      ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
+    };
+    const crossErrors = validateLearnerProfile(merged, todayInManila());
+    if (crossErrors.length > 0) throw fieldErrors(crossErrors);
+    changes.name_key = toNameKey(merged);
+    const columns = Object.keys(changes);
+    const result = await manager.query<[unknown[], number]>(
+      `UPDATE learner SET ${columns.map((c, i) => `"${c}" = $${i + 3}`).join(', ')},
+              version = version + 1, updated_at = now()
+       WHERE id = $1 AND version = $2`,
+      [id, version, ...Object.values(changes)],
+    );
+    if (result[1] === 0)
+      throw refused('STALE_UPDATE', 'Someone changed this learner at the same moment: reload', {});
+    const after = await repository.findOneByOrFail({ id });
+    const changed = Object.keys(input).filter(
+      (k) => input[k as keyof LearnerProfileInput] !== undefined,
+    );
+    const pick = (row: LearnerEntity) =>
+      Object.fromEntries(changed.map((k) => [k, row[k as keyof LearnerEntity]]));
+    await audit(manager, viewer, {
+      action: 'LEARNER_UPDATED',
+      entity: 'learner',
+      entityId: id,
+      before: pick(before),
+      after: pick(after),
+    });
+    return after;
+  });
+}
+
+/** A learner's audit trail, for the school and division scopes that may see the learner. */
+export function learnerHistory(dataSource: DataSource, viewer: Viewer, id: string) {
+  return inViewerScope(dataSource, viewer, async (manager) => {
+    const visible = await manager.getRepository(LearnerEntity).existsBy({ id });
+    if (!visible) throw refused('NOT_FOUND', `Learner ${id} not found`);
+    return manager.query<
+      { at: Date; action: string; username: string | null; before: unknown; after: unknown }[]
+    >(
+      `SELECT e.at, e.action, a.username, e.before, e.after
+       FROM audit_event e LEFT JOIN account a ON a.id = e.account_id
+       WHERE e.entity = 'learner' AND e.entity_id = $1
+       ORDER BY e.at, e.id`,
+      [id],
+    );
+  });
+}
