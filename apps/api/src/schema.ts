@@ -3,6 +3,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { AuthResolver } from './modules/auth/auth.resolver.js';
 import { enforceOperationAccess } from './modules/auth/operation-access.js';
+import { LearnerMergeResolver } from './modules/learner/learner-merge.resolver.js';
 import { LearnerResolver } from './modules/learner/learner.resolver.js';
 import { DivisionResolver } from './modules/division/division.resolver.js';
 import { RegionResolver } from './modules/region/region.resolver.js';
@@ -14,6 +15,7 @@ export const resolvers = [
   DivisionResolver,
   SchoolResolver,
   LearnerResolver,
+  LearnerMergeResolver,
 ] as const;
 
 export function createSchema(): Promise<GraphQLSchema> {

@@ -125,7 +125,7 @@ describe('isDayMonthSwap (§VI)', () => {
 });
 
 describe('matchQuery (§VI: the search learner facility)', () => {
-  const record: PersonRecord = { ...maria, lrn: '100000000123' };
+  const record: PersonRecord = { ...maria, lrn: '100000000123', formerLrns: ['100000000777'] };
   it.each<[string, Parameters<typeof matchQuery>[0], string[], boolean]>([
     ['§VI by LRN', { lrn: '100000000123' }, ['SAME_LRN'], true],
     [
@@ -160,6 +160,12 @@ describe('matchQuery (§VI: the search learner facility)', () => {
     ],
     ['§VI another name', { name: 'Jose Rizal' }, [], false],
     ['§VI an LRN that is not this one', { lrn: '100000000999' }, [], false],
+    [
+      '§VI an LRN retired in a merge into this record',
+      { lrn: '100000000777' },
+      ['FORMER_LRN'],
+      true,
+    ],
   ])('%s', (_, query, reasons, duplicate) => {
     const match = matchQuery(query, record);
     expect(match.reasons).toEqual(expect.arrayContaining(reasons));

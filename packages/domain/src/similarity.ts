@@ -16,10 +16,13 @@ export interface PersonRecord extends PersonName {
   birthDate: string;
   sex?: 'MALE' | 'FEMALE' | null;
   lrn?: string | null;
+  /** LRNs of records merged into this one: retired, never reused, still the same learner. */
+  formerLrns?: readonly string[];
 }
 
 export const MatchReason = {
   SAME_LRN: 'SAME_LRN',
+  FORMER_LRN: 'FORMER_LRN',
   SAME_NAME: 'SAME_NAME',
   SIMILAR_NAME: 'SIMILAR_NAME',
   SAME_LAST_NAME: 'SAME_LAST_NAME',
@@ -132,6 +135,9 @@ export interface LearnerQuery {
 export function matchQuery(query: LearnerQuery, candidate: PersonRecord): Match {
   if (query.lrn && candidate.lrn === query.lrn) {
     return { score: 1, reasons: [MatchReason.SAME_LRN], likelyDuplicate: true };
+  }
+  if (query.lrn && candidate.formerLrns?.includes(query.lrn)) {
+    return { score: 1, reasons: [MatchReason.FORMER_LRN], likelyDuplicate: true };
   }
   const reasons: MatchReason[] = [];
   // Only an LRN was asked for, and this is not it.

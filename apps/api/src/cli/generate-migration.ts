@@ -1,6 +1,6 @@
 // Writes a migration with the SQL that brings a freshly migrated database in line with the
 // entities. Usage: npm run migration:generate -w @repo/api -- <Name>
-import { writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createDataSource } from '../db/data-source.js';
 import {
@@ -51,12 +51,36 @@ ${lines(down)}
 }
 `,
     );
+    await writeMigrationIndex(path.dirname(file));
     console.log(
-      `Wrote ${path.relative(process.cwd(), file)}; add it to src/db/migrations/index.ts.`,
+      `Wrote ${path.relative(process.cwd(), file)} and listed it in migrations/index.ts.`,
     );
   }
 } finally {
   if (dataSource.isInitialized) await dataSource.destroy();
   await dropDatabase(adminUrl, scratch);
   await handle.release();
+}
+
+/** Lists every migration file, oldest first, in migrations/index.ts. */
+async function writeMigrationIndex(dir: string): Promise<void> {
+  const files = (await readdir(dir)).filter((f) => /^\d+-\w+\.ts$/.test(f)).sort();
+  const entries = await Promise.all(
+    files.map(async (f) => {
+      const source = await readFile(path.join(dir, f), 'utf8');
+      const className = /export class (\w+)/.exec(source)?.[1];
+      if (!className) throw new Error(`${f} exports no migration class`);
+      return { className, module: f.replace(/\.ts$/, '.js') };
+    }),
+  );
+  await writeFile(
+    path.join(dir, 'index.ts'),
+    `${entries.map((e) => `import { ${e.className} } from './${e.module}';`).join('\n')}
+
+/** Every migration in order; \`npm run migration:generate\` rewrites this list. */
+export const migrations = [
+${entries.map((e) => `  ${e.className},`).join('\n')}
+];
+`,
+  );
 }

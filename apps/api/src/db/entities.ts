@@ -3,6 +3,7 @@ import { AccountEntity } from '../modules/auth/account.entity.js';
 import { DistrictEntity } from '../modules/division/district.entity.js';
 import { DivisionEntity } from '../modules/division/division.entity.js';
 import { ReferenceDataLoadEntity } from '../modules/reference-data/reference-data-load.entity.js';
+import { LearnerMergeEntity } from '../modules/learner/learner-merge.entity.js';
 import { LearnerSchoolEntity } from '../modules/learner/learner-school.entity.js';
 import { LearnerEntity } from '../modules/learner/learner.entity.js';
 import { RegionEntity } from '../modules/region/region.entity.js';
@@ -19,4 +20,5 @@ export const entities = [
   LearnerEntity,
   LearnerSchoolEntity,
   AuditEventEntity,
+  LearnerMergeEntity,
 ];

@@ -131,6 +131,7 @@ describe('row-level security on learners (SPEC §1), enforced by PostgreSQL itse
         'birth_date',
         'extension_name',
         'first_name',
+        'former_lrns',
         'id',
         'last_name',
         'last_school_id',

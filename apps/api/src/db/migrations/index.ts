@@ -1,10 +1,12 @@
 import { ReferenceData1795550653037 } from './1795550653037-ReferenceData.js';
 import { Accounts1795551961229 } from './1795551961229-Accounts.js';
 import { LearnerRegistry1795552117016 } from './1795552117016-LearnerRegistry.js';
+import { LearnerMerge1795553479133 } from './1795553479133-LearnerMerge.js';
 
-/** Every migration in order; new ones are appended. */
+/** Every migration in order; `npm run migration:generate` rewrites this list. */
 export const migrations = [
   ReferenceData1795550653037,
   Accounts1795551961229,
   LearnerRegistry1795552117016,
+  LearnerMerge1795553479133,
 ];

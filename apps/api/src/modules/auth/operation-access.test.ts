@@ -26,6 +26,13 @@ const samples: Record<string, { query: string; variables?: Record<string, unknow
   learnerHistory: { query: '{ learnerHistory(learnerId: "0") { action } }' },
   createLearner: { query: 'mutation { createLearner(input: { lastName: "" }) { id } }' },
   updateLearner: { query: 'mutation { updateLearner(id: "0", version: 1, input: {}) { id } }' },
+  learnerMerges: { query: '{ learnerMerges { id } }' },
+  proposeLearnerMerge: {
+    query: 'mutation { proposeLearnerMerge(learnerId: "0", duplicateId: "1", reason: "x") { id } }',
+  },
+  approveLearnerMerge: { query: 'mutation { approveLearnerMerge(mergeId: "0") { id } }' },
+  rejectLearnerMerge: { query: 'mutation { rejectLearnerMerge(mergeId: "0", note: "x") { id } }' },
+  revertLearnerMerge: { query: 'mutation { revertLearnerMerge(mergeId: "0", note: "x") { id } }' },
 };
 
 const schoolRoles = [Role.SCHOOL_REGISTRAR, Role.SCHOOL_HEAD, Role.ALS_FACILITATOR];
@@ -43,6 +50,11 @@ const expected: Record<string, 'everyone' | 'signed-in' | readonly Role[]> = {
   learnerHistory: [...schoolRoles, Role.DIVISION_MONITOR],
   createLearner: schoolRoles,
   updateLearner: schoolRoles,
+  learnerMerges: [...schoolRoles, Role.DIVISION_MONITOR],
+  proposeLearnerMerge: schoolRoles,
+  approveLearnerMerge: [Role.DIVISION_MONITOR],
+  rejectLearnerMerge: [Role.DIVISION_MONITOR],
+  revertLearnerMerge: [Role.DIVISION_MONITOR],
 };
 
 let dataSource: DataSource;

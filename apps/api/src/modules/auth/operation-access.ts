@@ -29,6 +29,12 @@ export const operationAccess: Record<string, OperationRule> = {
   // Registering and updating learners is the school's work (SPEC §1, §4).
   createLearner: schoolRoles,
   updateLearner: schoolRoles,
+  // Duplicates: a school proposes, its division decides (SPEC §3).
+  learnerMerges: schoolAndDivision,
+  proposeLearnerMerge: schoolRoles,
+  approveLearnerMerge: [Role.DIVISION_MONITOR],
+  rejectLearnerMerge: [Role.DIVISION_MONITOR],
+  revertLearnerMerge: [Role.DIVISION_MONITOR],
 };
 
 export function isAllowed(rule: OperationRule | undefined, role: Role | null): boolean {

@@ -35,6 +35,10 @@ export class LearnerEntity {
   @Column({ type: 'char', length: 12, nullable: true, unique: true })
   lrn: string | null;
 
+  /** When the LRN was issued: in a merge, the older LRN survives. */
+  @Column({ name: 'lrn_issued_at', type: 'timestamptz', nullable: true })
+  lrnIssuedAt: Date | null;
+
   @Column({ name: 'last_name', type: 'varchar', length: 100 })
   lastName: string;
 

@@ -27,6 +27,7 @@ interface CandidateRow {
   birth_date: string;
   sex: 'MALE' | 'FEMALE';
   last_school_id: number | null;
+  former_lrns: string[];
 }
 
 export interface ScoredCandidate {
@@ -43,6 +44,7 @@ const toPerson = (row: CandidateRow): PersonRecord => ({
   birthDate: row.birth_date,
   sex: row.sex,
   lrn: row.lrn?.trim() ?? null,
+  formerLrns: row.former_lrns,
 });
 
 /** Columns of the profile input, as stored. */
@@ -80,7 +82,7 @@ async function candidates(
 ): Promise<CandidateRow[]> {
   return manager.query<CandidateRow[]>(
     `SELECT id::text, lrn, last_name, first_name, middle_name, extension_name,
-            to_char(birth_date, 'YYYY-MM-DD') AS birth_date, sex, last_school_id
+            to_char(birth_date, 'YYYY-MM-DD') AS birth_date, sex, last_school_id, former_lrns
      FROM learner_uniqueness_candidates($1, $2, $3, 50)`,
     [nameKey, birthDate, lrn],
   );

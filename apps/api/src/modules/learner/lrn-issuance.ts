@@ -17,7 +17,8 @@ export async function issueLrn(
   learnerId: string,
 ): Promise<LrnIssuance> {
   const issued = await manager.query<{ lrn: string }[]>(
-    `UPDATE learner SET lrn = lpad(nextval('lrn_seq')::text, 12, '0'), version = version + 1
+    `UPDATE learner SET lrn = lpad(nextval('lrn_seq')::text, 12, '0'), lrn_issued_at = now(),
+         version = version + 1
      WHERE id = $1 AND lrn IS NULL AND merged_into_id IS NULL
      RETURNING lrn`,
     [learnerId],

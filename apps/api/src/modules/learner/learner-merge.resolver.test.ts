@@ -1,0 +1,266 @@
+import { Role } from '@repo/domain/access';
+import { type DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createTestAccount,
+  insertTestLearner,
+  openTestDataSource,
+  resolveTestPlaces,
+  startTestServer,
+  type TestServer,
+} from '../../../test/harness.js';
+
+let dataSource: DataSource;
+let server: TestServer;
+let creatorId: string;
+let registrarA: string; // La Paz Integrated School (Abra)
+let registrarB: string; // Adams NHS (Ilocos Norte)
+let registrarC: string; // another Abra school, sees neither learner
+let divisionA: string;
+let divisionB: string;
+
+beforeAll(async () => {
+  dataSource = await openTestDataSource();
+  server = await startTestServer(dataSource);
+  const places = await resolveTestPlaces(dataSource);
+  const a = await createTestAccount(dataSource, Role.SCHOOL_REGISTRAR, {
+    schoolId: places.schoolId,
+  });
+  creatorId = a.id;
+  registrarA = a.token;
+  registrarB = (await createTestAccount(dataSource, Role.SCHOOL_REGISTRAR, { schoolId: 300001 }))
+    .token;
+  registrarC = (await createTestAccount(dataSource, Role.SCHOOL_REGISTRAR, { schoolId: 500518 }))
+    .token;
+  divisionA = (
+    await createTestAccount(dataSource, Role.DIVISION_MONITOR, { divisionId: places.divisionId })
+  ).token;
+  const [b] = await dataSource.query<{ division_id: number }[]>(
+    'SELECT division_id FROM school WHERE id = 300001',
+  );
+  divisionB = (
+    await createTestAccount(dataSource, Role.DIVISION_MONITOR, { divisionId: b!.division_id })
+  ).token;
+});
+afterAll(async () => {
+  await server.close();
+  await dataSource.destroy();
+});
+
+/** One child entered twice: at school A (LRN issued last year) and school B (LRN issued years ago). */
+async function twoRecords() {
+  const atA = await insertTestLearner(dataSource, creatorId, 500743, {
+    lastName: 'Merge',
+    firstName: 'Child',
+  });
+  const atB = await insertTestLearner(dataSource, creatorId, 300001, {
+    lastName: 'Merge',
+    firstName: 'Child',
+  });
+  const issue = (id: string, ago: string) =>
+    dataSource.query(
+      `UPDATE learner SET lrn = lpad(nextval('lrn_seq')::text, 12, '0'), lrn_issued_at = now() - $2::interval WHERE id = $1`,
+      [id, ago],
+    );
+  await issue(atA, '1 year');
+  await issue(atB, '3 years');
+  const [lrnA] = await dataSource.query<{ lrn: string }[]>(
+    'SELECT lrn FROM learner WHERE id = $1',
+    [atA],
+  );
+  return { atA, atB, lrnA: lrnA!.lrn };
+}
+
+const propose = `mutation ($a: ID!, $b: ID!, $reason: String!) {
+  proposeLearnerMerge(learnerId: $a, duplicateId: $b, reason: $reason) { id status survivorId mergedId proposingSchoolId } }`;
+const approve = `mutation ($id: ID!) { approveLearnerMerge(mergeId: $id) { id status decidedAt } }`;
+const reject = `mutation ($id: ID!, $note: String!) { rejectLearnerMerge(mergeId: $id, note: $note) { id status } }`;
+const revert = `mutation ($id: ID!, $note: String!) { revertLearnerMerge(mergeId: $id, note: $note) { id status revertedAt } }`;
+const view = `query ($id: ID!) { learner(id: $id) { id lrn } }`;
+const search = `query ($lrn: String) { searchLearners(lrn: $lrn) { learnerId } }`;
+type Merge = {
+  proposeLearnerMerge: {
+    id: string;
+    status: string;
+    survivorId: string;
+    mergedId: string;
+    proposingSchoolId: string;
+  };
+};
+
+describe('merging duplicate records (DO 03 s. 2018 §VI)', () => {
+  it('a school proposes, the oldest LRN survives, the division approves, and a revert puts it all back', async () => {
+    const { atA, atB, lrnA } = await twoRecords();
+    const proposed = await server.graphql<Merge>(
+      propose,
+      { a: atA, b: atB, reason: 'Same child: same parents and birth certificate' },
+      registrarA,
+    );
+    expect(proposed.errors).toBeUndefined();
+    const merge = proposed.data!.proposeLearnerMerge;
+    expect(merge).toMatchObject({
+      status: 'PROPOSED',
+      survivorId: atB,
+      mergedId: atA,
+      proposingSchoolId: '500743',
+    });
+
+    // Nothing moves before the division decides.
+    expect(
+      (await server.graphql<{ learner: unknown }>(view, { id: atB }, registrarA)).data!.learner,
+    ).toBeNull();
+
+    const approved = await server.graphql<{ approveLearnerMerge: { status: string } }>(
+      approve,
+      { id: merge.id },
+      divisionA,
+    );
+    expect(approved.data!.approveLearnerMerge.status).toBe('APPROVED');
+
+    // School A now sees the survivor; the retired LRN leads to it; the merged record is frozen.
+    expect(
+      (await server.graphql<{ learner: { id: string } }>(view, { id: atB }, registrarA)).data!
+        .learner.id,
+    ).toBe(atB);
+    const byRetired = await server.graphql<{ searchLearners: { learnerId: string }[] }>(
+      search,
+      { lrn: lrnA },
+      registrarC,
+    );
+    expect(byRetired.data!.searchLearners.map((c) => c.learnerId)).toEqual([atB]);
+    const frozen = await server.graphql(
+      `mutation ($id: ID!) { updateLearner(id: $id, version: 2, input: { guardianName: "X" }) { id } }`,
+      { id: atA },
+      registrarA,
+    );
+    expect(frozen.errors?.[0]?.extensions?.code).toBe('LEARNER_MERGED');
+
+    const reverted = await server.graphql<{ revertLearnerMerge: { status: string } }>(
+      revert,
+      { id: merge.id, note: 'Twins after all' },
+      divisionA,
+    );
+    expect(reverted.data!.revertLearnerMerge.status).toBe('REVERTED');
+    expect(
+      (await server.graphql<{ learner: unknown }>(view, { id: atB }, registrarA)).data!.learner,
+    ).toBeNull();
+    const [row] = await dataSource.query<{ merged_into_id: string | null }[]>(
+      'SELECT merged_into_id FROM learner WHERE id = $1',
+      [atA],
+    );
+    expect(row!.merged_into_id).toBeNull();
+    const links = await dataSource.query<{ school_id: number }[]>(
+      'SELECT school_id FROM learner_school WHERE learner_id = $1 ORDER BY school_id',
+      [atB],
+    );
+    expect(links.map((l) => l.school_id)).toEqual([300001]);
+
+    const history = await server.graphql<{ learnerHistory: { action: string }[] }>(
+      `query ($id: ID!) { learnerHistory(learnerId: $id) { action } }`,
+      { id: atA },
+      registrarA,
+    );
+    expect(history.data!.learnerHistory.map((h) => h.action)).toEqual(
+      expect.arrayContaining(['MERGE_PROPOSED', 'MERGE_APPROVED', 'MERGE_REVERTED']),
+    );
+  });
+
+  it('a rejected proposal moves nothing, and can be decided only once', async () => {
+    const { atA, atB } = await twoRecords();
+    const { data } = await server.graphql<Merge>(
+      propose,
+      { a: atA, b: atB, reason: 'Looks alike' },
+      registrarA,
+    );
+    const id = data!.proposeLearnerMerge.id;
+    const rejected = await server.graphql<{ rejectLearnerMerge: { status: string } }>(
+      reject,
+      { id, note: 'Different mothers' },
+      divisionA,
+    );
+    expect(rejected.data!.rejectLearnerMerge.status).toBe('REJECTED');
+    const again = await server.graphql(approve, { id }, divisionA);
+    expect(again.errors?.[0]?.extensions?.code).toBe('MERGE_NOT_PENDING');
+    const revertRejected = await server.graphql(revert, { id, note: 'x' }, divisionA);
+    expect(revertRejected.errors?.[0]?.extensions?.code).toBe('MERGE_NOT_APPROVED');
+    const [row] = await dataSource.query<{ merged_into_id: string | null }[]>(
+      'SELECT merged_into_id FROM learner WHERE id = $1',
+      [atA],
+    );
+    expect(row!.merged_into_id).toBeNull();
+  });
+
+  it.each([
+    [
+      'the same record twice',
+      (r: { atA: string }) => ({ a: r.atA, b: r.atA, reason: 'x' }),
+      () => registrarA,
+      'MERGE_SAME_LEARNER',
+    ],
+    [
+      'a school that sees neither record',
+      (r: { atA: string; atB: string }) => ({ a: r.atA, b: r.atB, reason: 'x' }),
+      () => registrarC,
+      'MERGE_OUTSIDE_SCOPE',
+    ],
+    [
+      'a learner that does not exist',
+      (r: { atA: string }) => ({ a: r.atA, b: '999999999', reason: 'x' }),
+      () => registrarA,
+      'LEARNER_NOT_FOUND',
+    ],
+  ])('refuses a proposal of %s', async (_, variables, token, code) => {
+    const records = await twoRecords();
+    const { errors } = await server.graphql(propose, variables(records), token());
+    expect(errors?.[0]?.extensions?.code).toBe(code);
+  });
+
+  it('refuses a second open proposal, an empty reason, and a decision by another division', async () => {
+    const { atA, atB } = await twoRecords();
+    const first = await server.graphql<Merge>(
+      propose,
+      { a: atA, b: atB, reason: 'Same child' },
+      registrarA,
+    );
+    const second = await server.graphql(
+      propose,
+      { a: atB, b: atA, reason: 'Same child' },
+      registrarB,
+    );
+    expect(second.errors?.[0]?.extensions?.code).toBe('MERGE_ALREADY_PROPOSED');
+    const empty = await server.graphql(propose, { a: atA, b: atB, reason: '  ' }, registrarA);
+    expect(empty.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'reason',
+      rule: 'REQUIRED',
+    });
+    const elsewhere = await server.graphql(
+      approve,
+      { id: first.data!.proposeLearnerMerge.id },
+      divisionB,
+    );
+    expect(elsewhere.errors?.[0]?.extensions?.code).toBe('MERGE_NOT_FOUND');
+  });
+
+  it('lists proposals to their school and division only', async () => {
+    const { atA, atB } = await twoRecords();
+    const { data } = await server.graphql<Merge>(
+      propose,
+      { a: atA, b: atB, reason: 'Same child' },
+      registrarA,
+    );
+    const id = data!.proposeLearnerMerge.id;
+    const list = (token: string) =>
+      server
+        .graphql<{ learnerMerges: { id: string }[] }>(
+          '{ learnerMerges(status: PROPOSED) { id } }',
+          {},
+          token,
+        )
+        .then((r) => r.data!.learnerMerges.map((m) => m.id));
+    expect(await list(registrarA)).toContain(id);
+    expect(await list(divisionA)).toContain(id);
+    expect(await list(registrarB)).not.toContain(id);
+    expect(await list(divisionB)).not.toContain(id);
+  });
+});

@@ -1,0 +1,53 @@
+import { MergeStatus } from '@repo/domain/merge';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { type LearnerMergeEntity } from './learner-merge.entity.js';
+
+registerEnumType(MergeStatus, { name: 'MergeStatus' });
+
+@ObjectType({ description: 'Two records of one learner folded into one (DO 03 s. 2018 §VI).' })
+export class LearnerMerge {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => MergeStatus)
+  status: MergeStatus;
+
+  @Field(() => ID, { description: 'The record kept: its LRN is the older.' })
+  survivorId: string;
+
+  @Field(() => ID, { description: 'The record folded into the survivor; its LRN is retired.' })
+  mergedId: string;
+
+  @Field()
+  reason: string;
+
+  @Field({ description: 'School ID of the school that proposed the merge.' })
+  proposingSchoolId: string;
+
+  @Field()
+  proposedAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  decidedAt: Date | null;
+
+  @Field(() => String, { nullable: true })
+  decisionNote: string | null;
+
+  @Field(() => Date, { nullable: true })
+  revertedAt: Date | null;
+}
+
+export function toLearnerMerge(entity: LearnerMergeEntity): LearnerMerge {
+  return Object.assign(new LearnerMerge(), {
+    id: String(entity.id),
+    status: entity.status as MergeStatus,
+    survivorId: String(entity.survivorId),
+    mergedId: String(entity.mergedId),
+    reason: entity.reason,
+    proposingSchoolId: String(entity.proposingSchoolId).padStart(6, '0'),
+    proposedAt: entity.proposedAt,
+    decidedAt: entity.decidedAt,
+    decisionNote: entity.decisionNote,
+    revertedAt: entity.revertedAt,
+  });
+}
