@@ -2,6 +2,7 @@ import { ReferenceData1795550653037 } from './1795550653037-ReferenceData.js';
 import { Accounts1795551961229 } from './1795551961229-Accounts.js';
 import { LearnerRegistry1795552117016 } from './1795552117016-LearnerRegistry.js';
 import { LearnerMerge1795553479133 } from './1795553479133-LearnerMerge.js';
+import { LearnerSearchSpeed1795553938881 } from './1795553938881-LearnerSearchSpeed.js';
 
 /** Every migration in order; `npm run migration:generate` rewrites this list. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   Accounts1795551961229,
   LearnerRegistry1795552117016,
   LearnerMerge1795553479133,
+  LearnerSearchSpeed1795553938881,
 ];

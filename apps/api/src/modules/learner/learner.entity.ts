@@ -25,8 +25,9 @@ import { AccountEntity } from '../auth/account.entity.js';
   `"birth_document_type" IN ('PSA_BIRTH_CERTIFICATE', 'LCR_BIRTH_CERTIFICATE', 'BARANGAY_CERTIFICATION')`,
 )
 @Index('IDX_learner_birth_date', ['birthDate'])
-// Trigram search over the normalised name; built by the migration (TypeORM cannot describe GIN).
+// Trigram search over the normalised name; built by the migration (TypeORM cannot describe GiST).
 @Index('IDX_learner_name_key_trgm', { synchronize: false })
+@Index('IDX_learner_merged_into_id', ['mergedIntoId'], { where: '"merged_into_id" IS NOT NULL' })
 export class LearnerEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;

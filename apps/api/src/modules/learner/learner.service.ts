@@ -11,7 +11,7 @@ import { type DataSource, type EntityManager } from 'typeorm';
 import { todayInManila } from '../../clock.js';
 import { inViewerScope } from '../../db/scoped.js';
 import { badUserInput, fieldErrors, refused } from '../../errors.js';
-import { audit } from '../audit/audit.service.js';
+import { audit, auditAll } from '../audit/audit.service.js';
 import { type Viewer } from '../auth/viewer.js';
 import { type CreateLearnerInput, type LearnerProfileInput } from './create-learner.input.js';
 import { LearnerEntity } from './learner.entity.js';
@@ -28,6 +28,8 @@ interface CandidateRow {
   sex: 'MALE' | 'FEMALE';
   last_school_id: number | null;
   former_lrns: string[];
+  /** Whether row-level security lets this viewer see the profile. */
+  in_scope: boolean;
 }
 
 export interface ScoredCandidate {
@@ -82,8 +84,9 @@ async function candidates(
 ): Promise<CandidateRow[]> {
   return manager.query<CandidateRow[]>(
     `SELECT id::text, lrn, last_name, first_name, middle_name, extension_name,
-            to_char(birth_date, 'YYYY-MM-DD') AS birth_date, sex, last_school_id, former_lrns
-     FROM learner_uniqueness_candidates($1, $2, $3, 50)`,
+            to_char(birth_date, 'YYYY-MM-DD') AS birth_date, sex, last_school_id, former_lrns,
+            EXISTS (SELECT 1 FROM learner v WHERE v.id = c.id) AS in_scope
+     FROM learner_uniqueness_candidates($1, $2, $3, 50) c`,
     [nameKey, birthDate, lrn],
   );
 }
@@ -134,29 +137,38 @@ export async function searchLearners(
   if (query.limit < 1 || query.limit > 50) {
     throw badUserInput('limit', 'PAGE_SIZE_RANGE', 'limit must be from 1 to 50');
   }
-  return inViewerScope(dataSource, viewer, async (manager) => {
-    const rows = await candidates(manager, name ? normalizeNamePart(name) : null, birthDate, lrn);
-    const ranked = rows
-      .map((row) => ({ row, match: matchQuery({ lrn, name, birthDate }, toPerson(row)) }))
-      .filter(({ match }) => match.score > 0)
-      .sort(
-        (a, b) => b.match.score - a.match.score || a.row.last_name.localeCompare(b.row.last_name),
-      )
-      .slice(0, query.limit);
-    const profiles = await visibleProfiles(
-      manager,
-      ranked.map((r) => r.row.id),
-    );
-    await audit(manager, viewer, {
-      action: 'LEARNER_SEARCHED',
-      entity: 'learner',
-      after: { lrn, name, birthDate, results: ranked.length, inScope: profiles.size },
-    });
-    for (const id of profiles.keys()) {
-      await audit(manager, viewer, { action: 'LEARNER_VIEWED', entity: 'learner', entityId: id });
-    }
-    return ranked.map((r) => ({ ...r, profile: profiles.get(r.row.id) ?? null }));
-  });
+  return inViewerScope(
+    dataSource,
+    viewer,
+    async (manager) => {
+      const rows = await candidates(manager, name ? normalizeNamePart(name) : null, birthDate, lrn);
+      const ranked = rows
+        .map((row) => ({ row, match: matchQuery({ lrn, name, birthDate }, toPerson(row)) }))
+        .filter(({ match }) => match.score > 0)
+        .sort(
+          (a, b) => b.match.score - a.match.score || a.row.last_name.localeCompare(b.row.last_name),
+        )
+        .slice(0, query.limit);
+      const profiles = await visibleProfiles(
+        manager,
+        ranked.filter((r) => r.row.in_scope).map((r) => r.row.id),
+      );
+      await auditAll(manager, viewer, [
+        {
+          action: 'LEARNER_SEARCHED',
+          entity: 'learner',
+          after: { lrn, name, birthDate, results: ranked.length, inScope: profiles.size },
+        },
+        ...[...profiles.keys()].map((id) => ({
+          action: 'LEARNER_VIEWED',
+          entity: 'learner',
+          entityId: id,
+        })),
+      ]);
+      return ranked.map((r) => ({ ...r, profile: profiles.get(r.row.id) ?? null }));
+    },
+    { readMostly: true },
+  );
 }
 
 /**
@@ -258,12 +270,17 @@ export function viewLearner(
   viewer: Viewer,
   id: string,
 ): Promise<LearnerEntity | null> {
-  return inViewerScope(dataSource, viewer, async (manager) => {
-    const row = await manager.getRepository(LearnerEntity).findOneBy({ id });
-    if (row)
-      await audit(manager, viewer, { action: 'LEARNER_VIEWED', entity: 'learner', entityId: id });
-    return row;
-  });
+  return inViewerScope(
+    dataSource,
+    viewer,
+    async (manager) => {
+      const row = await manager.getRepository(LearnerEntity).findOneBy({ id });
+      if (row)
+        await audit(manager, viewer, { action: 'LEARNER_VIEWED', entity: 'learner', entityId: id });
+      return row;
+    },
+    { readMostly: true },
+  );
 }
 
 /**

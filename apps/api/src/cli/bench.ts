@@ -1,0 +1,211 @@
+// The benchmark: `npm run bench [-- --learners N --queries Q]`. Uses its own database, `bench`, on
+// the embedded server (or DATABASE_URL's server), filled once and reused by later runs.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { Role } from '@repo/domain/access';
+import { toNameKey } from '@repo/domain/names';
+import { createDataSource } from '../db/data-source.js';
+import { openDatabase } from '../db/database.js';
+import { apiRoot } from '../paths.js';
+import { hashPassword, login } from '../modules/auth/auth.service.js';
+import { loadSyntheticLearners, mulberry32 } from '../modules/datasets/synthetic-learners.js';
+import { loadReferenceData } from '../modules/reference-data/reference-data.seed.js';
+
+const { values } = parseArgs({
+  options: {
+    learners: { type: 'string', default: '5000000' },
+    queries: { type: 'string', default: '200' },
+  },
+});
+const target = Number(values.learners);
+const queries = Number(values.queries);
+if (!Number.isInteger(target) || target < 1000)
+  throw new Error('--learners must be a whole number ≥ 1000');
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const database = await openDatabase('bench', log);
+const dataSource = createDataSource(database.url, { poolSize: 8 });
+await dataSource.initialize();
+
+try {
+  await dataSource.runMigrations();
+  await loadReferenceData(dataSource);
+  const [{ n }] = (await dataSource.query<{ n: string }[]>(
+    'SELECT count(*)::text n FROM learner',
+  )) as [{ n: string }];
+  const have = Number(n);
+  let loadSeconds: number | null = null;
+  if (have < target) {
+    log(
+      `Loading ${(target - have).toLocaleString('en-PH')} synthetic learners (have ${have.toLocaleString('en-PH')})…`,
+    );
+    const result = await loadSyntheticLearners(dataSource, target - have, {
+      seed: have + 1,
+      onProgress: (done) =>
+        process.stderr.write(
+          `\r  ${done.toLocaleString('en-PH')} / ${(target - have).toLocaleString('en-PH')}`,
+        ),
+    });
+    process.stderr.write('\n');
+    loadSeconds = result.seconds;
+  }
+
+  // A registrar to search as, and the learners to look for, sampled at random.
+  const username = 'bench-registrar';
+  await dataSource.query(
+    `INSERT INTO account (username, password_hash, display_name, role, school_id)
+     VALUES ($1, $2, 'Bench registrar', $3, 500743) ON CONFLICT (username) DO NOTHING`,
+    [username, await hashPassword('bench'), Role.SCHOOL_REGISTRAR],
+  );
+  const token = (await login(dataSource, username, 'bench'))!.token;
+  const sample = await dataSource.query<
+    {
+      lrn: string | null;
+      last_name: string;
+      first_name: string;
+      middle_name: string | null;
+      birth_date: string;
+    }[]
+  >(
+    `SELECT lrn, last_name, first_name, middle_name, to_char(birth_date, 'YYYY-MM-DD') birth_date
+     FROM learner TABLESAMPLE SYSTEM (1) WHERE lrn IS NOT NULL LIMIT $1`,
+    [queries],
+  );
+  const random = mulberry32(7);
+  const swapDayMonth = (d: string) =>
+    Number(d.slice(8)) <= 12 ? `${d.slice(0, 4)}-${d.slice(8)}-${d.slice(5, 7)}` : d;
+
+  // The API in its own process, as in production: the client here must not share its event loop.
+  const port = 4790;
+  const api = spawn(process.execPath, [path.join(apiRoot, 'dist', 'main.js')], {
+    env: { ...process.env, PORT: String(port), DATABASE_URL: database.url, DEMO_MODE: 'false' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}/graphql`;
+  for (let tries = 0; ; tries++) {
+    const up = await fetch(`http://127.0.0.1:${port}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) break;
+    if (tries > 300) throw new Error('the API did not start');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const search = `query ($lrn: String, $name: String, $birthDate: String) {
+    searchLearners(lrn: $lrn, name: $name, birthDate: $birthDate) { learnerId score reasons inScope } }`;
+  async function timeGraphql(variables: Record<string, unknown>): Promise<number> {
+    const started = performance.now();
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: search, variables }),
+    });
+    const body = (await response.json()) as { errors?: unknown[] };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return performance.now() - started;
+  }
+  async function timeSql(
+    nameKey: string | null,
+    birthDate: string | null,
+    lrn: string | null,
+  ): Promise<number> {
+    const started = performance.now();
+    await dataSource.query('SELECT * FROM learner_uniqueness_candidates($1, $2, $3, 50)', [
+      nameKey,
+      birthDate,
+      lrn,
+    ]);
+    return performance.now() - started;
+  }
+
+  const cases: {
+    name: string;
+    graphql: (s: (typeof sample)[number]) => Record<string, unknown>;
+    sql: (s: (typeof sample)[number]) => [string | null, string | null, string | null];
+  }[] = [
+    {
+      name: 'by LRN',
+      graphql: (s) => ({ lrn: s.lrn }),
+      sql: (s) => [null, null, s.lrn],
+    },
+    {
+      name: 'by name + birth date',
+      graphql: (s) => ({
+        name: `${s.first_name} ${s.middle_name ?? ''} ${s.last_name}`,
+        birthDate: s.birth_date,
+      }),
+      sql: (s) => [
+        toNameKey({ lastName: s.last_name, firstName: s.first_name, middleName: s.middle_name }),
+        s.birth_date,
+        null,
+      ],
+    },
+    {
+      name: 'by name variant + swapped birth date',
+      graphql: (s) => ({
+        name: `${s.last_name.replace(/^Dela /, 'De la ')}, ${s.first_name.replace(/^Maria /, 'Ma. ')}`,
+        birthDate: random() < 0.5 ? swapDayMonth(s.birth_date) : s.birth_date,
+      }),
+      sql: (s) => [
+        toNameKey({ lastName: s.last_name, firstName: s.first_name }),
+        swapDayMonth(s.birth_date),
+        null,
+      ],
+    },
+    {
+      name: 'by name only',
+      graphql: (s) => ({ name: `${s.first_name} ${s.middle_name ?? ''} ${s.last_name}` }),
+      sql: (s) => [
+        toNameKey({ lastName: s.last_name, firstName: s.first_name, middleName: s.middle_name }),
+        null,
+        null,
+      ],
+    },
+  ];
+  const percentile = (times: number[], p: number) => {
+    const sorted = [...times].sort((a, b) => a - b);
+    return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+  };
+  const rows: string[][] = [];
+  for (const c of cases) {
+    for (const s of sample.slice(0, 10)) await timeGraphql(c.graphql(s)); // warm-up
+    const graphqlTimes: number[] = [];
+    const sqlTimes: number[] = [];
+    for (const s of sample) {
+      graphqlTimes.push(await timeGraphql(c.graphql(s)));
+      sqlTimes.push(await timeSql(...c.sql(s)));
+    }
+    rows.push([
+      c.name,
+      String(sample.length),
+      ...[50, 95, 99].map((p) => percentile(graphqlTimes, p).toFixed(1)),
+      percentile(sqlTimes, 95).toFixed(1),
+    ]);
+  }
+  api.kill('SIGTERM');
+
+  const [{ total }] = (await dataSource.query<{ total: string }[]>(
+    'SELECT count(*)::text total FROM learner',
+  )) as [{ total: string }];
+  console.log(
+    `\nsearchLearners over ${Number(total).toLocaleString('en-PH')} learners (HTTP GraphQL, one client, ms)`,
+  );
+  if (loadSeconds !== null)
+    console.log(
+      `load: ${loadSeconds.toFixed(0)} s for ${(target - have).toLocaleString('en-PH')} learners`,
+    );
+  const header = ['search', 'queries', 'p50', 'p95', 'p99', 'SQL p95'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+  console.log(line(header));
+  console.log(
+    `|${widths.map((w, i) => (i === 0 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
+  );
+  for (const row of rows) console.log(line(row));
+} finally {
+  await dataSource.destroy();
+  await database.release();
+}
