@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatSchoolYear,
+  isSchoolDay,
+  isWithin,
+  parseSchoolYear,
+  policyDates,
+  type SchoolCalendar,
+  schoolDaysBetween,
+} from './school-year.js';
+
+const sy2025: SchoolCalendar = {
+  schoolYear: '2025-2026',
+  openingDay: '2025-06-16',
+  closingDay: '2026-04-15',
+  prescribedSchoolDays: 200,
+  nonSchoolDays: ['2025-06-27', '2025-08-21', '2025-08-25', '2025-12-25'],
+};
+
+describe('school years (SPEC §2)', () => {
+  it.each([
+    ['2025-2026', { startYear: 2025 }],
+    [' 2018-2019 ', { startYear: 2018 }],
+    ['2025-2027', null],
+    ['2025/2026', null],
+    ['25-26', null],
+  ])('parses %j', (value, expected) => {
+    expect(parseSchoolYear(value)).toEqual(expected);
+  });
+
+  it('formats', () => {
+    expect(formatSchoolYear({ startYear: 2025 })).toBe('2025-2026');
+  });
+});
+
+describe('policyDates (SPEC §2, each from its section)', () => {
+  const dates = policyDates(sy2025);
+  it.each([
+    [
+      '§V.A early registration opens on the last Saturday of January',
+      dates.earlyRegistrationStart,
+      '2025-01-25',
+    ],
+    [
+      '§V.A early registration closes on the last Friday of February',
+      dates.earlyRegistrationEnd,
+      '2025-02-28',
+    ],
+    ['§V.A table: age cut-off 31 August', dates.ageCutoff, '2025-08-31'],
+    ['§V.A, §V.C: documents due 31 August', dates.documentDeadline, '2025-08-31'],
+    [
+      '§IV.h-i: transfers from the first Friday of classes',
+      dates.transferWindowStart,
+      '2025-06-20',
+    ],
+    ['§IV.h-i: transfers to 31 March', dates.transferWindowEnd, '2026-03-31'],
+    ['§VI: quick count from the first day of classes', dates.quickCountStart, '2025-06-16'],
+    [
+      '§VI: quick count to the last school day of the opening month',
+      dates.quickCountEnd,
+      '2025-06-30',
+    ],
+  ])('%s', (_, actual, expected) => {
+    expect(actual).toBe(expected);
+  });
+
+  it('ALS guide step 4: the first-attendance cut-off is set by the administrator, none by default', () => {
+    expect(dates.alsFirstAttendanceCutoff).toBeNull();
+    expect(
+      policyDates({ ...sy2025, overrides: { alsFirstAttendanceCutoff: '2025-10-30' } })
+        .alsFirstAttendanceCutoff,
+    ).toBe('2025-10-30');
+  });
+
+  it('§V.A: an administrator can override a derived date for one year', () => {
+    const moved = policyDates({ ...sy2025, overrides: { earlyRegistrationEnd: '2025-03-14' } });
+    expect(moved.earlyRegistrationEnd).toBe('2025-03-14');
+    expect(moved.earlyRegistrationStart).toBe('2025-01-25');
+  });
+
+  it('§VI: the quick count ends on the last school day when the month ends on a weekend or holiday', () => {
+    const calendar: SchoolCalendar = {
+      ...sy2025,
+      openingDay: '2025-06-02',
+      nonSchoolDays: ['2025-06-30'],
+    };
+    expect(policyDates(calendar).quickCountEnd).toBe('2025-06-27');
+    const august: SchoolCalendar = {
+      ...sy2025,
+      schoolYear: '2024-2025',
+      openingDay: '2024-07-29',
+      closingDay: '2025-04-15',
+      nonSchoolDays: [],
+    };
+    // 31 July 2024 is a Wednesday
+    expect(policyDates(august).quickCountEnd).toBe('2024-07-31');
+  });
+
+  it('§V.A: 2024 was a leap year: early registration closed on Friday 23 February', () => {
+    expect(
+      policyDates({ ...sy2025, schoolYear: '2024-2025', openingDay: '2024-07-29' })
+        .earlyRegistrationEnd,
+    ).toBe('2024-02-23');
+  });
+
+  it('refuses a calendar whose school year is not one', () => {
+    expect(() => policyDates({ ...sy2025, schoolYear: '2025' })).toThrow();
+  });
+});
+
+describe('school days (SPEC §2; §V.D counts them)', () => {
+  it.each([
+    ['a Monday of classes', '2025-06-16', true],
+    ['a Saturday', '2025-06-21', false],
+    ['a listed holiday', '2025-06-27', false],
+    ['the day before opening', '2025-06-15', false],
+    ['the closing day', '2026-04-15', true],
+    ['the day after closing', '2026-04-16', false],
+  ])('%s: %s → %s', (_, date, expected) => {
+    expect(isSchoolDay(sy2025, date)).toBe(expected);
+  });
+
+  it('counts the school days between two dates, both included', () => {
+    // 16-30 June 2025: 11 weekdays, less 27 June
+    expect(schoolDaysBetween(sy2025, '2025-06-16', '2025-06-30')).toBe(10);
+    expect(schoolDaysBetween(sy2025, '2025-06-21', '2025-06-22')).toBe(0);
+  });
+
+  it('isWithin includes both ends', () => {
+    expect(isWithin('2025-01-25', '2025-01-25', '2025-02-28')).toBe(true);
+    expect(isWithin('2025-01-24', '2025-01-25', '2025-02-28')).toBe(false);
+    expect(isWithin('2025-03-01', '2025-01-25', '2025-02-28')).toBe(false);
+  });
+});

@@ -1,0 +1,114 @@
+import {
+  addDays,
+  civil,
+  type CivilDate,
+  firstWeekdayOnOrAfter,
+  lastWeekdayOfMonth,
+  weekday,
+} from './civil-date.js';
+
+/** A school year, written "2025-2026" (SPEC §2): it opens in its first calendar year. */
+export interface SchoolYear {
+  startYear: number;
+}
+
+export function parseSchoolYear(value: string): SchoolYear | null {
+  const match = /^(\d{4})-(\d{4})$/.exec(value.trim());
+  if (!match) return null;
+  const start = Number(match[1]);
+  return Number(match[2]) === start + 1 ? { startYear: start } : null;
+}
+
+export function formatSchoolYear(year: SchoolYear): string {
+  return `${year.startYear}-${year.startYear + 1}`;
+}
+
+/** The dates the policy fixes by rule, each of which an administrator may override for a year. */
+export interface PolicyDates {
+  earlyRegistrationStart: CivilDate;
+  earlyRegistrationEnd: CivilDate;
+  ageCutoff: CivilDate;
+  documentDeadline: CivilDate;
+  transferWindowStart: CivilDate;
+  transferWindowEnd: CivilDate;
+  quickCountStart: CivilDate;
+  quickCountEnd: CivilDate;
+  /** Set per year by the administrator (ALS guide step 4); null until set. */
+  alsFirstAttendanceCutoff: CivilDate | null;
+}
+
+/** A school year's calendar (SPEC §2): opening and closing days, prescribed days, non-school days. */
+export interface SchoolCalendar {
+  schoolYear: string;
+  openingDay: CivilDate;
+  closingDay: CivilDate;
+  prescribedSchoolDays: number;
+  /** Holidays and other days without classes, between opening and closing. */
+  nonSchoolDays: readonly CivilDate[];
+  overrides?: Partial<PolicyDates>;
+}
+
+const SATURDAY = 6;
+const FRIDAY = 5;
+
+/**
+ * The policy's dates for a calendar: derived by rule, then the calendar's overrides.
+ * - Early registration: last Saturday of January to last Friday of February of the year's first
+ *   calendar year (DO 03 s. 2018 §V.A).
+ * - Age cut-off and document deadline: 31 August of that year (§V.A table; §V.A, §V.C).
+ * - Transfers: from the first Friday of classes to 31 March (§IV.h, §IV.i).
+ * - Quick count: from the first day of classes to the last school day of the opening month (§VI).
+ */
+export function policyDates(calendar: SchoolCalendar): PolicyDates {
+  const year = parseSchoolYear(calendar.schoolYear);
+  if (!year) throw new Error(`not a school year: ${calendar.schoolYear}`);
+  const y = year.startYear;
+  const opening = calendar.openingDay;
+  const [oy, om] = opening.split('-').map(Number) as [number, number];
+  const endOfOpeningMonth = civil(oy, om + 1, 0);
+  let quickCountEnd = endOfOpeningMonth;
+  while (quickCountEnd > opening && !isSchoolDay(calendar, quickCountEnd)) {
+    quickCountEnd = addDays(quickCountEnd, -1);
+  }
+  return {
+    earlyRegistrationStart: lastWeekdayOfMonth(y, 1, SATURDAY),
+    earlyRegistrationEnd: lastWeekdayOfMonth(y, 2, FRIDAY),
+    ageCutoff: civil(y, 8, 31),
+    documentDeadline: civil(y, 8, 31),
+    transferWindowStart: firstWeekdayOnOrAfter(opening, FRIDAY),
+    transferWindowEnd: civil(y + 1, 3, 31),
+    quickCountStart: opening,
+    quickCountEnd,
+    alsFirstAttendanceCutoff: null,
+    ...calendar.overrides,
+  };
+}
+
+/** A weekday between opening and closing that is not a listed non-school day. */
+export function isSchoolDay(calendar: SchoolCalendar, date: CivilDate): boolean {
+  const day = weekday(date);
+  return (
+    date >= calendar.openingDay &&
+    date <= calendar.closingDay &&
+    day !== 0 &&
+    day !== SATURDAY &&
+    !calendar.nonSchoolDays.includes(date)
+  );
+}
+
+/** School days from `from` to `to`, both included. */
+export function schoolDaysBetween(
+  calendar: SchoolCalendar,
+  from: CivilDate,
+  to: CivilDate,
+): number {
+  let count = 0;
+  for (let date = from; date <= to; date = addDays(date, 1)) {
+    if (isSchoolDay(calendar, date)) count++;
+  }
+  return count;
+}
+
+export function isWithin(date: CivilDate, start: CivilDate, end: CivilDate): boolean {
+  return date >= start && date <= end;
+}
