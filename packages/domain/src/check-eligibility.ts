@@ -1,0 +1,189 @@
+import { ageOn, civil } from './civil-date.js';
+import { basisRules, isMet, toDocument } from './documents.js';
+import { rulesFor } from './editions.js';
+import { AdmissionBasis, type DocumentType, EnrollmentStatus, GradeLevel } from './enums.js';
+import { toCivilDate } from './learner-profile.js';
+import { parseSchoolYear } from './school-year.js';
+
+export interface EligibilityInput {
+  schoolYear: string;
+  gradeLevel: GradeLevel;
+  basis: AdmissionBasis;
+  birthDate: string;
+  /** Enrolling in basic education for the first time (§V.A). */
+  firstTimeEnrollee: boolean;
+  /** Documents handed in for this enrollment. */
+  documents: readonly DocumentType[];
+  /** A birth document was handed in before: it is never asked for again (§V.A). */
+  birthDocumentOnFile?: boolean;
+  /** The day of the check (PHT), for the document deadline; omitted, the deadline is not judged. */
+  asOf?: string;
+}
+
+export interface EligibilityResult {
+  eligible: boolean;
+  /** Stable SCREAMING_SNAKE codes: why, in order of weight. */
+  reasons: string[];
+  /** One document per requirement at enrollment: the one given, or the preferred alternative. */
+  requiredDocuments: DocumentType[];
+  missingDocuments: DocumentType[];
+  /** Documents that may follow during the school year (§V.A special cases). */
+  documentsDuringYear: DocumentType[];
+  documentsDueBy: string | null;
+  /** The status on the first date of attendance, if enrolled with these documents. */
+  resultingStatus: EnrollmentStatus | null;
+  recommendation: 'ALS' | null;
+  /** The age on the cut-off date, when the input allowed computing it. */
+  ageOnCutoff: number | null;
+}
+
+const alsGrades: readonly GradeLevel[] = [
+  GradeLevel.ALS_BLP,
+  GradeLevel.ALS_AE_ELEMENTARY,
+  GradeLevel.ALS_AE_SECONDARY,
+];
+/** Bases that speak of earlier schooling, which a first-time enrollee cannot have. */
+const schoolingBases: readonly AdmissionBasis[] = [
+  AdmissionBasis.KINDER_COMPLETED_ACCREDITED,
+  AdmissionBasis.GRADE_6_GRADUATE,
+  AdmissionBasis.GRADE_10_COMPLETER,
+  AdmissionBasis.CONTINUING,
+  AdmissionBasis.TRANSFEREE,
+  AdmissionBasis.BALIK_ARAL,
+];
+/**
+ * §V.A: first-time enrollees aged 6-12 enter by KCEP completion or PEPT placement; the table's own
+ * Grade 1 paths for six-year-olds without (DepEd) Kindergarten are first placements too.
+ */
+const firstTimePlacementBases: readonly AdmissionBasis[] = [
+  AdmissionBasis.KCEP_COMPLETED,
+  AdmissionBasis.PEPT_PASSER,
+  AdmissionBasis.NO_KINDER_AGE_6,
+  AdmissionBasis.KINDER_NON_ACCREDITED_OR_HOMESCHOOLED,
+];
+
+const refusal = (reasons: string[], ageOnCutoff: number | null = null): EligibilityResult => ({
+  eligible: false,
+  reasons,
+  requiredDocuments: [],
+  missingDocuments: [],
+  documentsDuringYear: [],
+  documentsDueBy: null,
+  resultingStatus: null,
+  recommendation: null,
+  ageOnCutoff,
+});
+
+/**
+ * Whether a learner may enrol in a grade on a basis, which documents that takes now and later,
+ * and the status that follows (DO 03 s. 2018 §V.A eligibility table and special cases, §V.B
+ * official enrollment, §V.C temporary enrollment). The policy edition comes from the school year.
+ */
+export function checkEligibility(input: EligibilityInput): EligibilityResult {
+  const year = parseSchoolYear(input.schoolYear);
+  if (!year) return refusal(['SCHOOL_YEAR_INVALID']);
+  const rules = rulesFor(input.schoolYear);
+  if (!rules) return refusal(['POLICY_NOT_IN_FORCE']);
+  if (!toCivilDate(input.birthDate)) return refusal(['BIRTH_DATE_INVALID']);
+  const cutoff = civil(year.startYear, rules.ageCutoff.month, rules.ageCutoff.day);
+  if (input.birthDate > cutoff) return refusal(['BIRTH_DATE_AFTER_CUTOFF']);
+  const age = ageOn(input.birthDate, cutoff);
+
+  // ALS programs follow the ALS guide, not the formal-school table: no documents gate them.
+  if (alsGrades.includes(input.gradeLevel)) {
+    return {
+      ...refusal([]),
+      eligible: true,
+      reasons: ['ALS_PROGRAM'],
+      resultingStatus: EnrollmentStatus.OFFICIALLY_ENROLLED,
+      ageOnCutoff: age,
+    };
+  }
+
+  const rule = basisRules[input.basis];
+  const reasons: string[] = [];
+  if (!rule.grades.includes(input.gradeLevel)) reasons.push('BASIS_NOT_FOR_GRADE');
+  if (input.firstTimeEnrollee && schoolingBases.includes(input.basis))
+    reasons.push('BASIS_CONTRADICTS_FIRST_TIME');
+  // §V.A table: Kinder at five, Grade 1 without Kindergarten at six, by the cut-off.
+  if (input.basis === AdmissionBasis.KINDER_AGE_5 && age < rules.kinderMinimumAge)
+    reasons.push('AGE_BELOW_CUTOFF');
+  if (input.basis === AdmissionBasis.NO_KINDER_AGE_6 && age < rules.grade1WithoutKinderMinimumAge)
+    reasons.push('AGE_BELOW_CUTOFF');
+  if (
+    input.firstTimeEnrollee &&
+    !schoolingBases.includes(input.basis) &&
+    age >= rules.firstTimePlacementFromAge &&
+    age < rules.alsRecommendedFromAge &&
+    input.gradeLevel !== GradeLevel.KINDER &&
+    !firstTimePlacementBases.includes(input.basis)
+  ) {
+    reasons.push('FIRST_TIME_NEEDS_KCEP_OR_PEPT');
+  }
+  if (reasons.length > 0) return refusal(reasons, age);
+
+  // §V.A: first-time enrollees aged 13 and above are advised to take ALS; formal placement stays
+  // possible with a stated reason, which the enrolment asks for.
+  const recommendation =
+    input.firstTimeEnrollee && age >= rules.alsRecommendedFromAge ? 'ALS' : null;
+  if (recommendation) reasons.push('ALS_RECOMMENDED');
+
+  const onFile = input.birthDocumentOnFile ?? false;
+  if (onFile) reasons.push('BIRTH_DOCUMENT_ON_FILE');
+  const required = rule.plan.atEnrollment;
+  const unmet = required.filter((r) => !isMet(r, input.documents, onFile));
+  const requiredDocuments = required
+    .filter((r) => !(r.code === 'BIRTH_DOCUMENT' && onFile))
+    .map((r) => toDocument(r, input.documents));
+  const missingDocuments = unmet.map((r) => toDocument(r, input.documents));
+  const documentsDuringYear = rule.plan.duringYear
+    .filter((r) => !isMet(r, input.documents, onFile))
+    .map((r) => toDocument(r, input.documents));
+  const deadline = civil(year.startYear, rules.documentDeadline.month, rules.documentDeadline.day);
+
+  if (unmet.length === 0) {
+    reasons.push('DOCUMENTS_COMPLETE');
+    return {
+      eligible: true,
+      reasons,
+      requiredDocuments,
+      missingDocuments,
+      documentsDuringYear,
+      // The order sets no date for documents that may follow during the year.
+      documentsDueBy: null,
+      resultingStatus: EnrollmentStatus.OFFICIALLY_ENROLLED,
+      recommendation,
+      ageOnCutoff: age,
+    };
+  }
+
+  // §V.C: with documents missing, the learner is temporarily enrolled until the deadline; a
+  // transferee without the SF9 needs the parent's Affidavit of Undertaking to be enrolled at all.
+  reasons.push('DOCUMENTS_MISSING');
+  if (input.asOf && input.asOf > deadline) reasons.push('DOCUMENT_DEADLINE_PASSED');
+  const needsAffidavit =
+    input.basis === AdmissionBasis.TRANSFEREE &&
+    !input.documents.includes('AFFIDAVIT_OF_UNDERTAKING');
+  if (needsAffidavit) {
+    reasons.push('AFFIDAVIT_OF_UNDERTAKING_REQUIRED');
+    return {
+      ...refusal(reasons, age),
+      requiredDocuments: [...requiredDocuments, 'AFFIDAVIT_OF_UNDERTAKING'],
+      missingDocuments: [...missingDocuments, 'AFFIDAVIT_OF_UNDERTAKING'],
+      documentsDuringYear,
+      documentsDueBy: deadline,
+      recommendation,
+    };
+  }
+  return {
+    eligible: true,
+    reasons,
+    requiredDocuments,
+    missingDocuments,
+    documentsDuringYear,
+    documentsDueBy: deadline,
+    resultingStatus: EnrollmentStatus.TEMPORARILY_ENROLLED,
+    recommendation,
+    ageOnCutoff: age,
+  };
+}
