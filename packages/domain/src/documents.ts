@@ -1,4 +1,4 @@
-import { AdmissionBasis, BirthDocumentType, DocumentType, GradeLevel } from './enums.js';
+import { type AdmissionBasis, BirthDocumentType, DocumentType, GradeLevel } from './enums.js';
 
 /** One requirement, met by any one of its documents. */
 export interface Requirement {
