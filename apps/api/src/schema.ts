@@ -6,6 +6,7 @@ import { enforceOperationAccess } from './modules/auth/operation-access.js';
 import { LearnerMergeResolver } from './modules/learner/learner-merge.resolver.js';
 import { LearnerResolver } from './modules/learner/learner.resolver.js';
 import { DivisionResolver } from './modules/division/division.resolver.js';
+import { PolicyResolver } from './modules/policy/policy.resolver.js';
 import { RegionResolver } from './modules/region/region.resolver.js';
 import { SchoolResolver } from './modules/school/school.resolver.js';
 
@@ -16,6 +17,7 @@ export const resolvers = [
   SchoolResolver,
   LearnerResolver,
   LearnerMergeResolver,
+  PolicyResolver,
 ] as const;
 
 export function createSchema(): Promise<GraphQLSchema> {

@@ -21,6 +21,10 @@ const samples: Record<string, { query: string; variables?: Record<string, unknow
   school: { query: '{ school(schoolId: "500743") { name } }' },
   login: { query: 'mutation { login(username: "nobody", password: "x") { token } }' },
   me: { query: '{ me { username } }' },
+  checkEligibility: {
+    query:
+      '{ checkEligibility(input: { schoolYear: "2025-2026", gradeLevel: KINDER, basis: KINDER_AGE_5, birthDate: "2020-01-01", firstTimeEnrollee: true }) { eligible } }',
+  },
   searchLearners: { query: '{ searchLearners(name: "Nobody Atall") { learnerId } }' },
   learner: { query: '{ learner(id: "1") { id } }' },
   learnerHistory: { query: '{ learnerHistory(learnerId: "0") { action } }' },
@@ -45,6 +49,7 @@ const expected: Record<string, 'everyone' | 'signed-in' | readonly Role[]> = {
   school: 'everyone',
   login: 'everyone',
   me: 'signed-in',
+  checkEligibility: 'everyone',
   searchLearners: [...schoolRoles, Role.DIVISION_MONITOR],
   learner: [...schoolRoles, Role.DIVISION_MONITOR],
   learnerHistory: [...schoolRoles, Role.DIVISION_MONITOR],

@@ -21,6 +21,8 @@ export const operationAccess: Record<string, OperationRule> = {
   division: 'PUBLIC',
   school: 'PUBLIC',
   login: 'PUBLIC',
+  // The policy engine reads no personal data (SPEC §7).
+  checkEligibility: 'PUBLIC',
   me: 'SIGNED_IN',
   // Personal data: the school scope, and the division scope for follow-up (SPEC §1).
   searchLearners: schoolAndDivision,

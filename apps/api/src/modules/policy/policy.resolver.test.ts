@@ -1,0 +1,88 @@
+import { type DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDataSource, startTestServer, type TestServer } from '../../../test/harness.js';
+
+let dataSource: DataSource;
+let server: TestServer;
+beforeAll(async () => {
+  dataSource = await openTestDataSource();
+  server = await startTestServer(dataSource);
+});
+afterAll(async () => {
+  await server.close();
+  await dataSource.destroy();
+});
+
+const query = `query ($input: CheckEligibilityInput!) {
+  checkEligibility(input: $input) {
+    eligible reasons requiredDocuments missingDocuments documentsDuringYear documentsDueBy resultingStatus recommendation ageOnCutoff } }`;
+
+describe('checkEligibility over GraphQL (SPEC §7), with no sign-in', () => {
+  it.each([
+    [
+      'a Kinder pupil five by the cut-off, PSA certificate in hand',
+      {
+        gradeLevel: 'KINDER',
+        basis: 'KINDER_AGE_5',
+        birthDate: '2020-08-31',
+        firstTimeEnrollee: true,
+        documents: ['PSA_BIRTH_CERTIFICATE'],
+      },
+      {
+        eligible: true,
+        resultingStatus: 'OFFICIALLY_ENROLLED',
+        missingDocuments: [],
+        ageOnCutoff: 5,
+      },
+    ],
+    [
+      'a transferee without SF9 or affidavit',
+      {
+        gradeLevel: 'GRADE_4',
+        basis: 'TRANSFEREE',
+        birthDate: '2016-03-01',
+        firstTimeEnrollee: false,
+        documents: [],
+      },
+      {
+        eligible: false,
+        reasons: ['DOCUMENTS_MISSING', 'AFFIDAVIT_OF_UNDERTAKING_REQUIRED'],
+        missingDocuments: ['SF9', 'AFFIDAVIT_OF_UNDERTAKING'],
+        documentsDueBy: '2025-08-31',
+      },
+    ],
+    [
+      'a first-time enrollee of 14',
+      {
+        gradeLevel: 'GRADE_7',
+        basis: 'PEPT_PASSER',
+        birthDate: '2011-05-01',
+        firstTimeEnrollee: true,
+        documents: ['PEPT_RESULT', 'LCR_BIRTH_CERTIFICATE'],
+      },
+      { eligible: true, recommendation: 'ALS', reasons: ['ALS_RECOMMENDED', 'DOCUMENTS_COMPLETE'] },
+    ],
+  ])('%s', async (_, input, expected) => {
+    const { data, errors } = await server.graphql<{ checkEligibility: Record<string, unknown> }>(
+      query,
+      {
+        input: { schoolYear: '2025-2026', asOf: '2025-06-16', ...input },
+      },
+    );
+    expect(errors).toBeUndefined();
+    expect(data!.checkEligibility).toMatchObject(expected);
+  });
+
+  it('refuses an unknown enum value before the engine runs', async () => {
+    const { errors } = await server.graphql(query, {
+      input: {
+        schoolYear: '2025-2026',
+        gradeLevel: 'GRADE_13',
+        basis: 'KINDER_AGE_5',
+        birthDate: '2020-01-01',
+        firstTimeEnrollee: true,
+      },
+    });
+    expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
