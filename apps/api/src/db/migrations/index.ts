@@ -3,6 +3,7 @@ import { Accounts1795551961229 } from './1795551961229-Accounts.js';
 import { LearnerRegistry1795552117016 } from './1795552117016-LearnerRegistry.js';
 import { LearnerMerge1795553479133 } from './1795553479133-LearnerMerge.js';
 import { LearnerSearchSpeed1795553938881 } from './1795553938881-LearnerSearchSpeed.js';
+import { LearnerNameWords1795554982580 } from './1795554982580-LearnerNameWords.js';
 
 /** Every migration in order; `npm run migration:generate` rewrites this list. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   LearnerRegistry1795552117016,
   LearnerMerge1795553479133,
   LearnerSearchSpeed1795553938881,
+  LearnerNameWords1795554982580,
 ];

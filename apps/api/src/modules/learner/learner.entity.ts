@@ -27,6 +27,8 @@ import { AccountEntity } from '../auth/account.entity.js';
 @Index('IDX_learner_birth_date', ['birthDate'])
 // Trigram search over the normalised name; built by the migration (TypeORM cannot describe GiST).
 @Index('IDX_learner_name_key_trgm', { synchronize: false })
+// The name's words, for order-free exact-word search (an expression GIN index, by migration).
+@Index('IDX_learner_name_words', { synchronize: false })
 @Index('IDX_learner_merged_into_id', ['mergedIntoId'], { where: '"merged_into_id" IS NOT NULL' })
 export class LearnerEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
