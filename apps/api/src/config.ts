@@ -15,7 +15,14 @@ export const tokenTtlSeconds = Number(process.env.TOKEN_TTL_SECONDS ?? 8 * 60 * 
  * The key that signs tokens: AUTH_SECRET, required in production. Elsewhere one is made on first
  * use and kept in the git-ignored .data folder, so a restart does not sign everybody out.
  */
+let cachedSecret: Uint8Array | null = null;
+
 export function authSecret(): Uint8Array {
+  cachedSecret ??= loadAuthSecret();
+  return cachedSecret;
+}
+
+function loadAuthSecret(): Uint8Array {
   const fromEnv = process.env.AUTH_SECRET;
   if (fromEnv) {
     if (fromEnv.length < 32) throw new Error('AUTH_SECRET must be at least 32 characters');

@@ -4,6 +4,7 @@ import { LearnerRegistry1795552117016 } from './1795552117016-LearnerRegistry.js
 import { LearnerMerge1795553479133 } from './1795553479133-LearnerMerge.js';
 import { LearnerSearchSpeed1795553938881 } from './1795553938881-LearnerSearchSpeed.js';
 import { LearnerNameWords1795554982580 } from './1795554982580-LearnerNameWords.js';
+import { LearnerNameFallback1795555520770 } from './1795555520770-LearnerNameFallback.js';
 
 /** Every migration in order; `npm run migration:generate` rewrites this list. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   LearnerMerge1795553479133,
   LearnerSearchSpeed1795553938881,
   LearnerNameWords1795554982580,
+  LearnerNameFallback1795555520770,
 ];

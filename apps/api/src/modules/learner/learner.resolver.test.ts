@@ -164,6 +164,11 @@ describe('searchLearners: ranking over name variants (DO 03 s. 2018 §VI)', () =
     ],
     ['Nino for Niño', () => ({ name: `Nino Bautista ${surname}o` }), 'nino'],
     ['Jr. typed in the name', () => ({ name: `Jose Lim ${surname}a Jr.` }), 'junior'],
+    [
+      'a misspelt name without a birth date',
+      () => ({ name: `Maria Cristina Santos Dela ${surname}x` }),
+      'target',
+    ],
   ])('%s: the true match comes first', async (_, variables, expected) => {
     const { data, errors } = await server.graphql<{ searchLearners: Candidate[] }>(
       searchQuery,
