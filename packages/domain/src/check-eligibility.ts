@@ -18,6 +18,11 @@ export interface EligibilityInput {
   birthDocumentOnFile?: boolean;
   /** The day of the check (PHT), for the document deadline; omitted, the deadline is not judged. */
   asOf?: string;
+  /**
+   * The school year's calendar dates, where an administrator set them (SPEC §2); omitted, the
+   * edition's rules give the age cut-off and the document deadline.
+   */
+  dates?: { ageCutoff: string; documentDeadline: string };
 }
 
 export interface EligibilityResult {
@@ -85,7 +90,8 @@ export function checkEligibility(input: EligibilityInput): EligibilityResult {
   const rules = rulesFor(input.schoolYear);
   if (!rules) return refusal(['POLICY_NOT_IN_FORCE']);
   if (!toCivilDate(input.birthDate)) return refusal(['BIRTH_DATE_INVALID']);
-  const cutoff = civil(year.startYear, rules.ageCutoff.month, rules.ageCutoff.day);
+  const cutoff =
+    input.dates?.ageCutoff ?? civil(year.startYear, rules.ageCutoff.month, rules.ageCutoff.day);
   if (input.birthDate > cutoff) return refusal(['BIRTH_DATE_AFTER_CUTOFF']);
   const age = ageOn(input.birthDate, cutoff);
 
@@ -139,7 +145,9 @@ export function checkEligibility(input: EligibilityInput): EligibilityResult {
   const documentsDuringYear = rule.plan.duringYear
     .filter((r) => !isMet(r, input.documents, onFile))
     .map((r) => toDocument(r, input.documents));
-  const deadline = civil(year.startYear, rules.documentDeadline.month, rules.documentDeadline.day);
+  const deadline =
+    input.dates?.documentDeadline ??
+    civil(year.startYear, rules.documentDeadline.month, rules.documentDeadline.day);
 
   if (unmet.length === 0) {
     reasons.push('DOCUMENTS_COMPLETE');
