@@ -6,6 +6,8 @@ import { enforceOperationAccess } from './modules/auth/operation-access.js';
 import { LearnerMergeResolver } from './modules/learner/learner-merge.resolver.js';
 import { LearnerResolver } from './modules/learner/learner.resolver.js';
 import { DivisionResolver } from './modules/division/division.resolver.js';
+import { CalendarResolver } from './modules/calendar/calendar.resolver.js';
+import { EnrollmentResolver } from './modules/enrollment/enrollment.resolver.js';
 import { PolicyResolver } from './modules/policy/policy.resolver.js';
 import { RegionResolver } from './modules/region/region.resolver.js';
 import { SchoolResolver } from './modules/school/school.resolver.js';
@@ -18,6 +20,8 @@ export const resolvers = [
   LearnerResolver,
   LearnerMergeResolver,
   PolicyResolver,
+  CalendarResolver,
+  EnrollmentResolver,
 ] as const;
 
 export function createSchema(): Promise<GraphQLSchema> {

@@ -1,6 +1,7 @@
 // The benchmark: `npm run bench [-- --learners N --queries Q]`. Uses its own database, `bench`, on
 // the embedded server (or DATABASE_URL's server), filled once and reused by later runs.
 import { spawn } from 'node:child_process';
+import net from 'node:net';
 import http from 'node:http';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -22,6 +23,7 @@ const { values } = parseArgs({
 });
 const target = Number(values.learners);
 const queries = Number(values.queries);
+const warmUps = 100;
 if (!Number.isInteger(target) || target < 1000)
   throw new Error('--learners must be a whole number ≥ 1000');
 
@@ -61,7 +63,7 @@ try {
     [username, await hashPassword('bench'), Role.SCHOOL_REGISTRAR],
   );
   const token = (await login(dataSource, username, 'bench'))!.token;
-  const sample = await dataSource.query<
+  const drawn = await dataSource.query<
     {
       lrn: string | null;
       last_name: string;
@@ -72,17 +74,37 @@ try {
   >(
     `SELECT lrn, last_name, first_name, middle_name, to_char(birth_date, 'YYYY-MM-DD') birth_date
      FROM learner TABLESAMPLE SYSTEM (1) WHERE lrn IS NOT NULL LIMIT $1`,
-    [queries],
+    [queries + warmUps],
   );
+  // Learners for the warm-up are not among those timed, so no timed query finds its rows cached.
+  const sample = drawn.slice(0, queries);
+  const warmUpSample = drawn.slice(queries);
   const random = mulberry32(7);
   const swapDayMonth = (d: string) =>
     Number(d.slice(8)) <= 12 ? `${d.slice(0, 4)}-${d.slice(8)}-${d.slice(5, 7)}` : d;
 
   // The API in its own process, as in production: the client here must not share its event loop.
-  const port = 4790;
+  // A free port each run: a stale API left on a fixed port would answer in this one's place.
+  const port = await new Promise<number>((resolve) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port: free } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(free));
+    });
+  });
   const api = spawn(process.execPath, [path.join(apiRoot, 'dist', 'main.js')], {
     env: { ...process.env, PORT: String(port), DATABASE_URL: database.url, DEMO_MODE: 'false' },
     stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  // The API never outlives the bench, however the bench ends.
+  process.on('exit', () => api.kill('SIGTERM'));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      api.kill('SIGTERM');
+      process.exit(130);
+    });
+  }
+  api.once('exit', (code) => {
+    if (code !== 0 && code !== null) console.error(`the API exited with ${code}`);
   });
   for (let tries = 0; ; tries++) {
     const up = await fetch(`http://127.0.0.1:${port}/health`).then(
@@ -207,6 +229,12 @@ try {
     return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
   };
   const rows: string[][] = [];
+  // Warm-up: the API's code paths compiled and the pool's connections open, as on a server that
+  // has been answering for a while; then each case gets a few of its own before timing.
+  for (const [i, s] of warmUpSample.entries()) {
+    const c = cases[i % cases.length]!;
+    if (c.samples === undefined) await timeGraphql(c.graphql(s));
+  }
   for (const c of cases) {
     const samples = sample.slice(0, c.samples ?? sample.length);
     for (const s of samples.slice(0, 5)) await timeGraphql(c.graphql(s)); // warm-up

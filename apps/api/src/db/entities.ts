@@ -8,6 +8,13 @@ import { LearnerSchoolEntity } from '../modules/learner/learner-school.entity.js
 import { LearnerEntity } from '../modules/learner/learner.entity.js';
 import { RegionEntity } from '../modules/region/region.entity.js';
 import { SchoolEntity } from '../modules/school/school.entity.js';
+import { SchoolCalendarEntity } from '../modules/calendar/school-calendar.entity.js';
+import {
+  EnrollmentDocumentEntity,
+  EnrollmentEntity,
+  EnrollmentStatusChangeEntity,
+} from '../modules/enrollment/enrollment.entity.js';
+import { IdempotencyKeyEntity } from './idempotency-key.entity.js';
 
 /** Every entity, listed explicitly: no globs, so the build and the tests see the same set. */
 export const entities = [
@@ -21,4 +28,9 @@ export const entities = [
   LearnerSchoolEntity,
   AuditEventEntity,
   LearnerMergeEntity,
+  SchoolCalendarEntity,
+  EnrollmentEntity,
+  EnrollmentStatusChangeEntity,
+  EnrollmentDocumentEntity,
+  IdempotencyKeyEntity,
 ];

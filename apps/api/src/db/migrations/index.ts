@@ -5,6 +5,8 @@ import { LearnerMerge1795553479133 } from './1795553479133-LearnerMerge.js';
 import { LearnerSearchSpeed1795553938881 } from './1795553938881-LearnerSearchSpeed.js';
 import { LearnerNameWords1795554982580 } from './1795554982580-LearnerNameWords.js';
 import { LearnerNameFallback1795555520770 } from './1795555520770-LearnerNameFallback.js';
+import { LearnerNameSearchPlan1795696500000 } from './1795696500000-LearnerNameSearchPlan.js';
+import { Enrollment1795696587071 } from './1795696587071-Enrollment.js';
 
 /** Every migration in order; `npm run migration:generate` rewrites this list. */
 export const migrations = [
@@ -15,4 +17,6 @@ export const migrations = [
   LearnerSearchSpeed1795553938881,
   LearnerNameWords1795554982580,
   LearnerNameFallback1795555520770,
+  LearnerNameSearchPlan1795696500000,
+  Enrollment1795696587071,
 ];

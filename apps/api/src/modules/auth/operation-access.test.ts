@@ -37,6 +37,47 @@ const samples: Record<string, { query: string; variables?: Record<string, unknow
   approveLearnerMerge: { query: 'mutation { approveLearnerMerge(mergeId: "0") { id } }' },
   rejectLearnerMerge: { query: 'mutation { rejectLearnerMerge(mergeId: "0", note: "x") { id } }' },
   revertLearnerMerge: { query: 'mutation { revertLearnerMerge(mergeId: "0", note: "x") { id } }' },
+  schoolCalendars: { query: '{ schoolCalendars { schoolYear } }' },
+  schoolCalendar: { query: '{ schoolCalendar(schoolYear: "2026-2027") { openingDay } }' },
+  setSchoolCalendar: {
+    query:
+      'mutation { setSchoolCalendar(input: { schoolYear: "bad", openingDay: "x", closingDay: "x", prescribedSchoolDays: 0 }) { version } }',
+  },
+  preRegister: {
+    query:
+      'mutation { preRegister(input: { learnerId: "0", schoolYear: "bad", gradeLevel: KINDER }) { message } }',
+  },
+  enrollLearner: {
+    query:
+      'mutation { enrollLearner(input: { learnerId: "x", schoolYear: "bad", gradeLevel: KINDER }) { message } }',
+  },
+  recordFirstAttendance: {
+    query:
+      'mutation { recordFirstAttendance(input: { enrollmentId: "x", firstAttendance: "x" }) { message } }',
+  },
+  submitDocument: {
+    query:
+      'mutation { submitDocument(input: { enrollmentId: "0", learnerId: "x", documentType: SF9 }) { message } }',
+  },
+  moveLearner: {
+    query:
+      'mutation { moveLearner(input: { learnerId: "x", schoolYear: "bad", gradeLevel: GRADE_2, moveDate: "x" }) { message } }',
+  },
+  transferToAls: {
+    query:
+      'mutation { transferToAls(input: { enrollmentId: "x", effectiveOn: "x", program: ALS_BLP, facilitatorName: "x" }) { message } }',
+  },
+  dropOut: {
+    query:
+      'mutation { dropOut(input: { enrollmentId: "x", effectiveOn: "x", reason: "x" }) { message } }',
+  },
+  enrollment: { query: '{ enrollment(id: "0") { id } }' },
+  classList: { query: '{ classList(schoolId: "500743", schoolYear: "2026-2027") { total } }' },
+  temporaryEnrollments: { query: '{ temporaryEnrollments(schoolYear: "2026-2027") { daysLeft } }' },
+  quickCount: { query: '{ quickCount(schoolYear: "2026-2027", schoolId: "500743") { enrolled } }' },
+  preRegistrationsByDay: {
+    query: '{ preRegistrationsByDay(schoolYear: "2026-2027", schoolId: "500743") { date } }',
+  },
 };
 
 const schoolRoles = [Role.SCHOOL_REGISTRAR, Role.SCHOOL_HEAD, Role.ALS_FACILITATOR];
@@ -60,6 +101,21 @@ const expected: Record<string, 'everyone' | 'signed-in' | readonly Role[]> = {
   approveLearnerMerge: [Role.DIVISION_MONITOR],
   rejectLearnerMerge: [Role.DIVISION_MONITOR],
   revertLearnerMerge: [Role.DIVISION_MONITOR],
+  schoolCalendars: 'everyone',
+  schoolCalendar: 'everyone',
+  setSchoolCalendar: [Role.ADMINISTRATOR],
+  preRegister: schoolRoles,
+  enrollLearner: schoolRoles,
+  recordFirstAttendance: schoolRoles,
+  submitDocument: schoolRoles,
+  moveLearner: schoolRoles,
+  transferToAls: schoolRoles,
+  dropOut: schoolRoles,
+  enrollment: [...schoolRoles, Role.DIVISION_MONITOR],
+  classList: [...schoolRoles, Role.DIVISION_MONITOR],
+  temporaryEnrollments: [...schoolRoles, Role.DIVISION_MONITOR],
+  quickCount: 'signed-in',
+  preRegistrationsByDay: 'signed-in',
 };
 
 let dataSource: DataSource;

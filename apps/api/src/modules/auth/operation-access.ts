@@ -37,6 +37,25 @@ export const operationAccess: Record<string, OperationRule> = {
   approveLearnerMerge: [Role.DIVISION_MONITOR],
   rejectLearnerMerge: [Role.DIVISION_MONITOR],
   revertLearnerMerge: [Role.DIVISION_MONITOR],
+  // School calendars are public; administrators set them (SPEC §1, §2).
+  schoolCalendars: 'PUBLIC',
+  schoolCalendar: 'PUBLIC',
+  setSchoolCalendar: [Role.ADMINISTRATOR],
+  // The enrollment lifecycle is the school's and the learning center's work (SPEC §4).
+  preRegister: schoolRoles,
+  enrollLearner: schoolRoles,
+  recordFirstAttendance: schoolRoles,
+  submitDocument: schoolRoles,
+  moveLearner: schoolRoles,
+  transferToAls: schoolRoles,
+  dropOut: schoolRoles,
+  // Learner lists hold personal data: school and division (SPEC §1).
+  enrollment: schoolAndDivision,
+  classList: schoolAndDivision,
+  temporaryEnrollments: schoolAndDivision,
+  // Counts only: every signed-in scope, narrowed to its own places (SPEC §1, §5).
+  quickCount: 'SIGNED_IN',
+  preRegistrationsByDay: 'SIGNED_IN',
 };
 
 export function isAllowed(rule: OperationRule | undefined, role: Role | null): boolean {

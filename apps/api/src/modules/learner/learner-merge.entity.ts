@@ -77,6 +77,15 @@ export class LearnerMergeEntity {
   @Column({ name: 'moved_school_ids', type: 'integer', array: true, default: () => "'{}'" })
   movedSchoolIds: number[];
 
+  /** The merged record's enrollments that the approval moved to the survivor. */
+  @Column({
+    name: 'moved_enrollment_ids',
+    type: 'bigint',
+    array: true,
+    default: () => "'{}'",
+  })
+  movedEnrollmentIds: string[];
+
   @Column({ name: 'reverted_by', type: 'uuid', nullable: true })
   revertedBy: string | null;
 

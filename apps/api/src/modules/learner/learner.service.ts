@@ -81,13 +81,24 @@ async function candidates(
   nameKey: string | null,
   birthDate: string | null,
   lrn: string | null,
+  /** Records the search in the same statement, saving a round trip (every search is recorded). */
+  searchedBy?: { viewer: Viewer; name: string | null },
 ): Promise<CandidateRow[]> {
-  return manager.query<CandidateRow[]>(
-    `SELECT id::text, lrn, last_name, first_name, middle_name, extension_name,
+  const select = `SELECT id::text, lrn, last_name, first_name, middle_name, extension_name,
             to_char(birth_date, 'YYYY-MM-DD') AS birth_date, sex, last_school_id, former_lrns,
             EXISTS (SELECT 1 FROM learner v WHERE v.id = c.id) AS in_scope
-     FROM learner_uniqueness_candidates($1, $2, $3, 50) c`,
-    [nameKey, birthDate, lrn],
+     FROM learner_uniqueness_candidates($1, $2, $3, 50) c`;
+  if (!searchedBy) return manager.query<CandidateRow[]>(select, [nameKey, birthDate, lrn]);
+  return manager.query<CandidateRow[]>(
+    `WITH found AS (${select}),
+          recorded AS (
+            INSERT INTO audit_event (account_id, action, entity, after)
+            SELECT $4, 'LEARNER_SEARCHED', 'learner',
+                   jsonb_build_object('lrn', $3::text, 'name', $5::text, 'birthDate', $2::text,
+                                      'candidates', count(*), 'inScope', count(*) FILTER (WHERE in_scope))
+            FROM found)
+     SELECT * FROM found`,
+    [nameKey, birthDate, lrn, searchedBy.viewer.accountId, searchedBy.name],
   );
 }
 
@@ -141,7 +152,13 @@ export async function searchLearners(
     dataSource,
     viewer,
     async (manager) => {
-      const rows = await candidates(manager, name ? normalizeNamePart(name) : null, birthDate, lrn);
+      const rows = await candidates(
+        manager,
+        name ? normalizeNamePart(name) : null,
+        birthDate,
+        lrn,
+        { viewer, name },
+      );
       const ranked = rows
         .map((row) => ({ row, match: matchQuery({ lrn, name, birthDate }, toPerson(row)) }))
         .filter(({ match }) => match.score > 0)
@@ -153,18 +170,15 @@ export async function searchLearners(
         manager,
         ranked.filter((r) => r.row.in_scope).map((r) => r.row.id),
       );
-      await auditAll(manager, viewer, [
-        {
-          action: 'LEARNER_SEARCHED',
-          entity: 'learner',
-          after: { lrn, name, birthDate, results: ranked.length, inScope: profiles.size },
-        },
-        ...[...profiles.keys()].map((id) => ({
+      await auditAll(
+        manager,
+        viewer,
+        [...profiles.keys()].map((id) => ({
           action: 'LEARNER_VIEWED',
           entity: 'learner',
           entityId: id,
         })),
-      ]);
+      );
       return ranked.map((r) => ({ ...r, profile: profiles.get(r.row.id) ?? null }));
     },
     { readMostly: true },
@@ -181,13 +195,24 @@ export async function createLearner(
   viewer: Viewer,
   input: CreateLearnerInput,
 ): Promise<LearnerEntity> {
+  const person = checkNewLearner(viewer, input);
+  return inViewerScope(dataSource, viewer, (manager) =>
+    insertLearner(manager, viewer, input, person),
+  );
+}
+
+/** Validates a new learner's profile; the school registering it is the viewer's. */
+export function checkNewLearner(
+  viewer: Viewer,
+  input: CreateLearnerInput,
+  prefix = 'input',
+): PersonRecord {
   if (viewer.scope.kind !== 'SCHOOL')
     throw refused('FORBIDDEN', 'Only a school registers learners');
-  const schoolId = viewer.scope.schoolId;
   const errors = validateLearnerProfile(input, todayInManila());
   if (!input.sex) errors.push({ field: 'sex', code: 'REQUIRED' });
-  if (errors.length > 0) throw fieldErrors(errors);
-  const person: PersonRecord = {
+  if (errors.length > 0) throw fieldErrors(errors, prefix);
+  return {
     lastName: input.lastName!,
     firstName: input.firstName!,
     middleName: input.middleName,
@@ -195,73 +220,81 @@ export async function createLearner(
     birthDate: input.birthDate!,
     sex: input.sex,
   };
-  const nameKey = toNameKey(person);
+}
 
-  return inViewerScope(dataSource, viewer, async (manager) => {
-    // Two registrars entering the same child at once: the second waits, then sees the first.
-    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
-      `${nameKey}|${person.birthDate}`,
-    ]);
-    const likely = (await candidates(manager, nameKey, person.birthDate, null))
-      .map((row) => ({ row, match: compareLearners(person, toPerson(row)) }))
-      .filter(({ match }) => match.likelyDuplicate)
-      .sort((a, b) => b.match.score - a.match.score);
-    const summary = likely.map(({ row, match }) => ({
-      learnerId: row.id,
-      lrn: row.lrn,
-      lastName: row.last_name,
-      firstName: row.first_name,
-      middleName: row.middle_name,
-      birthDate: row.birth_date,
-      sex: row.sex,
-      lastSchoolId:
-        row.last_school_id === null ? null : String(row.last_school_id).padStart(6, '0'),
-      score: match.score,
-      reasons: match.reasons,
-    }));
-    if (likely.length > 0 && !input.confirmNoDuplicate) {
-      throw refused(
-        'DUPLICATE_SUSPECTED',
-        `${likely.length} existing learner record(s) look like this learner: check them, or confirm that this is a new learner`,
-        { candidates: summary },
-      );
-    }
-    const [{ id }] = (await manager.query<{ id: string }[]>(
-      "SELECT nextval('learner_id_seq')::text AS id",
-    )) as [{ id: string }];
-    const values: Record<string, unknown> = { id, name_key: nameKey, created_by: viewer.accountId };
-    for (const [key, column] of Object.entries(profileColumns)) {
-      const value = trimmed(input[key as keyof LearnerProfileInput]);
-      if (value !== undefined && value !== null) values[column] = value;
-    }
-    const columns = Object.keys(values);
-    // No RETURNING: the row becomes visible to this school only once linked to it below.
-    await manager.query(
-      `INSERT INTO learner (${columns.map((c) => `"${c}"`).join(', ')})
-       VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`,
-      Object.values(values),
+/** Registers a checked new learner at the viewer's school, inside the caller's transaction. */
+export async function insertLearner(
+  manager: EntityManager,
+  viewer: Viewer,
+  input: CreateLearnerInput,
+  person: PersonRecord,
+): Promise<LearnerEntity> {
+  if (viewer.scope.kind !== 'SCHOOL')
+    throw refused('FORBIDDEN', 'Only a school registers learners');
+  const schoolId = viewer.scope.schoolId;
+  const nameKey = toNameKey(person);
+  // Two registrars entering the same child at once: the second waits, then sees the first.
+  await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+    `${nameKey}|${person.birthDate}`,
+  ]);
+  const likely = (await candidates(manager, nameKey, person.birthDate, null))
+    .map((row) => ({ row, match: compareLearners(person, toPerson(row)) }))
+    .filter(({ match }) => match.likelyDuplicate)
+    .sort((a, b) => b.match.score - a.match.score);
+  const summary = likely.map(({ row, match }) => ({
+    learnerId: row.id,
+    lrn: row.lrn,
+    lastName: row.last_name,
+    firstName: row.first_name,
+    middleName: row.middle_name,
+    birthDate: row.birth_date,
+    sex: row.sex,
+    lastSchoolId: row.last_school_id === null ? null : String(row.last_school_id).padStart(6, '0'),
+    score: match.score,
+    reasons: match.reasons,
+  }));
+  if (likely.length > 0 && !input.confirmNoDuplicate) {
+    throw refused(
+      'DUPLICATE_SUSPECTED',
+      `${likely.length} existing learner record(s) look like this learner: check them, or confirm that this is a new learner`,
+      { candidates: summary },
     );
-    await manager.query(
-      `INSERT INTO learner_school (learner_id, school_id, reason) VALUES ($1, $2, 'REGISTERED')`,
-      [id, schoolId],
-    );
-    const created = await manager.getRepository(LearnerEntity).findOneByOrFail({ id });
+  }
+  const [{ id }] = (await manager.query<{ id: string }[]>(
+    "SELECT nextval('learner_id_seq')::text AS id",
+  )) as [{ id: string }];
+  const values: Record<string, unknown> = { id, name_key: nameKey, created_by: viewer.accountId };
+  for (const [key, column] of Object.entries(profileColumns)) {
+    const value = trimmed(input[key as keyof LearnerProfileInput]);
+    if (value !== undefined && value !== null) values[column] = value;
+  }
+  const columns = Object.keys(values);
+  // No RETURNING: the row becomes visible to this school only once linked to it below.
+  await manager.query(
+    `INSERT INTO learner (${columns.map((c) => `"${c}"`).join(', ')})
+     VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`,
+    Object.values(values),
+  );
+  await manager.query(
+    `INSERT INTO learner_school (learner_id, school_id, reason) VALUES ($1, $2, 'REGISTERED')`,
+    [id, schoolId],
+  );
+  const created = await manager.getRepository(LearnerEntity).findOneByOrFail({ id });
+  await audit(manager, viewer, {
+    action: 'LEARNER_CREATED',
+    entity: 'learner',
+    entityId: id,
+    after: { ...created },
+  });
+  if (likely.length > 0) {
     await audit(manager, viewer, {
-      action: 'LEARNER_CREATED',
+      action: 'DUPLICATE_CHECK_CONFIRMED',
       entity: 'learner',
       entityId: id,
-      after: { ...created },
+      after: { confirmedBy: viewer.username, candidates: summary },
     });
-    if (likely.length > 0) {
-      await audit(manager, viewer, {
-        action: 'DUPLICATE_CHECK_CONFIRMED',
-        entity: 'learner',
-        entityId: id,
-        after: { confirmedBy: viewer.username, candidates: summary },
-      });
-    }
-    return created;
-  });
+  }
+  return created;
 }
 
 /** A learner's full profile within scope, or null; each view is recorded. */

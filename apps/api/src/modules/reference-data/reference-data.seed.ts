@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
+import { ensureSchoolCalendars } from '../calendar/calendar.seed.js';
 import { type DataSource, type EntityManager } from 'typeorm';
 import { referenceDataDir, referenceFiles, type ReferenceFile } from './reference-files.js';
 
@@ -85,6 +86,7 @@ export async function loadReferenceData(dataSource: DataSource): Promise<Referen
     });
     results.push({ file, rows: rows.length, skipped: false });
   }
+  await ensureSchoolCalendars(dataSource);
   return results;
 }
 

@@ -1,0 +1,204 @@
+import { OutOfSchoolCircumstance } from '@repo/domain/early-registration';
+import {
+  AdmissionBasis,
+  DocumentType,
+  EnrollmentStatus,
+  GradeLevel,
+  LearnerCategory,
+  Sex,
+  Strand,
+} from '@repo/domain/enums';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { CreateLearnerInput } from '../learner/create-learner.input.js';
+
+@InputType({ description: 'Early registration (DO 03 s. 2018 §V.A).' })
+export class PreRegisterInput {
+  @Field(() => ID, { nullable: true, description: 'A learner already on record; else `learner`.' })
+  learnerId?: string | null;
+
+  @Field(() => CreateLearnerInput, {
+    nullable: true,
+    description: 'The Basic Education Enrollment Form of a learner with no record.',
+  })
+  learner?: CreateLearnerInput | null;
+
+  @Field({ description: 'e.g. "2026-2027"' })
+  schoolYear: string;
+
+  @Field(() => GradeLevel)
+  gradeLevel: GradeLevel;
+
+  @Field(() => Strand, { nullable: true })
+  strand?: Strand | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; default today (PHT).' })
+  registeredOn?: string | null;
+
+  @Field(() => [LearnerCategory], { defaultValue: [], description: 'BALIK_ARAL, OSY or OSC.' })
+  categories: LearnerCategory[];
+
+  @Field(() => [OutOfSchoolCircumstance], { defaultValue: [] })
+  circumstances: OutOfSchoolCircumstance[];
+}
+
+@InputType({ description: 'The head’s approval of a late enrollment (§V.D).' })
+export class LateApprovalInput {
+  @Field({ description: 'The catch-up activities the learner will take.' })
+  catchUpPlan: string;
+}
+
+@InputType({ description: 'Enrolment at the viewer’s school (DO 03 s. 2018 §V.A-§V.D).' })
+export class EnrollLearnerInput {
+  @Field(() => ID)
+  learnerId: string;
+
+  @Field()
+  schoolYear: string;
+
+  @Field(() => GradeLevel)
+  gradeLevel: GradeLevel;
+
+  @Field(() => Strand, { nullable: true })
+  strand?: Strand | null;
+
+  @Field(() => AdmissionBasis, {
+    nullable: true,
+    description: 'Required for formal grades; ALS programs take none.',
+  })
+  admissionBasis?: AdmissionBasis | null;
+
+  @Field({ defaultValue: false, description: 'Enrolling in basic education for the first time.' })
+  firstTimeEnrollee: boolean;
+
+  @Field(() => [LearnerCategory], { defaultValue: [], description: 'BALIK_ARAL, OSY or OSC.' })
+  categories: LearnerCategory[];
+
+  @Field(() => [DocumentType], { defaultValue: [], description: 'Documents handed in now.' })
+  documents: DocumentType[];
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; default today (PHT).' })
+  enrolledOn?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'First date of attendance, when known (required for ALS programs).',
+  })
+  firstAttendance?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why a first-time enrollee aged 13+ goes to a formal grade rather than ALS.',
+  })
+  placementReason?: string | null;
+
+  @Field(() => LateApprovalInput, {
+    nullable: true,
+    description: 'Late enrollment beyond the 80% rule: only a school head may approve.',
+  })
+  lateApproval?: LateApprovalInput | null;
+
+  @Field(() => String, { nullable: true, description: 'ALS programs: the facilitator.' })
+  alsFacilitatorName?: string | null;
+}
+
+@InputType({ description: 'A learner arriving from another school during the year (§V.E).' })
+export class MoveLearnerInput {
+  @Field(() => ID)
+  learnerId: string;
+
+  @Field()
+  schoolYear: string;
+
+  @Field(() => GradeLevel)
+  gradeLevel: GradeLevel;
+
+  @Field(() => Strand, { nullable: true })
+  strand?: Strand | null;
+
+  @Field({ description: 'The day the learner moves in (YYYY-MM-DD).' })
+  moveDate: string;
+
+  @Field(() => [DocumentType], {
+    defaultValue: [],
+    description: 'SF9, or a registrar’s letter and an affidavit.',
+  })
+  documents: DocumentType[];
+}
+
+@InputType()
+export class ClassListFilter {
+  @Field(() => GradeLevel, { nullable: true })
+  gradeLevel?: GradeLevel | null;
+
+  @Field(() => Strand, { nullable: true })
+  strand?: Strand | null;
+
+  @Field(() => EnrollmentStatus, { nullable: true })
+  status?: EnrollmentStatus | null;
+
+  @Field(() => Sex, { nullable: true })
+  sex?: Sex | null;
+
+  @Field(() => String, { nullable: true, description: 'Part of a name or the LRN.' })
+  search?: string | null;
+
+  @Field(() => Int, { defaultValue: 100 })
+  limit: number;
+
+  @Field(() => Int, { defaultValue: 0 })
+  offset: number;
+}
+
+@InputType({ description: 'The first date of attendance (DO 03 s. 2018 §V.A, §V.B).' })
+export class FirstAttendanceInput {
+  @Field(() => ID)
+  enrollmentId: string;
+
+  @Field({ description: 'YYYY-MM-DD' })
+  firstAttendance: string;
+
+  @Field(() => LateApprovalInput, { nullable: true })
+  lateApproval?: LateApprovalInput | null;
+}
+
+@InputType({ description: 'A document received for an enrollment (§V.A, §V.C).' })
+export class SubmitDocumentInput {
+  @Field(() => ID)
+  enrollmentId: string;
+
+  @Field(() => ID, { description: 'The learner the document is for: must be the enrollment’s.' })
+  learnerId: string;
+
+  @Field(() => DocumentType)
+  documentType: DocumentType;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; default today (PHT).' })
+  receivedOn?: string | null;
+}
+
+@InputType({ description: 'Transfer to ALS (§V.E): not a school leaver.' })
+export class TransferToAlsInput {
+  @Field(() => ID)
+  enrollmentId: string;
+
+  @Field({ description: 'Effectivity date, YYYY-MM-DD.' })
+  effectiveOn: string;
+
+  @Field(() => GradeLevel, { description: 'ALS_BLP, ALS_AE_ELEMENTARY or ALS_AE_SECONDARY.' })
+  program: GradeLevel;
+
+  @Field()
+  facilitatorName: string;
+}
+
+@InputType({ description: 'Dropping out during the year (§IV.l).' })
+export class DropOutInput {
+  @Field(() => ID)
+  enrollmentId: string;
+
+  @Field({ description: 'YYYY-MM-DD' })
+  effectiveOn: string;
+
+  @Field()
+  reason: string;
+}

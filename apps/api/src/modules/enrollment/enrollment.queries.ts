@@ -1,0 +1,311 @@
+import {
+  type DocumentType,
+  type EnrollmentStatus,
+  type GradeLevel,
+  type LearnerCategory,
+  type Strand,
+} from '@repo/domain/enums';
+import { parseSchoolYear, policyDates } from '@repo/domain/school-year';
+import { type DataSource } from 'typeorm';
+import { todayInManila } from '../../clock.js';
+import { inViewerScope } from '../../db/scoped.js';
+import { badUserInput, refused } from '../../errors.js';
+import { auditAll } from '../audit/audit.service.js';
+import { type Viewer } from '../auth/viewer.js';
+import { findCalendar } from '../calendar/calendar.service.js';
+import { type ClassListFilter } from './enrollment.input.js';
+
+export interface ClassListRowData {
+  enrollment_id: string;
+  learner_id: string;
+  lrn: string | null;
+  last_name: string;
+  first_name: string;
+  middle_name: string | null;
+  extension_name: string | null;
+  sex: 'MALE' | 'FEMALE';
+  birth_date: string;
+  grade_level: GradeLevel;
+  strand: Strand | null;
+  status: EnrollmentStatus;
+  categories: LearnerCategory[];
+  first_attendance: string | null;
+  missing_documents: DocumentType[];
+  documents_due_by: string | null;
+  school_id: number;
+  school_name: string;
+}
+
+const rowColumns = `
+  e.id::text AS enrollment_id, l.id::text AS learner_id, l.lrn, l.last_name, l.first_name,
+  l.middle_name, l.extension_name, l.sex, to_char(l.birth_date, 'YYYY-MM-DD') AS birth_date,
+  e.grade_level, e.strand, e.status,
+  e.categories::text[]
+    || CASE WHEN l.is_indigenous THEN ARRAY['IP'] ELSE ARRAY[]::text[] END
+    || CASE WHEN cardinality(l.special_needs) > 0 THEN ARRAY['SPED'] ELSE ARRAY[]::text[] END
+    || CASE WHEN l.is_four_ps THEN ARRAY['FOUR_PS'] ELSE ARRAY[]::text[] END AS categories,
+  to_char(e.first_attendance, 'YYYY-MM-DD') AS first_attendance,
+  e.missing_documents::text[] AS missing_documents,
+  to_char(e.documents_due_by, 'YYYY-MM-DD') AS documents_due_by,
+  e.school_id, s.name AS school_name`;
+
+function checkSchoolYear(schoolYear: string) {
+  if (!parseSchoolYear(schoolYear))
+    throw badUserInput(
+      'schoolYear',
+      'SCHOOL_YEAR_INVALID',
+      'schoolYear must read like "2025-2026"',
+    );
+}
+
+function toSchoolId(value: string, field: string): number {
+  if (!/^\d{6}$/.test(value)) throw badUserInput(field, 'SCHOOL_ID_INVALID', `${field}: 6 digits`);
+  return Number(value);
+}
+
+/**
+ * A school's class list for a year, SF1-like: learners with LRN, name, sex, birth date, grade,
+ * strand, status, categories and documents owed. Personal data: the school itself and its
+ * division only (SPEC §1), and row-level security again in PostgreSQL. Every learner listed is
+ * recorded as viewed.
+ */
+export function classList(
+  dataSource: DataSource,
+  viewer: Viewer,
+  schoolIdText: string,
+  schoolYear: string,
+  filter: ClassListFilter,
+) {
+  const schoolId = toSchoolId(schoolIdText, 'schoolId');
+  checkSchoolYear(schoolYear);
+  if (filter.limit < 1 || filter.limit > 1000)
+    throw badUserInput('filter.limit', 'PAGE_SIZE_RANGE', 'limit must be from 1 to 1000');
+  if (filter.offset < 0) throw badUserInput('filter.offset', 'OFFSET_NEGATIVE', 'offset ≥ 0');
+  return inViewerScope(
+    dataSource,
+    viewer,
+    async (manager) => {
+      const [school] = await manager.query<{ division_id: number }[]>(
+        'SELECT division_id FROM school WHERE id = $1',
+        [schoolId],
+      );
+      if (!school) throw badUserInput('schoolId', 'SCHOOL_NOT_FOUND', `No school ${schoolIdText}`);
+      const { scope } = viewer;
+      const inScope =
+        (scope.kind === 'SCHOOL' && scope.schoolId === schoolId) ||
+        (scope.kind === 'DIVISION' && scope.divisionId === school.division_id);
+      if (!inScope) throw refused('OUTSIDE_SCOPE', 'This school is outside your scope');
+      const where = ['e.school_id = $1', 'e.school_year = $2'];
+      const params: unknown[] = [schoolId, schoolYear];
+      const add = (sql: string, value: unknown) => {
+        params.push(value);
+        where.push(sql.replace('?', `$${params.length}`));
+      };
+      if (filter.gradeLevel) add('e.grade_level = ?', filter.gradeLevel);
+      if (filter.strand) add('e.strand = ?', filter.strand);
+      if (filter.status) add('e.status = ?', filter.status);
+      else
+        where.push("e.status IN ('TEMPORARILY_ENROLLED', 'OFFICIALLY_ENROLLED', 'PRE_REGISTERED')");
+      if (filter.sex) add('l.sex = ?', filter.sex);
+      const search = filter.search?.trim();
+      if (search) {
+        if (/^\d{12}$/.test(search)) add('l.lrn = ?', search);
+        else
+          add(
+            "(l.last_name || ' ' || l.first_name) ILIKE ?",
+            `%${search.replace(/[%_\\]/g, '\\$&')}%`,
+          );
+      }
+      const from = `FROM enrollment e JOIN learner l ON l.id = e.learner_id JOIN school s ON s.id = e.school_id
+                    WHERE ${where.join(' AND ')}`;
+      const [{ total }] = (await manager.query<{ total: number }[]>(
+        `SELECT count(*)::int AS total ${from}`,
+        params,
+      )) as [{ total: number }];
+      const rows = await manager.query<ClassListRowData[]>(
+        `SELECT ${rowColumns} ${from}
+         ORDER BY e.grade_level, l.sex, l.last_name, l.first_name, e.id
+         LIMIT ${filter.limit} OFFSET ${filter.offset}`,
+        params,
+      );
+      await auditAll(
+        manager,
+        viewer,
+        rows.map((r) => ({
+          action: 'LEARNER_LISTED',
+          entity: 'learner',
+          entityId: r.learner_id,
+          after: { list: 'CLASS_LIST', schoolId: schoolIdText, schoolYear },
+        })),
+      );
+      return { total, rows };
+    },
+    { readMostly: true },
+  );
+}
+
+/**
+ * Temporarily enrolled learners whose documents are due within `withinDays` or overdue (§V.C), for
+ * the division's follow-up (SPEC §1) and the school's own: the most urgent first.
+ */
+export function temporaryEnrollments(
+  dataSource: DataSource,
+  viewer: Viewer,
+  schoolYear: string,
+  withinDays: number,
+) {
+  checkSchoolYear(schoolYear);
+  if (withinDays < 0 || withinDays > 366)
+    throw badUserInput('dueWithinDays', 'DAYS_RANGE', 'dueWithinDays must be from 0 to 366');
+  const today = todayInManila();
+  return inViewerScope(
+    dataSource,
+    viewer,
+    async (manager) => {
+      const { scope } = viewer;
+      const place =
+        scope.kind === 'SCHOOL'
+          ? 'e.school_id = $3'
+          : scope.kind === 'DIVISION'
+            ? 's.division_id = $3'
+            : null;
+      if (!place) throw refused('OUTSIDE_SCOPE', 'Follow-up lists are for schools and divisions');
+      const placeId =
+        scope.kind === 'SCHOOL' ? scope.schoolId : scope.kind === 'DIVISION' ? scope.divisionId : 0;
+      const rows = await manager.query<(ClassListRowData & { days_left: number })[]>(
+        `SELECT ${rowColumns}, (e.documents_due_by - $4::date) AS days_left
+         FROM enrollment e JOIN learner l ON l.id = e.learner_id JOIN school s ON s.id = e.school_id
+         WHERE e.school_year = $1 AND e.status = 'TEMPORARILY_ENROLLED'
+           AND e.documents_due_by <= $4::date + $2::int AND ${place}
+         ORDER BY e.documents_due_by, s.name, l.last_name, l.first_name
+         LIMIT 5000`,
+        [schoolYear, withinDays, placeId, today],
+      );
+      await auditAll(
+        manager,
+        viewer,
+        rows.map((r) => ({
+          action: 'LEARNER_LISTED',
+          entity: 'learner',
+          entityId: r.learner_id,
+          after: { list: 'TEMPORARY_ENROLLMENTS', schoolYear },
+        })),
+      );
+      return rows;
+    },
+    { readMostly: true },
+  );
+}
+
+/** The schools whose counts a viewer may read, narrowed by the optional filters. */
+function countScope(
+  viewer: Viewer,
+  schoolId: string | null | undefined,
+  divisionId: string | null | undefined,
+  /** How many parameters the query numbers before these. */
+  offset: number,
+) {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    where.push(sql.replace('?', `$${params.length + offset}`));
+  };
+  const { scope } = viewer;
+  if (scope.kind === 'SCHOOL') add('s.id = ?', scope.schoolId);
+  if (scope.kind === 'DIVISION') add('s.division_id = ?', scope.divisionId);
+  if (scope.kind === 'REGION') add('s.region_id = ?', scope.regionId);
+  if (schoolId) add('s.id = ?', toSchoolId(schoolId, 'schoolId'));
+  if (divisionId) {
+    if (!/^\d{1,6}$/.test(divisionId))
+      throw badUserInput('divisionId', 'ID_INVALID', 'divisionId is not an id');
+    add('s.division_id = ?', Number(divisionId));
+  }
+  if (where.length === 0) {
+    throw badUserInput(
+      'divisionId',
+      'FILTER_REQUIRED',
+      'Name a division or a school: daily counts cover one division at a time',
+    );
+  }
+  return { where: where.join(' AND '), params };
+}
+
+/**
+ * The quick count (§VI): learners attending each day from the first day of classes to the last
+ * school day of the opening month, per school. Counts only, no personal data; read as the owner
+ * with the viewer's scope applied here (regional and national users see counts, SPEC §1).
+ */
+export async function quickCount(
+  dataSource: DataSource,
+  viewer: Viewer,
+  schoolYear: string,
+  schoolId?: string | null,
+  divisionId?: string | null,
+) {
+  checkSchoolYear(schoolYear);
+  const scope = countScope(viewer, schoolId, divisionId, 3);
+  const calendar = await findCalendar(dataSource.manager, schoolYear);
+  if (!calendar)
+    throw badUserInput('schoolYear', 'CALENDAR_NOT_SET', `No calendar for ${schoolYear}`);
+  const dates = policyDates(calendar);
+  return dataSource.query<
+    {
+      school_id: string;
+      school_name: string;
+      date: string;
+      enrolled: number;
+      male: number;
+      female: number;
+    }[]
+  >(
+    `WITH days AS (SELECT d::date AS day FROM generate_series($2::date, $3::date, interval '1 day') d
+                   WHERE extract(isodow FROM d) < 6),
+          schools AS (SELECT s.id, s.name FROM school s WHERE ${scope.where})
+     SELECT lpad(s.id::text, 6, '0') AS school_id, s.name AS school_name,
+            to_char(days.day, 'YYYY-MM-DD') AS date,
+            count(e.id)::int AS enrolled,
+            count(e.id) FILTER (WHERE l.sex = 'MALE')::int AS male,
+            count(e.id) FILTER (WHERE l.sex = 'FEMALE')::int AS female
+     FROM schools s CROSS JOIN days
+     LEFT JOIN enrollment e ON e.school_id = s.id AND e.school_year = $1
+          AND e.first_attendance <= days.day AND (e.left_on IS NULL OR e.left_on > days.day)
+     LEFT JOIN learner l ON l.id = e.learner_id
+     GROUP BY s.id, s.name, days.day
+     ORDER BY s.name, s.id, days.day`,
+    [schoolYear, dates.quickCountStart, dates.quickCountEnd, ...scope.params],
+  );
+}
+
+/** Early registrations per school per day in the window (§V.A), with the OSC and OSY among them. */
+export async function preRegistrationsByDay(
+  dataSource: DataSource,
+  viewer: Viewer,
+  schoolYear: string,
+  schoolId?: string | null,
+  divisionId?: string | null,
+) {
+  checkSchoolYear(schoolYear);
+  const scope = countScope(viewer, schoolId, divisionId, 1);
+  return dataSource.query<
+    {
+      school_id: string;
+      school_name: string;
+      date: string;
+      registrations: number;
+      out_of_school_children: number;
+      out_of_school_youth: number;
+    }[]
+  >(
+    `SELECT lpad(s.id::text, 6, '0') AS school_id, s.name AS school_name,
+            to_char(e.registered_on, 'YYYY-MM-DD') AS date, count(*)::int AS registrations,
+            count(*) FILTER (WHERE 'OSC' = ANY (e.categories))::int AS out_of_school_children,
+            count(*) FILTER (WHERE 'OSY' = ANY (e.categories))::int AS out_of_school_youth
+     FROM enrollment e JOIN school s ON s.id = e.school_id
+     WHERE e.school_year = $1 AND e.registered_on IS NOT NULL
+       AND ${scope.where}
+     GROUP BY s.id, s.name, e.registered_on
+     ORDER BY e.registered_on, s.name`,
+    [schoolYear, ...scope.params],
+  );
+}

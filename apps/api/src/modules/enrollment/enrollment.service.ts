@@ -1,0 +1,1110 @@
+import { Role } from '@repo/domain/access';
+import { checkEligibility } from '@repo/domain/check-eligibility';
+import { OutOfSchoolCircumstance } from '@repo/domain/early-registration';
+import {
+  checkPreRegistration,
+  isActiveStatus,
+  planEnrollment,
+  type SchoolOffering,
+} from '@repo/domain/enrollment';
+import {
+  type AdmissionBasis,
+  BirthDocumentType,
+  type DocumentType,
+  EnrollmentStatus,
+  type GradeLevel,
+  type Strand,
+} from '@repo/domain/enums';
+import { type FieldError, toCivilDate } from '@repo/domain/learner-profile';
+import { parseSchoolYear, policyDates, type SchoolCalendar } from '@repo/domain/school-year';
+import { canChangeStatus, checkAlsTransfer, classifyMove } from '@repo/domain/status';
+import { type DataSource, type EntityManager } from 'typeorm';
+import { todayInManila } from '../../clock.js';
+import { onceForKey } from '../../db/idempotency.js';
+import { inViewerScope } from '../../db/scoped.js';
+import { badUserInput, fieldErrors, refused } from '../../errors.js';
+import { audit } from '../audit/audit.service.js';
+import { type Viewer } from '../auth/viewer.js';
+import { findCalendar } from '../calendar/calendar.service.js';
+import { LearnerEntity } from '../learner/learner.entity.js';
+import { checkNewLearner, insertLearner } from '../learner/learner.service.js';
+import { issueLrn } from '../learner/lrn-issuance.js';
+import { SchoolEntity } from '../school/school.entity.js';
+import {
+  type EnrollLearnerInput,
+  type MoveLearnerInput,
+  type PreRegisterInput,
+} from './enrollment.input.js';
+import {
+  EnrollmentDocumentEntity,
+  EnrollmentEntity,
+  EnrollmentStatusChangeEntity,
+} from './enrollment.entity.js';
+
+const birthDocuments: readonly string[] = Object.values(BirthDocumentType);
+const circumstances: readonly string[] = Object.values(OutOfSchoolCircumstance);
+const padSchool = (id: number) => String(id).padStart(6, '0');
+
+/** The school the viewer works at: only schools and learning centers write enrollments. */
+function schoolOf(viewer: Viewer): number {
+  if (viewer.scope.kind !== 'SCHOOL')
+    throw refused('FORBIDDEN', 'Only a school or an ALS learning center enrols learners');
+  return viewer.scope.schoolId;
+}
+
+function checkId(value: string, field: string): string {
+  if (!/^\d{1,18}$/.test(value)) throw badUserInput(field, 'ID_INVALID', `${field} is not an id`);
+  return value;
+}
+
+async function requireCalendar(manager: EntityManager, schoolYear: string, field: string) {
+  if (!parseSchoolYear(schoolYear))
+    throw badUserInput(field, 'SCHOOL_YEAR_INVALID', `${field} must read like "2025-2026"`);
+  const calendar = await findCalendar(manager, schoolYear);
+  if (!calendar) {
+    throw badUserInput(
+      field,
+      'CALENDAR_NOT_SET',
+      `No school calendar for ${schoolYear}: an administrator sets it first`,
+    );
+  }
+  return calendar;
+}
+
+async function offeringOf(manager: EntityManager, schoolId: number): Promise<SchoolOffering> {
+  const school = await manager.getRepository(SchoolEntity).findOneByOrFail({ id: schoolId });
+  return school;
+}
+
+/**
+ * Links a learner on record to the viewer's school (a school sees the learners it registers or
+ * enrols: SPEC §1) and returns the profile. Inside the caller's transaction, so a refused
+ * enrolment leaves no link behind.
+ */
+async function linkLearner(
+  manager: EntityManager,
+  learnerId: string,
+  schoolId: number,
+  reason: 'REGISTERED' | 'ENROLLED' | 'MOVED_IN',
+  field: string,
+): Promise<LearnerEntity> {
+  const [facts] = await manager.query<{ merged_into_id: string | null }[]>(
+    'SELECT merged_into_id::text FROM learner_merge_facts(ARRAY[$1]::bigint[])',
+    [learnerId],
+  );
+  if (!facts) throw badUserInput(field, 'LEARNER_NOT_FOUND', `No learner ${learnerId}`);
+  if (facts.merged_into_id) {
+    throw refused(
+      'LEARNER_MERGED',
+      `Learner ${learnerId} was merged into ${facts.merged_into_id}`,
+      {
+        field,
+        mergedInto: facts.merged_into_id,
+      },
+    );
+  }
+  await manager.query(
+    `INSERT INTO learner_school (learner_id, school_id, reason) VALUES ($1, $2, $3)
+     ON CONFLICT DO NOTHING`,
+    [learnerId, schoolId, reason],
+  );
+  return manager.getRepository(LearnerEntity).findOneByOrFail({ id: learnerId });
+}
+
+interface ActiveEnrollment {
+  enrollment_id: string;
+  school_id: number;
+  school_name: string;
+  status: EnrollmentStatus;
+}
+
+async function activeEnrollmentOf(
+  manager: EntityManager,
+  learnerId: string,
+  schoolYear: string,
+): Promise<ActiveEnrollment | null> {
+  const [row] = await manager.query<ActiveEnrollment[]>(
+    'SELECT enrollment_id::text, school_id, school_name, status FROM active_enrollment_of($1, $2)',
+    [learnerId, schoolYear],
+  );
+  return row ?? null;
+}
+
+function alreadyEnrolled(active: ActiveEnrollment, schoolYear: string) {
+  const what = active.status === 'PRE_REGISTERED' ? 'registered' : 'enrolled';
+  return refused(
+    'ALREADY_ENROLLED',
+    `This learner is already ${what} for ${schoolYear} at ${active.school_name} (${padSchool(active.school_id)}); a learner has one active enrollment a year. A move during the year goes through moveLearner.`,
+    {
+      field: 'input.learnerId',
+      schoolId: padSchool(active.school_id),
+      schoolName: active.school_name,
+      status: active.status,
+    },
+  );
+}
+
+/**
+ * Inserts an enrollment; when another school won the race for this learner and year, the unique
+ * index refuses it and the learner's active enrollment is named (a savepoint keeps the transaction
+ * usable for that lookup).
+ */
+async function insertEnrollment(
+  manager: EntityManager,
+  values: Partial<EnrollmentEntity>,
+): Promise<string> {
+  await manager.query('SAVEPOINT insert_enrollment');
+  try {
+    const inserted = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(EnrollmentEntity)
+      .values(values)
+      .returning('id')
+      .execute();
+    await manager.query('RELEASE SAVEPOINT insert_enrollment');
+    return String((inserted.raw as { id: string }[])[0]!.id);
+  } catch (error) {
+    const constraint = (error as { constraint?: string }).constraint;
+    if (constraint !== 'UQ_enrollment_active_learner_year') throw error;
+    await manager.query('ROLLBACK TO SAVEPOINT insert_enrollment');
+    const active = await activeEnrollmentOf(manager, values.learnerId!, values.schoolYear!);
+    throw alreadyEnrolled(active!, values.schoolYear!);
+  }
+}
+
+async function recordStatus(
+  manager: EntityManager,
+  viewer: Viewer,
+  enrollmentId: string,
+  status: EnrollmentStatus,
+  effectiveOn: string,
+  reason: string,
+  note: string | null = null,
+) {
+  await manager.getRepository(EnrollmentStatusChangeEntity).insert({
+    enrollmentId,
+    status,
+    effectiveOn,
+    reason,
+    note,
+    recordedBy: viewer.accountId,
+  });
+}
+
+async function receivedDocuments(manager: EntityManager, enrollmentId: string) {
+  const rows = await manager
+    .getRepository(EnrollmentDocumentEntity)
+    .find({ where: { enrollmentId }, order: { receivedOn: 'ASC', documentType: 'ASC' } });
+  return rows;
+}
+
+/**
+ * What an enrollment still owes, from the documents received and the learner's birth document on
+ * file (§V.A, §V.C), judged by the domain with the year's calendar.
+ */
+function documentState(
+  enrollment: EnrollmentEntity,
+  learner: LearnerEntity,
+  calendar: SchoolCalendar,
+  documents: readonly string[],
+) {
+  if (!enrollment.enrolledOn) return { missing: [] as string[], dueBy: null, complete: false };
+  const dates = policyDates(calendar);
+  const counted = enrollment.movedIn ? forMove(documents) : documents;
+  const result = checkEligibility({
+    schoolYear: enrollment.schoolYear,
+    gradeLevel: enrollment.gradeLevel as GradeLevel,
+    // ALS programs have none, and are judged before it is read.
+    basis: (enrollment.admissionBasis ?? 'CONTINUING') as AdmissionBasis,
+    birthDate: learner.birthDate,
+    firstTimeEnrollee: enrollment.firstTimeEnrollee,
+    documents: counted as DocumentType[],
+    birthDocumentOnFile: learner.birthDocumentType !== null,
+    dates: { ageCutoff: dates.ageCutoff, documentDeadline: dates.documentDeadline },
+  });
+  const missing = result.missingDocuments as string[];
+  return {
+    missing,
+    dueBy: missing.length > 0 ? result.documentsDueBy : null,
+    complete: missing.length === 0,
+  };
+}
+
+/**
+ * A move during the year needs the latest SF9 (§V.E): a registrar's letter, enough for a transferee
+ * at enrollment (§V.A), leaves the mover temporary, with the Affidavit of Undertaking (§V.C).
+ */
+function forMove(documents: readonly string[]): string[] {
+  return documents.filter((d) => d !== 'REGISTRAR_LETTER');
+}
+
+/** A birth document handed in goes on the learner, once in the whole of basic education (§V.A). */
+async function fileBirthDocument(
+  manager: EntityManager,
+  learner: LearnerEntity,
+  documents: readonly string[],
+  receivedOn: string,
+  field: string,
+) {
+  const given = documents.filter((d) => birthDocuments.includes(d));
+  if (given.length === 0) return;
+  if (learner.birthDocumentType) {
+    if (given.some((d) => d !== learner.birthDocumentType)) {
+      throw badUserInput(
+        field,
+        'BIRTH_DOCUMENT_ALREADY_ON_FILE',
+        `A ${learner.birthDocumentType} is already on file: a birth document is submitted once`,
+      );
+    }
+    return;
+  }
+  if (given.length > 1) throw badUserInput(field, 'ONE_BIRTH_DOCUMENT', 'Give one birth document');
+  await manager.query(
+    `UPDATE learner SET birth_document_type = $2, birth_document_received_on = $3,
+            version = version + 1, updated_at = now()
+     WHERE id = $1`,
+    [learner.id, given[0], receivedOn],
+  );
+  learner.birthDocumentType = given[0]!;
+}
+
+/** The enrollment at the viewer's school, locked for the change; another school's is refused. */
+async function ownEnrollment(
+  manager: EntityManager,
+  viewer: Viewer,
+  enrollmentId: string,
+  field: string,
+): Promise<EnrollmentEntity> {
+  checkId(enrollmentId, field);
+  const repository = manager.getRepository(EnrollmentEntity);
+  const visible = await repository.findOneBy({ id: enrollmentId });
+  if (!visible) throw badUserInput(field, 'ENROLLMENT_NOT_FOUND', `No enrollment ${enrollmentId}`);
+  if (visible.schoolId !== schoolOf(viewer)) {
+    throw refused('ENROLLMENT_OF_ANOTHER_SCHOOL', 'Only the school of an enrollment changes it', {
+      field,
+    });
+  }
+  return repository.findOneOrFail({
+    where: { id: enrollmentId },
+    lock: { mode: 'pessimistic_write' },
+  });
+}
+
+export interface EnrollmentOutcome {
+  id: string;
+  replayed: boolean;
+  reasons: string[];
+  recommendation: string | null;
+}
+
+/**
+ * Early registration (DO 03 s. 2018 §V.A, SPEC §4.2): a learner on record, or a new one from the
+ * Basic Education Enrollment Form, registers for a grade at the viewer's school in the window.
+ * The learner is pre-registered, not enrolled, and gets no LRN until the first attendance.
+ */
+export async function preRegister(
+  dataSource: DataSource,
+  viewer: Viewer,
+  input: PreRegisterInput,
+  idempotencyKey?: string | null,
+): Promise<EnrollmentOutcome> {
+  const schoolId = schoolOf(viewer);
+  const today = todayInManila();
+  if (Boolean(input.learnerId) === Boolean(input.learner)) {
+    throw badUserInput(
+      'input.learnerId',
+      'LEARNER_OR_PROFILE_REQUIRED',
+      'Give either learnerId (a learner on record) or learner (a new profile), not both',
+    );
+  }
+  if (input.learnerId) checkId(input.learnerId, 'input.learnerId');
+  const person = input.learner ? checkNewLearner(viewer, input.learner, 'input.learner') : null;
+  const registeredOn = input.registeredOn ?? today;
+  return inViewerScope(dataSource, viewer, async (manager) => {
+    const done = await onceForKey(
+      manager,
+      viewer,
+      idempotencyKey,
+      'preRegister',
+      input,
+      async () => {
+        const calendar = await requireCalendar(manager, input.schoolYear, 'input.schoolYear');
+        const school = await offeringOf(manager, schoolId);
+        const errors = checkPreRegistration(
+          {
+            calendar,
+            school,
+            gradeLevel: input.gradeLevel,
+            strand: input.strand,
+            categories: input.categories,
+            circumstances: input.circumstances,
+            registeredOn,
+            today,
+          },
+          circumstances,
+        );
+        if (errors.length > 0) throw fieldErrors(errors);
+        const learner =
+          input.learner && person
+            ? await insertLearner(manager, viewer, input.learner, person)
+            : await linkLearner(
+                manager,
+                input.learnerId!,
+                schoolId,
+                'REGISTERED',
+                'input.learnerId',
+              );
+        const active = await activeEnrollmentOf(manager, learner.id, input.schoolYear);
+        if (active) throw alreadyEnrolled(active, input.schoolYear);
+        const id = await insertEnrollment(manager, {
+          learnerId: learner.id,
+          schoolId,
+          schoolYear: input.schoolYear,
+          gradeLevel: input.gradeLevel,
+          strand: input.strand ?? null,
+          status: EnrollmentStatus.PRE_REGISTERED,
+          categories: [...new Set(input.categories)],
+          circumstances: [...new Set(input.circumstances)],
+          registeredOn,
+          createdBy: viewer.accountId,
+        });
+        await recordStatus(
+          manager,
+          viewer,
+          id,
+          EnrollmentStatus.PRE_REGISTERED,
+          registeredOn,
+          'REGISTERED_EARLY',
+        );
+        await audit(manager, viewer, {
+          action: 'LEARNER_PRE_REGISTERED',
+          entity: 'learner',
+          entityId: learner.id,
+          after: { enrollmentId: id, schoolYear: input.schoolYear, gradeLevel: input.gradeLevel },
+        });
+        return id;
+      },
+    );
+    return { ...done, reasons: ['PRE_REGISTERED'], recommendation: null };
+  });
+}
+
+/**
+ * Enrolment at the viewer's school (§V.A-§V.D; SPEC §4.3, §4.4; the ALS guide steps 3-5): the
+ * domain decides eligibility, documents, late enrollment and the resulting status. An early
+ * registration at this school becomes this enrolment. With a first date of attendance, the LRN is
+ * issued and the enrollment is official or temporary.
+ */
+export async function enrollLearner(
+  dataSource: DataSource,
+  viewer: Viewer,
+  input: EnrollLearnerInput,
+  idempotencyKey?: string | null,
+): Promise<EnrollmentOutcome> {
+  const schoolId = schoolOf(viewer);
+  const today = todayInManila();
+  checkId(input.learnerId, 'input.learnerId');
+  const enrolledOn = input.enrolledOn ?? today;
+  return inViewerScope(dataSource, viewer, async (manager) => {
+    let reasons: string[] = [];
+    let recommendation: string | null = null;
+    const done = await onceForKey(
+      manager,
+      viewer,
+      idempotencyKey,
+      'enrollLearner',
+      input,
+      async () => {
+        const calendar = await requireCalendar(manager, input.schoolYear, 'input.schoolYear');
+        const school = await offeringOf(manager, schoolId);
+        const learner = await linkLearner(
+          manager,
+          input.learnerId,
+          schoolId,
+          'ENROLLED',
+          'input.learnerId',
+        );
+        const active = await activeEnrollmentOf(manager, learner.id, input.schoolYear);
+        const registration =
+          active && active.school_id === schoolId && active.status === 'PRE_REGISTERED'
+            ? await manager.getRepository(EnrollmentEntity).findOneOrFail({
+                where: { id: active.enrollment_id },
+                lock: { mode: 'pessimistic_write' },
+              })
+            : null;
+        if (active && (!registration || registration.enrolledOn !== null))
+          throw alreadyEnrolled(active, input.schoolYear);
+
+        const errors: FieldError[] = [];
+        if (input.lateApproval && viewer.role !== Role.SCHOOL_HEAD)
+          errors.push({ field: 'lateApproval', code: 'ONLY_SCHOOL_HEAD_APPROVES' });
+        const plan = planEnrollment({
+          calendar,
+          school,
+          gradeLevel: input.gradeLevel,
+          strand: input.strand,
+          basis: input.admissionBasis ?? null,
+          birthDate: learner.birthDate,
+          firstTimeEnrollee: input.firstTimeEnrollee,
+          documents: input.documents,
+          birthDocumentOnFile: learner.birthDocumentType !== null,
+          categories: input.categories,
+          enrolledOn,
+          firstAttendance: input.firstAttendance,
+          placementReason: input.placementReason,
+          lateApproval: input.lateApproval
+            ? {
+                headApproved: viewer.role === Role.SCHOOL_HEAD,
+                catchUpPlan: input.lateApproval.catchUpPlan,
+              }
+            : null,
+          today,
+        });
+        errors.push(...plan.errors);
+        if (errors.length > 0) throw fieldErrors(errors);
+        await fileBirthDocument(manager, learner, input.documents, enrolledOn, 'input.documents');
+
+        // Returning after dropping out, or named so: Balik-Aral at this enrollment (§IV.l).
+        const [last] = await manager.query<{ status: string }[]>(
+          `SELECT status FROM enrollment WHERE learner_id = $1 AND id IS DISTINCT FROM $2
+         ORDER BY school_year DESC, created_at DESC LIMIT 1`,
+          [learner.id, registration?.id ?? null],
+        );
+        const categories = new Set<string>([
+          ...(registration?.categories ?? []),
+          ...input.categories,
+        ]);
+        if (input.admissionBasis === 'BALIK_ARAL' || last?.status === EnrollmentStatus.DROPPED_OUT)
+          categories.add('BALIK_ARAL');
+
+        const values: Partial<EnrollmentEntity> = {
+          gradeLevel: input.gradeLevel,
+          strand: input.strand ?? null,
+          admissionBasis: input.admissionBasis ?? null,
+          firstTimeEnrollee: input.firstTimeEnrollee,
+          categories: [...categories],
+          enrolledOn,
+          placementReason: input.placementReason?.trim() || null,
+          catchUpPlan:
+            plan.late?.code === 'LATE_APPROVED' ? input.lateApproval!.catchUpPlan.trim() : null,
+          alsFacilitatorName: input.alsFacilitatorName?.trim() || null,
+          status: EnrollmentStatus.PRE_REGISTERED,
+        };
+        let id: string;
+        if (registration) {
+          id = registration.id;
+          await manager
+            .getRepository(EnrollmentEntity)
+            .update({ id }, { ...values, version: registration.version + 1 });
+        } else {
+          id = await insertEnrollment(manager, {
+            ...values,
+            learnerId: learner.id,
+            schoolId,
+            schoolYear: input.schoolYear,
+            createdBy: viewer.accountId,
+          });
+        }
+        const docs = [...new Set(input.documents)];
+        if (docs.length > 0) {
+          await manager
+            .getRepository(EnrollmentDocumentEntity)
+            .createQueryBuilder()
+            .insert()
+            .values(
+              docs.map((documentType) => ({
+                enrollmentId: id,
+                documentType,
+                receivedOn: enrolledOn,
+                recordedBy: viewer.accountId,
+              })),
+            )
+            .orIgnore()
+            .execute();
+        }
+        await recordStatus(
+          manager,
+          viewer,
+          id,
+          EnrollmentStatus.PRE_REGISTERED,
+          enrolledOn,
+          'ENROLLED',
+        );
+        const enrollment = await manager.getRepository(EnrollmentEntity).findOneByOrFail({ id });
+        const all = (await receivedDocuments(manager, id)).map((d) => d.documentType);
+        const state = documentState(enrollment, learner, calendar, all);
+        await manager
+          .getRepository(EnrollmentEntity)
+          .update({ id }, { missingDocuments: state.missing, documentsDueBy: state.dueBy });
+        if (input.firstAttendance)
+          await attend(manager, viewer, id, learner.id, input.firstAttendance, state.complete);
+        await audit(manager, viewer, {
+          action: 'LEARNER_ENROLLED',
+          entity: 'learner',
+          entityId: learner.id,
+          after: {
+            enrollmentId: id,
+            schoolYear: input.schoolYear,
+            gradeLevel: input.gradeLevel,
+            admissionBasis: input.admissionBasis ?? null,
+            placementReason: values.placementReason,
+            lateApprovedBy: values.catchUpPlan ? viewer.username : null,
+          },
+        });
+        reasons = plan.eligibility.reasons;
+        recommendation = plan.eligibility.recommendation;
+        return id;
+      },
+    );
+    return { ...done, reasons, recommendation };
+  });
+}
+
+/** First attendance: the LRN if the learner has none (§V.A, §VI), then official or temporary. */
+async function attend(
+  manager: EntityManager,
+  viewer: Viewer,
+  enrollmentId: string,
+  learnerId: string,
+  date: string,
+  documentsComplete: boolean,
+) {
+  const lrn = await issueLrn(manager, viewer, learnerId);
+  if (!lrn.ok) throw refused('LEARNER_NOT_FOUND', `Learner ${learnerId} not found`);
+  const status = documentsComplete
+    ? EnrollmentStatus.OFFICIALLY_ENROLLED
+    : EnrollmentStatus.TEMPORARILY_ENROLLED;
+  await manager.query(
+    `UPDATE enrollment SET first_attendance = $2, status = $3, version = version + 1, updated_at = now()
+     WHERE id = $1`,
+    [enrollmentId, date, status],
+  );
+  await recordStatus(manager, viewer, enrollmentId, status, date, 'FIRST_ATTENDANCE');
+}
+
+/**
+ * The first date of attendance of an enrolled learner (§V.A, §V.B, §V.C): checked like the
+ * enrolment itself (the school year, the 80% rule, the ALS cut-off), then the LRN and the status.
+ */
+export async function recordFirstAttendance(
+  dataSource: DataSource,
+  viewer: Viewer,
+  input: {
+    enrollmentId: string;
+    firstAttendance: string;
+    lateApproval?: { catchUpPlan: string } | null;
+  },
+  idempotencyKey?: string | null,
+): Promise<EnrollmentOutcome> {
+  const today = todayInManila();
+  return inViewerScope(dataSource, viewer, async (manager) => {
+    const done = await onceForKey(
+      manager,
+      viewer,
+      idempotencyKey,
+      'recordFirstAttendance',
+      input,
+      async () => {
+        const enrollment = await ownEnrollment(
+          manager,
+          viewer,
+          input.enrollmentId,
+          'input.enrollmentId',
+        );
+        if (enrollment.status !== EnrollmentStatus.PRE_REGISTERED) {
+          throw refused(
+            'FIRST_ATTENDANCE_ALREADY_RECORDED',
+            `The first attendance was ${enrollment.firstAttendance ?? 'already recorded'}`,
+            {
+              field: 'input.enrollmentId',
+              status: enrollment.status,
+            },
+          );
+        }
+        if (!enrollment.enrolledOn) {
+          throw refused(
+            'NOT_ENROLLED_YET',
+            'An early registration is enrolled (enrollLearner) before the first attendance',
+            {
+              field: 'input.enrollmentId',
+            },
+          );
+        }
+        const calendar = (await findCalendar(manager, enrollment.schoolYear))!;
+        const school = await offeringOf(manager, enrollment.schoolId);
+        const learner = await manager
+          .getRepository(LearnerEntity)
+          .findOneByOrFail({ id: enrollment.learnerId });
+        const documents = (await receivedDocuments(manager, enrollment.id)).map(
+          (d) => d.documentType,
+        );
+        const errors: FieldError[] = [];
+        if (input.lateApproval && viewer.role !== Role.SCHOOL_HEAD)
+          errors.push({ field: 'lateApproval', code: 'ONLY_SCHOOL_HEAD_APPROVES' });
+        const plan = planEnrollment({
+          calendar,
+          school,
+          gradeLevel: enrollment.gradeLevel as GradeLevel,
+          strand: enrollment.strand as Strand | null,
+          basis: enrollment.admissionBasis as AdmissionBasis | null,
+          birthDate: learner.birthDate,
+          firstTimeEnrollee: enrollment.firstTimeEnrollee,
+          documents: documents as DocumentType[],
+          birthDocumentOnFile: learner.birthDocumentType !== null,
+          categories: enrollment.categories,
+          enrolledOn: enrollment.enrolledOn,
+          firstAttendance: input.firstAttendance,
+          placementReason: enrollment.placementReason,
+          lateApproval: input.lateApproval
+            ? {
+                headApproved: viewer.role === Role.SCHOOL_HEAD,
+                catchUpPlan: input.lateApproval.catchUpPlan,
+              }
+            : enrollment.catchUpPlan
+              ? { headApproved: true, catchUpPlan: enrollment.catchUpPlan }
+              : null,
+          today,
+          movedIn: enrollment.movedIn,
+        });
+        errors.push(
+          ...plan.errors.filter((e) => e.field === 'firstAttendance' || e.field === 'lateApproval'),
+        );
+        if (errors.length > 0) throw fieldErrors(errors);
+        if (plan.late?.code === 'LATE_APPROVED' && input.lateApproval)
+          await manager.query('UPDATE enrollment SET catch_up_plan = $2 WHERE id = $1', [
+            enrollment.id,
+            input.lateApproval.catchUpPlan.trim(),
+          ]);
+        const state = documentState(enrollment, learner, calendar, documents);
+        await attend(
+          manager,
+          viewer,
+          enrollment.id,
+          learner.id,
+          input.firstAttendance,
+          state.complete,
+        );
+        await audit(manager, viewer, {
+          action: 'FIRST_ATTENDANCE_RECORDED',
+          entity: 'learner',
+          entityId: learner.id,
+          after: { enrollmentId: enrollment.id, firstAttendance: input.firstAttendance },
+        });
+        return enrollment.id;
+      },
+    );
+    return { ...done, reasons: [], recommendation: null };
+  });
+}
+
+/**
+ * A document received (§V.A, §V.C): a temporary enrollment becomes official when the last
+ * required document arrives. A birth document goes on the learner, once.
+ */
+export async function submitDocument(
+  dataSource: DataSource,
+  viewer: Viewer,
+  input: {
+    enrollmentId: string;
+    learnerId: string;
+    documentType: DocumentType;
+    receivedOn?: string | null;
+  },
+  idempotencyKey?: string | null,
+): Promise<EnrollmentOutcome> {
+  const today = todayInManila();
+  const receivedOn = input.receivedOn ?? today;
+  checkId(input.learnerId, 'input.learnerId');
+  return inViewerScope(dataSource, viewer, async (manager) => {
+    const done = await onceForKey(
+      manager,
+      viewer,
+      idempotencyKey,
+      'submitDocument',
+      input,
+      async () => {
+        const enrollment = await ownEnrollment(
+          manager,
+          viewer,
+          input.enrollmentId,
+          'input.enrollmentId',
+        );
+        if (enrollment.learnerId !== input.learnerId) {
+          throw badUserInput(
+            'input.learnerId',
+            'ENROLLMENT_OF_ANOTHER_LEARNER',
+            'This enrollment belongs to another learner',
+          );
+        }
+        if (!isActiveStatus(enrollment.status as EnrollmentStatus)) {
+          throw refused('ENROLLMENT_CLOSED', `The enrollment is ${enrollment.status}`, {
+            field: 'input.enrollmentId',
+          });
+        }
+        if (!toCivilDate(receivedOn))
+          throw badUserInput('input.receivedOn', 'DATE_INVALID', 'receivedOn: YYYY-MM-DD');
+        if (receivedOn > today)
+          throw badUserInput('input.receivedOn', 'DATE_IN_FUTURE', 'receivedOn is in the future');
+        const since = enrollment.registeredOn ?? enrollment.enrolledOn!;
+        if (receivedOn < since)
+          throw badUserInput(
+            'input.receivedOn',
+            'BEFORE_ENROLLMENT',
+            `receivedOn is before ${since}`,
+          );
+        const calendar = (await findCalendar(manager, enrollment.schoolYear))!;
+        const learner = await manager
+          .getRepository(LearnerEntity)
+          .findOneByOrFail({ id: enrollment.learnerId });
+        const before = (await receivedDocuments(manager, enrollment.id)).map((d) => d.documentType);
+        if (before.includes(input.documentType)) {
+          throw badUserInput(
+            'input.documentType',
+            'DOCUMENT_ALREADY_RECEIVED',
+            `${input.documentType} was already received`,
+          );
+        }
+        await fileBirthDocument(
+          manager,
+          learner,
+          [input.documentType],
+          receivedOn,
+          'input.documentType',
+        );
+        await manager.getRepository(EnrollmentDocumentEntity).insert({
+          enrollmentId: enrollment.id,
+          documentType: input.documentType,
+          receivedOn,
+          recordedBy: viewer.accountId,
+        });
+        const state = documentState(enrollment, learner, calendar, [...before, input.documentType]);
+        let status = enrollment.status as EnrollmentStatus;
+        if (status === EnrollmentStatus.TEMPORARILY_ENROLLED && state.complete) {
+          status = EnrollmentStatus.OFFICIALLY_ENROLLED;
+          await recordStatus(
+            manager,
+            viewer,
+            enrollment.id,
+            status,
+            receivedOn,
+            'DOCUMENTS_COMPLETE',
+          );
+        }
+        await manager.query(
+          `UPDATE enrollment SET status = $2, missing_documents = $3, documents_due_by = $4,
+                version = version + 1, updated_at = now()
+         WHERE id = $1`,
+          [enrollment.id, status, state.missing, state.dueBy],
+        );
+        await audit(manager, viewer, {
+          action: 'DOCUMENT_RECEIVED',
+          entity: 'learner',
+          entityId: learner.id,
+          after: {
+            enrollmentId: enrollment.id,
+            documentType: input.documentType,
+            receivedOn,
+            status,
+          },
+        });
+        return enrollment.id;
+      },
+    );
+    return { ...done, reasons: [], recommendation: null };
+  });
+}
+
+/**
+ * A learner arriving from another school during the year (§V.E, SPEC §4.4): the origin's
+ * enrollment becomes moved out, this school's is moved in, with its own status (the latest SF9,
+ * else temporary); between the first Friday of classes and 31 March both count as transfers.
+ */
+export async function moveLearner(
+  dataSource: DataSource,
+  viewer: Viewer,
+  input: MoveLearnerInput,
+  idempotencyKey?: string | null,
+): Promise<EnrollmentOutcome> {
+  const schoolId = schoolOf(viewer);
+  const today = todayInManila();
+  checkId(input.learnerId, 'input.learnerId');
+  return inViewerScope(dataSource, viewer, async (manager) => {
+    let reasons: string[] = [];
+    const done = await onceForKey(
+      manager,
+      viewer,
+      idempotencyKey,
+      'moveLearner',
+      input,
+      async () => {
+        const calendar = await requireCalendar(manager, input.schoolYear, 'input.schoolYear');
+        const school = await offeringOf(manager, schoolId);
+        const learner = await linkLearner(
+          manager,
+          input.learnerId,
+          schoolId,
+          'MOVED_IN',
+          'input.learnerId',
+        );
+        const plan = planEnrollment({
+          calendar,
+          school,
+          gradeLevel: input.gradeLevel,
+          strand: input.strand,
+          basis: 'TRANSFEREE',
+          birthDate: learner.birthDate,
+          firstTimeEnrollee: false,
+          documents: forMove(input.documents) as DocumentType[],
+          birthDocumentOnFile: learner.birthDocumentType !== null,
+          categories: [],
+          enrolledOn: input.moveDate,
+          firstAttendance: input.moveDate,
+          today,
+          movedIn: true,
+        });
+        const errors = plan.errors.map((e) =>
+          e.field === 'enrolledOn' || e.field === 'firstAttendance'
+            ? { ...e, field: 'moveDate' }
+            : e,
+        );
+        const unique = errors.filter(
+          (e, i) => errors.findIndex((o) => o.field === e.field && o.code === e.code) === i,
+        );
+        if (unique.length > 0) throw fieldErrors(unique);
+        const move = classifyMove(calendar, input.moveDate, input.documents.includes('SF9'));
+        let origin:
+          { enrollment_id: string; school_id: number; previous_status: string } | undefined;
+        try {
+          [origin] = await manager.query<
+            { enrollment_id: string; school_id: number; previous_status: string }[]
+          >(
+            'SELECT enrollment_id::text, school_id, previous_status FROM move_out_enrollment($1, $2, $3, $4)',
+            [learner.id, input.schoolYear, input.moveDate, move.transferred],
+          );
+        } catch (error) {
+          if ((error as Error).message === 'ALREADY_ENROLLED_HERE')
+            throw refused(
+              'ALREADY_ENROLLED',
+              'This learner is already enrolled at your school this year',
+              { field: 'input.learnerId' },
+            );
+          throw error;
+        }
+        if (!origin) {
+          throw badUserInput(
+            'input.learnerId',
+            'NOT_ENROLLED_ELSEWHERE',
+            'This learner has no enrollment this year to move from: use enrollLearner',
+          );
+        }
+        await fileBirthDocument(
+          manager,
+          learner,
+          input.documents,
+          input.moveDate,
+          'input.documents',
+        );
+        const id = await insertEnrollment(manager, {
+          learnerId: learner.id,
+          schoolId,
+          schoolYear: input.schoolYear,
+          gradeLevel: input.gradeLevel,
+          strand: input.strand ?? null,
+          admissionBasis: 'TRANSFEREE',
+          status: EnrollmentStatus.PRE_REGISTERED,
+          enrolledOn: input.moveDate,
+          movedIn: true,
+          transferredIn: move.transferred,
+          movedFromEnrollmentId: origin.enrollment_id,
+          createdBy: viewer.accountId,
+        });
+        const docs = [...new Set(input.documents)];
+        if (docs.length > 0) {
+          await manager.getRepository(EnrollmentDocumentEntity).insert(
+            docs.map((documentType) => ({
+              enrollmentId: id,
+              documentType,
+              receivedOn: input.moveDate,
+              recordedBy: viewer.accountId,
+            })),
+          );
+        }
+        await recordStatus(
+          manager,
+          viewer,
+          id,
+          EnrollmentStatus.PRE_REGISTERED,
+          input.moveDate,
+          move.transferred ? 'TRANSFERRED_IN' : 'MOVED_IN',
+          `from school ${padSchool(origin.school_id)}`,
+        );
+        const enrollment = await manager.getRepository(EnrollmentEntity).findOneByOrFail({ id });
+        const state = documentState(enrollment, learner, calendar, docs);
+        await manager
+          .getRepository(EnrollmentEntity)
+          .update({ id }, { missingDocuments: state.missing, documentsDueBy: state.dueBy });
+        await attend(manager, viewer, id, learner.id, input.moveDate, state.complete);
+        await audit(manager, viewer, {
+          action: 'LEARNER_MOVED_IN',
+          entity: 'learner',
+          entityId: learner.id,
+          after: {
+            enrollmentId: id,
+            fromEnrollmentId: origin.enrollment_id,
+            fromSchoolId: padSchool(origin.school_id),
+            transferred: move.transferred,
+          },
+        });
+        reasons = [move.transferred ? 'TRANSFERRED_IN' : 'MOVED_IN', ...plan.eligibility.reasons];
+        return id;
+      },
+    );
+    return { ...done, reasons, recommendation: null };
+  });
+}
+
+/** Leaving during the year: transfer to ALS (§V.E) or dropping out (§IV.l), from this school. */
+async function leave(
+  dataSource: DataSource,
+  viewer: Viewer,
+  operation: string,
+  input: { enrollmentId: string; effectiveOn: string },
+  idempotencyKey: string | null | undefined,
+  to: EnrollmentStatus,
+  errors: FieldError[],
+  details: Partial<EnrollmentEntity>,
+  note: string,
+): Promise<EnrollmentOutcome> {
+  const today = todayInManila();
+  return inViewerScope(dataSource, viewer, async (manager) => {
+    const done = await onceForKey(manager, viewer, idempotencyKey, operation, input, async () => {
+      const enrollment = await ownEnrollment(
+        manager,
+        viewer,
+        input.enrollmentId,
+        'input.enrollmentId',
+      );
+      if (
+        !canChangeStatus(enrollment.status as EnrollmentStatus, to) ||
+        !enrollment.firstAttendance
+      ) {
+        throw refused(
+          'STATUS_CHANGE_NOT_ALLOWED',
+          `A ${enrollment.status} enrollment cannot become ${to}`,
+          {
+            field: 'input.enrollmentId',
+            status: enrollment.status,
+          },
+        );
+      }
+      const all = [...errors];
+      if (!toCivilDate(input.effectiveOn)) all.push({ field: 'effectiveOn', code: 'DATE_INVALID' });
+      else if (input.effectiveOn > today)
+        all.push({ field: 'effectiveOn', code: 'DATE_IN_FUTURE' });
+      else if (input.effectiveOn < enrollment.firstAttendance)
+        all.push({ field: 'effectiveOn', code: 'BEFORE_FIRST_ATTENDANCE' });
+      if (all.length > 0) throw fieldErrors(all);
+      await manager
+        .getRepository(EnrollmentEntity)
+        .update(
+          { id: enrollment.id },
+          { ...details, status: to, leftOn: input.effectiveOn, version: enrollment.version + 1 },
+        );
+      await recordStatus(manager, viewer, enrollment.id, to, input.effectiveOn, to, note);
+      await audit(manager, viewer, {
+        action:
+          to === EnrollmentStatus.DROPPED_OUT
+            ? 'LEARNER_DROPPED_OUT'
+            : 'LEARNER_TRANSFERRED_TO_ALS',
+        entity: 'learner',
+        entityId: enrollment.learnerId,
+        after: { enrollmentId: enrollment.id, effectiveOn: input.effectiveOn, note },
+      });
+      return enrollment.id;
+    });
+    return { ...done, reasons: [to], recommendation: null };
+  });
+}
+
+/** Transfer to ALS (§V.E): not a school leaver; the effectivity date, program and facilitator. */
+export function transferToAls(
+  dataSource: DataSource,
+  viewer: Viewer,
+  input: {
+    enrollmentId: string;
+    effectiveOn: string;
+    program: GradeLevel;
+    facilitatorName: string;
+  },
+  idempotencyKey?: string | null,
+) {
+  const errors = checkAlsTransfer(input);
+  return leave(
+    dataSource,
+    viewer,
+    'transferToAls',
+    input,
+    idempotencyKey,
+    EnrollmentStatus.TRANSFERRED_TO_ALS,
+    errors,
+    {
+      alsProgram: input.program,
+      alsFacilitatorName: input.facilitatorName?.trim(),
+    },
+    `${input.program}, facilitator ${input.facilitatorName?.trim()}`,
+  );
+}
+
+/** Dropping out (§IV.l), with the reason; a return later is enrolled as Balik-Aral. */
+export function dropOut(
+  dataSource: DataSource,
+  viewer: Viewer,
+  input: { enrollmentId: string; effectiveOn: string; reason: string },
+  idempotencyKey?: string | null,
+) {
+  const reason = input.reason?.trim() ?? '';
+  const errors: FieldError[] = [];
+  if (!reason) errors.push({ field: 'reason', code: 'REQUIRED' });
+  else if (reason.length > 500) errors.push({ field: 'reason', code: 'TOO_LONG' });
+  return leave(
+    dataSource,
+    viewer,
+    'dropOut',
+    input,
+    idempotencyKey,
+    EnrollmentStatus.DROPPED_OUT,
+    errors,
+    {},
+    reason,
+  );
+}
+
+/** An enrollment in scope, with its documents and history; null when outside scope. */
+export function findEnrollment(dataSource: DataSource, viewer: Viewer, id: string) {
+  if (!/^\d{1,18}$/.test(id)) return Promise.resolve(null);
+  return inViewerScope(
+    dataSource,
+    viewer,
+    async (manager) => {
+      const enrollment = await manager.getRepository(EnrollmentEntity).findOneBy({ id });
+      if (!enrollment) return null;
+      const documents = await receivedDocuments(manager, id);
+      const history = await manager
+        .getRepository(EnrollmentStatusChangeEntity)
+        .find({ where: { enrollmentId: id }, order: { id: 'ASC' } });
+      const lrn = await manager.query<{ lrn: string | null }[]>(
+        'SELECT lrn FROM learner WHERE id = $1',
+        [enrollment.learnerId],
+      );
+      await audit(manager, viewer, {
+        action: 'ENROLLMENT_VIEWED',
+        entity: 'learner',
+        entityId: enrollment.learnerId,
+        after: { enrollmentId: id },
+      });
+      return { enrollment, documents, history, lrn: lrn[0]?.lrn ?? null };
+    },
+    { readMostly: true },
+  );
+}
