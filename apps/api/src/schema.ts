@@ -8,6 +8,7 @@ import { LearnerResolver } from './modules/learner/learner.resolver.js';
 import { DivisionResolver } from './modules/division/division.resolver.js';
 import { CalendarResolver } from './modules/calendar/calendar.resolver.js';
 import { EnrollmentResolver } from './modules/enrollment/enrollment.resolver.js';
+import { LearnerImportResolver } from './modules/enrollment/learner-import.resolver.js';
 import { PolicyResolver } from './modules/policy/policy.resolver.js';
 import { RegionResolver } from './modules/region/region.resolver.js';
 import { SchoolResolver } from './modules/school/school.resolver.js';
@@ -22,6 +23,7 @@ export const resolvers = [
   PolicyResolver,
   CalendarResolver,
   EnrollmentResolver,
+  LearnerImportResolver,
 ] as const;
 
 export function createSchema(): Promise<GraphQLSchema> {

@@ -15,6 +15,7 @@ import {
   EnrollmentStatusChangeEntity,
 } from '../modules/enrollment/enrollment.entity.js';
 import { IdempotencyKeyEntity } from './idempotency-key.entity.js';
+import { LearnerImportEntity } from '../modules/enrollment/learner-import.entity.js';
 
 /** Every entity, listed explicitly: no globs, so the build and the tests see the same set. */
 export const entities = [
@@ -33,4 +34,5 @@ export const entities = [
   EnrollmentStatusChangeEntity,
   EnrollmentDocumentEntity,
   IdempotencyKeyEntity,
+  LearnerImportEntity,
 ];

@@ -120,6 +120,9 @@ export class Enrollment1795696587071 implements MigrationInterface {
         IF e.school_id = v_school THEN
           RAISE EXCEPTION USING ERRCODE = 'P0001', MESSAGE = 'ALREADY_ENROLLED_HERE';
         END IF;
+        IF p_left_on < coalesce(e.first_attendance, e.enrolled_on, e.registered_on) THEN
+          RAISE EXCEPTION USING ERRCODE = 'P0001', MESSAGE = 'MOVE_BEFORE_ORIGIN_ENROLLMENT';
+        END IF;
         UPDATE enrollment SET status = 'MOVED_OUT', left_on = p_left_on,
                transferred_out = p_transferred, version = version + 1, updated_at = now()
         WHERE id = e.id;

@@ -71,6 +71,11 @@ const samples: Record<string, { query: string; variables?: Record<string, unknow
     query:
       'mutation { dropOut(input: { enrollmentId: "x", effectiveOn: "x", reason: "x" }) { message } }',
   },
+  previewLearnerImport: {
+    query:
+      'mutation { previewLearnerImport(input: { fileName: "x.txt", contentBase64: "eA==", schoolYear: "2026-2027" }) { id } }',
+  },
+  commitLearnerImport: { query: 'mutation { commitLearnerImport(importId: "x") { id } }' },
   enrollment: { query: '{ enrollment(id: "0") { id } }' },
   classList: { query: '{ classList(schoolId: "500743", schoolYear: "2026-2027") { total } }' },
   temporaryEnrollments: { query: '{ temporaryEnrollments(schoolYear: "2026-2027") { daysLeft } }' },
@@ -111,6 +116,8 @@ const expected: Record<string, 'everyone' | 'signed-in' | readonly Role[]> = {
   moveLearner: schoolRoles,
   transferToAls: schoolRoles,
   dropOut: schoolRoles,
+  previewLearnerImport: schoolRoles,
+  commitLearnerImport: schoolRoles,
   enrollment: [...schoolRoles, Role.DIVISION_MONITOR],
   classList: [...schoolRoles, Role.DIVISION_MONITOR],
   temporaryEnrollments: [...schoolRoles, Role.DIVISION_MONITOR],

@@ -49,6 +49,8 @@ export const operationAccess: Record<string, OperationRule> = {
   moveLearner: schoolRoles,
   transferToAls: schoolRoles,
   dropOut: schoolRoles,
+  previewLearnerImport: schoolRoles,
+  commitLearnerImport: schoolRoles,
   // Learner lists hold personal data: school and division (SPEC §1).
   enrollment: schoolAndDivision,
   classList: schoolAndDivision,

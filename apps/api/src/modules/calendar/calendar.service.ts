@@ -25,6 +25,16 @@ export const overrideColumns: Record<keyof PolicyDates, keyof SchoolCalendarEnti
   alsFirstAttendanceCutoff: 'alsFirstAttendanceCutoff',
 };
 
+/**
+ * A date of a date[] column: node-postgres turns array elements into Date objects at local
+ * midnight, unlike plain date columns, which TypeORM leaves as text.
+ */
+function civilDateOf(value: string | Date): string {
+  if (typeof value === 'string') return value;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${value.getFullYear()}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}`;
+}
+
 /** The domain's calendar for a stored one: the policy's dates derive from it (SPEC §2). */
 export function toSchoolCalendar(row: SchoolCalendarEntity): SchoolCalendar {
   const overrides: Partial<PolicyDates> = {};
@@ -37,7 +47,7 @@ export function toSchoolCalendar(row: SchoolCalendarEntity): SchoolCalendar {
     openingDay: row.openingDay,
     closingDay: row.closingDay,
     prescribedSchoolDays: row.prescribedSchoolDays,
-    nonSchoolDays: row.nonSchoolDays,
+    nonSchoolDays: (row.nonSchoolDays as (string | Date)[]).map(civilDateOf),
     overrides,
   };
 }
@@ -136,7 +146,7 @@ export function toCalendarType(row: SchoolCalendarEntity): SchoolCalendarType {
     openingDay: row.openingDay,
     closingDay: row.closingDay,
     prescribedSchoolDays: row.prescribedSchoolDays,
-    nonSchoolDays: row.nonSchoolDays,
+    nonSchoolDays: [...calendar.nonSchoolDays],
     policyDates: policyDates(calendar),
     overridden: Object.keys(calendar.overrides ?? {}),
     version: row.version,

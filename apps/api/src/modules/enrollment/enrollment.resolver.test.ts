@@ -480,47 +480,50 @@ describe('integrity: one active enrollment a year, idempotency (issue 5)', () =>
     expect(await footprint(dataSource, learnerId)).toEqual(before);
   });
 
-  it('the same learner enrolled by 20 schools at once: exactly one wins', async () => {
-    const schools = await dataSource.query<{ id: number }[]>(
-      `SELECT id FROM school WHERE offers_elementary AND sector = 'PUBLIC' AND id <> $1
-       ORDER BY id LIMIT 20`,
-      [LA_PAZ],
-    );
-    const tokens = await Promise.all(
-      schools.map(
-        async (s) =>
-          (await createTestAccount(dataSource, Role.SCHOOL_REGISTRAR, { schoolId: s.id })).token,
-      ),
-    );
-    const learnerId = await createLearner(server, registrar, '2016-08-08');
-    const outcomes = await Promise.all(
-      tokens.map((token) =>
-        mutate(server, token, 'enrollLearner', 'EnrollLearnerInput', {
-          learnerId,
-          schoolYear: SY,
-          gradeLevel: 'GRADE_4',
-          admissionBasis: 'TRANSFEREE',
-          documents: ['SF9'],
-          enrolledOn: '2026-06-08',
-        }),
-      ),
-    );
-    const winners = outcomes.filter((o) => o.result);
-    const losers = outcomes.filter((o) => o.error);
-    expect(winners).toHaveLength(1);
-    expect(losers).toHaveLength(19);
-    for (const loser of losers) {
-      expect(loser.error).toMatchObject({
-        code: 'ALREADY_ENROLLED',
-        schoolId: winners[0]!.result!.enrollment.schoolId,
-      });
-    }
-    const [{ count }] = (await dataSource.query<{ count: number }[]>(
-      'SELECT count(*)::int AS count FROM enrollment WHERE learner_id = $1',
-      [learnerId],
-    )) as [{ count: number }];
-    expect(count).toBe(1);
-  });
+  it.each([2, 5, 20])(
+    'the same learner enrolled by %i schools at once: exactly one wins',
+    async (n) => {
+      const schools = await dataSource.query<{ id: number }[]>(
+        `SELECT id FROM school WHERE offers_elementary AND sector = 'PUBLIC' AND id <> $1
+       ORDER BY id OFFSET $2 LIMIT $3`,
+        [LA_PAZ, n * 7, n],
+      );
+      const tokens = await Promise.all(
+        schools.map(
+          async (s) =>
+            (await createTestAccount(dataSource, Role.SCHOOL_REGISTRAR, { schoolId: s.id })).token,
+        ),
+      );
+      const learnerId = await createLearner(server, registrar, '2016-08-08');
+      const outcomes = await Promise.all(
+        tokens.map((token) =>
+          mutate(server, token, 'enrollLearner', 'EnrollLearnerInput', {
+            learnerId,
+            schoolYear: SY,
+            gradeLevel: 'GRADE_4',
+            admissionBasis: 'TRANSFEREE',
+            documents: ['SF9'],
+            enrolledOn: '2026-06-08',
+          }),
+        ),
+      );
+      const winners = outcomes.filter((o) => o.result);
+      const losers = outcomes.filter((o) => o.error);
+      expect(winners).toHaveLength(1);
+      expect(losers).toHaveLength(n - 1);
+      for (const loser of losers) {
+        expect(loser.error).toMatchObject({
+          code: 'ALREADY_ENROLLED',
+          schoolId: winners[0]!.result!.enrollment.schoolId,
+        });
+      }
+      const [{ count }] = (await dataSource.query<{ count: number }[]>(
+        'SELECT count(*)::int AS count FROM enrollment WHERE learner_id = $1',
+        [learnerId],
+      )) as [{ count: number }];
+      expect(count).toBe(1);
+    },
+  );
 
   it('the same idempotency key sent 10 times at once makes one enrollment', async () => {
     const learnerId = await createLearner(server, registrar, '2017-09-09');
@@ -596,5 +599,60 @@ describe('lists and counts', () => {
     expect(days.at(-1)!.date).toBe('2026-06-30');
     expect(days.at(-1)!.enrolled).toBeGreaterThan(0);
     for (const day of days) expect(day.male + day.female).toBe(day.enrolled);
+  });
+});
+
+describe('school calendars (SPEC §2)', () => {
+  it('an administrator sets a year; the policy dates derive from it, overrides win, a stale change is refused', async () => {
+    const admin = (await createTestAccount(dataSource, Role.ADMINISTRATOR)).token;
+    const set = `mutation($input: SchoolCalendarInput!) {
+      setSchoolCalendar(input: $input) {
+        schoolYear version overridden
+        policyDates { earlyRegistrationStart earlyRegistrationEnd ageCutoff transferWindowStart quickCountEnd alsFirstAttendanceCutoff }
+      }
+    }`;
+    const input = {
+      schoolYear: '2031-2032',
+      openingDay: '2031-06-16',
+      closingDay: '2032-03-31',
+      prescribedSchoolDays: 190,
+      nonSchoolDays: ['2031-06-30'],
+    };
+    const created = await server.graphql<{
+      setSchoolCalendar: {
+        version: number;
+        overridden: string[];
+        policyDates: Record<string, string | null>;
+      };
+    }>(set, { input }, admin);
+    expect(created.data!.setSchoolCalendar.policyDates).toEqual({
+      earlyRegistrationStart: '2031-01-25', // last Saturday of January
+      earlyRegistrationEnd: '2031-02-28', // last Friday of February
+      ageCutoff: '2031-08-31',
+      transferWindowStart: '2031-06-20', // first Friday of classes
+      quickCountEnd: '2031-06-27', // last school day of June: the 30th is a holiday
+      alsFirstAttendanceCutoff: null,
+    });
+    const changed = await server.graphql<{
+      setSchoolCalendar: {
+        version: number;
+        overridden: string[];
+        policyDates: Record<string, string | null>;
+      };
+    }>(
+      set,
+      {
+        input: {
+          ...input,
+          version: created.data!.setSchoolCalendar.version,
+          overrides: { alsFirstAttendanceCutoff: '2031-10-30' },
+        },
+      },
+      admin,
+    );
+    expect(changed.data!.setSchoolCalendar.overridden).toEqual(['alsFirstAttendanceCutoff']);
+    expect(changed.data!.setSchoolCalendar.policyDates.alsFirstAttendanceCutoff).toBe('2031-10-30');
+    const stale = await server.graphql(set, { input: { ...input, version: 1 } }, admin);
+    expect(stale.errors?.[0]?.extensions).toMatchObject({ code: 'STALE_UPDATE' });
   });
 });

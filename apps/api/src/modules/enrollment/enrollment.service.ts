@@ -57,7 +57,7 @@ function checkId(value: string, field: string): string {
   return value;
 }
 
-async function requireCalendar(manager: EntityManager, schoolYear: string, field: string) {
+export async function requireCalendar(manager: EntityManager, schoolYear: string, field: string) {
   if (!parseSchoolYear(schoolYear))
     throw badUserInput(field, 'SCHOOL_YEAR_INVALID', `${field} must read like "2025-2026"`);
   const calendar = await findCalendar(manager, schoolYear);
@@ -71,7 +71,10 @@ async function requireCalendar(manager: EntityManager, schoolYear: string, field
   return calendar;
 }
 
-async function offeringOf(manager: EntityManager, schoolId: number): Promise<SchoolOffering> {
+export async function offeringOf(
+  manager: EntityManager,
+  schoolId: number,
+): Promise<SchoolOffering> {
   const school = await manager.getRepository(SchoolEntity).findOneByOrFail({ id: schoolId });
   return school;
 }
@@ -81,7 +84,7 @@ async function offeringOf(manager: EntityManager, schoolId: number): Promise<Sch
  * enrols: SPEC §1) and returns the profile. Inside the caller's transaction, so a refused
  * enrolment leaves no link behind.
  */
-async function linkLearner(
+export async function linkLearner(
   manager: EntityManager,
   learnerId: string,
   schoolId: number,
@@ -118,7 +121,7 @@ interface ActiveEnrollment {
   status: EnrollmentStatus;
 }
 
-async function activeEnrollmentOf(
+export async function activeEnrollmentOf(
   manager: EntityManager,
   learnerId: string,
   schoolYear: string,
@@ -402,13 +405,11 @@ export async function enrollLearner(
   input: EnrollLearnerInput,
   idempotencyKey?: string | null,
 ): Promise<EnrollmentOutcome> {
-  const schoolId = schoolOf(viewer);
-  const today = todayInManila();
+  schoolOf(viewer);
   checkId(input.learnerId, 'input.learnerId');
-  const enrolledOn = input.enrolledOn ?? today;
   return inViewerScope(dataSource, viewer, async (manager) => {
-    let reasons: string[] = [];
-    let recommendation: string | null = null;
+    // A replay acts not; its reasons are those of an enrollment already made.
+    const decided = { reasons: [] as string[], recommendation: null as string | null };
     const done = await onceForKey(
       manager,
       viewer,
@@ -416,149 +417,153 @@ export async function enrollLearner(
       'enrollLearner',
       input,
       async () => {
-        const calendar = await requireCalendar(manager, input.schoolYear, 'input.schoolYear');
-        const school = await offeringOf(manager, schoolId);
-        const learner = await linkLearner(
-          manager,
-          input.learnerId,
-          schoolId,
-          'ENROLLED',
-          'input.learnerId',
-        );
-        const active = await activeEnrollmentOf(manager, learner.id, input.schoolYear);
-        const registration =
-          active && active.school_id === schoolId && active.status === 'PRE_REGISTERED'
-            ? await manager.getRepository(EnrollmentEntity).findOneOrFail({
-                where: { id: active.enrollment_id },
-                lock: { mode: 'pessimistic_write' },
-              })
-            : null;
-        if (active && (!registration || registration.enrolledOn !== null))
-          throw alreadyEnrolled(active, input.schoolYear);
-
-        const errors: FieldError[] = [];
-        if (input.lateApproval && viewer.role !== Role.SCHOOL_HEAD)
-          errors.push({ field: 'lateApproval', code: 'ONLY_SCHOOL_HEAD_APPROVES' });
-        const plan = planEnrollment({
-          calendar,
-          school,
-          gradeLevel: input.gradeLevel,
-          strand: input.strand,
-          basis: input.admissionBasis ?? null,
-          birthDate: learner.birthDate,
-          firstTimeEnrollee: input.firstTimeEnrollee,
-          documents: input.documents,
-          birthDocumentOnFile: learner.birthDocumentType !== null,
-          categories: input.categories,
-          enrolledOn,
-          firstAttendance: input.firstAttendance,
-          placementReason: input.placementReason,
-          lateApproval: input.lateApproval
-            ? {
-                headApproved: viewer.role === Role.SCHOOL_HEAD,
-                catchUpPlan: input.lateApproval.catchUpPlan,
-              }
-            : null,
-          today,
-        });
-        errors.push(...plan.errors);
-        if (errors.length > 0) throw fieldErrors(errors);
-        await fileBirthDocument(manager, learner, input.documents, enrolledOn, 'input.documents');
-
-        // Returning after dropping out, or named so: Balik-Aral at this enrollment (§IV.l).
-        const [last] = await manager.query<{ status: string }[]>(
-          `SELECT status FROM enrollment WHERE learner_id = $1 AND id IS DISTINCT FROM $2
-         ORDER BY school_year DESC, created_at DESC LIMIT 1`,
-          [learner.id, registration?.id ?? null],
-        );
-        const categories = new Set<string>([
-          ...(registration?.categories ?? []),
-          ...input.categories,
-        ]);
-        if (input.admissionBasis === 'BALIK_ARAL' || last?.status === EnrollmentStatus.DROPPED_OUT)
-          categories.add('BALIK_ARAL');
-
-        const values: Partial<EnrollmentEntity> = {
-          gradeLevel: input.gradeLevel,
-          strand: input.strand ?? null,
-          admissionBasis: input.admissionBasis ?? null,
-          firstTimeEnrollee: input.firstTimeEnrollee,
-          categories: [...categories],
-          enrolledOn,
-          placementReason: input.placementReason?.trim() || null,
-          catchUpPlan:
-            plan.late?.code === 'LATE_APPROVED' ? input.lateApproval!.catchUpPlan.trim() : null,
-          alsFacilitatorName: input.alsFacilitatorName?.trim() || null,
-          status: EnrollmentStatus.PRE_REGISTERED,
-        };
-        let id: string;
-        if (registration) {
-          id = registration.id;
-          await manager
-            .getRepository(EnrollmentEntity)
-            .update({ id }, { ...values, version: registration.version + 1 });
-        } else {
-          id = await insertEnrollment(manager, {
-            ...values,
-            learnerId: learner.id,
-            schoolId,
-            schoolYear: input.schoolYear,
-            createdBy: viewer.accountId,
-          });
-        }
-        const docs = [...new Set(input.documents)];
-        if (docs.length > 0) {
-          await manager
-            .getRepository(EnrollmentDocumentEntity)
-            .createQueryBuilder()
-            .insert()
-            .values(
-              docs.map((documentType) => ({
-                enrollmentId: id,
-                documentType,
-                receivedOn: enrolledOn,
-                recordedBy: viewer.accountId,
-              })),
-            )
-            .orIgnore()
-            .execute();
-        }
-        await recordStatus(
-          manager,
-          viewer,
-          id,
-          EnrollmentStatus.PRE_REGISTERED,
-          enrolledOn,
-          'ENROLLED',
-        );
-        const enrollment = await manager.getRepository(EnrollmentEntity).findOneByOrFail({ id });
-        const all = (await receivedDocuments(manager, id)).map((d) => d.documentType);
-        const state = documentState(enrollment, learner, calendar, all);
-        await manager
-          .getRepository(EnrollmentEntity)
-          .update({ id }, { missingDocuments: state.missing, documentsDueBy: state.dueBy });
-        if (input.firstAttendance)
-          await attend(manager, viewer, id, learner.id, input.firstAttendance, state.complete);
-        await audit(manager, viewer, {
-          action: 'LEARNER_ENROLLED',
-          entity: 'learner',
-          entityId: learner.id,
-          after: {
-            enrollmentId: id,
-            schoolYear: input.schoolYear,
-            gradeLevel: input.gradeLevel,
-            admissionBasis: input.admissionBasis ?? null,
-            placementReason: values.placementReason,
-            lateApprovedBy: values.catchUpPlan ? viewer.username : null,
-          },
-        });
-        reasons = plan.eligibility.reasons;
-        recommendation = plan.eligibility.recommendation;
-        return id;
+        const made = await enrollIn(manager, viewer, input);
+        Object.assign(decided, made);
+        return made.id;
       },
     );
-    return { ...done, reasons, recommendation };
+    return { ...done, reasons: decided.reasons, recommendation: decided.recommendation };
   });
+}
+
+/** The enrolment itself, inside the caller's transaction (enrollLearner, the import). */
+export async function enrollIn(
+  manager: EntityManager,
+  viewer: Viewer,
+  input: EnrollLearnerInput,
+): Promise<Omit<EnrollmentOutcome, 'replayed'>> {
+  const schoolId = schoolOf(viewer);
+  const today = todayInManila();
+  const enrolledOn = input.enrolledOn ?? today;
+  const calendar = await requireCalendar(manager, input.schoolYear, 'input.schoolYear');
+  const school = await offeringOf(manager, schoolId);
+  const learner = await linkLearner(
+    manager,
+    input.learnerId,
+    schoolId,
+    'ENROLLED',
+    'input.learnerId',
+  );
+  const active = await activeEnrollmentOf(manager, learner.id, input.schoolYear);
+  const registration =
+    active && active.school_id === schoolId && active.status === 'PRE_REGISTERED'
+      ? await manager.getRepository(EnrollmentEntity).findOneOrFail({
+          where: { id: active.enrollment_id },
+          lock: { mode: 'pessimistic_write' },
+        })
+      : null;
+  if (active && (!registration || registration.enrolledOn !== null))
+    throw alreadyEnrolled(active, input.schoolYear);
+
+  const errors: FieldError[] = [];
+  if (input.lateApproval && viewer.role !== Role.SCHOOL_HEAD)
+    errors.push({ field: 'lateApproval', code: 'ONLY_SCHOOL_HEAD_APPROVES' });
+  if (registration?.registeredOn && enrolledOn < registration.registeredOn)
+    errors.push({ field: 'enrolledOn', code: 'BEFORE_EARLY_REGISTRATION' });
+  const plan = planEnrollment({
+    calendar,
+    school,
+    gradeLevel: input.gradeLevel,
+    strand: input.strand,
+    basis: input.admissionBasis ?? null,
+    birthDate: learner.birthDate,
+    firstTimeEnrollee: input.firstTimeEnrollee,
+    documents: input.documents,
+    birthDocumentOnFile: learner.birthDocumentType !== null,
+    categories: input.categories,
+    enrolledOn,
+    firstAttendance: input.firstAttendance,
+    placementReason: input.placementReason,
+    lateApproval: input.lateApproval
+      ? {
+          headApproved: viewer.role === Role.SCHOOL_HEAD,
+          catchUpPlan: input.lateApproval.catchUpPlan,
+        }
+      : null,
+    today,
+  });
+  errors.push(...plan.errors);
+  if (errors.length > 0) throw fieldErrors(errors);
+  await fileBirthDocument(manager, learner, input.documents, enrolledOn, 'input.documents');
+
+  // Returning after dropping out, or named so: Balik-Aral at this enrollment (§IV.l).
+  const [last] = await manager.query<{ status: string }[]>(
+    `SELECT status FROM enrollment WHERE learner_id = $1 AND id IS DISTINCT FROM $2
+     ORDER BY school_year DESC, created_at DESC LIMIT 1`,
+    [learner.id, registration?.id ?? null],
+  );
+  const categories = new Set<string>([...(registration?.categories ?? []), ...input.categories]);
+  if (input.admissionBasis === 'BALIK_ARAL' || last?.status === EnrollmentStatus.DROPPED_OUT)
+    categories.add('BALIK_ARAL');
+
+  const values: Partial<EnrollmentEntity> = {
+    gradeLevel: input.gradeLevel,
+    strand: input.strand ?? null,
+    admissionBasis: input.admissionBasis ?? null,
+    firstTimeEnrollee: input.firstTimeEnrollee,
+    categories: [...categories],
+    enrolledOn,
+    placementReason: input.placementReason?.trim() || null,
+    catchUpPlan:
+      plan.late?.code === 'LATE_APPROVED' ? input.lateApproval!.catchUpPlan.trim() : null,
+    alsFacilitatorName: input.alsFacilitatorName?.trim() || null,
+    status: EnrollmentStatus.PRE_REGISTERED,
+  };
+  let id: string;
+  if (registration) {
+    id = registration.id;
+    await manager
+      .getRepository(EnrollmentEntity)
+      .update({ id }, { ...values, version: registration.version + 1 });
+  } else {
+    id = await insertEnrollment(manager, {
+      ...values,
+      learnerId: learner.id,
+      schoolId,
+      schoolYear: input.schoolYear,
+      createdBy: viewer.accountId,
+    });
+  }
+  const docs = [...new Set(input.documents)];
+  if (docs.length > 0) {
+    await manager
+      .getRepository(EnrollmentDocumentEntity)
+      .createQueryBuilder()
+      .insert()
+      .values(
+        docs.map((documentType) => ({
+          enrollmentId: id,
+          documentType,
+          receivedOn: enrolledOn,
+          recordedBy: viewer.accountId,
+        })),
+      )
+      .orIgnore()
+      .execute();
+  }
+  await recordStatus(manager, viewer, id, EnrollmentStatus.PRE_REGISTERED, enrolledOn, 'ENROLLED');
+  const enrollment = await manager.getRepository(EnrollmentEntity).findOneByOrFail({ id });
+  const all = (await receivedDocuments(manager, id)).map((d) => d.documentType);
+  const state = documentState(enrollment, learner, calendar, all);
+  await manager
+    .getRepository(EnrollmentEntity)
+    .update({ id }, { missingDocuments: state.missing, documentsDueBy: state.dueBy });
+  if (input.firstAttendance)
+    await attend(manager, viewer, id, learner.id, input.firstAttendance, state.complete);
+  await audit(manager, viewer, {
+    action: 'LEARNER_ENROLLED',
+    entity: 'learner',
+    entityId: learner.id,
+    after: {
+      enrollmentId: id,
+      schoolYear: input.schoolYear,
+      gradeLevel: input.gradeLevel,
+      admissionBasis: input.admissionBasis ?? null,
+      placementReason: values.placementReason,
+      lateApprovedBy: values.catchUpPlan ? viewer.username : null,
+    },
+  });
+  return { id, reasons: plan.eligibility.reasons, recommendation: plan.eligibility.recommendation };
 }
 
 /** First attendance: the LRN if the learner has none (§V.A, §VI), then official or temporary. */
@@ -730,7 +735,7 @@ export async function submitDocument(
           input.enrollmentId,
           'input.enrollmentId',
         );
-        if (enrollment.learnerId !== input.learnerId) {
+        if (BigInt(enrollment.learnerId) !== BigInt(input.learnerId)) {
           throw badUserInput(
             'input.learnerId',
             'ENROLLMENT_OF_ANOTHER_LEARNER',
@@ -883,6 +888,13 @@ export async function moveLearner(
             [learner.id, input.schoolYear, input.moveDate, move.transferred],
           );
         } catch (error) {
+          if ((error as Error).message === 'MOVE_BEFORE_ORIGIN_ENROLLMENT') {
+            throw badUserInput(
+              'input.moveDate',
+              'BEFORE_ORIGIN_ENROLLMENT',
+              'The move date is before the learner started at the school moved from',
+            );
+          }
           if ((error as Error).message === 'ALREADY_ENROLLED_HERE')
             throw refused(
               'ALREADY_ENROLLED',

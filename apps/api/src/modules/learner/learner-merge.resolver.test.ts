@@ -89,6 +89,54 @@ type Merge = {
 };
 
 describe('merging duplicate records (DO 03 s. 2018 §VI)', () => {
+  it("moves the merged record's enrollments to the survivor, and a revert moves them back", async () => {
+    const { atA, atB } = await twoRecords();
+    const enrol = (learnerId: string, schoolId: number, schoolYear: string) =>
+      dataSource.query<{ id: string }[]>(
+        `INSERT INTO enrollment (learner_id, school_id, school_year, grade_level, admission_basis,
+                                 status, enrolled_on, first_attendance, created_by)
+         VALUES ($1, $2, $3, 'GRADE_5', 'CONTINUING', 'OFFICIALLY_ENROLLED', '2025-06-09', '2025-06-16', $4)
+         RETURNING id::text`,
+        [learnerId, schoolId, schoolYear, creatorId],
+      );
+    const [lastYear] = await enrol(atA, 500743, '2025-2026');
+    await enrol(atB, 300001, '2024-2025');
+    const merge = (
+      await server.graphql<Merge>(propose, { a: atA, b: atB, reason: 'Same child' }, registrarA)
+    ).data!.proposeLearnerMerge;
+    await server.graphql(approve, { id: merge.id }, divisionA);
+    const owner = async (id: string) =>
+      (
+        await dataSource.query<{ learner_id: string }[]>(
+          'SELECT learner_id::text FROM enrollment WHERE id = $1',
+          [id],
+        )
+      )[0]!.learner_id;
+    expect(await owner(lastYear!.id)).toBe(atB);
+    await server.graphql(revert, { id: merge.id, note: 'Not the same child' }, divisionA);
+    expect(await owner(lastYear!.id)).toBe(atA);
+  });
+
+  it('refuses a merge that would leave one learner enrolled twice in a year', async () => {
+    const { atA, atB } = await twoRecords();
+    for (const [id, school] of [
+      [atA, 500743],
+      [atB, 300001],
+    ] as const) {
+      await dataSource.query(
+        `INSERT INTO enrollment (learner_id, school_id, school_year, grade_level, admission_basis,
+                                 status, enrolled_on, created_by)
+         VALUES ($1, $2, '2025-2026', 'GRADE_7', 'CONTINUING', 'PRE_REGISTERED', '2025-06-09', $3)`,
+        [id, school, creatorId],
+      );
+    }
+    const merge = (
+      await server.graphql<Merge>(propose, { a: atA, b: atB, reason: 'Same child' }, registrarA)
+    ).data!.proposeLearnerMerge;
+    const approved = await server.graphql(approve, { id: merge.id }, divisionA);
+    expect(approved.errors?.[0]?.extensions?.code).toBe('MERGE_ENROLLMENT_CONFLICT');
+  });
+
   it('a school proposes, the oldest LRN survives, the division approves, and a revert puts it all back', async () => {
     const { atA, atB, lrnA } = await twoRecords();
     const proposed = await server.graphql<Merge>(

@@ -16,6 +16,8 @@ const messages: Record<string, string> = {
   MERGE_NOT_PENDING: 'This merge was already decided',
   MERGE_NOT_APPROVED: 'Only an approved merge can be reverted',
   LEARNER_ALREADY_MERGED: 'One of the learners was merged meanwhile',
+  MERGE_ENROLLMENT_CONFLICT:
+    'Both records are enrolled in the same school year: one enrollment must end (moved out or dropped) before the merge',
 };
 
 /** The merge functions refuse with SQLSTATE P0001 and a code as the message: turn it into ours. */

@@ -17,7 +17,7 @@ import { type CreateLearnerInput, type LearnerProfileInput } from './create-lear
 import { LearnerEntity } from './learner.entity.js';
 
 /** A row of learner_uniqueness_candidates(): only what establishes uniqueness. */
-interface CandidateRow {
+export interface CandidateRow {
   id: string;
   lrn: string | null;
   last_name: string;
@@ -27,6 +27,8 @@ interface CandidateRow {
   birth_date: string;
   sex: 'MALE' | 'FEMALE';
   last_school_id: number | null;
+  /** The normalised name (domain `toNameKey`). */
+  name_key: string;
   former_lrns: string[];
   /** Whether row-level security lets this viewer see the profile. */
   in_scope: boolean;
@@ -76,7 +78,7 @@ const profileColumns: Record<keyof LearnerProfileInput, string> = {
 
 const trimmed = (value: unknown) => (typeof value === 'string' ? value.trim() || null : value);
 
-async function candidates(
+export async function candidates(
   manager: EntityManager,
   nameKey: string | null,
   birthDate: string | null,
@@ -84,7 +86,7 @@ async function candidates(
   /** Records the search in the same statement, saving a round trip (every search is recorded). */
   searchedBy?: { viewer: Viewer; name: string | null },
 ): Promise<CandidateRow[]> {
-  const select = `SELECT id::text, lrn, last_name, first_name, middle_name, extension_name,
+  const select = `SELECT id::text, lrn, last_name, first_name, middle_name, extension_name, name_key,
             to_char(birth_date, 'YYYY-MM-DD') AS birth_date, sex, last_school_id, former_lrns,
             EXISTS (SELECT 1 FROM learner v WHERE v.id = c.id) AS in_scope
      FROM learner_uniqueness_candidates($1, $2, $3, 50) c`;

@@ -1,0 +1,162 @@
+import { MatchReason } from '@repo/domain/similarity';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+
+export const ImportOutcome = {
+  NEW_LEARNER: 'NEW_LEARNER',
+  EXISTING_LEARNER: 'EXISTING_LEARNER',
+  SUSPECTED_DUPLICATE: 'SUSPECTED_DUPLICATE',
+  ALREADY_ENROLLED: 'ALREADY_ENROLLED',
+  INVALID: 'INVALID',
+} as const;
+registerEnumType(ImportOutcome, {
+  name: 'ImportOutcome',
+  description: 'What the preview found a row to be.',
+});
+
+export const ImportRowResult = {
+  CREATED_AND_ENROLLED: 'CREATED_AND_ENROLLED',
+  ENROLLED: 'ENROLLED',
+  SKIPPED_ALREADY_ENROLLED: 'SKIPPED_ALREADY_ENROLLED',
+  SKIPPED_INVALID: 'SKIPPED_INVALID',
+  SKIPPED_SUSPECTED_DUPLICATE: 'SKIPPED_SUSPECTED_DUPLICATE',
+  FAILED: 'FAILED',
+} as const;
+registerEnumType(ImportRowResult, { name: 'ImportRowResult', description: 'What the commit did.' });
+
+@InputType()
+export class LearnerImportInput {
+  @Field({ description: 'Ends in .csv or .xlsx.' })
+  fileName: string;
+
+  @Field({ description: 'The file, base64-encoded (at most 700 KB).' })
+  contentBase64: string;
+
+  @Field()
+  schoolYear: string;
+}
+
+@ObjectType()
+export class ImportRowError {
+  @Field()
+  field: string;
+
+  @Field()
+  rule: string;
+}
+
+@ObjectType({ description: 'A record already in the registry that looks like this row.' })
+export class ImportCandidate {
+  @Field(() => ID)
+  learnerId: string;
+
+  @Field(() => String, { nullable: true })
+  lrn: string | null;
+
+  @Field()
+  lastName: string;
+
+  @Field()
+  firstName: string;
+
+  @Field(() => String, { nullable: true })
+  middleName: string | null;
+
+  @Field()
+  birthDate: string;
+
+  @Field(() => String, { nullable: true })
+  lastSchoolId: string | null;
+
+  @Field()
+  score: number;
+
+  @Field(() => [MatchReason])
+  reasons: MatchReason[];
+}
+
+@ObjectType({ description: 'One row of the file, as the preview judged it.' })
+export class ImportRow {
+  @Field(() => Int, { description: 'The spreadsheet row (the header is row 1).' })
+  rowNumber: number;
+
+  @Field(() => String, { nullable: true })
+  lrn: string | null;
+
+  @Field(() => String, { nullable: true })
+  lastName: string | null;
+
+  @Field(() => String, { nullable: true })
+  firstName: string | null;
+
+  @Field(() => String, { nullable: true })
+  birthDate: string | null;
+
+  @Field(() => String, { nullable: true })
+  gradeLevel: string | null;
+
+  @Field(() => ImportOutcome)
+  outcome: keyof typeof ImportOutcome;
+
+  @Field(() => [ImportRowError])
+  errors: ImportRowError[];
+
+  @Field(() => ID, { nullable: true })
+  learnerId: string | null;
+
+  @Field(() => [ImportCandidate])
+  candidates: ImportCandidate[];
+}
+
+@ObjectType()
+export class ImportRowCommitted {
+  @Field(() => Int)
+  rowNumber: number;
+
+  @Field(() => ImportRowResult)
+  result: keyof typeof ImportRowResult;
+
+  @Field(() => ID, { nullable: true })
+  learnerId: string | null;
+
+  @Field(() => ID, { nullable: true })
+  enrollmentId: string | null;
+
+  @Field(() => String, { nullable: true })
+  error: string | null;
+}
+
+@ObjectType({ description: 'A learner list staged for import, and what its commit did.' })
+export class LearnerImport {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  fileName: string;
+
+  @Field()
+  schoolYear: string;
+
+  @Field({ description: 'PREVIEWED or COMMITTED.' })
+  status: string;
+
+  @Field(() => Int)
+  totalRows: number;
+
+  @Field(() => Int)
+  invalidRows: number;
+
+  @Field(() => Int)
+  suspectedDuplicates: number;
+
+  @Field(() => [ImportRow])
+  rows: ImportRow[];
+
+  @Field(() => [ImportRowCommitted], { description: 'After commit: each row’s result.' })
+  committed: ImportRowCommitted[];
+
+  @Field(() => Int, { description: 'After commit: learners created.' })
+  created: number;
+
+  @Field(() => Int, { description: 'After commit: enrolments made.' })
+  enrolled: number;
+}
