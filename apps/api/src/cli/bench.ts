@@ -18,7 +18,7 @@ import { loadReferenceData } from '../modules/reference-data/reference-data.seed
 const { values } = parseArgs({
   options: {
     learners: { type: 'string', default: '5000000' },
-    queries: { type: 'string', default: '200' },
+    queries: { type: 'string', default: '1000' },
   },
 });
 const target = Number(values.learners);

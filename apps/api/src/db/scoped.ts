@@ -1,3 +1,4 @@
+import { type PoolClient, type QueryResult } from 'pg';
 import { type DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import { type Viewer } from '../modules/auth/viewer.js';
 
@@ -5,11 +6,11 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const scopeKinds = new Set(['SCHOOL', 'DIVISION', 'REGION', 'NATION']);
 
 /**
- * The statement that opens a scoped transaction: the unprivileged role and the viewer's scope as
- * transaction-local settings. Sent with START TRANSACTION in one round trip, so its values are
- * literals; each is checked against its exact shape first (they come from a verified token).
+ * The unprivileged role and the viewer's scope as transaction-local settings. Sent together with
+ * what follows in one round trip, so its values are literals; each is checked against its exact
+ * shape first (they come from a verified token).
  */
-function openStatement(viewer: Viewer, synchronousCommit: 'on' | 'off'): string {
+function scopeSettings(viewer: Viewer, synchronousCommit: 'on' | 'off'): string {
   const { scope } = viewer;
   const id = (value: number) => {
     if (!Number.isSafeInteger(value) || value < 0) throw new Error('scope id is not an id');
@@ -26,7 +27,7 @@ function openStatement(viewer: Viewer, synchronousCommit: 'on' | 'off'): string 
     ['app.region_id', scope.kind === 'REGION' ? id(scope.regionId) : ''],
     ['synchronous_commit', synchronousCommit],
   ];
-  return `START TRANSACTION; SELECT ${settings
+  return `SELECT ${settings
     .map(([name, value]) => `set_config('${name}', '${value}', true)`)
     .join(', ')}`;
 }
@@ -43,7 +44,7 @@ export async function inViewerScope<T>(
 ): Promise<T> {
   // Reads that only append to the audit trail need not wait for the WAL flush at commit: a crash
   // could lose the last moments of search and view records, never an enrollment or a profile.
-  const open = openStatement(viewer, options.readMostly ? 'off' : 'on');
+  const open = `START TRANSACTION; ${scopeSettings(viewer, options.readMostly ? 'off' : 'on')}`;
   // The query runner's class declares the flag writable; the QueryRunner interface, read-only.
   const runner = dataSource.createQueryRunner() as QueryRunner & { isTransactionActive: boolean };
   try {
@@ -62,6 +63,35 @@ export async function inViewerScope<T>(
     } finally {
       runner.isTransactionActive = false;
     }
+  } finally {
+    await runner.release();
+  }
+}
+
+/** A value written into SQL text: the driver's own quoting, for the one-message reads below. */
+export type Literal = (value: string | null) => string;
+
+/**
+ * One statement under the viewer's scope, sent with the scope's settings in a single message: the
+ * simple query protocol runs the two as one implicit transaction, so the settings last exactly as
+ * long as the statement and the whole read costs one round trip. For reads that record themselves
+ * (a search and its audit row in one statement); values go in through `literal`, which quotes with
+ * the driver's escaping.
+ */
+export async function scopedStatement<T>(
+  dataSource: DataSource,
+  viewer: Viewer,
+  statement: (literal: Literal) => string,
+): Promise<T[]> {
+  const settings = scopeSettings(viewer, 'off');
+  const runner = dataSource.createQueryRunner();
+  try {
+    const client = (await runner.connect()) as PoolClient;
+    const literal: Literal = (value) => (value === null ? 'NULL' : client.escapeLiteral(value));
+    const results = (await client.query(
+      `${settings}; ${statement(literal)}`,
+    )) as unknown as QueryResult[];
+    return results[1]!.rows as T[];
   } finally {
     await runner.release();
   }

