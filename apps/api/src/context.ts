@@ -7,6 +7,7 @@ import { DistrictEntity } from './modules/division/district.entity.js';
 import { divisionsByRegionIdLoader } from './modules/division/division.loaders.js';
 import { DivisionEntity } from './modules/division/division.entity.js';
 import { RegionEntity } from './modules/region/region.entity.js';
+import { SchoolEntity } from './modules/school/school.entity.js';
 import {
   schoolCountLoader,
   schoolMatchCountLoader,
@@ -20,6 +21,7 @@ export function createLoaders(dataSource: DataSource) {
     divisionById: byIdLoader(dataSource, DivisionEntity),
     divisionsByRegionId: divisionsByRegionIdLoader(dataSource),
     districtById: byIdLoader(dataSource, DistrictEntity),
+    schoolById: byIdLoader(dataSource, SchoolEntity),
     schoolCountByRegionId: schoolCountLoader(dataSource, 'region'),
     schoolCountByDivisionId: schoolCountLoader(dataSource, 'division'),
     schoolMatchCount: schoolMatchCountLoader(dataSource),

@@ -4,6 +4,7 @@ import { openDatabase } from './db/database.js';
 import { demoMode } from './config.js';
 import { ensureDemoAccounts, removeDemoAccounts } from './modules/auth/demo-accounts.js';
 import { loadReferenceData } from './modules/reference-data/reference-data.seed.js';
+import { startRollupApplier } from './modules/reporting/rollup-applier.js';
 
 const log = (message: string) => console.log(`[api] ${message}`);
 const port = Number(process.env.PORT ?? 4000);
@@ -11,6 +12,7 @@ const port = Number(process.env.PORT ?? 4000);
 const database = await openDatabase('enrollment', log);
 const dataSource = createDataSource(database.url);
 let stopping = false;
+let stopApplier: (() => Promise<void>) | null = null;
 
 async function shutdown(signal: string, app?: Awaited<ReturnType<typeof createApp>>) {
   if (stopping) return;
@@ -18,6 +20,7 @@ async function shutdown(signal: string, app?: Awaited<ReturnType<typeof createAp
   log(`${signal}: stopping`);
   // Apollo's drain plugin closes the HTTP server once in-flight requests finish.
   await app?.apollo.stop().catch((error: unknown) => log(`stopping the server: ${String(error)}`));
+  await stopApplier?.();
   if (dataSource.isInitialized) await dataSource.destroy();
   await database.release();
   log('stopped');
@@ -46,6 +49,7 @@ try {
     if (removed > 0) log(`removed ${removed} demo account(s): not in demo mode`);
   }
   const app = await createApp(dataSource);
+  stopApplier = startRollupApplier(dataSource, log);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.removeAllListeners(signal);
     process.once(signal, () => void shutdown(signal, app));

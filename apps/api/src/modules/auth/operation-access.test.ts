@@ -83,6 +83,7 @@ const samples: Record<string, { query: string; variables?: Record<string, unknow
   preRegistrationsByDay: {
     query: '{ preRegistrationsByDay(schoolYear: "2026-2027", schoolId: "500743") { date } }',
   },
+  enrollmentSummary: { query: '{ enrollmentSummary(groupBy: [SEX]) { sex learners } }' },
 };
 
 const schoolRoles = [Role.SCHOOL_REGISTRAR, Role.SCHOOL_HEAD, Role.ALS_FACILITATOR];
@@ -123,6 +124,7 @@ const expected: Record<string, 'everyone' | 'signed-in' | readonly Role[]> = {
   temporaryEnrollments: [...schoolRoles, Role.DIVISION_MONITOR],
   quickCount: 'signed-in',
   preRegistrationsByDay: 'signed-in',
+  enrollmentSummary: 'signed-in',
 };
 
 let dataSource: DataSource;

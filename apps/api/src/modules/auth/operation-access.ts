@@ -58,6 +58,8 @@ export const operationAccess: Record<string, OperationRule> = {
   // Counts only: every signed-in scope, narrowed to its own places (SPEC §1, §5).
   quickCount: 'SIGNED_IN',
   preRegistrationsByDay: 'SIGNED_IN',
+  // Aggregates: every signed-in scope, held to its own place (SPEC §1, §5, §7).
+  enrollmentSummary: 'SIGNED_IN',
 };
 
 export function isAllowed(rule: OperationRule | undefined, role: Role | null): boolean {

@@ -100,7 +100,7 @@ describe('merging duplicate records (DO 03 s. 2018 §VI)', () => {
         [learnerId, schoolId, schoolYear, creatorId],
       );
     const [lastYear] = await enrol(atA, 500743, '2025-2026');
-    await enrol(atB, 300001, '2024-2025');
+    await enrol(atB, 300001, '2027-2028');
     const merge = (
       await server.graphql<Merge>(propose, { a: atA, b: atB, reason: 'Same child' }, registrarA)
     ).data!.proposeLearnerMerge;

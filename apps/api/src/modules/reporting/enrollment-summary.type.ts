@@ -1,0 +1,141 @@
+import {
+  Dimension,
+  EnrollmentStatus,
+  GradeLevel,
+  LearnerCategory,
+  Sector,
+  Sex,
+  Strand,
+} from '@repo/domain/enums';
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Division } from '../division/division.type.js';
+import { Region } from '../region/region.type.js';
+import { School } from '../school/school.type.js';
+
+registerEnumType(Dimension, {
+  name: 'Dimension',
+  description: 'What enrollmentSummary groups by.',
+});
+
+@InputType({ description: 'Every field narrows; an empty or missing list does not.' })
+export class EnrollmentSummaryFilter {
+  @Field(() => String, { nullable: true, description: 'e.g. "2025-2026"; all years if omitted.' })
+  schoolYear?: string | null;
+
+  @Field(() => [ID], { nullable: true })
+  regionIds?: string[] | null;
+
+  @Field(() => [ID], { nullable: true })
+  divisionIds?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: '6-digit School IDs.' })
+  schoolIds?: string[] | null;
+
+  @Field(() => [Sector], { nullable: true })
+  sectors?: Sector[] | null;
+
+  @Field(() => [GradeLevel], { nullable: true })
+  gradeLevels?: GradeLevel[] | null;
+
+  @Field(() => [Strand], { nullable: true })
+  strands?: Strand[] | null;
+
+  @Field(() => [Sex], { nullable: true })
+  sexes?: Sex[] | null;
+
+  @Field(() => [LearnerCategory], {
+    nullable: true,
+    description: 'Learners in any of these categories.',
+  })
+  categories?: LearnerCategory[] | null;
+
+  @Field(() => [EnrollmentStatus], {
+    nullable: true,
+    description: 'Whom `learners` counts; default the enrolled (temporarily or officially).',
+  })
+  statuses?: EnrollmentStatus[] | null;
+}
+
+@ObjectType({
+  description:
+    'One group of learners. `learners`, `male`, `female` and the parity index follow the statuses filter; the status breakdowns and the move counts do not.',
+})
+export class EnrollmentSummaryRow {
+  @Field(() => String, { nullable: true })
+  schoolYear: string | null;
+
+  @Field(() => Region, { nullable: true })
+  region: Region | null;
+
+  @Field(() => Division, { nullable: true })
+  division: Division | null;
+
+  @Field(() => School, { nullable: true })
+  school: School | null;
+
+  @Field(() => Sector, { nullable: true })
+  sector: Sector | null;
+
+  @Field(() => GradeLevel, { nullable: true })
+  gradeLevel: GradeLevel | null;
+
+  @Field(() => Strand, { nullable: true })
+  strand: Strand | null;
+
+  @Field(() => Sex, { nullable: true })
+  sex: Sex | null;
+
+  @Field(() => LearnerCategory, { nullable: true })
+  category: LearnerCategory | null;
+
+  @Field(() => EnrollmentStatus, { nullable: true })
+  status: EnrollmentStatus | null;
+
+  @Field(() => Int)
+  learners: number;
+
+  @Field(() => Int)
+  male: number;
+
+  @Field(() => Int)
+  female: number;
+
+  @Field(() => Float, { nullable: true, description: 'Female ÷ male; null without males.' })
+  genderParityIndex: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The same group the school year before (when the filter names a year).',
+  })
+  previousYearLearners: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'learners − previousYearLearners.' })
+  change: number | null;
+
+  @Field(() => Int)
+  officiallyEnrolled: number;
+
+  @Field(() => Int)
+  temporarilyEnrolled: number;
+
+  @Field(() => Int)
+  preRegistered: number;
+
+  @Field(() => Int, { description: 'Enrollments that arrived from another school in the year.' })
+  movedIn: number;
+
+  @Field(() => Int, { description: 'Of those, within the transfer window.' })
+  transferredIn: number;
+
+  @Field(() => Int, { description: 'Enrollments that ended by a move to another school.' })
+  movedOut: number;
+
+  @Field(() => Int, { description: 'Of those, within the transfer window.' })
+  transferredOut: number;
+
+  @Field(() => Int)
+  transferredToAls: number;
+
+  @Field(() => Int)
+  droppedOut: number;
+}
