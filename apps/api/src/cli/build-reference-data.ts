@@ -125,6 +125,66 @@ for (const [name, rows] of Object.entries({ regions, divisions, districts, schoo
 }
 console.log(`schools skipped for want of a region and division: ${skippedNoDivision}`);
 
+// The official SY 2023-24 enrollment, cell by cell (school, grade, strand, sex, learners), for
+// `npm run seed -- --dataset official-2023`; and the schools of the SY 2023-24 list absent from
+// it, the purely elementary ones, whose enrollment the data set synthesises (data/README.md).
+const gradeOfColumn = (column: string): [string, string | null] | null => {
+  const grades: Record<string, string> = {
+    K: 'KINDER',
+    'Elem NG': 'ELEMENTARY_NON_GRADED',
+    'JHS NG': 'JHS_NON_GRADED',
+  };
+  const simple = /^(K|G\d{1,2}|Elem NG|JHS NG)$/.exec(column);
+  if (simple) return [grades[column] ?? `GRADE_${column.slice(1)}`, null];
+  const senior = /^G(11|12) (?:ACAD -? ?)?(ABM|HUMSS|STEM|GAS|PBM|TVL|SPORTS|ARTS)$/.exec(column);
+  return senior ? [`GRADE_${senior[1]}`, senior[2]!] : null;
+};
+const placed = new Set(schools.map((s) => s.id));
+const cells: {
+  school_id: number;
+  grade_level: string;
+  strand: string;
+  sex: string;
+  learners: number;
+}[] = [];
+const inFile = new Set<number>();
+for (const row of await read('enrollment-sy2023-2024-by-school.csv')) {
+  const schoolId = Number(row['BEIS School ID']);
+  if (!placed.has(schoolId)) continue;
+  inFile.add(schoolId);
+  for (const [column, value] of Object.entries(row)) {
+    const match = /^(.*) (Male|Female)$/.exec(column);
+    if (!match || !value) continue;
+    const grade = must(gradeOfColumn(match[1]!) ?? undefined, `grade column ${column}`);
+    const learners = Number(value);
+    if (learners > 0) {
+      cells.push({
+        school_id: schoolId,
+        grade_level: grade[0],
+        strand: grade[1] ?? '',
+        sex: match[2] === 'Male' ? 'MALE' : 'FEMALE',
+        learners,
+      });
+    }
+  }
+}
+const elementaryOnly = schoolsIn
+  .filter((s) => s.in_sy2023_24_enrollment_list === 'yes' && placed.has(Number(s.school_id)))
+  .map((s) => Number(s.school_id))
+  .filter((id) => !inFile.has(id))
+  .map((school_id) => ({ school_id }));
+const datasetDir = path.join(referenceDataDir, '..', 'datasets');
+await mkdir(datasetDir, { recursive: true });
+for (const [name, rows] of Object.entries({
+  'enrollment-sy2023-24': cells,
+  'elementary-only-sy2023-24': elementaryOnly,
+})) {
+  const gz = gzipSync(stringify(rows, { header: true }), { level: 9 });
+  gz.writeUInt32LE(0, 4);
+  await writeFile(path.join(datasetDir, `${name}.csv.gz`), gz);
+  console.log(`${name}: ${rows.length} rows, ${gz.length} bytes gzipped`);
+}
+
 function must<T>(value: T | undefined, what: string): T {
   if (value === undefined) throw new Error(`unknown ${what}`);
   return value;

@@ -7,8 +7,9 @@ import { LearnerNameWords1795554982580 } from './1795554982580-LearnerNameWords.
 import { LearnerNameFallback1795555520770 } from './1795555520770-LearnerNameFallback.js';
 import { LearnerNameSearchPlan1795696500000 } from './1795696500000-LearnerNameSearchPlan.js';
 import { Enrollment1795696587071 } from './1795696587071-Enrollment.js';
-import { EnrollmentRollup1795699000000 } from './1795699000000-EnrollmentRollup.js';
 import { LearnerImport1795698256938 } from './1795698256938-LearnerImport.js';
+import { EnrollmentRollup1795699000000 } from './1795699000000-EnrollmentRollup.js';
+import { EnrollmentDataSource1795699866434 } from './1795699866434-EnrollmentDataSource.js';
 
 /** Every migration in order; `npm run migration:generate` rewrites this list. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   Enrollment1795696587071,
   LearnerImport1795698256938,
   EnrollmentRollup1795699000000,
+  EnrollmentDataSource1795699866434,
 ];

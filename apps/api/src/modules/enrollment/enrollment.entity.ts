@@ -45,6 +45,10 @@ const oneOf = (values: object) =>
 })
 @Index('IDX_enrollment_school_year_grade', ['schoolId', 'schoolYear', 'gradeLevel'])
 @Index('IDX_enrollment_learner', ['learnerId'])
+@Check(
+  'CHK_enrollment_data_source',
+  `"data_source" IN ('OFFICIAL_SY2023_24', 'SYNTHESISED_SY2023_24', 'SYNTHETIC')`,
+)
 export class EnrollmentEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;
@@ -152,6 +156,13 @@ export class EnrollmentEntity {
 
   @Column({ type: 'integer', default: 1 })
   version: number;
+
+  /**
+   * Where a loaded enrollment came from: DepEd's official SY 2023-24 cells, synthesised for the
+   * purely elementary schools the file lacks, or a synthetic benchmark set; null when entered.
+   */
+  @Column({ name: 'data_source', type: 'varchar', length: 24, nullable: true })
+  dataSource: string | null;
 
   @Column({ name: 'created_by', type: 'uuid' })
   createdBy: string;

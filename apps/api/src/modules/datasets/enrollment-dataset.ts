@@ -1,0 +1,336 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { gunzipSync } from 'node:zlib';
+import { toNameKey } from '@repo/domain/names';
+import { parse } from 'csv-parse/sync';
+import { type PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { type DataSource } from 'typeorm';
+import { referenceDataDir } from '../reference-data/reference-files.js';
+import { givenNames, surnames } from './names.data.js';
+import { datasetLoaderAccount, mulberry32 } from './synthetic-learners.js';
+
+export type DataSourceTag = 'OFFICIAL_SY2023_24' | 'SYNTHESISED_SY2023_24' | 'SYNTHETIC';
+
+/** So many learners of one sex in one grade (and strand) of one school. */
+export interface Cell {
+  schoolId: number;
+  gradeLevel: string;
+  strand: string | null;
+  sex: 'MALE' | 'FEMALE';
+  learners: number;
+  source: DataSourceTag;
+}
+
+/**
+ * Learner categories at national rates (SPEC §3; issue 6). Approximations from DepEd's and DSWD's
+ * public statements, one place to correct them; docs/scaling.md lists them with their sources.
+ */
+export const categoryRates = {
+  /** DepEd IPEd Office: about 2.6 million IP learners of about 27 million. */
+  IP: 0.096,
+  /** DepEd: about 360,000 learners with disabilities in SPED programs and inclusive classes. */
+  SPED: 0.013,
+  /** DepEd: Balik-Aral learners, about 1.5% of enrollment in recent years. */
+  BALIK_ARAL: 0.015,
+  /** DSWD: about 4 million 4Ps beneficiaries in elementary and high school. */
+  FOUR_PS: 0.15,
+} as const;
+
+const datasetDir = path.join(referenceDataDir, '..', 'datasets');
+const readGz = async (name: string) =>
+  parse<Record<string, string>>(
+    gunzipSync(await readFile(path.join(datasetDir, `${name}.csv.gz`))),
+    {
+      columns: true,
+    },
+  );
+
+const elementaryGrades = [
+  'KINDER',
+  'GRADE_1',
+  'GRADE_2',
+  'GRADE_3',
+  'GRADE_4',
+  'GRADE_5',
+  'GRADE_6',
+];
+
+/**
+ * The cells of the official SY 2023-24 data set: DepEd's file as it is, and for the purely
+ * elementary schools it lacks, Kindergarten to Grade 6 by sex at the national mean per school of
+ * the schools that report those grades, each school scaled by a seeded factor of 0.4 to 1.6,
+ * marked SYNTHESISED_SY2023_24. `regionIds` limits both.
+ */
+export async function officialCells(
+  dataSource: DataSource,
+  regionIds: number[] | null,
+  seed = 2023,
+): Promise<Cell[]> {
+  const schools = await dataSource.query<{ id: number; region_id: number }[]>(
+    'SELECT id, region_id FROM school',
+  );
+  const regionOf = new Map(schools.map((s) => [s.id, s.region_id]));
+  const wanted = (schoolId: number) =>
+    regionOf.has(schoolId) && (!regionIds || regionIds.includes(regionOf.get(schoolId)!));
+
+  const cells: Cell[] = [];
+  const totals = new Map<string, number>();
+  const reporting = new Set<number>();
+  for (const row of await readGz('enrollment-sy2023-24')) {
+    const cell: Cell = {
+      schoolId: Number(row.school_id),
+      gradeLevel: row.grade_level!,
+      strand: row.strand || null,
+      sex: row.sex as Cell['sex'],
+      learners: Number(row.learners),
+      source: 'OFFICIAL_SY2023_24',
+    };
+    if (elementaryGrades.includes(cell.gradeLevel) && cell.gradeLevel !== 'KINDER') {
+      reporting.add(cell.schoolId);
+    }
+    if (elementaryGrades.includes(cell.gradeLevel)) {
+      const key = `${cell.gradeLevel}|${cell.sex}`;
+      totals.set(key, (totals.get(key) ?? 0) + cell.learners);
+    }
+    if (wanted(cell.schoolId)) cells.push(cell);
+  }
+  const random = mulberry32(seed);
+  for (const row of await readGz('elementary-only-sy2023-24')) {
+    const schoolId = Number(row.school_id);
+    // Drawn for every school, so a region's schools get the same numbers as in a national load.
+    const factor = 0.4 + 1.2 * random();
+    if (!wanted(schoolId)) continue;
+    for (const grade of elementaryGrades) {
+      for (const sex of ['MALE', 'FEMALE'] as const) {
+        const mean = (totals.get(`${grade}|${sex}`) ?? 0) / reporting.size;
+        const learners = Math.round(mean * factor);
+        if (learners > 0) {
+          cells.push({
+            schoolId,
+            gradeLevel: grade,
+            strand: null,
+            sex,
+            learners,
+            source: 'SYNTHESISED_SY2023_24',
+          });
+        }
+      }
+    }
+  }
+  return cells;
+}
+
+const gradeAge: Record<string, number> = {
+  KINDER: 5,
+  ELEMENTARY_NON_GRADED: 9,
+  JHS_NON_GRADED: 14,
+  ...Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`GRADE_${i + 1}`, i + 6])),
+};
+const entryBasis: Record<string, string> = {
+  KINDER: 'KINDER_AGE_5',
+  GRADE_1: 'KINDER_COMPLETED_ACCREDITED',
+  GRADE_7: 'GRADE_6_GRADUATE',
+  GRADE_11: 'GRADE_10_COMPLETER',
+};
+const csv = (value: string | null) => (value === null ? '' : `"${value.replace(/"/g, '""')}"`);
+
+export interface EnrollmentLoad {
+  learners: number;
+  skippedSchools: number;
+  seconds: number;
+}
+
+/**
+ * Loads one learner and one official enrollment per learner of every cell, with COPY: learners,
+ * their school links and enrollments, in chunks, in one transaction. The rollup trigger is off
+ * during the copy; the loaded rows enter the rollups afterwards by one grouped insert, so the
+ * rollups stay exact. Schools that already hold data of this source and year are skipped, so a
+ * second run adds nothing.
+ */
+export async function loadEnrollmentCells(
+  dataSource: DataSource,
+  cells: Cell[],
+  options: {
+    schoolYear: string;
+    seed?: number;
+    onProgress?: (done: number, total: number) => void;
+  },
+): Promise<EnrollmentLoad> {
+  const started = Date.now();
+  const { schoolYear } = options;
+  const startYear = Number(schoolYear.slice(0, 4));
+  const loaded = new Set(
+    (
+      await dataSource.query<{ school_id: number }[]>(
+        `SELECT DISTINCT school_id FROM enrollment
+         WHERE school_year = $1 AND data_source = ANY ($2)`,
+        [schoolYear, [...new Set(cells.map((c) => c.source))]],
+      )
+    ).map((r) => r.school_id),
+  );
+  const todo = cells.filter((c) => !loaded.has(c.schoolId));
+  const total = todo.reduce((sum, c) => sum + c.learners, 0);
+  const skippedSchools = new Set(cells.filter((c) => loaded.has(c.schoolId)).map((c) => c.schoolId))
+    .size;
+  if (total === 0) return { learners: 0, skippedSchools, seconds: (Date.now() - started) / 1000 };
+
+  const random = mulberry32(options.seed ?? startYear);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  const createdBy = await datasetLoaderAccount(dataSource);
+  const reserve = async (sequence: string) => {
+    const [{ first }] = (await dataSource.query<{ first: string }[]>(
+      `SELECT (setval('${sequence}', nextval('${sequence}') + $1 - 1) - $1 + 1)::text AS first`,
+      [total],
+    )) as [{ first: string }];
+    return BigInt(first);
+  };
+  const firstId = await reserve('learner_id_seq');
+  const firstLrn = await reserve('lrn_seq');
+  const firstEnrollment = await reserve('enrollment_id_seq');
+  const day = 86_400_000;
+  const cutoff = Date.UTC(startYear, 7, 31);
+  const opening = `${startYear}-08-29`;
+
+  const learnerRows: string[] = [];
+  const linkRows: string[] = [];
+  const enrollmentRows: string[] = [];
+  let n = 0;
+  function emit(cell: Cell) {
+    const id = (firstId + BigInt(n)).toString();
+    const enrollmentId = (firstEnrollment + BigInt(n)).toString();
+    const lrn = String(firstLrn + BigInt(n)).padStart(12, '0');
+    n++;
+    const lastName = pick(surnames);
+    const firstName =
+      random() < 0.55 ? `${pick(givenNames)} ${pick(givenNames)}` : pick(givenNames);
+    const middleName = random() < 0.92 ? pick(surnames) : null;
+    // Of the grade's age on the cut-off: born within the year before it.
+    const age = gradeAge[cell.gradeLevel] ?? 10;
+    const birth = new Date(cutoff - (age + 1) * 365.25 * day + Math.floor(random() * 365) * day)
+      .toISOString()
+      .slice(0, 10);
+    const ip = random() < categoryRates.IP;
+    const sped = random() < categoryRates.SPED;
+    const fourPs = random() < categoryRates.FOUR_PS;
+    const entry = entryBasis[cell.gradeLevel];
+    const balikAral = !entry && random() < categoryRates.BALIK_ARAL;
+    learnerRows.push(
+      [
+        id,
+        lrn,
+        `${startYear}-08-29`,
+        csv(lastName),
+        csv(firstName),
+        csv(middleName),
+        csv(toNameKey({ lastName, firstName, middleName })),
+        birth,
+        cell.sex,
+        ip ? 't' : 'f',
+        sped ? '{LEARNING_DISABILITY}' : '{}',
+        fourPs ? 't' : 'f',
+        createdBy,
+      ].join(',') + '\n',
+    );
+    linkRows.push(`${id},${cell.schoolId},ENROLLED\n`);
+    enrollmentRows.push(
+      [
+        enrollmentId,
+        id,
+        cell.schoolId,
+        schoolYear,
+        cell.gradeLevel,
+        cell.strand ?? '',
+        balikAral ? 'BALIK_ARAL' : (entry ?? 'CONTINUING'),
+        'OFFICIALLY_ENROLLED',
+        balikAral ? '{BALIK_ARAL}' : '{}',
+        `${startYear}-08-21`,
+        opening,
+        cell.source,
+        createdBy,
+      ].join(',') + '\n',
+    );
+  }
+
+  const pool = (dataSource.driver as unknown as { master: { connect(): Promise<PoolClient> } })
+    .master;
+  const client = await pool.connect();
+  const copy = (sql: string, rows: string[]) =>
+    pipeline(Readable.from(rows.splice(0)), client.query(copyFrom(sql)));
+  try {
+    await client.query('BEGIN');
+    await client.query('ALTER TABLE enrollment DISABLE TRIGGER enrollment_rollup');
+    const flush = async () => {
+      await copy(
+        `COPY learner (id, lrn, lrn_issued_at, last_name, first_name, middle_name, name_key,
+                       birth_date, sex, is_indigenous, special_needs, is_four_ps, created_by)
+         FROM STDIN (FORMAT csv)`,
+        learnerRows,
+      );
+      await copy(
+        'COPY learner_school (learner_id, school_id, reason) FROM STDIN (FORMAT csv)',
+        linkRows,
+      );
+      await copy(
+        `COPY enrollment (id, learner_id, school_id, school_year, grade_level, strand,
+                          admission_basis, status, categories, enrolled_on, first_attendance,
+                          data_source, created_by)
+         FROM STDIN (FORMAT csv, FORCE_NULL (strand))`,
+        enrollmentRows,
+      );
+      options.onProgress?.(n, total);
+    };
+    for (const cell of todo) {
+      for (let i = 0; i < cell.learners; i++) emit(cell);
+      if (learnerRows.length >= 100_000) await flush();
+    }
+    await flush();
+    await client.query('ALTER TABLE enrollment ENABLE TRIGGER enrollment_rollup');
+    // The loaded rows into the rollups, grouped: what the trigger would have appended row by row.
+    await client.query(
+      `INSERT INTO enrollment_rollup_delta (region_id, division_id, school_id, school_year, sector,
+         grade_level, strand, sex, status, categories, learners, moved_in, transferred_in,
+         transferred_out)
+       SELECT s.region_id, s.division_id, s.id, e.school_year, s.sector, e.grade_level,
+              coalesce(e.strand, ''), l.sex, e.status,
+              enrollment_category_mask(l.is_indigenous, l.special_needs, l.is_four_ps, e.categories),
+              count(*), 0, 0, 0
+       FROM enrollment e JOIN learner l ON l.id = e.learner_id JOIN school s ON s.id = e.school_id
+       WHERE e.id >= $1 AND e.id < $2
+       GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10`,
+      [firstEnrollment.toString(), (firstEnrollment + BigInt(total)).toString()],
+    );
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  } finally {
+    client.release();
+  }
+  await dataSource.query('SELECT apply_enrollment_rollup_deltas()');
+  for (const table of ['learner', 'learner_school', 'enrollment'])
+    await dataSource.query(`ANALYZE ${table}`);
+  return { learners: total, skippedSchools, seconds: (Date.now() - started) / 1000 };
+}
+
+/**
+ * A national-shape set of about `learners` learners: the official data set's cells scaled to the
+ * size asked, each rounded up or down at random so the total stays close, marked SYNTHETIC.
+ */
+export async function syntheticCells(
+  dataSource: DataSource,
+  learners: number,
+  seed = 7,
+): Promise<Cell[]> {
+  const official = await officialCells(dataSource, null);
+  const total = official.reduce((sum, c) => sum + c.learners, 0);
+  const random = mulberry32(seed);
+  const scale = learners / total;
+  return official.flatMap((cell) => {
+    const exact = cell.learners * scale;
+    const count = Math.floor(exact) + (random() < exact - Math.floor(exact) ? 1 : 0);
+    return count > 0 ? [{ ...cell, learners: count, source: 'SYNTHETIC' as const }] : [];
+  });
+}

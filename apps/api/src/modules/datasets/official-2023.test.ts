@@ -1,0 +1,112 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { Role } from '@repo/domain/access';
+import { parse } from 'csv-parse/sync';
+import { type DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createTestAccount, startTestServer, type TestServer } from '../../../test/harness.js';
+import { createDataSource } from '../../db/data-source.js';
+import { createDatabaseIfMissing, dropDatabase, withDatabaseName } from '../../db/database.js';
+import { loadReferenceData } from '../reference-data/reference-data.seed.js';
+import { referenceDataDir } from '../reference-data/reference-files.js';
+import { loadEnrollmentCells, officialCells } from './enrollment-dataset.js';
+
+// A database of its own: the data set is large, and other test files count SY 2023-2024 too.
+const name = `official_${Date.now()}_${process.pid}`;
+let adminUrl: string;
+let dataSource: DataSource;
+let server: TestServer;
+let carId: number;
+let firstLoad: Awaited<ReturnType<typeof loadEnrollmentCells>>;
+
+beforeAll(async () => {
+  adminUrl = withDatabaseName(inject('databaseUrl'), 'postgres');
+  await createDatabaseIfMissing(adminUrl, name);
+  dataSource = createDataSource(withDatabaseName(adminUrl, name), { poolSize: 4 });
+  await dataSource.initialize();
+  await dataSource.runMigrations();
+  await loadReferenceData(dataSource);
+  [{ id: carId }] = (await dataSource.query<{ id: number }[]>(
+    "SELECT id FROM region WHERE name = 'CAR'",
+  )) as [{ id: number }];
+  // What `npm run seed -- --dataset official-2023 --region CAR` runs.
+  firstLoad = await loadEnrollmentCells(dataSource, await officialCells(dataSource, [carId]), {
+    schoolYear: '2023-2024',
+  });
+  server = await startTestServer(dataSource);
+}, 300_000);
+afterAll(async () => {
+  await server?.close();
+  await dataSource?.destroy();
+  await dropDatabase(adminUrl, name);
+});
+
+describe('the official SY 2023-24 data set (issue 6)', () => {
+  it("enrollmentSummary by school, grade and sex equals DepEd's file for every CAR school", async () => {
+    const file = parse<Record<string, string>>(
+      gunzipSync(
+        await readFile(
+          path.join(referenceDataDir, '..', 'datasets', 'enrollment-sy2023-24.csv.gz'),
+        ),
+      ),
+      { columns: true },
+    );
+    const carSchools = new Set(
+      (
+        await dataSource.query<{ id: number }[]>('SELECT id FROM school WHERE region_id = $1', [
+          carId,
+        ])
+      ).map((s) => s.id),
+    );
+    // The file splits Grades 11 and 12 by strand: summed, as grouping by grade does.
+    const expected = new Map<string, number>();
+    for (const cell of file) {
+      if (!carSchools.has(Number(cell.school_id))) continue;
+      const key = `${Number(cell.school_id)}|${cell.grade_level}|${cell.sex}`;
+      expected.set(key, (expected.get(key) ?? 0) + Number(cell.learners));
+    }
+    const analyst = await createTestAccount(dataSource, Role.NATIONAL_ANALYST);
+    const response = await server.graphql<{
+      enrollmentSummary: {
+        school: { id: string };
+        gradeLevel: string;
+        sex: string;
+        learners: number;
+      }[];
+    }>(
+      `query($filter: EnrollmentSummaryFilter) {
+         enrollmentSummary(filter: $filter, groupBy: [SCHOOL, GRADE_LEVEL, SEX]) {
+           school { id } gradeLevel sex learners
+         }
+       }`,
+      { filter: { schoolYear: '2023-2024', regionIds: [String(carId)] } },
+      analyst.token,
+    );
+    expect(response.errors).toBeUndefined();
+    const fileSchools = new Set([...expected.keys()].map((k) => k.split('|')[0]));
+    const actual = new Map(
+      response
+        .data!.enrollmentSummary.filter((r) => fileSchools.has(r.school.id))
+        .map((r) => [`${r.school.id}|${r.gradeLevel}|${r.sex}`, r.learners]),
+    );
+    expect(fileSchools.size).toBe(441);
+    expect(actual).toEqual(expected);
+  });
+
+  it('marks the synthesised elementary schools, and a second load adds nothing', async () => {
+    const sources = await dataSource.query<{ data_source: string; schools: number }[]>(
+      `SELECT data_source, count(DISTINCT school_id)::int AS schools FROM enrollment
+       GROUP BY data_source ORDER BY data_source`,
+    );
+    expect(sources.map((s) => s.data_source)).toEqual([
+      'OFFICIAL_SY2023_24',
+      'SYNTHESISED_SY2023_24',
+    ]);
+    expect(firstLoad.learners).toBeGreaterThan(198_827);
+    const again = await loadEnrollmentCells(dataSource, await officialCells(dataSource, [carId]), {
+      schoolYear: '2023-2024',
+    });
+    expect(again.learners).toBe(0);
+  });
+});
