@@ -1,19 +1,16 @@
 // The benchmark: `npm run bench [-- --learners N --queries Q]`. Uses its own database, `bench`, on
 // the embedded server (or DATABASE_URL's server), filled once and reused by later runs.
-import { spawn } from 'node:child_process';
-import net from 'node:net';
-import http from 'node:http';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { Role } from '@repo/domain/access';
 import { toNameKey } from '@repo/domain/names';
 import { createDataSource } from '../db/data-source.js';
 import { openDatabase } from '../db/database.js';
-import { apiRoot } from '../paths.js';
 import { hashPassword, login } from '../modules/auth/auth.service.js';
 import { loadSyntheticLearners, mulberry32 } from '../modules/datasets/synthetic-learners.js';
 import { loadReferenceData } from '../modules/reference-data/reference-data.seed.js';
+import { reportingBench } from './bench-reporting.js';
+import { graphqlClient, percentile, printTable, startApi } from './bench-support.js';
 
 const { values } = parseArgs({
   options: {
@@ -84,75 +81,12 @@ try {
     Number(d.slice(8)) <= 12 ? `${d.slice(0, 4)}-${d.slice(8)}-${d.slice(5, 7)}` : d;
 
   // The API in its own process, as in production: the client here must not share its event loop.
-  // A free port each run: a stale API left on a fixed port would answer in this one's place.
-  const port = await new Promise<number>((resolve) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port: free } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(free));
-    });
-  });
-  const api = spawn(process.execPath, [path.join(apiRoot, 'dist', 'main.js')], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: database.url, DEMO_MODE: 'false' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  // The API never outlives the bench, however the bench ends.
-  process.on('exit', () => api.kill('SIGTERM'));
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      api.kill('SIGTERM');
-      process.exit(130);
-    });
-  }
-  api.once('exit', (code) => {
-    if (code !== 0 && code !== null) console.error(`the API exited with ${code}`);
-  });
-  for (let tries = 0; ; tries++) {
-    const up = await fetch(`http://127.0.0.1:${port}/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) break;
-    if (tries > 300) throw new Error('the API did not start');
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const api = await startApi(database.url);
+  const client = graphqlClient(api.port);
   const search = `query ($lrn: String, $name: String, $birthDate: String) {
     searchLearners(lrn: $lrn, name: $name, birthDate: $birthDate) { learnerId score reasons inScope } }`;
-  // A plain keep-alive HTTP client: undici's fetch adds 2-3 ms at p95 of its own on this machine,
-  // which is the client's cost, not the server's.
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  const post = (body: string) =>
-    new Promise<string>((resolve, reject) => {
-      const request = http.request(
-        {
-          host: '127.0.0.1',
-          port,
-          path: '/graphql',
-          method: 'POST',
-          agent,
-          headers: {
-            'content-type': 'application/json',
-            'content-length': Buffer.byteLength(body),
-            authorization: `Bearer ${token}`,
-          },
-        },
-        (response) => {
-          let text = '';
-          response.setEncoding('utf8');
-          response.on('data', (chunk: string) => (text += chunk));
-          response.on('end', () => resolve(text));
-        },
-      );
-      request.on('error', reject);
-      request.end(body);
-    });
-  async function timeGraphql(variables: Record<string, unknown>): Promise<number> {
-    const started = performance.now();
-    const body = JSON.parse(await post(JSON.stringify({ query: search, variables }))) as {
-      errors?: unknown[];
-    };
-    if (body.errors) throw new Error(JSON.stringify(body.errors));
-    return performance.now() - started;
-  }
+  const timeGraphql = async (variables: Record<string, unknown>) =>
+    (await client.run(token, search, variables)).ms;
   async function timeSql(
     nameKey: string | null,
     birthDate: string | null,
@@ -224,10 +158,6 @@ try {
       ],
     },
   ];
-  const percentile = (times: number[], p: number) => {
-    const sorted = [...times].sort((a, b) => a - b);
-    return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-  };
   const rows: string[][] = [];
   // Warm-up: the API's code paths compiled and the pool's connections open, as on a server that
   // has been answering for a while; then each case gets a few of its own before timing.
@@ -251,8 +181,8 @@ try {
       percentile(sqlTimes, 95).toFixed(1),
     ]);
   }
-  agent.destroy();
-  api.kill('SIGTERM');
+  client.close();
+  api.stop();
 
   const [{ total }] = (await dataSource.query<{ total: string }[]>(
     'SELECT count(*)::text total FROM learner',
@@ -264,16 +194,14 @@ try {
     console.log(
       `load: ${loadSeconds.toFixed(0)} s for ${(target - have).toLocaleString('en-PH')} learners`,
     );
-  const header = ['search', 'queries', 'p50', 'p95', 'p99', 'SQL p95'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) =>
-    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
-  console.log(line(header));
-  console.log(
-    `|${widths.map((w, i) => (i === 0 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
-  );
-  for (const row of rows) console.log(line(row));
+  printTable(['search', 'queries', 'p50', 'p95', 'p99', 'SQL p95'], rows);
 } finally {
   await dataSource.destroy();
   await database.release();
+}
+
+// Then the reporting benchmark: at 1 and 5 million learners, or at the size asked.
+const asked = process.argv.some((a) => a === '--learners' || a.startsWith('--learners='));
+for (const size of asked ? [target] : [1_000_000, 5_000_000]) {
+  await reportingBench(size, Math.min(queries, 200));
 }

@@ -1,0 +1,245 @@
+// The reporting benchmark (issue 6), run by `npm run bench` after the search benchmark: for each
+// size, a database `bench_reporting_<size>` filled once with a national-shape synthetic set, then
+// the dashboard's queries through HTTP GraphQL next to the same answers by GROUP BY over the base
+// tables, enrolment throughput with the rollups maintained, freshness and the API's memory.
+import { performance } from 'node:perf_hooks';
+import { Role } from '@repo/domain/access';
+import { toNameKey } from '@repo/domain/names';
+import { type DataSource } from 'typeorm';
+import { createDataSource } from '../db/data-source.js';
+import { openDatabase } from '../db/database.js';
+import { hashPassword, login } from '../modules/auth/auth.service.js';
+import { loadEnrollmentCells, syntheticCells } from '../modules/datasets/enrollment-dataset.js';
+import { mulberry32 } from '../modules/datasets/synthetic-learners.js';
+import { loadReferenceData } from '../modules/reference-data/reference-data.seed.js';
+import { graphqlClient, percentile, printTable, startApi } from './bench-support.js';
+
+const SY = '2025-2026';
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+async function account(dataSource: DataSource, username: string, role: Role, schoolId?: number) {
+  await dataSource.query(
+    `INSERT INTO account (username, password_hash, display_name, role, school_id)
+     VALUES ($1, $2, $1, $3, $4) ON CONFLICT (username) DO NOTHING`,
+    [username, await hashPassword('bench'), role, schoolId ?? null],
+  );
+  return (await login(dataSource, username, 'bench'))!.token;
+}
+
+/** The dashboard's queries, each with the raw GROUP BY that answers it from the base tables. */
+function dashboardQueries(regionId: number, divisionId: number) {
+  const summary = (groupBy: string, filter: string) =>
+    `enrollmentSummary(groupBy: [${groupBy}], filter: { schoolYear: "${SY}"${filter} }) { learners male female }`;
+  const base = `FROM enrollment e JOIN learner l ON l.id = e.learner_id JOIN school s ON s.id = e.school_id
+     WHERE e.school_year = '${SY}' AND e.status IN ('TEMPORARILY_ENROLLED', 'OFFICIALLY_ENROLLED')`;
+  const categories = `CROSS JOIN LATERAL unnest(array_remove(ARRAY[
+       CASE WHEN l.is_indigenous THEN 'IP' END, CASE WHEN cardinality(l.special_needs) > 0 THEN 'SPED' END,
+       CASE WHEN l.is_four_ps THEN 'FOUR_PS' END]::text[] || e.categories::text[], NULL)) AS c(name)`;
+  return [
+    {
+      name: 'national by region × sex',
+      graphql: `{ ${summary('REGION, SEX', '')} }`,
+      sql: `SELECT s.region_id, l.sex, count(*) ${base} GROUP BY 1, 2`,
+    },
+    {
+      name: "one region's divisions × category",
+      graphql: `{ ${summary('DIVISION, CATEGORY', `, regionIds: ["${regionId}"]`)} }`,
+      sql: `SELECT s.division_id, c.name, count(*) FROM enrollment e JOIN learner l ON l.id = e.learner_id
+            JOIN school s ON s.id = e.school_id ${categories}
+            WHERE e.school_year = '${SY}' AND e.status IN ('TEMPORARILY_ENROLLED', 'OFFICIALLY_ENROLLED')
+              AND s.region_id = ${regionId} GROUP BY 1, 2`,
+    },
+    {
+      name: "one division's schools",
+      graphql: `{ ${summary('SCHOOL', `, divisionIds: ["${divisionId}"]`)} }`,
+      sql: `SELECT s.id, count(*) ${base} AND s.division_id = ${divisionId} GROUP BY 1`,
+    },
+    {
+      name: 'early registration by day',
+      graphql: `{ preRegistrationsByDay(schoolYear: "${SY}", divisionId: "${divisionId}") { date registrations } }`,
+      sql: `SELECT e.registered_on, count(*) FROM enrollment e JOIN school s ON s.id = e.school_id
+            WHERE e.school_year = '${SY}' AND e.registered_on IS NOT NULL AND s.division_id = ${divisionId}
+            GROUP BY 1`,
+    },
+    {
+      name: 'overview page (one request)',
+      graphql: `{
+        total: ${summary('', '')}
+        byRegion: ${summary('REGION, SEX', '')}
+        byCategory: ${summary('CATEGORY', '')}
+        byGrade: ${summary('GRADE_LEVEL, SEX', '')}
+        bySector: ${summary('SECTOR', '')}
+      }`,
+      sql: `SELECT s.region_id, e.grade_level, s.sector, l.sex, count(*) ${base} GROUP BY 1, 2, 3, 4`,
+    },
+  ];
+}
+
+export async function reportingBench(size: number, queries: number) {
+  const database = await openDatabase(`bench_reporting_${size}`, log);
+  const dataSource = createDataSource(database.url, { poolSize: 8 });
+  await dataSource.initialize();
+  try {
+    await dataSource.runMigrations();
+    await loadReferenceData(dataSource);
+    let loadSeconds: number | null = null;
+    const [{ n }] = (await dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM enrollment WHERE data_source = 'SYNTHETIC'`,
+    )) as [{ n: number }];
+    if (n === 0) {
+      log(`Loading about ${size.toLocaleString('en-PH')} synthetic learners with enrollments…`);
+      const load = await loadEnrollmentCells(dataSource, await syntheticCells(dataSource, size), {
+        schoolYear: SY,
+        onProgress: (done, total) =>
+          process.stderr.write(
+            `\r  ${done.toLocaleString('en-PH')} / ${total.toLocaleString('en-PH')}`,
+          ),
+      });
+      process.stderr.write('\n');
+      loadSeconds = load.seconds;
+    }
+    const [{ total }] = (await dataSource.query<{ total: number }[]>(
+      `SELECT count(*)::int AS total FROM enrollment WHERE data_source = 'SYNTHETIC'`,
+    )) as [{ total: number }];
+
+    const analyst = await account(dataSource, 'bench-analyst', Role.NATIONAL_ANALYST);
+    const places = await dataSource.query<{ region_id: number; division_id: number }[]>(
+      `SELECT DISTINCT s.region_id, s.division_id FROM enrollment_rollup_division s
+       WHERE school_year = $1 ORDER BY 1, 2`,
+      [SY],
+    );
+    const api = await startApi(database.url);
+    const client = graphqlClient(api.port);
+    const random = mulberry32(11);
+    const rows: string[][] = [];
+    for (let q = 0; q < 5; q++) {
+      const graphqlTimes: number[] = [];
+      const sqlTimes: number[] = [];
+      let name = '';
+      for (let i = 0; i < queries + 20; i++) {
+        const place = places[Math.floor(random() * places.length)]!;
+        const query = dashboardQueries(place.region_id, place.division_id)[q]!;
+        name = query.name;
+        const { ms } = await client.run(analyst, query.graphql);
+        if (i >= 20) graphqlTimes.push(ms); // the first 20 warm up
+        // The raw GROUP BY is slow by nature: a few runs give its median.
+        if (i >= 20 && i < 25) {
+          const started = performance.now();
+          await dataSource.query(query.sql);
+          sqlTimes.push(performance.now() - started);
+        }
+      }
+      const graphqlP50 = percentile(graphqlTimes, 50);
+      const sqlP50 = percentile(sqlTimes, 50);
+      rows.push([
+        name,
+        graphqlP50.toFixed(1),
+        percentile(graphqlTimes, 95).toFixed(1),
+        sqlP50.toFixed(1),
+        `${(sqlP50 / graphqlP50).toFixed(0)}×`,
+      ]);
+    }
+
+    // Writes: enrolments through the API by eight schools at once, rollups maintained.
+    const schools = await dataSource.query<{ id: number }[]>(
+      `SELECT id FROM school WHERE offers_elementary AND sector = 'PUBLIC' ORDER BY id LIMIT 8`,
+    );
+    const creator = (
+      await dataSource.query<{ id: string }[]>(
+        "SELECT id FROM account WHERE username = 'dataset-loader'",
+      )
+    )[0]!.id;
+    const writers = await Promise.all(
+      schools.map(async (s, i) => {
+        const token = await account(
+          dataSource,
+          `bench-registrar-${i}`,
+          Role.SCHOOL_REGISTRAR,
+          s.id,
+        );
+        const learners = await dataSource.query<{ id: string }[]>(
+          `INSERT INTO learner (last_name, first_name, name_key, birth_date, sex, created_by)
+           SELECT 'Benchwrite', 'Writer ' || g, $1 || ' ' || g, '2016-05-05', 'FEMALE', $2
+           FROM generate_series(1, 2000) g RETURNING id::text`,
+          [toNameKey({ lastName: 'Benchwrite', firstName: 'Writer' }), creator],
+        );
+        await dataSource.query(
+          `INSERT INTO learner_school (learner_id, school_id, reason)
+           SELECT unnest($1::bigint[]), $2, 'REGISTERED'`,
+          [learners.map((l) => l.id), s.id],
+        );
+        return { token, learners: learners.map((l) => l.id) };
+      }),
+    );
+    const writeClient = graphqlClient(api.port, writers.length);
+    const enrol = `mutation($input: EnrollLearnerInput!) { enrollLearner(input: $input) { enrollment { id } } }`;
+    const writeTimes: number[] = [];
+    const writeSeconds = 10;
+    const until = performance.now() + writeSeconds * 1000;
+    const writeStarted = performance.now();
+    await Promise.all(
+      writers.map(async (w) => {
+        while (performance.now() < until && w.learners.length > 0) {
+          const { ms } = await writeClient.run(w.token, enrol, {
+            input: {
+              learnerId: w.learners.pop(),
+              schoolYear: '2026-2027',
+              gradeLevel: 'GRADE_4',
+              admissionBasis: 'CONTINUING',
+              documents: ['SF9'],
+              enrolledOn: '2026-06-08',
+              firstAttendance: '2026-06-15',
+            },
+          });
+          writeTimes.push(ms);
+        }
+      }),
+    );
+    const writesPerSecond = writeTimes.length / ((performance.now() - writeStarted) / 1000);
+
+    // Freshness: from an enrolment's answer to the summary counting it.
+    const fresh = writers[0]!;
+    const count = async () =>
+      (
+        await client.run<{ enrollmentSummary: { learners: number }[] }>(
+          analyst,
+          `{ enrollmentSummary(groupBy: [], filter: { schoolYear: "2026-2027", schoolIds: ["${String(schools[0]!.id).padStart(6, '0')}"] }) { learners } }`,
+        )
+      ).data.enrollmentSummary[0]?.learners ?? 0;
+    const before = await count();
+    await writeClient.run(fresh.token, enrol, {
+      input: {
+        learnerId: fresh.learners.pop(),
+        schoolYear: '2026-2027',
+        gradeLevel: 'GRADE_4',
+        admissionBasis: 'CONTINUING',
+        documents: ['SF9'],
+        enrolledOn: '2026-06-08',
+        firstAttendance: '2026-06-15',
+      },
+    });
+    const committed = performance.now();
+    while ((await count()) === before && performance.now() - committed < 5000);
+    const freshnessMs = performance.now() - committed;
+    const memory = api.residentMb();
+    client.close();
+    writeClient.close();
+    api.stop();
+
+    console.log(
+      `\nDashboard queries over ${total.toLocaleString('en-PH')} enrolled learners (HTTP GraphQL, one client, ms; SQL = GROUP BY over the base tables)`,
+    );
+    printTable(['query', 'p50', 'p95', 'SQL p50', 'SQL ÷ GraphQL'], rows);
+    console.log(
+      [
+        loadSeconds === null ? 'load: done in an earlier run' : `load: ${loadSeconds.toFixed(0)} s`,
+        `enrollLearner: ${writesPerSecond.toFixed(0)}/s by ${writers.length} schools at once, p95 ${percentile(writeTimes, 95).toFixed(1)} ms`,
+        `freshness: ${freshnessMs.toFixed(1)} ms from commit to counted`,
+        `API resident memory: ${memory.toFixed(0)} MB`,
+      ].join('\n'),
+    );
+  } finally {
+    await dataSource.destroy();
+    await database.release();
+  }
+}

@@ -1,0 +1,115 @@
+// What the benchmarks share: the API in its own process, a keep-alive GraphQL client, percentiles
+// and the printed table.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { apiRoot } from '../paths.js';
+
+/** The API on a free port in a child process, as in production; killed with the bench. */
+export async function startApi(databaseUrl: string) {
+  const port = await new Promise<number>((resolve) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port: free } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(free));
+    });
+  });
+  const api = spawn(process.execPath, [path.join(apiRoot, 'dist', 'main.js')], {
+    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, DEMO_MODE: 'false' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  // The API never outlives the bench, however the bench ends.
+  process.on('exit', () => api.kill('SIGTERM'));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      api.kill('SIGTERM');
+      process.exit(130);
+    });
+  }
+  api.once('exit', (code) => {
+    if (code !== 0 && code !== null) console.error(`the API exited with ${code}`);
+  });
+  for (let tries = 0; ; tries++) {
+    const up = await fetch(`http://127.0.0.1:${port}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) break;
+    if (tries > 300) throw new Error('the API did not start');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    port,
+    stop: () => api.kill('SIGTERM'),
+    /** Resident memory of the API process, in MB (Linux). */
+    residentMb: () => {
+      const status = readFileSync(`/proc/${api.pid}/status`, 'utf8');
+      return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+    },
+  };
+}
+
+/**
+ * A plain keep-alive HTTP client: undici's fetch adds 2-3 ms at p95 of its own on this machine,
+ * which would be measured as the API's.
+ */
+export function graphqlClient(port: number, sockets = 1) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: sockets });
+  const post = (body: string, token: string) =>
+    new Promise<string>((resolve, reject) => {
+      const request = http.request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/graphql',
+          method: 'POST',
+          agent,
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+            authorization: `Bearer ${token}`,
+          },
+        },
+        (response) => {
+          let text = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk: string) => (text += chunk));
+          response.on('end', () => resolve(text));
+        },
+      );
+      request.on('error', reject);
+      request.end(body);
+    });
+  return {
+    /** Runs a query; returns its data and the milliseconds it took. */
+    async run<T>(token: string, query: string, variables: Record<string, unknown> = {}) {
+      const started = performance.now();
+      const body = JSON.parse(await post(JSON.stringify({ query, variables }), token)) as {
+        data?: T;
+        errors?: unknown[];
+      };
+      const ms = performance.now() - started;
+      if (body.errors) throw new Error(JSON.stringify(body.errors));
+      return { data: body.data as T, ms };
+    },
+    close: () => agent.destroy(),
+  };
+}
+
+export const percentile = (times: number[], p: number) => {
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+};
+
+export function printTable(header: string[], rows: string[][]) {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+  console.log(line(header));
+  console.log(
+    `|${widths.map((w, i) => (i === 0 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
+  );
+  for (const row of rows) console.log(line(row));
+}
