@@ -149,31 +149,25 @@ function alreadyEnrolled(active: ActiveEnrollment, schoolYear: string) {
 
 /**
  * Inserts an enrollment; when another school won the race for this learner and year, the unique
- * index refuses it and the learner's active enrollment is named (a savepoint keeps the transaction
- * usable for that lookup).
+ * index turns the insert into nothing (ON CONFLICT DO NOTHING waits for the other transaction and
+ * skips if it committed) and the learner's active enrollment is named.
  */
 async function insertEnrollment(
   manager: EntityManager,
   values: Partial<EnrollmentEntity>,
 ): Promise<string> {
-  await manager.query('SAVEPOINT insert_enrollment');
-  try {
-    const inserted = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(EnrollmentEntity)
-      .values(values)
-      .returning('id')
-      .execute();
-    await manager.query('RELEASE SAVEPOINT insert_enrollment');
-    return String((inserted.raw as { id: string }[])[0]!.id);
-  } catch (error) {
-    const constraint = (error as { constraint?: string }).constraint;
-    if (constraint !== 'UQ_enrollment_active_learner_year') throw error;
-    await manager.query('ROLLBACK TO SAVEPOINT insert_enrollment');
-    const active = await activeEnrollmentOf(manager, values.learnerId!, values.schoolYear!);
-    throw alreadyEnrolled(active!, values.schoolYear!);
-  }
+  const inserted = await manager
+    .createQueryBuilder()
+    .insert()
+    .into(EnrollmentEntity)
+    .values(values)
+    .orIgnore()
+    .returning('id')
+    .execute();
+  const row = (inserted.raw as { id: string }[])[0];
+  if (row) return String(row.id);
+  const active = await activeEnrollmentOf(manager, values.learnerId!, values.schoolYear!);
+  throw alreadyEnrolled(active!, values.schoolYear!);
 }
 
 async function recordStatus(
@@ -207,7 +201,10 @@ async function receivedDocuments(manager: EntityManager, enrollmentId: string) {
  * file (§V.A, §V.C), judged by the domain with the year's calendar.
  */
 function documentState(
-  enrollment: EnrollmentEntity,
+  enrollment: Pick<
+    EnrollmentEntity,
+    'enrolledOn' | 'schoolYear' | 'gradeLevel' | 'admissionBasis' | 'firstTimeEnrollee' | 'movedIn'
+  >,
   learner: LearnerEntity,
   calendar: SchoolCalendar,
   documents: readonly string[],
@@ -496,6 +493,31 @@ export async function enrollIn(
   if (input.admissionBasis === 'BALIK_ARAL' || last?.status === EnrollmentStatus.DROPPED_OUT)
     categories.add('BALIK_ARAL');
 
+  // Everything the enrolment ends as is known now: documents owed, and with a first attendance
+  // the status; so one write makes it (and the rollups see it once).
+  const docs = [...new Set(input.documents)];
+  const onFile = registration
+    ? (await receivedDocuments(manager, registration.id)).map((d) => d.documentType)
+    : [];
+  const state = documentState(
+    {
+      enrolledOn,
+      schoolYear: input.schoolYear,
+      gradeLevel: input.gradeLevel,
+      admissionBasis: input.admissionBasis ?? null,
+      firstTimeEnrollee: input.firstTimeEnrollee,
+      movedIn: false,
+    },
+    learner,
+    calendar,
+    [...onFile, ...docs],
+  );
+  const attending = input.firstAttendance ?? null;
+  const status = !attending
+    ? EnrollmentStatus.PRE_REGISTERED
+    : state.complete
+      ? EnrollmentStatus.OFFICIALLY_ENROLLED
+      : EnrollmentStatus.TEMPORARILY_ENROLLED;
   const values: Partial<EnrollmentEntity> = {
     gradeLevel: input.gradeLevel,
     strand: input.strand ?? null,
@@ -503,11 +525,14 @@ export async function enrollIn(
     firstTimeEnrollee: input.firstTimeEnrollee,
     categories: [...categories],
     enrolledOn,
+    firstAttendance: attending,
+    missingDocuments: state.missing,
+    documentsDueBy: state.dueBy,
     placementReason: input.placementReason?.trim() || null,
     catchUpPlan:
       plan.late?.code === 'LATE_APPROVED' ? input.lateApproval!.catchUpPlan.trim() : null,
     alsFacilitatorName: input.alsFacilitatorName?.trim() || null,
-    status: EnrollmentStatus.PRE_REGISTERED,
+    status,
   };
   let id: string;
   if (registration) {
@@ -524,7 +549,6 @@ export async function enrollIn(
       createdBy: viewer.accountId,
     });
   }
-  const docs = [...new Set(input.documents)];
   if (docs.length > 0) {
     await manager
       .getRepository(EnrollmentDocumentEntity)
@@ -541,15 +565,20 @@ export async function enrollIn(
       .orIgnore()
       .execute();
   }
-  await recordStatus(manager, viewer, id, EnrollmentStatus.PRE_REGISTERED, enrolledOn, 'ENROLLED');
-  const enrollment = await manager.getRepository(EnrollmentEntity).findOneByOrFail({ id });
-  const all = (await receivedDocuments(manager, id)).map((d) => d.documentType);
-  const state = documentState(enrollment, learner, calendar, all);
+  const changes: { status: EnrollmentStatus; effectiveOn: string; reason: string }[] = [
+    { status: EnrollmentStatus.PRE_REGISTERED, effectiveOn: enrolledOn, reason: 'ENROLLED' },
+  ];
+  if (attending) {
+    changes.push({ status, effectiveOn: attending, reason: 'FIRST_ATTENDANCE' });
+    // The LRN on the first date of attendance (§V.A, §VI).
+    const lrn = await issueLrn(manager, viewer, learner.id);
+    if (!lrn.ok) throw refused('LEARNER_NOT_FOUND', `Learner ${learner.id} not found`);
+  }
   await manager
-    .getRepository(EnrollmentEntity)
-    .update({ id }, { missingDocuments: state.missing, documentsDueBy: state.dueBy });
-  if (input.firstAttendance)
-    await attend(manager, viewer, id, learner.id, input.firstAttendance, state.complete);
+    .getRepository(EnrollmentStatusChangeEntity)
+    .insert(
+      changes.map((c) => ({ ...c, enrollmentId: id, note: null, recordedBy: viewer.accountId })),
+    );
   await audit(manager, viewer, {
     action: 'LEARNER_ENROLLED',
     entity: 'learner',
