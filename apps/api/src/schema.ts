@@ -9,6 +9,7 @@ import { DivisionResolver } from './modules/division/division.resolver.js';
 import { CalendarResolver } from './modules/calendar/calendar.resolver.js';
 import { EnrollmentResolver } from './modules/enrollment/enrollment.resolver.js';
 import { LearnerImportResolver } from './modules/enrollment/learner-import.resolver.js';
+import { EarlyRegistrationResolver } from './modules/reporting/early-registration.resolver.js';
 import { EnrollmentSummaryResolver } from './modules/reporting/enrollment-summary.resolver.js';
 import { PolicyResolver } from './modules/policy/policy.resolver.js';
 import { RegionResolver } from './modules/region/region.resolver.js';
@@ -26,6 +27,7 @@ export const resolvers = [
   EnrollmentResolver,
   LearnerImportResolver,
   EnrollmentSummaryResolver,
+  EarlyRegistrationResolver,
 ] as const;
 
 export function createSchema(): Promise<GraphQLSchema> {

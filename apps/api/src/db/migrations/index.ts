@@ -10,6 +10,7 @@ import { Enrollment1795696587071 } from './1795696587071-Enrollment.js';
 import { LearnerImport1795698256938 } from './1795698256938-LearnerImport.js';
 import { EnrollmentRollup1795699000000 } from './1795699000000-EnrollmentRollup.js';
 import { EnrollmentDataSource1795699866434 } from './1795699866434-EnrollmentDataSource.js';
+import { EarlyRegistrationRollup1795700000000 } from './1795700000000-EarlyRegistrationRollup.js';
 
 /** Every migration in order; `npm run migration:generate` rewrites this list. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   LearnerImport1795698256938,
   EnrollmentRollup1795699000000,
   EnrollmentDataSource1795699866434,
+  EarlyRegistrationRollup1795700000000,
 ];

@@ -84,6 +84,9 @@ const samples: Record<string, { query: string; variables?: Record<string, unknow
     query: '{ preRegistrationsByDay(schoolYear: "2026-2027", schoolId: "500743") { date } }',
   },
   enrollmentSummary: { query: '{ enrollmentSummary(groupBy: [SEX]) { sex learners } }' },
+  earlyRegistrationProgress: {
+    query: '{ earlyRegistrationProgress(schoolYear: "2026-2027") { windowStart } }',
+  },
 };
 
 const schoolRoles = [Role.SCHOOL_REGISTRAR, Role.SCHOOL_HEAD, Role.ALS_FACILITATOR];
@@ -125,6 +128,7 @@ const expected: Record<string, 'everyone' | 'signed-in' | readonly Role[]> = {
   quickCount: 'signed-in',
   preRegistrationsByDay: 'signed-in',
   enrollmentSummary: 'signed-in',
+  earlyRegistrationProgress: 'signed-in',
 };
 
 let dataSource: DataSource;
