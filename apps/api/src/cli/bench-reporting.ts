@@ -56,10 +56,12 @@ function dashboardQueries(regionId: number, divisionId: number) {
     },
     {
       name: 'early registration by day',
-      graphql: `{ preRegistrationsByDay(schoolYear: "${SY}", divisionId: "${divisionId}") { date registrations } }`,
-      sql: `SELECT e.registered_on, count(*) FROM enrollment e JOIN school s ON s.id = e.school_id
-            WHERE e.school_year = '${SY}' AND e.registered_on IS NOT NULL AND s.division_id = ${divisionId}
-            GROUP BY 1`,
+      graphql: `{ earlyRegistrationProgress(schoolYear: "${SY}", divisionId: "${divisionId}") {
+        days { date registrations cumulative } schools { registrations previousYearEnrollment progress } } }`,
+      sql: `SELECT e.registered_on, e.school_id, count(*) FROM enrollment e JOIN school s ON s.id = e.school_id
+            WHERE e.school_year IN ('${SY}', '2024-2025') AND s.division_id = ${divisionId}
+              AND (e.registered_on IS NOT NULL OR e.grade_level IN ('KINDER', 'GRADE_1', 'GRADE_7', 'GRADE_11'))
+            GROUP BY 1, 2`,
     },
     {
       name: 'overview page (one request)',
