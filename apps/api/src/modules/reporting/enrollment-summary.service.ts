@@ -126,34 +126,22 @@ export async function enrollmentSummary(
   // The same condition on both sides: written against `r`, applied inside each branch.
   const branch = (table: string) => `SELECT ${columns} FROM ${table} r ${condition}`;
 
-  params.push(filter.statuses?.length ? filter.statuses : enrolled);
-  const statuses = `$${params.length}`;
+  const counted = new Set<string>(filter.statuses?.length ? filter.statuses : enrolled);
   const categoryJoin = dimensions.includes('CATEGORY')
     ? `JOIN (VALUES ${Object.entries(categoryBits)
         .map(([name, bit]) => `('${name}', ${bit})`)
         .join(', ')}) c(name, bit) ON (r.categories & c.bit) <> 0`
     : '';
   const keyColumns = dimensions.map((d, i) => `${dimensionColumn[d]} AS k${i}`);
-  const groupColumns = [...dimensions.map((_, i) => `k${i}`), 'school_year'];
-  const count = (condition: string) =>
-    `coalesce(sum(r.learners) FILTER (WHERE ${condition}), 0)::int`;
+  // Plain sums by status and sex; the measures are sorted out from these few rows below, which
+  // costs less than a filtered sum per measure over every rollup row.
   const sql = `
-    SELECT ${[...keyColumns, 'r.school_year'].join(', ')},
-           ${count(`r.status = ANY (${statuses})`)} AS learners,
-           ${count(`r.status = ANY (${statuses}) AND r.sex = 'MALE'`)} AS male,
-           ${count(`r.status = ANY (${statuses}) AND r.sex = 'FEMALE'`)} AS female,
-           ${count("r.status = 'OFFICIALLY_ENROLLED'")} AS officially_enrolled,
-           ${count("r.status = 'TEMPORARILY_ENROLLED'")} AS temporarily_enrolled,
-           ${count("r.status = 'PRE_REGISTERED'")} AS pre_registered,
-           ${count("r.status = 'MOVED_OUT'")} AS moved_out,
-           ${count("r.status = 'TRANSFERRED_TO_ALS'")} AS transferred_to_als,
-           ${count("r.status = 'DROPPED_OUT'")} AS dropped_out,
-           coalesce(sum(r.moved_in), 0)::int AS moved_in,
-           coalesce(sum(r.transferred_in), 0)::int AS transferred_in,
-           coalesce(sum(r.transferred_out), 0)::int AS transferred_out
+    SELECT ${[...keyColumns, 'r.school_year', 'r.status', 'r.sex'].join(', ')},
+           sum(r.learners)::int AS learners, sum(r.moved_in)::int AS moved_in,
+           sum(r.transferred_in)::int AS transferred_in, sum(r.transferred_out)::int AS transferred_out
     FROM (${branch(`enrollment_rollup_${grain}`)} UNION ALL ${branch('enrollment_rollup_delta')}) r
     ${categoryJoin}
-    GROUP BY ${groupColumns.map((c) => (c === 'school_year' ? 'r.school_year' : c)).join(', ')}`;
+    GROUP BY ${[...dimensions.map((_, i) => `k${i}`), 'r.school_year', 'r.status', 'r.sex'].join(', ')}`;
 
   const raw = await dataSource.query<Record<string, string | number | null>[]>(sql, params);
   const keyOf = (row: Record<string, unknown>) =>
@@ -183,22 +171,27 @@ export async function enrollmentSummary(
     const entry = merged.get(key) ?? blank(row);
     if (dimensions.includes('SCHOOL_YEAR')) entry.schoolYear = String(row.school_year);
     merged.set(key, entry);
+    const n = Number(row.learners);
+    const status = String(row.status);
+    const inCount = counted.has(status);
     if (comparing && row.school_year === previousYear) {
-      entry.previousYearLearners = Number(row.learners);
+      if (inCount) entry.previousYearLearners = (entry.previousYearLearners ?? 0) + n;
       continue;
     }
-    entry.learners += Number(row.learners);
-    entry.male += Number(row.male);
-    entry.female += Number(row.female);
-    entry.officiallyEnrolled += Number(row.officially_enrolled);
-    entry.temporarilyEnrolled += Number(row.temporarily_enrolled);
-    entry.preRegistered += Number(row.pre_registered);
+    if (inCount) {
+      entry.learners += n;
+      if (row.sex === 'MALE') entry.male += n;
+      else entry.female += n;
+    }
+    if (status === 'OFFICIALLY_ENROLLED') entry.officiallyEnrolled += n;
+    if (status === 'TEMPORARILY_ENROLLED') entry.temporarilyEnrolled += n;
+    if (status === 'PRE_REGISTERED') entry.preRegistered += n;
+    if (status === 'MOVED_OUT') entry.movedOut += n;
+    if (status === 'TRANSFERRED_TO_ALS') entry.transferredToAls += n;
+    if (status === 'DROPPED_OUT') entry.droppedOut += n;
     entry.movedIn += Number(row.moved_in);
     entry.transferredIn += Number(row.transferred_in);
-    entry.movedOut += Number(row.moved_out);
     entry.transferredOut += Number(row.transferred_out);
-    entry.transferredToAls += Number(row.transferred_to_als);
-    entry.droppedOut += Number(row.dropped_out);
   }
   const measures: (keyof SummaryRow)[] = [
     'learners',
