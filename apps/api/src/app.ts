@@ -11,6 +11,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { type DataSource } from 'typeorm';
 import { createContext, type Context } from './context.js';
+import { operationAccessPlugin } from './modules/auth/operation-access.js';
 import { repoRoot } from './paths.js';
 import { createSchema } from './schema.js';
 
@@ -43,6 +44,7 @@ export async function createApp(dataSource: DataSource): Promise<App> {
     introspection: process.env.NODE_ENV !== 'production',
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      operationAccessPlugin,
       // No cache hints are used (answers carry personal data and go by POST): without the
       // plugin Apollo adds no per-field hook to every resolver.
       ApolloServerPluginCacheControlDisabled(),

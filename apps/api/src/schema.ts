@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AuthResolver } from './modules/auth/auth.resolver.js';
-import { enforceOperationAccess } from './modules/auth/operation-access.js';
 import { LearnerMergeResolver } from './modules/learner/learner-merge.resolver.js';
 import { LearnerResolver } from './modules/learner/learner.resolver.js';
 import { DivisionResolver } from './modules/division/division.resolver.js';
@@ -31,7 +30,7 @@ export const resolvers = [
 ] as const;
 
 export function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers, validate: false, globalMiddlewares: [enforceOperationAccess] });
+  return buildSchema({ resolvers, validate: false });
 }
 
 /** The SDL committed as apps/api/schema.graphql; sorted so it diffs cleanly. */

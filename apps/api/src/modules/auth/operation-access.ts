@@ -1,6 +1,6 @@
 import { Role } from '@repo/domain/access';
-import { GraphQLError } from 'graphql';
-import { type MiddlewareFn } from 'type-graphql';
+import { type ApolloServerPlugin } from '@apollo/server';
+import { type FragmentDefinitionNode, GraphQLError, Kind, type SelectionNode } from 'graphql';
 import { type Context } from '../../context.js';
 
 /** Who may call a root operation: anyone, anyone signed in, or the listed roles. */
@@ -70,21 +70,59 @@ export function isAllowed(rule: OperationRule | undefined, role: Role | null): b
   return rule === 'SIGNED_IN' || rule.includes(role);
 }
 
-/** Enforces `operationAccess` on every Query and Mutation field before its resolver runs. */
-export const enforceOperationAccess: MiddlewareFn<Context> = ({ info, context }, next) => {
-  const root = info.parentType.name;
-  if (root !== 'Query' && root !== 'Mutation') return next();
-  const rule = operationAccess[info.fieldName];
-  if (isAllowed(rule, context.viewer?.role ?? null)) return next();
+/** Why a caller may not use a root operation; null when it may. */
+function denial(fieldName: string, context: Context): GraphQLError | null {
+  const rule = operationAccess[fieldName];
+  if (isAllowed(rule, context.viewer?.role ?? null)) return null;
   if (!context.viewer && rule !== undefined) {
-    throw new GraphQLError(`Sign in to use ${info.fieldName}`, {
-      extensions: { code: 'UNAUTHENTICATED', rule: 'SIGN_IN_REQUIRED' },
+    return new GraphQLError(`Sign in to use ${fieldName}`, {
+      extensions: { code: 'UNAUTHENTICATED', rule: 'SIGN_IN_REQUIRED', http: { status: 401 } },
     });
   }
-  throw new GraphQLError(`Your role may not use ${info.fieldName}`, {
+  return new GraphQLError(`Your role may not use ${fieldName}`, {
     extensions: {
       code: 'FORBIDDEN',
       rule: rule === undefined ? 'NO_ACCESS_RULE' : 'ROLE_NOT_ALLOWED',
+      http: { status: 403 },
     },
   });
+}
+
+/** The root fields an operation selects, through fragments; `__typename` and the like excluded. */
+function rootFields(
+  selections: readonly SelectionNode[],
+  fragments: Record<string, FragmentDefinitionNode>,
+): string[] {
+  return selections.flatMap((selection) => {
+    if (selection.kind === Kind.FIELD)
+      return selection.name.value.startsWith('__') ? [] : [selection.name.value];
+    const set =
+      selection.kind === Kind.INLINE_FRAGMENT
+        ? selection.selectionSet
+        : fragments[selection.name.value]?.selectionSet;
+    return set ? rootFields(set.selections, fragments) : [];
+  });
+}
+
+/**
+ * Enforces `operationAccess` once per request, on the operation's root fields, before anything
+ * resolves: a request with one field the caller may not use is refused whole. (As a field
+ * middleware it ran for every field of every row of every answer.)
+ */
+export const operationAccessPlugin: ApolloServerPlugin<Context> = {
+  requestDidStart: () =>
+    Promise.resolve({
+      didResolveOperation: ({ operation, document, contextValue }) => {
+        const fragments = Object.fromEntries(
+          document.definitions
+            .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+            .map((d) => [d.name.value, d]),
+        );
+        for (const field of rootFields(operation?.selectionSet.selections ?? [], fragments)) {
+          const refused = denial(field, contextValue);
+          if (refused) return Promise.reject(refused);
+        }
+        return Promise.resolve();
+      },
+    }),
 };
