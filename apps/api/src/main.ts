@@ -3,6 +3,7 @@ import { createDataSource } from './db/data-source.js';
 import { openDatabase } from './db/database.js';
 import { demoMode } from './config.js';
 import { ensureDemoAccounts, removeDemoAccounts } from './modules/auth/demo-accounts.js';
+import { ensureDemoData } from './modules/datasets/demo-data.js';
 import { loadReferenceData } from './modules/reference-data/reference-data.seed.js';
 import { startRollupApplier } from './modules/reporting/rollup-applier.js';
 
@@ -41,6 +42,7 @@ try {
   }
   if (demoMode) {
     await ensureDemoAccounts(dataSource);
+    await ensureDemoData(dataSource, log);
     log(
       'demo mode: accounts registrar, head, als, division, region, analyst, admin (password "demo")',
     );
