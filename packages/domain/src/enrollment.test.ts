@@ -918,3 +918,30 @@ describe('isActiveStatus (§IV.b, §V.B, §V.C, §V.E, §IV.l)', () => {
     expect(isActiveStatus(status)).toBe(active);
   });
 });
+
+describe('planEnrollment: the rules added after review', () => {
+  it.each([
+    [
+      'SPEC §2: a calendar whose school year is not one is refused, not thrown',
+      { calendar: { ...calendar, schoolYear: '2025' } },
+      [['schoolYear', 'SCHOOL_YEAR_INVALID']],
+      'PRE_REGISTERED',
+    ],
+    [
+      '§V.D: a first attendance before the enrolment would dodge the late rule',
+      { enrolledOn: '2025-11-03', firstAttendance: '2025-06-16' },
+      [['firstAttendance', 'BEFORE_ENROLLMENT']],
+      'PRE_REGISTERED',
+    ],
+    [
+      '§V.A table: a formal grade needs an admission basis',
+      { basis: null },
+      [['admissionBasis', 'REQUIRED']],
+      'PRE_REGISTERED',
+    ],
+  ] as const)('%s', (_, change, errors, status) => {
+    const result = plan(change);
+    expect(result.errors.map((e) => [e.field, e.code])).toEqual(errors);
+    expect(result.status).toBe(status);
+  });
+});
