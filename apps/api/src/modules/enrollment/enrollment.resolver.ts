@@ -24,6 +24,7 @@ import {
   findEnrollment,
   moveLearner,
   preRegister,
+  readEnrollmentAfterWrite,
   recordFirstAttendance,
   submitDocument,
   transferToAls,
@@ -95,9 +96,9 @@ export class EnrollmentResolver {
     outcome: EnrollmentOutcome,
     message = 'Enrolment Added',
   ): Promise<EnrollmentResult> {
-    const found = await findEnrollment(context.dataSource, context.viewer!, outcome.id);
+    const found = await readEnrollmentAfterWrite(context.dataSource, context.viewer!, outcome.id);
     return Object.assign(new EnrollmentResult(), {
-      enrollment: toEnrollment(found!),
+      enrollment: toEnrollment(found as unknown as Found),
       message,
       reasons: outcome.reasons,
       recommendation: outcome.recommendation,

@@ -21,7 +21,7 @@ import { canChangeStatus, checkAlsTransfer, classifyMove } from '@repo/domain/st
 import { type DataSource, type EntityManager } from 'typeorm';
 import { todayInManila } from '../../clock.js';
 import { onceForKey } from '../../db/idempotency.js';
-import { inViewerScope } from '../../db/scoped.js';
+import { inViewerScope, scopedStatement } from '../../db/scoped.js';
 import { badUserInput, fieldErrors, refused } from '../../errors.js';
 import { audit } from '../audit/audit.service.js';
 import { type Viewer } from '../auth/viewer.js';
@@ -1148,4 +1148,51 @@ export function findEnrollment(dataSource: DataSource, viewer: Viewer, id: strin
     },
     { readMostly: true },
   );
+}
+
+/**
+ * An enrollment as a mutation's answer: the writer's own record, read back in one message (the
+ * scope's settings and one statement building the whole answer), not recorded as a view.
+ */
+export async function readEnrollmentAfterWrite(dataSource: DataSource, viewer: Viewer, id: string) {
+  checkId(id, 'id');
+  const [row] = await scopedStatement<{
+    enrollment: EnrollmentEntity;
+    lrn: string | null;
+    documents: { documentType: string; receivedOn: string }[];
+    history: (Omit<EnrollmentStatusChangeEntity, 'recordedAt'> & { recordedAt: string })[];
+  }>(
+    dataSource,
+    viewer,
+    (literal) => `
+      SELECT json_build_object(
+               'id', e.id::text, 'learnerId', e.learner_id::text, 'schoolId', e.school_id,
+               'schoolYear', e.school_year, 'gradeLevel', e.grade_level, 'strand', e.strand,
+               'admissionBasis', e.admission_basis, 'status', e.status,
+               'categories', e.categories, 'circumstances', e.circumstances,
+               'registeredOn', e.registered_on, 'enrolledOn', e.enrolled_on,
+               'firstAttendance', e.first_attendance, 'missingDocuments', e.missing_documents,
+               'documentsDueBy', e.documents_due_by, 'placementReason', e.placement_reason,
+               'catchUpPlan', e.catch_up_plan, 'movedIn', e.moved_in,
+               'transferredIn', e.transferred_in, 'leftOn', e.left_on,
+               'transferredOut', e.transferred_out, 'alsProgram', e.als_program,
+               'alsFacilitatorName', e.als_facilitator_name, 'version', e.version) AS enrollment,
+             l.lrn,
+             coalesce((SELECT json_agg(json_build_object('documentType', d.document_type,
+                                                         'receivedOn', d.received_on)
+                                       ORDER BY d.received_on, d.document_type)
+                       FROM enrollment_document d WHERE d.enrollment_id = e.id), '[]') AS documents,
+             coalesce((SELECT json_agg(json_build_object('status', h.status,
+                                                         'effectiveOn', h.effective_on,
+                                                         'reason', h.reason, 'note', h.note,
+                                                         'recordedAt', h.recorded_at) ORDER BY h.id)
+                       FROM enrollment_status_change h WHERE h.enrollment_id = e.id), '[]') AS history
+      FROM enrollment e JOIN learner l ON l.id = e.learner_id
+      WHERE e.id = ${literal(id)}::bigint`,
+  );
+  if (!row) return null;
+  return {
+    ...row,
+    history: row.history.map((h) => ({ ...h, recordedAt: new Date(h.recordedAt) })),
+  };
 }
