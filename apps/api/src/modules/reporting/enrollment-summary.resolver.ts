@@ -1,13 +1,13 @@
 import { Dimension } from '@repo/domain/enums';
-import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { type Context } from '../../context.js';
-import { toDivision } from '../division/division.type.js';
-import { toRegion } from '../region/region.type.js';
-import { toSchool } from '../school/school.type.js';
+import { Division, toDivision } from '../division/division.type.js';
+import { Region, toRegion } from '../region/region.type.js';
+import { School, toSchool } from '../school/school.type.js';
 import { enrollmentSummary } from './enrollment-summary.service.js';
 import { EnrollmentSummaryFilter, EnrollmentSummaryRow } from './enrollment-summary.type.js';
 
-@Resolver()
+@Resolver(() => EnrollmentSummaryRow)
 export class EnrollmentSummaryResolver {
   @Query(() => [EnrollmentSummaryRow], {
     description:
@@ -15,49 +15,63 @@ export class EnrollmentSummaryResolver {
   })
   async enrollmentSummary(
     @Arg('groupBy', () => [Dimension]) groupBy: Dimension[],
-    @Ctx() { dataSource, viewer, loaders }: Context,
+    @Ctx() { dataSource, viewer }: Context,
     @Arg('filter', () => EnrollmentSummaryFilter, { nullable: true })
     filter?: EnrollmentSummaryFilter | null,
   ): Promise<EnrollmentSummaryRow[]> {
     const rows = await enrollmentSummary(dataSource, viewer!, filter ?? {}, groupBy);
-    return Promise.all(
-      rows.map(async (row) => {
-        const { keys } = row;
-        const [region, division, school] = await Promise.all([
-          keys.REGION == null ? null : loaders.regionById.load(Number(keys.REGION)),
-          keys.DIVISION == null ? null : loaders.divisionById.load(Number(keys.DIVISION)),
-          keys.SCHOOL == null ? null : loaders.schoolById.load(Number(keys.SCHOOL)),
-        ]);
-        const male = row.male;
-        return Object.assign(new EnrollmentSummaryRow(), {
-          schoolYear: row.schoolYear,
-          region: region ? toRegion(region) : null,
-          division: division ? toDivision(division) : null,
-          school: school ? toSchool(school) : null,
-          sector: keys.SECTOR ?? null,
-          gradeLevel: keys.GRADE_LEVEL ?? null,
-          strand: keys.STRAND ?? null,
-          sex: keys.SEX ?? null,
-          category: keys.CATEGORY ?? null,
-          status: keys.STATUS ?? null,
-          learners: row.learners,
-          male,
-          female: row.female,
-          genderParityIndex: male > 0 ? Math.round((row.female / male) * 1000) / 1000 : null,
-          previousYearLearners: row.previousYearLearners,
-          change:
-            row.previousYearLearners === null ? null : row.learners - row.previousYearLearners,
-          officiallyEnrolled: row.officiallyEnrolled,
-          temporarilyEnrolled: row.temporarilyEnrolled,
-          preRegistered: row.preRegistered,
-          movedIn: row.movedIn,
-          transferredIn: row.transferredIn,
-          movedOut: row.movedOut,
-          transferredOut: row.transferredOut,
-          transferredToAls: row.transferredToAls,
-          droppedOut: row.droppedOut,
-        } as EnrollmentSummaryRow);
-      }),
-    );
+    return rows.map((row) => {
+      const { keys } = row;
+      const male = row.male;
+      return Object.assign(new EnrollmentSummaryRow(), {
+        regionId: keys.REGION == null ? null : Number(keys.REGION),
+        divisionId: keys.DIVISION == null ? null : Number(keys.DIVISION),
+        schoolId: keys.SCHOOL == null ? null : Number(keys.SCHOOL),
+        schoolYear: row.schoolYear,
+        sector: keys.SECTOR ?? null,
+        gradeLevel: keys.GRADE_LEVEL ?? null,
+        strand: keys.STRAND ?? null,
+        sex: keys.SEX ?? null,
+        category: keys.CATEGORY ?? null,
+        status: keys.STATUS ?? null,
+        learners: row.learners,
+        male,
+        female: row.female,
+        genderParityIndex: male > 0 ? Math.round((row.female / male) * 1000) / 1000 : null,
+        previousYearLearners: row.previousYearLearners,
+        change: row.previousYearLearners === null ? null : row.learners - row.previousYearLearners,
+        officiallyEnrolled: row.officiallyEnrolled,
+        temporarilyEnrolled: row.temporarilyEnrolled,
+        preRegistered: row.preRegistered,
+        movedIn: row.movedIn,
+        transferredIn: row.transferredIn,
+        movedOut: row.movedOut,
+        transferredOut: row.transferredOut,
+        transferredToAls: row.transferredToAls,
+        droppedOut: row.droppedOut,
+      } as EnrollmentSummaryRow);
+    });
+  }
+
+  // The places are loaded only when asked for, in one batch per request (DataLoader).
+  @FieldResolver(() => Region, { nullable: true })
+  async region(@Root() row: EnrollmentSummaryRow, @Ctx() { loaders }: Context) {
+    if (row.regionId === null) return null;
+    const entity = await loaders.regionById.load(row.regionId);
+    return entity ? toRegion(entity) : null;
+  }
+
+  @FieldResolver(() => Division, { nullable: true })
+  async division(@Root() row: EnrollmentSummaryRow, @Ctx() { loaders }: Context) {
+    if (row.divisionId === null) return null;
+    const entity = await loaders.divisionById.load(row.divisionId);
+    return entity ? toDivision(entity) : null;
+  }
+
+  @FieldResolver(() => School, { nullable: true })
+  async school(@Root() row: EnrollmentSummaryRow, @Ctx() { loaders }: Context) {
+    if (row.schoolId === null) return null;
+    const entity = await loaders.schoolById.load(row.schoolId);
+    return entity ? toSchool(entity) : null;
   }
 }

@@ -8,9 +8,6 @@ import {
   Strand,
 } from '@repo/domain/enums';
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Division } from '../division/division.type.js';
-import { Region } from '../region/region.type.js';
-import { School } from '../school/school.type.js';
 
 registerEnumType(Dimension, {
   name: 'Dimension',
@@ -64,14 +61,10 @@ export class EnrollmentSummaryRow {
   @Field(() => String, { nullable: true })
   schoolYear: string | null;
 
-  @Field(() => Region, { nullable: true })
-  region: Region | null;
-
-  @Field(() => Division, { nullable: true })
-  division: Division | null;
-
-  @Field(() => School, { nullable: true })
-  school: School | null;
+  /** Resolved by the resolver's field resolvers, only when asked for. */
+  regionId: number | null;
+  divisionId: number | null;
+  schoolId: number | null;
 
   @Field(() => Sector, { nullable: true })
   sector: Sector | null;
