@@ -277,7 +277,10 @@ export async function quickCount(
   );
 }
 
-/** Early registrations per school per day in the window (§V.A), with the OSC and OSY among them. */
+/**
+ * Early registrations per school per day in the window (§V.A), with the OSC and OSY among them:
+ * from the rollup the registering transaction keeps (EarlyRegistrationRollup migration).
+ */
 export async function preRegistrationsByDay(
   dataSource: DataSource,
   viewer: Viewer,
@@ -298,14 +301,15 @@ export async function preRegistrationsByDay(
     }[]
   >(
     `SELECT lpad(s.id::text, 6, '0') AS school_id, s.name AS school_name,
-            to_char(e.registered_on, 'YYYY-MM-DD') AS date, count(*)::int AS registrations,
-            count(*) FILTER (WHERE 'OSC' = ANY (e.categories))::int AS out_of_school_children,
-            count(*) FILTER (WHERE 'OSY' = ANY (e.categories))::int AS out_of_school_youth
-     FROM enrollment e JOIN school s ON s.id = e.school_id
-     WHERE e.school_year = $1 AND e.registered_on IS NOT NULL
-       AND ${scope.where}
-     GROUP BY s.id, s.name, e.registered_on
-     ORDER BY e.registered_on, s.name`,
+            to_char(d.registered_on, 'YYYY-MM-DD') AS date,
+            sum(d.registrations)::int AS registrations,
+            sum(d.out_of_school_children)::int AS out_of_school_children,
+            sum(d.out_of_school_youth)::int AS out_of_school_youth
+     FROM early_registration_daily d JOIN school s ON s.id = d.school_id
+     WHERE d.school_year = $1 AND ${scope.where}
+     GROUP BY s.id, s.name, d.registered_on
+     HAVING sum(d.registrations) > 0
+     ORDER BY d.registered_on, s.name`,
     [schoolYear, ...scope.params],
   );
 }

@@ -130,6 +130,15 @@ describe('early registration to official enrollment (DO 03 s. 2018 §V.A, §V.B)
       }),
     );
     expect(registered.enrollment.categories).toEqual(['OSY']);
+    const days = await server.graphql<{
+      preRegistrationsByDay: { date: string; registrations: number; outOfSchoolYouth: number }[];
+    }>(
+      `query { preRegistrationsByDay(schoolYear: "${SY}", schoolId: "${LA_PAZ}") { date registrations outOfSchoolYouth } }`,
+      {},
+      division,
+    );
+    const day = days.data!.preRegistrationsByDay.find((d) => d.date === '2026-02-10');
+    expect(day?.outOfSchoolYouth).toBeGreaterThanOrEqual(1);
   });
 });
 
