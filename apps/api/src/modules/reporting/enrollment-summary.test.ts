@@ -2,6 +2,7 @@ import { Role } from '@repo/domain/access';
 import { type DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mutate } from '../../../test/enrollment-fixtures.js';
+import { mulberry32 } from '../datasets/synthetic-learners.js';
 import {
   createTestAccount,
   insertTestLearner,
@@ -17,17 +18,8 @@ const PREVIOUS = '2023-2024';
 /** Schools in two regions and three divisions, offering elementary grades. */
 const SCHOOLS = [500743, 500518, 300001];
 
-/** mulberry32: the same random data every run, so a failure can be replayed. */
-function prng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ (t + t);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = prng(20261126);
+// The same random data every run, so a failure can be replayed.
+const random = mulberry32(20261126);
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 const some = <T>(list: readonly T[]): T[] => list.filter(() => random() < 0.4);
 
