@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SchoolLevel, toLevelsSummary } from './school.js';
+import { SchoolLevel, toLevelsSummary, formatSchoolId } from './school.js';
 
 describe('toLevelsSummary (SPEC §2: the levels a school offers)', () => {
   it.each([
@@ -9,5 +9,15 @@ describe('toLevelsSummary (SPEC §2: the levels a school offers)', () => {
     [Object.values(SchoolLevel), 'K, Elementary, JHS, SHS'],
   ])('%j → %s', (levels, expected) => {
     expect(toLevelsSummary(levels)).toBe(expected);
+  });
+});
+
+describe('formatSchoolId (SPEC §2)', () => {
+  it.each([
+    [500743, '500743'],
+    [100000, '100000'],
+    [1234, '001234'],
+  ] as const)('%i is written %s', (id, text) => {
+    expect(formatSchoolId(id)).toBe(text);
   });
 });

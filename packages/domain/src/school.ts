@@ -30,3 +30,8 @@ export function toLevelsSummary(levels: readonly SchoolLevel[]): string {
     .map((level) => short[level])
     .join(', ');
 }
+
+/** DepEd's School ID as written: six digits, leading zeros kept (SPEC §2). */
+export function formatSchoolId(id: number): string {
+  return String(id).padStart(6, '0');
+}

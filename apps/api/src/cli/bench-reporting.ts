@@ -1,3 +1,4 @@
+import { formatSchoolId } from '@repo/domain/school';
 // The reporting benchmark (issue 6), run by `npm run bench` after the search benchmark: for each
 // size, a database `bench_reporting_<size>` filled once with a national-shape synthetic set, then
 // the dashboard's queries through HTTP GraphQL next to the same answers by GROUP BY over the base
@@ -205,7 +206,7 @@ export async function reportingBench(size: number, queries: number) {
       (
         await client.run<{ enrollmentSummary: { learners: number }[] }>(
           analyst,
-          `{ enrollmentSummary(groupBy: [], filter: { schoolYear: "2026-2027", schoolIds: ["${String(schools[0]!.id).padStart(6, '0')}"] }) { learners } }`,
+          `{ enrollmentSummary(groupBy: [], filter: { schoolYear: "2026-2027", schoolIds: ["${formatSchoolId(schools[0]!.id)}"] }) { learners } }`,
         )
       ).data.enrollmentSummary[0]?.learners ?? 0;
     const before = await count();

@@ -1,3 +1,4 @@
+import { formatSchoolId } from '@repo/domain/school';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { type Context } from '../../context.js';
 import {
@@ -46,7 +47,7 @@ type Found = NonNullable<Awaited<ReturnType<typeof findEnrollment>>>;
 function toEnrollment({ enrollment: e, documents, history }: Found): Enrollment {
   return Object.assign(new Enrollment(), {
     ...e,
-    schoolId: String(e.schoolId).padStart(6, '0'),
+    schoolId: formatSchoolId(e.schoolId),
     documents: documents.map((d) =>
       Object.assign(new ReceivedDocument(), {
         documentType: d.documentType,
@@ -98,7 +99,7 @@ export class EnrollmentResolver {
   ): Promise<EnrollmentResult> {
     const found = await readEnrollmentAfterWrite(context.dataSource, context.viewer!, outcome.id);
     return Object.assign(new EnrollmentResult(), {
-      enrollment: toEnrollment(found as unknown as Found),
+      enrollment: toEnrollment(found!),
       message,
       reasons: outcome.reasons,
       recommendation: outcome.recommendation,
@@ -253,7 +254,7 @@ export class EnrollmentResolver {
     return rows.map((r) =>
       Object.assign(new TemporaryEnrollment(), {
         learner: toRow(r),
-        schoolId: String(r.school_id).padStart(6, '0'),
+        schoolId: formatSchoolId(r.school_id),
         schoolName: r.school_name,
         documentsDueBy: r.documents_due_by,
         daysLeft: r.days_left,

@@ -1,3 +1,4 @@
+import { formatSchoolId } from '@repo/domain/school';
 import { Role } from '@repo/domain/access';
 import { checkEligibility } from '@repo/domain/check-eligibility';
 import { OutOfSchoolCircumstance } from '@repo/domain/early-registration';
@@ -43,16 +44,17 @@ import {
 
 const birthDocuments: readonly string[] = Object.values(BirthDocumentType);
 const circumstances: readonly string[] = Object.values(OutOfSchoolCircumstance);
-const padSchool = (id: number) => String(id).padStart(6, '0');
 
 /** The school the viewer works at: only schools and learning centers write enrollments. */
-function schoolOf(viewer: Viewer): number {
-  if (viewer.scope.kind !== 'SCHOOL')
-    throw refused('FORBIDDEN', 'Only a school or an ALS learning center enrols learners');
+export function schoolOf(
+  viewer: Viewer,
+  refusal = 'Only a school or an ALS learning center enrols learners',
+): number {
+  if (viewer.scope.kind !== 'SCHOOL') throw refused('FORBIDDEN', refusal);
   return viewer.scope.schoolId;
 }
 
-function checkId(value: string, field: string): string {
+export function checkId(value: string, field: string): string {
   if (!/^\d{1,18}$/.test(value)) throw badUserInput(field, 'ID_INVALID', `${field} is not an id`);
   return value;
 }
@@ -137,10 +139,10 @@ function alreadyEnrolled(active: ActiveEnrollment, schoolYear: string) {
   const what = active.status === 'PRE_REGISTERED' ? 'registered' : 'enrolled';
   return refused(
     'ALREADY_ENROLLED',
-    `This learner is already ${what} for ${schoolYear} at ${active.school_name} (${padSchool(active.school_id)}); a learner has one active enrollment a year. A move during the year goes through moveLearner.`,
+    `This learner is already ${what} for ${schoolYear} at ${active.school_name} (${formatSchoolId(active.school_id)}); a learner has one active enrollment a year. A move during the year goes through moveLearner.`,
     {
       field: 'input.learnerId',
-      schoolId: padSchool(active.school_id),
+      schoolId: formatSchoolId(active.school_id),
       schoolName: active.school_name,
       status: active.status,
     },
@@ -978,7 +980,7 @@ export async function moveLearner(
           EnrollmentStatus.PRE_REGISTERED,
           input.moveDate,
           move.transferred ? 'TRANSFERRED_IN' : 'MOVED_IN',
-          `from school ${padSchool(origin.school_id)}`,
+          `from school ${formatSchoolId(origin.school_id)}`,
         );
         const enrollment = await manager.getRepository(EnrollmentEntity).findOneByOrFail({ id });
         const state = documentState(enrollment, learner, calendar, docs);
@@ -993,7 +995,7 @@ export async function moveLearner(
           after: {
             enrollmentId: id,
             fromEnrollmentId: origin.enrollment_id,
-            fromSchoolId: padSchool(origin.school_id),
+            fromSchoolId: formatSchoolId(origin.school_id),
             transferred: move.transferred,
           },
         });
@@ -1121,50 +1123,16 @@ export function dropOut(
   );
 }
 
-/** An enrollment in scope, with its documents and history; null when outside scope. */
-export function findEnrollment(dataSource: DataSource, viewer: Viewer, id: string) {
-  if (!/^\d{1,18}$/.test(id)) return Promise.resolve(null);
-  return inViewerScope(
-    dataSource,
-    viewer,
-    async (manager) => {
-      const enrollment = await manager.getRepository(EnrollmentEntity).findOneBy({ id });
-      if (!enrollment) return null;
-      const documents = await receivedDocuments(manager, id);
-      const history = await manager
-        .getRepository(EnrollmentStatusChangeEntity)
-        .find({ where: { enrollmentId: id }, order: { id: 'ASC' } });
-      const lrn = await manager.query<{ lrn: string | null }[]>(
-        'SELECT lrn FROM learner WHERE id = $1',
-        [enrollment.learnerId],
-      );
-      await audit(manager, viewer, {
-        action: 'ENROLLMENT_VIEWED',
-        entity: 'learner',
-        entityId: enrollment.learnerId,
-        after: { enrollmentId: id },
-      });
-      return { enrollment, documents, history, lrn: lrn[0]?.lrn ?? null };
-    },
-    { readMostly: true },
-  );
+/** An enrollment with its LRN, documents and history, as one row of JSON (the API's shape). */
+interface EnrollmentAnswerRow {
+  enrollment: EnrollmentEntity;
+  lrn: string | null;
+  documents: { documentType: string; receivedOn: string }[];
+  history: (Omit<EnrollmentStatusChangeEntity, 'recordedAt'> & { recordedAt: string })[];
 }
 
-/**
- * An enrollment as a mutation's answer: the writer's own record, read back in one message (the
- * scope's settings and one statement building the whole answer), not recorded as a view.
- */
-export async function readEnrollmentAfterWrite(dataSource: DataSource, viewer: Viewer, id: string) {
-  checkId(id, 'id');
-  const [row] = await scopedStatement<{
-    enrollment: EnrollmentEntity;
-    lrn: string | null;
-    documents: { documentType: string; receivedOn: string }[];
-    history: (Omit<EnrollmentStatusChangeEntity, 'recordedAt'> & { recordedAt: string })[];
-  }>(
-    dataSource,
-    viewer,
-    (literal) => `
+/** The statement both readers of an enrollment send; `id` is a parameter or a quoted literal. */
+const enrollmentAnswer = (id: string) => `
       SELECT json_build_object(
                'id', e.id::text, 'learnerId', e.learner_id::text, 'schoolId', e.school_id,
                'schoolYear', e.school_year, 'gradeLevel', e.grade_level, 'strand', e.strand,
@@ -1188,11 +1156,42 @@ export async function readEnrollmentAfterWrite(dataSource: DataSource, viewer: V
                                                          'recordedAt', h.recorded_at) ORDER BY h.id)
                        FROM enrollment_status_change h WHERE h.enrollment_id = e.id), '[]') AS history
       FROM enrollment e JOIN learner l ON l.id = e.learner_id
-      WHERE e.id = ${literal(id)}::bigint`,
+      WHERE e.id = ${id}::bigint`;
+
+const toAnswer = (row: EnrollmentAnswerRow | undefined) =>
+  row
+    ? { ...row, history: row.history.map((h) => ({ ...h, recordedAt: new Date(h.recordedAt) })) }
+    : null;
+
+/** An enrollment in scope, with its documents and history; null when outside scope. Recorded. */
+export function findEnrollment(dataSource: DataSource, viewer: Viewer, id: string) {
+  if (!/^\d{1,18}$/.test(id)) return Promise.resolve(null);
+  return inViewerScope(
+    dataSource,
+    viewer,
+    async (manager) => {
+      const [row] = await manager.query<EnrollmentAnswerRow[]>(enrollmentAnswer('$1'), [id]);
+      if (!row) return null;
+      await audit(manager, viewer, {
+        action: 'ENROLLMENT_VIEWED',
+        entity: 'learner',
+        entityId: row.enrollment.learnerId,
+        after: { enrollmentId: id },
+      });
+      return toAnswer(row);
+    },
+    { readMostly: true },
   );
-  if (!row) return null;
-  return {
-    ...row,
-    history: row.history.map((h) => ({ ...h, recordedAt: new Date(h.recordedAt) })),
-  };
+}
+
+/**
+ * An enrollment as a mutation's answer: the writer's own record, read back in one message (the
+ * scope's settings and the same statement), not recorded as a view.
+ */
+export async function readEnrollmentAfterWrite(dataSource: DataSource, viewer: Viewer, id: string) {
+  checkId(id, 'id');
+  const [row] = await scopedStatement<EnrollmentAnswerRow>(dataSource, viewer, (literal) =>
+    enrollmentAnswer(literal(id)),
+  );
+  return toAnswer(row);
 }

@@ -1,3 +1,4 @@
+import { formatSchoolId } from '@repo/domain/school';
 import { createHash } from 'node:crypto';
 import { planEnrollment } from '@repo/domain/enrollment';
 import {
@@ -24,10 +25,12 @@ import { candidates, insertLearner } from '../learner/learner.service.js';
 import { type EnrollLearnerInput } from './enrollment.input.js';
 import {
   activeEnrollmentOf,
+  checkId,
   enrollIn,
   linkLearner,
   offeringOf,
   requireCalendar,
+  schoolOf,
 } from './enrollment.service.js';
 import { LearnerImportEntity } from './learner-import.entity.js';
 
@@ -287,8 +290,7 @@ async function stageRow(
           firstName: row.first_name,
           middleName: row.middle_name,
           birthDate: row.birth_date,
-          lastSchoolId:
-            row.last_school_id === null ? null : String(row.last_school_id).padStart(6, '0'),
+          lastSchoolId: row.last_school_id === null ? null : formatSchoolId(row.last_school_id),
           score: match.score,
           reasons: match.reasons,
         }));
@@ -329,12 +331,6 @@ async function stageRow(
   };
 }
 
-function schoolOf(viewer: Viewer): number {
-  if (viewer.scope.kind !== 'SCHOOL')
-    throw refused('FORBIDDEN', 'Only a school imports its learner list');
-  return viewer.scope.schoolId;
-}
-
 /**
  * Stage 1-3 of an import (issue 5): parse the CSV or XLSX with a maintained library, validate each
  * row with the domain's rules, and look up each learner and its likely duplicates. Nothing is
@@ -345,7 +341,7 @@ export async function previewLearnerImport(
   viewer: Viewer,
   input: { fileName: string; contentBase64: string; schoolYear: string },
 ): Promise<LearnerImportEntity> {
-  const schoolId = schoolOf(viewer);
+  const schoolId = schoolOf(viewer, 'Only a school imports its learner list');
   const fileName = input.fileName.trim();
   if (!fileName || fileName.length > 200)
     throw badUserInput('input.fileName', 'FILE_NAME_LENGTH', 'fileName: 1 to 200 characters');
@@ -422,9 +418,8 @@ export async function commitLearnerImport(
   importId: string,
   confirmNewRows: number[],
 ): Promise<LearnerImportEntity> {
-  schoolOf(viewer);
-  if (!/^\d{1,18}$/.test(importId))
-    throw badUserInput('importId', 'ID_INVALID', 'importId is not an id');
+  schoolOf(viewer, 'Only a school imports its learner list');
+  checkId(importId, 'importId');
   return inViewerScope(dataSource, viewer, async (manager) => {
     const repository = manager.getRepository(LearnerImportEntity);
     const staged = await repository.findOne({

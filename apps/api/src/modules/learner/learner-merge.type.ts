@@ -1,3 +1,4 @@
+import { formatSchoolId } from '@repo/domain/school';
 import { MergeStatus } from '@repo/domain/merge';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { type LearnerMergeEntity } from './learner-merge.entity.js';
@@ -44,7 +45,7 @@ export function toLearnerMerge(entity: LearnerMergeEntity): LearnerMerge {
     survivorId: String(entity.survivorId),
     mergedId: String(entity.mergedId),
     reason: entity.reason,
-    proposingSchoolId: String(entity.proposingSchoolId).padStart(6, '0'),
+    proposingSchoolId: formatSchoolId(entity.proposingSchoolId),
     proposedAt: entity.proposedAt,
     decidedAt: entity.decidedAt,
     decisionNote: entity.decisionNote,

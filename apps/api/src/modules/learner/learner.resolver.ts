@@ -1,3 +1,4 @@
+import { formatSchoolId } from '@repo/domain/school';
 import { type Match } from '@repo/domain/similarity';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { type Context } from '../../context.js';
@@ -23,7 +24,7 @@ function toCandidate({ row, match, profile }: ScoredCandidate): LearnerCandidate
     extensionName: row.extension_name,
     birthDate: row.birth_date,
     sex: row.sex,
-    lastSchoolId: row.last_school_id === null ? null : String(row.last_school_id).padStart(6, '0'),
+    lastSchoolId: row.last_school_id === null ? null : formatSchoolId(row.last_school_id),
     score: result.score,
     reasons: result.reasons,
     likelyDuplicate: result.likelyDuplicate,

@@ -1,3 +1,4 @@
+import { formatSchoolId } from '@repo/domain/school';
 import { validateLearnerProfile } from '@repo/domain/learner-profile';
 import { isLrn } from '@repo/domain/lrn';
 import { normalizeNamePart, toNameKey } from '@repo/domain/names';
@@ -276,7 +277,7 @@ export async function insertLearner(
     middleName: row.middle_name,
     birthDate: row.birth_date,
     sex: row.sex,
-    lastSchoolId: row.last_school_id === null ? null : String(row.last_school_id).padStart(6, '0'),
+    lastSchoolId: row.last_school_id === null ? null : formatSchoolId(row.last_school_id),
     score: match.score,
     reasons: match.reasons,
   }));

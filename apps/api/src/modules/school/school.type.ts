@@ -1,4 +1,4 @@
-import { SchoolLevel, Sector } from '@repo/domain/school';
+import { SchoolLevel, Sector, formatSchoolId } from '@repo/domain/school';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { type SchoolEntity } from './school.entity.js';
 
@@ -74,7 +74,7 @@ export function toSchool(entity: SchoolEntity): School {
   if (entity.offersSeniorHigh) levels.push(SchoolLevel.SENIOR_HIGH);
   return Object.assign(new School(), {
     id: String(entity.id),
-    schoolId: String(entity.id).padStart(6, '0'),
+    schoolId: formatSchoolId(entity.id),
     name: entity.name,
     sector: entity.sector as Sector,
     levelsOffered: levels,
