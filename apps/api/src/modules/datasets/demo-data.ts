@@ -34,9 +34,17 @@ export async function ensureDemoData(dataSource: DataSource, log: (line: string)
     [demoSchoolId],
   );
   if (!school) return;
-  const cells = await officialCells(dataSource, null, 2023, [school.division_id]);
-  const load = await loadEnrollmentCells(dataSource, cells, { schoolYear: '2023-2024' });
-  if (load.learners > 0) {
+  // Every start checks; only the first reads and loads the data set (the loader would skip every
+  // school anyway, but only after reading and parsing the whole file).
+  const [{ loaded }] = (await dataSource.query<{ loaded: boolean }[]>(
+    `SELECT EXISTS (SELECT 1 FROM enrollment e JOIN school s ON s.id = e.school_id
+                    WHERE e.school_year = '2023-2024' AND s.division_id = $1
+                      AND e.data_source IS NOT NULL) AS loaded`,
+    [school.division_id],
+  )) as [{ loaded: boolean }];
+  if (!loaded) {
+    const cells = await officialCells(dataSource, null, 2023, [school.division_id]);
+    const load = await loadEnrollmentCells(dataSource, cells, { schoolYear: '2023-2024' });
     log(
       `demo data: ${load.learners.toLocaleString('en-PH')} learners of SY 2023-2024 (official data set, Abra)`,
     );
