@@ -16,7 +16,9 @@ export async function startApi(databaseUrl: string) {
       probe.close(() => resolve(free));
     });
   });
-  const api = spawn(process.execPath, [path.join(apiRoot, 'dist', 'main.js')], {
+  // BENCH_API_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to profile the API.
+  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const api = spawn(process.execPath, [...nodeArgs, path.join(apiRoot, 'dist', 'main.js')], {
     env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, DEMO_MODE: 'false' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -1,5 +1,10 @@
 import { type PoolClient, type QueryResult } from 'pg';
 import { type DataSource, type EntityManager, type QueryRunner } from 'typeorm';
+import {
+  dropHeldAudit,
+  holdAuditUntilCommit,
+  releaseHeldAudit,
+} from '../modules/audit/audit.service.js';
 import { type Viewer } from '../modules/auth/viewer.js';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -48,16 +53,22 @@ export async function inViewerScope<T>(
   // The query runner's class declares the flag writable; the QueryRunner interface, read-only.
   const runner = dataSource.createQueryRunner() as QueryRunner & { isTransactionActive: boolean };
   try {
-    await runner.connect();
+    const client = (await runner.connect()) as PoolClient;
     // No parameters: the simple protocol, which takes both statements in one message.
     await runner.query(open);
     // The transaction is ours: TypeORM must not open or commit one of its own inside it.
     runner.isTransactionActive = true;
+    holdAuditUntilCommit(runner);
     try {
       const result = await work(runner.manager);
-      await runner.query('COMMIT');
+      // The audit trail's entries go with the COMMIT, in the same message.
+      const entries = releaseHeldAudit(runner, (value) =>
+        value === null ? 'NULL' : client.escapeLiteral(value),
+      );
+      await runner.query(entries ? `${entries}; COMMIT` : 'COMMIT');
       return result;
     } catch (error) {
+      dropHeldAudit(runner);
       await runner.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {

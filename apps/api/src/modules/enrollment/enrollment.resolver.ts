@@ -21,11 +21,10 @@ import {
 import {
   dropOut,
   enrollLearner,
-  type EnrollmentOutcome,
+  type AnsweredOutcome,
   findEnrollment,
   moveLearner,
   preRegister,
-  readEnrollmentAfterWrite,
   recordFirstAttendance,
   submitDocument,
   transferToAls,
@@ -92,18 +91,14 @@ const keyDescription =
 
 @Resolver()
 export class EnrollmentResolver {
-  private async result(
-    context: Context,
-    outcome: EnrollmentOutcome,
-    message = 'Enrolment Added',
-  ): Promise<EnrollmentResult> {
-    const found = await readEnrollmentAfterWrite(context.dataSource, context.viewer!, outcome.id);
+  private result(outcome: AnsweredOutcome, message = 'Enrolment Added'): EnrollmentResult {
+    const found = outcome.answer;
     return Object.assign(new EnrollmentResult(), {
-      enrollment: toEnrollment(found!),
+      enrollment: toEnrollment(found),
       message,
       reasons: outcome.reasons,
       recommendation: outcome.recommendation,
-      lrn: found!.lrn,
+      lrn: found.lrn,
       replayed: outcome.replayed,
     });
   }
@@ -119,7 +114,6 @@ export class EnrollmentResolver {
     idempotencyKey?: string | null,
   ): Promise<EnrollmentResult> {
     return this.result(
-      context,
       await preRegister(context.dataSource, context.viewer!, input, idempotencyKey),
       'Early Registration Added',
     );
@@ -136,7 +130,6 @@ export class EnrollmentResolver {
     idempotencyKey?: string | null,
   ): Promise<EnrollmentResult> {
     return this.result(
-      context,
       await enrollLearner(context.dataSource, context.viewer!, input, idempotencyKey),
     );
   }
@@ -151,7 +144,6 @@ export class EnrollmentResolver {
     idempotencyKey?: string | null,
   ): Promise<EnrollmentResult> {
     return this.result(
-      context,
       await recordFirstAttendance(context.dataSource, context.viewer!, input, idempotencyKey),
       'First Attendance Recorded',
     );
@@ -167,7 +159,6 @@ export class EnrollmentResolver {
     idempotencyKey?: string | null,
   ): Promise<EnrollmentResult> {
     return this.result(
-      context,
       await submitDocument(context.dataSource, context.viewer!, input, idempotencyKey),
       'Document Received',
     );
@@ -184,7 +175,6 @@ export class EnrollmentResolver {
     idempotencyKey?: string | null,
   ): Promise<EnrollmentResult> {
     return this.result(
-      context,
       await moveLearner(context.dataSource, context.viewer!, input, idempotencyKey),
       'Learner Moved In',
     );
@@ -198,7 +188,6 @@ export class EnrollmentResolver {
     idempotencyKey?: string | null,
   ): Promise<EnrollmentResult> {
     return this.result(
-      context,
       await transferToAls(context.dataSource, context.viewer!, input, idempotencyKey),
       'Transferred to ALS',
     );
@@ -212,7 +201,6 @@ export class EnrollmentResolver {
     idempotencyKey?: string | null,
   ): Promise<EnrollmentResult> {
     return this.result(
-      context,
       await dropOut(context.dataSource, context.viewer!, input, idempotencyKey),
       'Dropped Out',
     );

@@ -22,7 +22,8 @@ import { canChangeStatus, checkAlsTransfer, classifyMove } from '@repo/domain/st
 import { type DataSource, type EntityManager } from 'typeorm';
 import { todayInManila } from '../../clock.js';
 import { onceForKey } from '../../db/idempotency.js';
-import { inViewerScope, scopedStatement } from '../../db/scoped.js';
+import { preparedQuery } from '../../db/prepared.js';
+import { inViewerScope } from '../../db/scoped.js';
 import { badUserInput, fieldErrors, refused } from '../../errors.js';
 import { audit } from '../audit/audit.service.js';
 import { type Viewer } from '../auth/viewer.js';
@@ -93,9 +94,16 @@ export async function linkLearner(
   reason: 'REGISTERED' | 'ENROLLED' | 'MOVED_IN',
   field: string,
 ): Promise<LearnerEntity> {
-  const [facts] = await manager.query<{ merged_into_id: string | null }[]>(
-    'SELECT merged_into_id::text FROM learner_merge_facts(ARRAY[$1]::bigint[])',
-    [learnerId],
+  // The learner's merge facts and the link in one statement: linked only when not merged.
+  const [facts] = await preparedQuery<{ merged_into_id: string | null }>(
+    manager,
+    `WITH facts AS (SELECT merged_into_id FROM learner_merge_facts(ARRAY[$1::bigint])),
+     link AS (
+       INSERT INTO learner_school (learner_id, school_id, reason)
+       SELECT $1::bigint, $2::integer, $3::varchar FROM facts WHERE merged_into_id IS NULL
+       ON CONFLICT DO NOTHING)
+     SELECT merged_into_id::text FROM facts`,
+    [learnerId, schoolId, reason],
   );
   if (!facts) throw badUserInput(field, 'LEARNER_NOT_FOUND', `No learner ${learnerId}`);
   if (facts.merged_into_id) {
@@ -108,11 +116,6 @@ export async function linkLearner(
       },
     );
   }
-  await manager.query(
-    `INSERT INTO learner_school (learner_id, school_id, reason) VALUES ($1, $2, $3)
-     ON CONFLICT DO NOTHING`,
-    [learnerId, schoolId, reason],
-  );
   return manager.getRepository(LearnerEntity).findOneByOrFail({ id: learnerId });
 }
 
@@ -133,6 +136,36 @@ export async function activeEnrollmentOf(
     [learnerId, schoolYear],
   );
   return row ?? null;
+}
+
+/**
+ * The learner's active enrollment of the year and the ids and statuses of the last two
+ * enrollments (latest first), in one statement.
+ */
+async function standingOf(
+  manager: EntityManager,
+  learnerId: string,
+  schoolYear: string,
+): Promise<{ active: ActiveEnrollment | null; recent: { id: string; status: string }[] }> {
+  const [row] = await preparedQuery<
+    Omit<ActiveEnrollment, 'enrollment_id'> & {
+      enrollment_id: string | null;
+      recent: { id: string; status: string }[];
+    }
+  >(
+    manager,
+    `SELECT a.enrollment_id::text, a.school_id, a.school_name, a.status,
+       (SELECT coalesce(json_agg(r), '[]') FROM (
+          SELECT id::text AS id, status FROM enrollment WHERE learner_id = $1::bigint
+          ORDER BY school_year DESC, created_at DESC LIMIT 2) r) AS recent
+     FROM (SELECT) AS one LEFT JOIN active_enrollment_of($1::bigint, $2::text) a ON true`,
+    [learnerId, schoolYear],
+  );
+  const { recent, ...active } = row!;
+  return {
+    active: active.enrollment_id === null ? null : (active as ActiveEnrollment),
+    recent,
+  };
 }
 
 function alreadyEnrolled(active: ActiveEnrollment, schoolYear: string) {
@@ -189,6 +222,44 @@ async function recordStatus(
     note,
     recordedBy: viewer.accountId,
   });
+}
+
+/**
+ * What happened to an enrollment, in one statement: documents received on one date (already
+ * received ones kept as they were) and status changes, each row recorded by the viewer.
+ */
+async function recordFacts(
+  manager: EntityManager,
+  viewer: Viewer,
+  enrollmentId: string,
+  documents: { types: string[]; receivedOn: string },
+  changes: {
+    status: EnrollmentStatus;
+    effectiveOn: string;
+    reason: string;
+    note?: string | null;
+  }[],
+) {
+  await preparedQuery(
+    manager,
+    `WITH documents AS (
+       INSERT INTO enrollment_document (enrollment_id, document_type, received_on, recorded_by)
+       SELECT $1::bigint, t, $3::date, $2::uuid FROM unnest($4::varchar[]) AS t
+       ON CONFLICT DO NOTHING)
+     INSERT INTO enrollment_status_change (enrollment_id, status, effective_on, reason, note, recorded_by)
+     SELECT $1::bigint, c.status, c.effective_on, c.reason, c.note, $2::uuid
+     FROM unnest($5::varchar[], $6::date[], $7::varchar[], $8::varchar[]) AS c(status, effective_on, reason, note)`,
+    [
+      enrollmentId,
+      viewer.accountId,
+      documents.receivedOn,
+      documents.types,
+      changes.map((c) => c.status),
+      changes.map((c) => c.effectiveOn),
+      changes.map((c) => c.reason),
+      changes.map((c) => c.note ?? null),
+    ],
+  );
 }
 
 async function receivedDocuments(manager: EntityManager, enrollmentId: string) {
@@ -310,7 +381,7 @@ export async function preRegister(
   viewer: Viewer,
   input: PreRegisterInput,
   idempotencyKey?: string | null,
-): Promise<EnrollmentOutcome> {
+): Promise<AnsweredOutcome> {
   const schoolId = schoolOf(viewer);
   const today = todayInManila();
   if (Boolean(input.learnerId) === Boolean(input.learner)) {
@@ -323,7 +394,7 @@ export async function preRegister(
   if (input.learnerId) checkId(input.learnerId, 'input.learnerId');
   const person = input.learner ? checkNewLearner(viewer, input.learner, 'input.learner') : null;
   const registeredOn = input.registeredOn ?? today;
-  return inViewerScope(dataSource, viewer, async (manager) => {
+  return enrollmentWrite(dataSource, viewer, async (manager) => {
     const done = await onceForKey(
       manager,
       viewer,
@@ -403,10 +474,10 @@ export async function enrollLearner(
   viewer: Viewer,
   input: EnrollLearnerInput,
   idempotencyKey?: string | null,
-): Promise<EnrollmentOutcome> {
+): Promise<AnsweredOutcome> {
   schoolOf(viewer);
   checkId(input.learnerId, 'input.learnerId');
-  return inViewerScope(dataSource, viewer, async (manager) => {
+  return enrollmentWrite(dataSource, viewer, async (manager) => {
     // A replay acts not; its reasons are those of an enrollment already made.
     const decided = { reasons: [] as string[], recommendation: null as string | null };
     const done = await onceForKey(
@@ -443,7 +514,7 @@ export async function enrollIn(
     'ENROLLED',
     'input.learnerId',
   );
-  const active = await activeEnrollmentOf(manager, learner.id, input.schoolYear);
+  const { active, recent } = await standingOf(manager, learner.id, input.schoolYear);
   const registration =
     active && active.school_id === schoolId && active.status === 'PRE_REGISTERED'
       ? await manager.getRepository(EnrollmentEntity).findOneOrFail({
@@ -486,11 +557,7 @@ export async function enrollIn(
   await fileBirthDocument(manager, learner, input.documents, enrolledOn, 'input.documents');
 
   // Returning after dropping out, or named so: Balik-Aral at this enrollment (§IV.l).
-  const [last] = await manager.query<{ status: string }[]>(
-    `SELECT status FROM enrollment WHERE learner_id = $1 AND id IS DISTINCT FROM $2
-     ORDER BY school_year DESC, created_at DESC LIMIT 1`,
-    [learner.id, registration?.id ?? null],
-  );
+  const last = recent.find((r) => r.id !== registration?.id);
   const categories = new Set<string>([...(registration?.categories ?? []), ...input.categories]);
   if (input.admissionBasis === 'BALIK_ARAL' || last?.status === EnrollmentStatus.DROPPED_OUT)
     categories.add('BALIK_ARAL');
@@ -551,22 +618,6 @@ export async function enrollIn(
       createdBy: viewer.accountId,
     });
   }
-  if (docs.length > 0) {
-    await manager
-      .getRepository(EnrollmentDocumentEntity)
-      .createQueryBuilder()
-      .insert()
-      .values(
-        docs.map((documentType) => ({
-          enrollmentId: id,
-          documentType,
-          receivedOn: enrolledOn,
-          recordedBy: viewer.accountId,
-        })),
-      )
-      .orIgnore()
-      .execute();
-  }
   const changes: { status: EnrollmentStatus; effectiveOn: string; reason: string }[] = [
     { status: EnrollmentStatus.PRE_REGISTERED, effectiveOn: enrolledOn, reason: 'ENROLLED' },
   ];
@@ -576,11 +627,7 @@ export async function enrollIn(
     const lrn = await issueLrn(manager, viewer, learner.id);
     if (!lrn.ok) throw refused('LEARNER_NOT_FOUND', `Learner ${learner.id} not found`);
   }
-  await manager
-    .getRepository(EnrollmentStatusChangeEntity)
-    .insert(
-      changes.map((c) => ({ ...c, enrollmentId: id, note: null, recordedBy: viewer.accountId })),
-    );
+  await recordFacts(manager, viewer, id, { types: docs, receivedOn: enrolledOn }, changes);
   await audit(manager, viewer, {
     action: 'LEARNER_ENROLLED',
     entity: 'learner',
@@ -632,9 +679,9 @@ export async function recordFirstAttendance(
     lateApproval?: { catchUpPlan: string } | null;
   },
   idempotencyKey?: string | null,
-): Promise<EnrollmentOutcome> {
+): Promise<AnsweredOutcome> {
   const today = todayInManila();
-  return inViewerScope(dataSource, viewer, async (manager) => {
+  return enrollmentWrite(dataSource, viewer, async (manager) => {
     const done = await onceForKey(
       manager,
       viewer,
@@ -748,11 +795,11 @@ export async function submitDocument(
     receivedOn?: string | null;
   },
   idempotencyKey?: string | null,
-): Promise<EnrollmentOutcome> {
+): Promise<AnsweredOutcome> {
   const today = todayInManila();
   const receivedOn = input.receivedOn ?? today;
   checkId(input.learnerId, 'input.learnerId');
-  return inViewerScope(dataSource, viewer, async (manager) => {
+  return enrollmentWrite(dataSource, viewer, async (manager) => {
     const done = await onceForKey(
       manager,
       viewer,
@@ -861,11 +908,11 @@ export async function moveLearner(
   viewer: Viewer,
   input: MoveLearnerInput,
   idempotencyKey?: string | null,
-): Promise<EnrollmentOutcome> {
+): Promise<AnsweredOutcome> {
   const schoolId = schoolOf(viewer);
   const today = todayInManila();
   checkId(input.learnerId, 'input.learnerId');
-  return inViewerScope(dataSource, viewer, async (manager) => {
+  return enrollmentWrite(dataSource, viewer, async (manager) => {
     let reasons: string[] = [];
     const done = await onceForKey(
       manager,
@@ -963,25 +1010,14 @@ export async function moveLearner(
           createdBy: viewer.accountId,
         });
         const docs = [...new Set(input.documents)];
-        if (docs.length > 0) {
-          await manager.getRepository(EnrollmentDocumentEntity).insert(
-            docs.map((documentType) => ({
-              enrollmentId: id,
-              documentType,
-              receivedOn: input.moveDate,
-              recordedBy: viewer.accountId,
-            })),
-          );
-        }
-        await recordStatus(
-          manager,
-          viewer,
-          id,
-          EnrollmentStatus.PRE_REGISTERED,
-          input.moveDate,
-          move.transferred ? 'TRANSFERRED_IN' : 'MOVED_IN',
-          `from school ${formatSchoolId(origin.school_id)}`,
-        );
+        await recordFacts(manager, viewer, id, { types: docs, receivedOn: input.moveDate }, [
+          {
+            status: EnrollmentStatus.PRE_REGISTERED,
+            effectiveOn: input.moveDate,
+            reason: move.transferred ? 'TRANSFERRED_IN' : 'MOVED_IN',
+            note: `from school ${formatSchoolId(origin.school_id)}`,
+          },
+        ]);
         const enrollment = await manager.getRepository(EnrollmentEntity).findOneByOrFail({ id });
         const state = documentState(enrollment, learner, calendar, docs);
         await manager
@@ -1018,9 +1054,9 @@ async function leave(
   errors: FieldError[],
   details: Partial<EnrollmentEntity>,
   note: string,
-): Promise<EnrollmentOutcome> {
+): Promise<AnsweredOutcome> {
   const today = todayInManila();
-  return inViewerScope(dataSource, viewer, async (manager) => {
+  return enrollmentWrite(dataSource, viewer, async (manager) => {
     const done = await onceForKey(manager, viewer, idempotencyKey, operation, input, async () => {
       const enrollment = await ownEnrollment(
         manager,
@@ -1184,14 +1220,23 @@ export function findEnrollment(dataSource: DataSource, viewer: Viewer, id: strin
   );
 }
 
+export type EnrollmentAnswer = NonNullable<ReturnType<typeof toAnswer>>;
+export type AnsweredOutcome = EnrollmentOutcome & { answer: EnrollmentAnswer };
+
 /**
- * An enrollment as a mutation's answer: the writer's own record, read back in one message (the
- * scope's settings and the same statement), not recorded as a view.
+ * A mutation's transaction, with its answer (the enrollment as the writer now sees it) read just
+ * before the COMMIT on the same connection, by a statement the connection keeps planned.
  */
-export async function readEnrollmentAfterWrite(dataSource: DataSource, viewer: Viewer, id: string) {
-  checkId(id, 'id');
-  const [row] = await scopedStatement<EnrollmentAnswerRow>(dataSource, viewer, (literal) =>
-    enrollmentAnswer(literal(id)),
-  );
-  return toAnswer(row);
+function enrollmentWrite(
+  dataSource: DataSource,
+  viewer: Viewer,
+  work: (manager: EntityManager) => Promise<EnrollmentOutcome>,
+): Promise<AnsweredOutcome> {
+  return inViewerScope(dataSource, viewer, async (manager) => {
+    const outcome = await work(manager);
+    const [row] = await preparedQuery<EnrollmentAnswerRow>(manager, enrollmentAnswer('$1'), [
+      outcome.id,
+    ]);
+    return { ...outcome, answer: toAnswer(row)! };
+  });
 }

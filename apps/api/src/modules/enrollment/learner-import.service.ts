@@ -19,7 +19,7 @@ import { type DataSource, type EntityManager } from 'typeorm';
 import { todayInManila } from '../../clock.js';
 import { inViewerScope } from '../../db/scoped.js';
 import { badUserInput, refused } from '../../errors.js';
-import { audit } from '../audit/audit.service.js';
+import { audit, auditSavepoint } from '../audit/audit.service.js';
 import { type Viewer } from '../auth/viewer.js';
 import { candidates, insertLearner } from '../learner/learner.service.js';
 import { type EnrollLearnerInput } from './enrollment.input.js';
@@ -468,6 +468,7 @@ export async function commitLearnerImport(
         done('SKIPPED_SUSPECTED_DUPLICATE');
         continue;
       }
+      const undoAudit = auditSavepoint(manager);
       await manager.query('SAVEPOINT import_row');
       try {
         let learnerId = row.learnerId;
@@ -498,6 +499,7 @@ export async function commitLearnerImport(
         });
       } catch (error) {
         await manager.query('ROLLBACK TO SAVEPOINT import_row');
+        undoAudit();
         const extensions = (error as { extensions?: Record<string, unknown> }).extensions ?? {};
         const code = extensions.rule ?? extensions.code;
         done('FAILED', { error: typeof code === 'string' ? code : (error as Error).message });

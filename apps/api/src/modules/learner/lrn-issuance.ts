@@ -1,4 +1,5 @@
 import { type EntityManager } from 'typeorm';
+import { preparedQuery } from '../../db/prepared.js';
 import { audit } from '../audit/audit.service.js';
 import { type Viewer } from '../auth/viewer.js';
 
@@ -10,21 +11,25 @@ export type LrnIssuance =
  * permanent number, never changed, never reused. A single conditional UPDATE draws from the
  * sequence, so concurrent callers cannot give one learner two numbers: the losers of the row lock
  * find the LRN already set and get that one.
+ *
+ * "No LRN yet" is written `coalesce(lrn, '') = ''` (an LRN is never empty) so that the row is
+ * always found by its primary key: `lrn IS NULL` can use the LRN index, and statistics taken
+ * before a day of registrations make that index look empty of nulls while it holds every learner
+ * still waiting for a number (measured: 44 ms per enrolment, 75,000 such learners, against 0.1).
  */
 export async function issueLrn(
   manager: EntityManager,
   viewer: Viewer,
   learnerId: string,
 ): Promise<LrnIssuance> {
-  const issued = await manager.query<{ lrn: string }[]>(
+  const rows = await preparedQuery<{ lrn: string }>(
+    manager,
     `UPDATE learner SET lrn = lpad(nextval('lrn_seq')::text, 12, '0'), lrn_issued_at = now(),
          version = version + 1
-     WHERE id = $1 AND lrn IS NULL AND merged_into_id IS NULL
+     WHERE id = $1 AND coalesce(lrn, '') = '' AND merged_into_id IS NULL
      RETURNING lrn`,
     [learnerId],
   );
-  // node-postgres answers an UPDATE … RETURNING with [rows, count] through TypeORM.
-  const rows = (Array.isArray(issued[0]) ? issued[0] : issued) as { lrn: string }[];
   if (rows[0]) {
     await audit(manager, viewer, {
       action: 'LRN_ISSUED',
