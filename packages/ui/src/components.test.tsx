@@ -1,8 +1,10 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Breadcrumbs } from './Breadcrumbs.js';
-import { DataTable } from './DataTable.js';
-import { formatCount } from './format.js';
+import { DataTable, type TableSearch } from './DataTable.js';
+import { FilterBar } from './FilterBar.js';
+import { formatChange, formatCount, formatIndex, formatPercent } from './format.js';
+import { KpiCard } from './KpiCard.js';
 import { QueryState } from './QueryState.js';
 import { StatCard } from './StatCard.js';
 
@@ -16,6 +18,18 @@ describe('formatCount', () => {
     [27_000_000, '27,000,000'],
   ])('%d → %s', (value, expected) => {
     expect(formatCount(value)).toBe(expected);
+  });
+});
+
+describe('en-PH formats', () => {
+  it.each([
+    [formatChange(1234), '+1,234'],
+    [formatChange(-56), '-56'],
+    [formatChange(0), '0'],
+    [formatPercent(0.4873), '48.7%'],
+    [formatIndex(0.9749), '0.97'],
+  ])('%s = %s', (actual, expected) => {
+    expect(actual).toBe(expected);
   });
 });
 
@@ -54,6 +68,141 @@ describe('DataTable', () => {
     );
     expect(screen.getByText('No regions.')).toBeTruthy();
     expect(screen.queryByRole('table')).toBeNull();
+  });
+});
+
+describe('DataTable sorting and search', () => {
+  const rows = [
+    { id: '1', name: 'Abra', learners: 900 },
+    { id: '2', name: 'Baguio City', learners: 12000 },
+    { id: '3', name: 'Apayao', learners: 4500 },
+  ];
+  const columns = [
+    {
+      key: 'name',
+      header: 'Division',
+      render: (r: (typeof rows)[number]) => r.name,
+      sortValue: (r: (typeof rows)[number]) => r.name,
+    },
+    {
+      key: 'learners',
+      header: 'Learners',
+      numeric: true,
+      render: (r: (typeof rows)[number]) => r.learners,
+      sortValue: (r: (typeof rows)[number]) => r.learners,
+    },
+  ];
+  const names = () =>
+    screen
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => row.querySelector('td')?.textContent);
+
+  it('sorts by a header, numbers largest first, and flips on a second press', () => {
+    render(<DataTable caption="Divisions" columns={columns} rows={rows} rowKey={(r) => r.id} />);
+    expect(names()).toEqual(['Abra', 'Baguio City', 'Apayao']);
+    fireEvent.click(screen.getByRole('button', { name: /Learners/ }));
+    expect(names()).toEqual(['Baguio City', 'Apayao', 'Abra']);
+    expect(screen.getByRole('columnheader', { name: /Learners/ }).getAttribute('aria-sort')).toBe(
+      'descending',
+    );
+    fireEvent.click(screen.getByRole('button', { name: /Learners/ }));
+    expect(names()).toEqual(['Abra', 'Apayao', 'Baguio City']);
+    fireEvent.click(screen.getByRole('button', { name: /Division/ }));
+    expect(names()).toEqual(['Abra', 'Apayao', 'Baguio City']);
+  });
+
+  const renderSearchable = (search: TableSearch<(typeof rows)[number]>) =>
+    render(
+      <DataTable
+        caption="Divisions"
+        columns={columns}
+        rows={rows}
+        rowKey={(r) => r.id}
+        search={search}
+      />,
+    );
+
+  it('finds rows by their text, and says when none matches', () => {
+    renderSearchable({ label: 'Find a division', text: (r) => r.name });
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Find a division' }), {
+      target: { value: 'ap' },
+    });
+    expect(names()).toEqual(['Apayao']);
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Find a division' }), {
+      target: { value: 'zzz' },
+    });
+    expect(screen.getByRole('status').textContent).toContain('No row matches “zzz”');
+  });
+
+  it('reports a controlled search upwards instead of filtering by itself', () => {
+    const onChange = vi.fn();
+    renderSearchable({ label: 'Find', text: (r) => r.name, value: 'baguio', onChange });
+    expect(names()).toEqual(['Baguio City']);
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Find' }), { target: { value: 'a' } });
+    expect(onChange).toHaveBeenCalledWith('a');
+  });
+});
+
+describe('KpiCard', () => {
+  it('formats by kind and shows the change with its sign', () => {
+    render(
+      <>
+        <KpiCard label="Learners" value={123456} change={-789} changeLabel="vs SY 2022-2023" />
+        <KpiCard label="Female share" value={0.4912} format="percent" />
+        <KpiCard label="Gender parity index" value={undefined} format="index" />
+      </>,
+    );
+    expect(screen.getByLabelText('Learners').textContent).toContain('123,456');
+    expect(screen.getByLabelText('Learners').textContent).toContain('-789 vs SY 2022-2023');
+    expect(screen.getByLabelText('Female share').textContent).toContain('49.1%');
+    expect(screen.getByLabelText('Gender parity index').textContent).toContain('—');
+  });
+});
+
+describe('FilterBar', () => {
+  const fields = [
+    {
+      name: 'year',
+      label: 'School year',
+      required: true,
+      options: [
+        { value: '2023-2024', label: 'SY 2023-2024' },
+        { value: '2024-2025', label: 'SY 2024-2025' },
+      ],
+    },
+    { name: 'sex', label: 'Sex', options: [{ value: 'FEMALE', label: 'Female' }] },
+    {
+      name: 'grade',
+      label: 'Grades',
+      multiple: true,
+      options: [
+        { value: 'KINDER', label: 'Kindergarten' },
+        { value: 'GRADE_1', label: 'Grade 1' },
+        { value: 'GRADE_2', label: 'Grade 2' },
+      ],
+    },
+  ];
+
+  it('reports a select, and keeps checked values in the options’ order', () => {
+    const onChange = vi.fn();
+    render(
+      <FilterBar
+        fields={fields}
+        values={{ year: ['2023-2024'], grade: ['GRADE_2'] }}
+        onChange={onChange}
+      />,
+    );
+    fireEvent.change(screen.getByLabelText('School year'), { target: { value: '2024-2025' } });
+    expect(onChange).toHaveBeenLastCalledWith('year', ['2024-2025']);
+    fireEvent.change(screen.getByLabelText('Sex'), { target: { value: '' } });
+    expect(onChange).toHaveBeenLastCalledWith('sex', []);
+    fireEvent.click(screen.getByLabelText('Kindergarten'));
+    expect(onChange).toHaveBeenLastCalledWith('grade', ['KINDER', 'GRADE_2']);
+    fireEvent.click(screen.getByLabelText('Grade 2'));
+    expect(onChange).toHaveBeenLastCalledWith('grade', []);
+    expect(screen.getByText('Grade 2', { selector: '.filter-bar__summary' })).toBeTruthy();
+    expect(screen.queryByRole('option', { name: 'All', hidden: true })).toBeTruthy();
   });
 });
 

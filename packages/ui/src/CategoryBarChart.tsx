@@ -1,0 +1,72 @@
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartFrame, type ChartSize } from './ChartFrame.js';
+import { formatCount } from './format.js';
+import { seriesColor } from './palette.js';
+
+export interface Series {
+  key: string;
+  label: string;
+}
+
+export interface CategoryBarChartProps extends ChartSize {
+  title: string;
+  description: string;
+  /** One entry per bar group: its label and a number per series key. */
+  data: ({ label: string } & Record<string, number | string>)[];
+  series: Series[];
+  stacked?: boolean;
+  /** Bars across (long labels, many groups) rather than up. */
+  horizontal?: boolean;
+}
+
+const tick = (value: number) => formatCount(value);
+
+/** Bars per category, one colour per series (Okabe–Ito). */
+export function CategoryBarChart({
+  title,
+  description,
+  data,
+  series,
+  stacked,
+  horizontal,
+  width,
+  height,
+}: CategoryBarChartProps) {
+  const size = width ? { width, height: height ?? 280 } : {};
+  return (
+    <ChartFrame title={title} description={description} width={width} height={height}>
+      <BarChart
+        data={data}
+        layout={horizontal ? 'vertical' : 'horizontal'}
+        accessibilityLayer={false}
+        margin={{ top: 8, right: 16, bottom: 8, left: horizontal ? 24 : 8 }}
+        {...size}
+      >
+        <CartesianGrid strokeDasharray="3 3" />
+        {horizontal ? (
+          <>
+            <XAxis type="number" tickFormatter={tick} />
+            <YAxis type="category" dataKey="label" width={110} interval={0} />
+          </>
+        ) : (
+          <>
+            <XAxis dataKey="label" interval={0} />
+            <YAxis tickFormatter={tick} width={72} />
+          </>
+        )}
+        <Tooltip formatter={(value) => formatCount(Number(value))} />
+        {series.length > 1 ? <Legend /> : null}
+        {series.map((s, index) => (
+          <Bar
+            key={s.key}
+            dataKey={s.key}
+            name={s.label}
+            fill={seriesColor(index)}
+            stackId={stacked ? 'stack' : undefined}
+            isAnimationActive={false}
+          />
+        ))}
+      </BarChart>
+    </ChartFrame>
+  );
+}
