@@ -127,7 +127,21 @@ export async function ensureEmbeddedPostgres(
       persistent: true,
       createPostgresUser: true,
       // No Unix socket: its default directory may not exist; we only use TCP on loopback.
-      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+      // Sized for a national load on a developer's machine: PostgreSQL's defaults (128 MB of
+      // buffers, a checkpoint every 1 GB of WAL) rewrite whole index pages to the WAL again and
+      // again during a load of millions of learners.
+      postgresFlags: [
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'unix_socket_directories=',
+        '-c',
+        'shared_buffers=1GB',
+        '-c',
+        'max_wal_size=4GB',
+        '-c',
+        'checkpoint_timeout=15min',
+      ],
       onLog: () => undefined,
       onError: (error: unknown) => log(`embedded PostgreSQL: ${String(error)}`),
     });

@@ -11,6 +11,7 @@ import { LearnerImport1795698256938 } from './1795698256938-LearnerImport.js';
 import { EnrollmentRollup1795699000000 } from './1795699000000-EnrollmentRollup.js';
 import { EnrollmentDataSource1795699866434 } from './1795699866434-EnrollmentDataSource.js';
 import { EarlyRegistrationRollup1795700000000 } from './1795700000000-EarlyRegistrationRollup.js';
+import { EnrollmentRollupBrief1795701000000 } from './1795701000000-EnrollmentRollupBrief.js';
 
 /** Every migration in order; `npm run migration:generate` rewrites this list. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   EnrollmentRollup1795699000000,
   EnrollmentDataSource1795699866434,
   EarlyRegistrationRollup1795700000000,
+  EnrollmentRollupBrief1795701000000,
 ];

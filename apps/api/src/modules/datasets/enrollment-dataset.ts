@@ -280,7 +280,7 @@ export async function loadEnrollmentCells(
     .master;
   const client = await pool.connect();
   const copy = (sql: string, rows: string[]) =>
-    pipeline(Readable.from(rows.splice(0)), client.query(copyFrom(sql)));
+    pipeline(Readable.from(rows), client.query(copyFrom(sql)));
   try {
     await client.query('BEGIN');
     // The rows reference only what was checked above (reserved ids, known schools, the year's
@@ -293,31 +293,52 @@ export async function loadEnrollmentCells(
     ).rows as [{ superuser: boolean }];
     if (superuser) await client.query('SET LOCAL session_replication_role = replica');
     await client.query('ALTER TABLE enrollment DISABLE TRIGGER enrollment_rollup');
+    // Each chunk is copied while the next one is generated: the copy waits on PostgreSQL, the
+    // generation on this process's CPU (one of the two was idle before).
+    let copying: Promise<void> = Promise.resolve();
     const flush = async () => {
+      const chunk = {
+        learners: learnerRows.splice(0),
+        links: linkRows.splice(0),
+        enrollments: enrollmentRows.splice(0),
+        done: n,
+      };
+      await copying;
+      copying = copyChunk(chunk);
+      // A failed copy is thrown by the next await of it, not as an unhandled rejection meanwhile.
+      copying.catch(() => undefined);
+    };
+    const copyChunk = async (chunk: {
+      learners: string[];
+      links: string[];
+      enrollments: string[];
+      done: number;
+    }) => {
       await copy(
         `COPY learner (id, lrn, lrn_issued_at, last_name, first_name, middle_name, name_key,
                        birth_date, sex, is_indigenous, special_needs, is_four_ps, created_by)
          FROM STDIN (FORMAT csv)`,
-        learnerRows,
+        chunk.learners,
       );
       await copy(
         'COPY learner_school (learner_id, school_id, reason) FROM STDIN (FORMAT csv)',
-        linkRows,
+        chunk.links,
       );
       await copy(
         `COPY enrollment (id, learner_id, school_id, school_year, grade_level, strand,
                           admission_basis, status, categories, enrolled_on, first_attendance,
                           data_source, created_by)
          FROM STDIN (FORMAT csv, FORCE_NULL (strand))`,
-        enrollmentRows,
+        chunk.enrollments,
       );
-      options.onProgress?.(n, total);
+      options.onProgress?.(chunk.done, total);
     };
     for (const cell of todo) {
       for (let i = 0; i < cell.learners; i++) emit(cell);
       if (learnerRows.length >= 100_000) await flush();
     }
     await flush();
+    await copying;
     await client.query('ALTER TABLE enrollment ENABLE TRIGGER enrollment_rollup');
     // The loaded rows into the rollups, grouped: what the trigger would have appended row by row.
     await client.query(

@@ -62,7 +62,8 @@ const ids = (values: string[] | null | undefined, field: string, pattern: RegExp
 /**
  * `enrollmentSummary` (SPEC §7): counts for any combination of groupings and filters, answered from
  * the live rollups and the deltas not yet folded into them, never by counting enrollments. The
- * coarsest grain that has the dimensions asked for is read (region, division or school). A viewer
+ * coarsest grain that has the dimensions asked for is read (region, division or school), brief
+ * (by sector, sex and status only) when no grade, strand or category is asked for. A viewer
  * below the nation is held to its own place.
  */
 export async function enrollmentSummary(
@@ -115,84 +116,88 @@ export async function enrollmentSummary(
   const needsDivision =
     dimensions.includes('DIVISION') || divisionIds !== null || scope.kind === 'DIVISION';
   const grain = needsSchool ? 'school' : needsDivision ? 'division' : 'region';
+  // The brief rollups unless grade, strand or category is asked for: a few rows per place.
+  const detailed =
+    dimensions.some((d) => d === 'GRADE_LEVEL' || d === 'STRAND' || d === 'CATEGORY') ||
+    Boolean(filter.gradeLevels?.length || filter.strands?.length || filter.categories?.length);
   const columns = [
     'region_id',
     ...(grain === 'region' ? [] : ['division_id']),
     ...(grain === 'school' ? ['school_id'] : []),
-    'school_year, sector, grade_level, strand, sex, status, categories',
+    'school_year, sector, sex, status',
+    ...(detailed ? ['grade_level, strand, categories'] : []),
     'learners, moved_in, transferred_in, transferred_out',
   ].join(', ');
+  const table = `enrollment_rollup_${grain}${detailed ? '' : '_brief'}`;
   const condition = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
   // The same condition on both sides: written against `r`, applied inside each branch.
-  const branch = (table: string) => `SELECT ${columns} FROM ${table} r ${condition}`;
+  const branch = (from: string) => `SELECT ${columns} FROM ${from} r ${condition}`;
 
-  const counted = new Set<string>(filter.statuses?.length ? filter.statuses : enrolled);
   const categoryJoin = dimensions.includes('CATEGORY')
     ? `JOIN (VALUES ${Object.entries(categoryBits)
         .map(([name, bit]) => `('${name}', ${bit})`)
         .join(', ')}) c(name, bit) ON (r.categories & c.bit) <> 0`
     : '';
+  const keys = dimensions.map((_, i) => `k${i}`);
   const keyColumns = dimensions.map((d, i) => `${dimensionColumn[d]} AS k${i}`);
-  // Plain sums by status and sex; the measures are sorted out from these few rows below, which
-  // costs less than a filtered sum per measure over every rollup row.
+  // Sums by status and sex first (few rows), then each measure from those: one row per group,
+  // and a filtered sum per measure over the few rows rather than over every rollup row.
+  const value = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const current = comparing ? `g.school_year = ${value(filter.schoolYear)}` : 'true';
+  const previous = comparing ? `g.school_year = ${value(previousYear)}` : 'false';
+  const counted = `g.status = ANY (${value(filter.statuses?.length ? filter.statuses : enrolled)})`;
+  const sum = (column: string, when: string) =>
+    `coalesce(sum(g.${column}) FILTER (WHERE ${when}), 0)::int`;
+  const status = (s: EnrollmentStatus) => `${current} AND g.status = '${s}'`;
   const sql = `
-    SELECT ${[...keyColumns, 'r.school_year', 'r.status', 'r.sex'].join(', ')},
-           sum(r.learners)::int AS learners, sum(r.moved_in)::int AS moved_in,
-           sum(r.transferred_in)::int AS transferred_in, sum(r.transferred_out)::int AS transferred_out
-    FROM (${branch(`enrollment_rollup_${grain}`)} UNION ALL ${branch('enrollment_rollup_delta')}) r
-    ${categoryJoin}
-    GROUP BY ${[...dimensions.map((_, i) => `k${i}`), 'r.school_year', 'r.status', 'r.sex'].join(', ')}`;
+    WITH g AS (
+      SELECT ${[...keyColumns, 'r.school_year', 'r.status', 'r.sex'].join(', ')},
+             sum(r.learners) AS learners, sum(r.moved_in) AS moved_in,
+             sum(r.transferred_in) AS transferred_in, sum(r.transferred_out) AS transferred_out
+      FROM (${branch(table)} UNION ALL ${branch('enrollment_rollup_delta')}) r
+      ${categoryJoin}
+      GROUP BY ${[...keys, 'r.school_year', 'r.status', 'r.sex'].join(', ')})
+    SELECT ${[
+      ...keys,
+      `${sum('learners', `${current} AND ${counted}`)} AS learners`,
+      `${sum('learners', `${current} AND ${counted} AND g.sex = 'MALE'`)} AS male`,
+      `${sum('learners', `${current} AND ${counted} AND g.sex <> 'MALE'`)} AS female`,
+      `${sum('learners', `${previous} AND ${counted}`)} AS previous_year_learners`,
+      `${sum('learners', status(EnrollmentStatus.OFFICIALLY_ENROLLED))} AS officially_enrolled`,
+      `${sum('learners', status(EnrollmentStatus.TEMPORARILY_ENROLLED))} AS temporarily_enrolled`,
+      `${sum('learners', status(EnrollmentStatus.PRE_REGISTERED))} AS pre_registered`,
+      `${sum('learners', status(EnrollmentStatus.MOVED_OUT))} AS moved_out`,
+      `${sum('learners', status(EnrollmentStatus.TRANSFERRED_TO_ALS))} AS transferred_to_als`,
+      `${sum('learners', status(EnrollmentStatus.DROPPED_OUT))} AS dropped_out`,
+      `${sum('moved_in', current)} AS moved_in`,
+      `${sum('transferred_in', current)} AS transferred_in`,
+      `${sum('transferred_out', current)} AS transferred_out`,
+    ].join(',\n           ')}
+    FROM g
+    ${keys.length > 0 ? `GROUP BY ${keys.join(', ')}` : ''}`;
 
   const raw = await dataSource.query<Record<string, string | number | null>[]>(sql, params);
-  const keyOf = (row: Record<string, unknown>) =>
-    dimensions.map((_, i) => String(row[`k${i}`])).join('\u0000');
-  const merged = new Map<string, SummaryRow>();
-  const blank = (row: Record<string, string | number | null>): SummaryRow => ({
+  const yearKey = dimensions.indexOf('SCHOOL_YEAR');
+  const rows: SummaryRow[] = raw.map((row) => ({
     keys: Object.fromEntries(dimensions.map((d, i) => [d, row[`k${i}`] ?? null])),
-    schoolYear: filter.schoolYear ?? null,
-    learners: 0,
-    male: 0,
-    female: 0,
-    previousYearLearners: comparing ? 0 : null,
-    officiallyEnrolled: 0,
-    temporarilyEnrolled: 0,
-    preRegistered: 0,
-    movedIn: 0,
-    transferredIn: 0,
-    movedOut: 0,
-    transferredOut: 0,
-    transferredToAls: 0,
-    droppedOut: 0,
-  });
-  for (const row of raw) {
-    const key = dimensions.includes('SCHOOL_YEAR')
-      ? `${keyOf(row)}\u0000${String(row.school_year)}`
-      : keyOf(row);
-    const entry = merged.get(key) ?? blank(row);
-    if (dimensions.includes('SCHOOL_YEAR')) entry.schoolYear = String(row.school_year);
-    merged.set(key, entry);
-    const n = Number(row.learners);
-    const status = String(row.status);
-    const inCount = counted.has(status);
-    if (comparing && row.school_year === previousYear) {
-      if (inCount) entry.previousYearLearners = (entry.previousYearLearners ?? 0) + n;
-      continue;
-    }
-    if (inCount) {
-      entry.learners += n;
-      if (row.sex === 'MALE') entry.male += n;
-      else entry.female += n;
-    }
-    if (status === 'OFFICIALLY_ENROLLED') entry.officiallyEnrolled += n;
-    if (status === 'TEMPORARILY_ENROLLED') entry.temporarilyEnrolled += n;
-    if (status === 'PRE_REGISTERED') entry.preRegistered += n;
-    if (status === 'MOVED_OUT') entry.movedOut += n;
-    if (status === 'TRANSFERRED_TO_ALS') entry.transferredToAls += n;
-    if (status === 'DROPPED_OUT') entry.droppedOut += n;
-    entry.movedIn += Number(row.moved_in);
-    entry.transferredIn += Number(row.transferred_in);
-    entry.transferredOut += Number(row.transferred_out);
-  }
+    schoolYear: yearKey >= 0 ? String(row[`k${yearKey}`]) : (filter.schoolYear ?? null),
+    learners: Number(row.learners),
+    male: Number(row.male),
+    female: Number(row.female),
+    previousYearLearners: comparing ? Number(row.previous_year_learners) : null,
+    officiallyEnrolled: Number(row.officially_enrolled),
+    temporarilyEnrolled: Number(row.temporarily_enrolled),
+    preRegistered: Number(row.pre_registered),
+    movedIn: Number(row.moved_in),
+    transferredIn: Number(row.transferred_in),
+    movedOut: Number(row.moved_out),
+    transferredOut: Number(row.transferred_out),
+    transferredToAls: Number(row.transferred_to_als),
+    droppedOut: Number(row.dropped_out),
+  }));
   const measures: (keyof SummaryRow)[] = [
     'learners',
     'previousYearLearners',
@@ -204,5 +209,5 @@ export async function enrollmentSummary(
     'transferredToAls',
     'droppedOut',
   ];
-  return [...merged.values()].filter((row) => measures.some((m) => Number(row[m] ?? 0) !== 0));
+  return rows.filter((row) => measures.some((m) => Number(row[m] ?? 0) !== 0));
 }
