@@ -1,0 +1,87 @@
+import { type DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDataSource } from '../../../test/harness.js';
+import { loadEarlyRegistrationSeason } from './early-registration-season.js';
+import { loadEnrollmentCells } from './enrollment-dataset.js';
+
+// This file owns division 165 (Region XII) for SY 2026-2027 and 2027-2028: no other test uses it.
+const DIVISION = 165;
+const PREVIOUS = '2026-2027';
+const SEASON = '2027-2028';
+
+let dataSource: DataSource;
+beforeAll(async () => {
+  dataSource = await openTestDataSource();
+});
+afterAll(() => dataSource.destroy());
+
+describe('an early-registration season against the year before (bench and demo data)', () => {
+  it('registers part of each school’s incoming grades, in the window, counted by the tracker’s rollup; once', async () => {
+    const schools = await dataSource.query<{ id: number }[]>(
+      'SELECT id FROM school WHERE division_id = $1 ORDER BY id LIMIT 12',
+      [DIVISION],
+    );
+    // Last year: 40 in Grade 1 and 10 in Grade 4 (not an incoming grade) at each school.
+    await loadEnrollmentCells(
+      dataSource,
+      schools.flatMap((s) => [
+        {
+          schoolId: s.id,
+          gradeLevel: 'GRADE_1',
+          strand: null,
+          sex: 'FEMALE' as const,
+          learners: 40,
+          source: 'SYNTHETIC' as const,
+        },
+        {
+          schoolId: s.id,
+          gradeLevel: 'GRADE_4',
+          strand: null,
+          sex: 'MALE' as const,
+          learners: 10,
+          source: 'SYNTHETIC' as const,
+        },
+      ]),
+      { schoolYear: PREVIOUS },
+    );
+
+    const made = await loadEarlyRegistrationSeason(dataSource, {
+      season: SEASON,
+      divisionIds: [DIVISION],
+      seed: 5,
+    });
+    const perSchool = await dataSource.query<
+      { school_id: number; n: number; grades: string[]; first: string; last: string }[]
+    >(
+      `SELECT e.school_id, count(*)::int AS n, array_agg(DISTINCT e.grade_level) AS grades,
+              min(e.registered_on)::text AS first, max(e.registered_on)::text AS last
+       FROM enrollment e JOIN school s ON s.id = e.school_id
+       WHERE e.school_year = $1 AND s.division_id = $2 AND e.status = 'PRE_REGISTERED'
+       GROUP BY 1`,
+      [SEASON, DIVISION],
+    );
+    const total = perSchool.reduce((sum, s) => sum + s.n, 0);
+    expect(made).toBe(total);
+    expect(made).toBeGreaterThan(0);
+    for (const school of perSchool) {
+      // 10% to 95% of 40, only the incoming grade, within the season's window.
+      expect(school.n).toBeGreaterThanOrEqual(4);
+      expect(school.n).toBeLessThanOrEqual(38);
+      expect(school.grades).toEqual(['GRADE_1']);
+      expect(school.first >= '2027-01-01' && school.last <= '2027-03-31').toBe(true);
+    }
+    // Shares differ from school to school: leaders and laggards for the tracker.
+    expect(new Set(perSchool.map((s) => s.n)).size).toBeGreaterThan(1);
+    const [{ rolled }] = (await dataSource.query<{ rolled: number }[]>(
+      `SELECT coalesce(sum(registrations), 0)::int AS rolled FROM early_registration_daily
+       WHERE school_year = $1 AND division_id = $2`,
+      [SEASON, DIVISION],
+    )) as [{ rolled: number }];
+    expect(rolled).toBe(total);
+
+    // Loaded once: a second call adds nothing.
+    expect(
+      await loadEarlyRegistrationSeason(dataSource, { season: SEASON, divisionIds: [DIVISION] }),
+    ).toBe(0);
+  });
+});

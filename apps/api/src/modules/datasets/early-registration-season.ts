@@ -1,0 +1,153 @@
+import { addDays } from '@repo/domain/civil-date';
+import { toNameKey } from '@repo/domain/names';
+import { formatSchoolYear, parseSchoolYear, policyDates } from '@repo/domain/school-year';
+import { type DataSource } from 'typeorm';
+import { findCalendar } from '../calendar/calendar.service.js';
+import { givenNames, surnames } from './names.data.js';
+import { datasetLoaderAccount, mulberry32 } from './synthetic-learners.js';
+
+const circumstances = [
+  'DISPLACED_BY_DISASTER',
+  'GEOGRAPHICALLY_ISOLATED',
+  'NUTRITIONAL_PROBLEMS',
+  'WANTS_TO_RETURN_TO_SCHOOL',
+  'DISABILITY',
+  'OFF_GRID_COMMUNITY',
+];
+/** Years before the season's start year that a learner of each incoming grade was born. */
+const ageAtStart: Record<string, number> = { KINDER: 4, GRADE_1: 5, GRADE_7: 11, GRADE_11: 15 };
+
+/**
+ * An early-registration season (DO 03 s. 2018 §V.A) for the schools of some divisions, against
+ * their enrollment of the year before: each school registers a share (none for one in ten, else
+ * 10% to 95%) of last year's incoming grades (Kinder, Grades 1, 7 and 11), more early in the
+ * window than late, 3% of them out-of-school children or youth with a circumstance. Synthetic
+ * learners, marked by the loader's account. Nothing is added where the season already has
+ * registrations. Returns the number of registrations made.
+ */
+export async function loadEarlyRegistrationSeason(
+  dataSource: DataSource,
+  options: { season: string; divisionIds: number[]; seed?: number },
+): Promise<number> {
+  const { season, divisionIds } = options;
+  const year = parseSchoolYear(season);
+  if (!year) throw new Error(`not a school year: ${season}`);
+  const previous = formatSchoolYear({ startYear: year.startYear - 1 });
+  const [{ registered }] = (await dataSource.query<{ registered: number }[]>(
+    `SELECT count(*)::int AS registered FROM enrollment e JOIN school s ON s.id = e.school_id
+     WHERE e.school_year = $1 AND e.registered_on IS NOT NULL AND s.division_id = ANY ($2)`,
+    [season, divisionIds],
+  )) as [{ registered: number }];
+  if (registered > 0) return 0;
+  const calendar = await findCalendar(dataSource.manager, season);
+  if (!calendar) return 0;
+  const dates = policyDates(calendar);
+  const windowDays: string[] = [];
+  for (
+    let day = dates.earlyRegistrationStart;
+    day <= dates.earlyRegistrationEnd;
+    day = addDays(day, 1)
+  )
+    windowDays.push(day);
+
+  const incoming = await dataSource.query<
+    { school_id: number; grade_level: string; learners: number }[]
+  >(
+    `SELECT e.school_id, e.grade_level, count(*)::int AS learners
+     FROM enrollment e JOIN school s ON s.id = e.school_id
+     WHERE e.school_year = $1 AND s.division_id = ANY ($2)
+       AND e.grade_level IN ('KINDER', 'GRADE_1', 'GRADE_7', 'GRADE_11')
+     GROUP BY 1, 2 ORDER BY 1, 2`,
+    [previous, divisionIds],
+  );
+  const random = mulberry32(options.seed ?? year.startYear);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  const share = new Map<number, number>();
+  const rows: { school: number; grade: string; day: string; osc: boolean; osy: boolean }[] = [];
+  for (const cell of incoming) {
+    if (!share.has(cell.school_id))
+      share.set(cell.school_id, random() < 0.1 ? 0 : 0.1 + 0.85 * random());
+    const count = Math.round(cell.learners * share.get(cell.school_id)!);
+    for (let i = 0; i < count; i++) {
+      const day = windowDays[Math.floor(windowDays.length * random() ** 1.6)]!;
+      const outOfSchool = random() < 0.03;
+      rows.push({
+        school: cell.school_id,
+        grade: cell.grade_level,
+        day,
+        osc: outOfSchool && (cell.grade_level === 'GRADE_1' || cell.grade_level === 'KINDER'),
+        osy: outOfSchool && (cell.grade_level === 'GRADE_7' || cell.grade_level === 'GRADE_11'),
+      });
+    }
+  }
+  if (rows.length === 0) return 0;
+  const createdBy = await datasetLoaderAccount(dataSource);
+  await dataSource.transaction(async (manager) => {
+    // In batches: a season of a whole region is hundreds of thousands of registrations.
+    for (let from = 0; from < rows.length; from += 50_000) {
+      const batch = rows.slice(from, from + 50_000);
+      const people = batch.map((r) => {
+        const lastName = pick(surnames);
+        const firstName = pick(givenNames);
+        const middleName = pick(surnames);
+        const born = year.startYear - ageAtStart[r.grade]! - (r.osc || r.osy ? 2 : 0);
+        const month = String(1 + Math.floor(random() * 12)).padStart(2, '0');
+        const day = String(1 + Math.floor(random() * 28)).padStart(2, '0');
+        return {
+          lastName,
+          firstName,
+          middleName,
+          nameKey: toNameKey({ lastName, firstName, middleName }),
+          birthDate: `${born}-${month}-${day}`,
+          sex: random() < 0.51 ? 'MALE' : 'FEMALE',
+        };
+      });
+      const learners = await manager.query<{ id: string }[]>(
+        `INSERT INTO learner (last_name, first_name, middle_name, name_key, birth_date, sex, created_by)
+         SELECT *, $7::uuid FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::date[], $6::varchar[])
+         RETURNING id::text`,
+        [
+          people.map((p) => p.lastName),
+          people.map((p) => p.firstName),
+          people.map((p) => p.middleName),
+          people.map((p) => p.nameKey),
+          people.map((p) => p.birthDate),
+          people.map((p) => p.sex),
+          createdBy,
+        ],
+      );
+      const ids = learners.map((l) => l.id);
+      await manager.query(
+        `INSERT INTO learner_school (learner_id, school_id, reason)
+         SELECT *, 'REGISTERED' FROM unnest($1::bigint[], $2::int[])`,
+        [ids, batch.map((r) => r.school)],
+      );
+      await manager.query(
+        `INSERT INTO enrollment (learner_id, school_id, school_year, grade_level, strand, status,
+                                 registered_on, categories, circumstances, created_by)
+         SELECT l, s, $1, g, CASE WHEN g = 'GRADE_11' THEN 'STEM' END, 'PRE_REGISTERED', d,
+                CASE WHEN c = '' THEN '{}' ELSE ARRAY[c] END::varchar[],
+                CASE WHEN c = '' THEN '{}' ELSE ARRAY[k] END::varchar[], $8::uuid
+         FROM unnest($2::bigint[], $3::int[], $4::varchar[], $5::date[], $6::varchar[], $7::varchar[])
+              AS r(l, s, g, d, c, k)`,
+        [
+          season,
+          ids,
+          batch.map((r) => r.school),
+          batch.map((r) => r.grade),
+          batch.map((r) => r.day),
+          batch.map((r) => (r.osc ? 'OSC' : r.osy ? 'OSY' : '')),
+          batch.map(() => pick(circumstances)),
+          createdBy,
+        ],
+      );
+      await manager.query(
+        `INSERT INTO enrollment_status_change (enrollment_id, status, effective_on, reason, recorded_by)
+         SELECT id, 'PRE_REGISTERED', registered_on, 'REGISTERED_EARLY', created_by
+         FROM enrollment WHERE learner_id = ANY ($1::bigint[])`,
+        [ids],
+      );
+    }
+  });
+  return rows.length;
+}
