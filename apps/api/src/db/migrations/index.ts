@@ -12,6 +12,7 @@ import { EnrollmentRollup1795699000000 } from './1795699000000-EnrollmentRollup.
 import { EnrollmentDataSource1795699866434 } from './1795699866434-EnrollmentDataSource.js';
 import { EarlyRegistrationRollup1795700000000 } from './1795700000000-EarlyRegistrationRollup.js';
 import { EnrollmentRollupBrief1795701000000 } from './1795701000000-EnrollmentRollupBrief.js';
+import { EnrollmentRollupShapes1795702000000 } from './1795702000000-EnrollmentRollupShapes.js';
 
 /** Every migration in order; `npm run migration:generate` rewrites this list. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   EnrollmentDataSource1795699866434,
   EarlyRegistrationRollup1795700000000,
   EnrollmentRollupBrief1795701000000,
+  EnrollmentRollupShapes1795702000000,
 ];

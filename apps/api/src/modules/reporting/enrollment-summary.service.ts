@@ -20,7 +20,7 @@ const enrolled: EnrollmentStatus[] = [
   EnrollmentStatus.OFFICIALLY_ENROLLED,
 ];
 
-/** The rollup column each dimension groups by; CATEGORY comes from a join on the bit mask. */
+/** The rollup column each dimension groups by. */
 const dimensionColumn: Record<Dimension, string> = {
   SCHOOL_YEAR: 'r.school_year',
   REGION: 'r.region_id',
@@ -30,7 +30,7 @@ const dimensionColumn: Record<Dimension, string> = {
   GRADE_LEVEL: 'r.grade_level',
   STRAND: "nullif(r.strand, '')",
   SEX: 'r.sex',
-  CATEGORY: 'c.name',
+  CATEGORY: 'r.category',
   STATUS: 'r.status',
 };
 
@@ -62,8 +62,8 @@ const ids = (values: string[] | null | undefined, field: string, pattern: RegExp
 /**
  * `enrollmentSummary` (SPEC §7): counts for any combination of groupings and filters, answered from
  * the live rollups and the deltas not yet folded into them, never by counting enrollments. The
- * coarsest grain that has the dimensions asked for is read (region, division or school), brief
- * (by sector, sex and status only) when no grade, strand or category is asked for. A viewer
+ * coarsest grain that has the dimensions asked for is read (region, division or school), in the
+ * smallest shape that has them (see `shape` below). A viewer
  * below the nation is held to its own place.
  */
 export async function enrollmentSummary(
@@ -116,28 +116,45 @@ export async function enrollmentSummary(
   const needsDivision =
     dimensions.includes('DIVISION') || divisionIds !== null || scope.kind === 'DIVISION';
   const grain = needsSchool ? 'school' : needsDivision ? 'division' : 'region';
-  // The brief rollups unless grade, strand or category is asked for: a few rows per place.
-  const detailed =
-    dimensions.some((d) => d === 'GRADE_LEVEL' || d === 'STRAND' || d === 'CATEGORY') ||
-    Boolean(filter.gradeLevels?.length || filter.strands?.length || filter.categories?.length);
-  const columns = [
-    'region_id',
-    ...(grain === 'region' ? [] : ['division_id']),
-    ...(grain === 'school' ? ['school_id'] : []),
-    'school_year, sector, sex, status',
-    ...(detailed ? ['grade_level, strand, categories'] : []),
-    'learners, moved_in, transferred_in, transferred_out',
-  ].join(', ');
-  const table = `enrollment_rollup_${grain}${detailed ? '' : '_brief'}`;
+  // The smallest shape of rollup that holds what is asked (EnrollmentRollupBrief, …Shapes):
+  // brief (sector, sex, status), graded (and grade, strand), category (one row per category), or
+  // the wide one, the only one with every category combination, for a filter on categories.
+  const needsGrade =
+    dimensions.includes('GRADE_LEVEL') ||
+    dimensions.includes('STRAND') ||
+    Boolean(filter.gradeLevels?.length || filter.strands?.length);
+  const byCategory = dimensions.includes('CATEGORY');
+  const shape =
+    filter.categories?.length || (byCategory && needsGrade)
+      ? 'wide'
+      : byCategory
+        ? 'category'
+        : needsGrade
+          ? 'graded'
+          : 'brief';
+  const table = `enrollment_rollup_${grain}${shape === 'wide' ? '' : `_${shape}`}`;
+  const categories = `JOIN (VALUES ${Object.entries(categoryBits)
+    .map(([name, bit]) => `('${name}', ${bit})`)
+    .join(', ')}) c(name, bit) ON (r.categories & c.bit) <> 0`;
   const condition = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-  // The same condition on both sides: written against `r`, applied inside each branch.
-  const branch = (from: string) => `SELECT ${columns} FROM ${from} r ${condition}`;
+  // The same columns and condition on both sides, written against `r`: the rollup, and the
+  // deltas not yet folded into it (which have every column, and categories as a bit mask).
+  const branch = (from: string, delta: boolean) => {
+    const category =
+      shape === 'category' && !delta ? 'category' : byCategory ? 'c.name AS category' : null;
+    const columns = [
+      'region_id',
+      ...(grain === 'region' ? [] : ['division_id']),
+      ...(grain === 'school' ? ['school_id'] : []),
+      'school_year, sector, sex, status',
+      ...(shape === 'graded' || shape === 'wide' ? ['grade_level, strand'] : []),
+      ...(category ? [category] : []),
+      'learners, moved_in, transferred_in, transferred_out',
+    ];
+    const join = byCategory && (delta || shape === 'wide') ? categories : '';
+    return `SELECT ${columns.join(', ')} FROM ${from} r ${join} ${condition}`;
+  };
 
-  const categoryJoin = dimensions.includes('CATEGORY')
-    ? `JOIN (VALUES ${Object.entries(categoryBits)
-        .map(([name, bit]) => `('${name}', ${bit})`)
-        .join(', ')}) c(name, bit) ON (r.categories & c.bit) <> 0`
-    : '';
   const keys = dimensions.map((_, i) => `k${i}`);
   const keyColumns = dimensions.map((d, i) => `${dimensionColumn[d]} AS k${i}`);
   // Sums by status and sex first (few rows), then each measure from those: one row per group,
@@ -157,8 +174,7 @@ export async function enrollmentSummary(
       SELECT ${[...keyColumns, 'r.school_year', 'r.status', 'r.sex'].join(', ')},
              sum(r.learners) AS learners, sum(r.moved_in) AS moved_in,
              sum(r.transferred_in) AS transferred_in, sum(r.transferred_out) AS transferred_out
-      FROM (${branch(table)} UNION ALL ${branch('enrollment_rollup_delta')}) r
-      ${categoryJoin}
+      FROM (${branch(table, false)} UNION ALL ${branch('enrollment_rollup_delta', true)}) r
       GROUP BY ${[...keys, 'r.school_year', 'r.status', 'r.sex'].join(', ')})
     SELECT ${[
       ...keys,
