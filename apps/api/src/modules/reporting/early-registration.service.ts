@@ -207,6 +207,8 @@ export async function earlyRegistrationProgress(
       : place.kind === 'DIVISION'
         ? 'division_id = $2'
         : 'division_id = ANY ($2::int[])';
+  // Last year's incoming grades from the graded rollup: by grade, without the category
+  // combinations of the wide one (a full school has about 150 wide rows a year).
   const previous = (table: string) =>
     `SELECT school_id, learners FROM ${table}
      WHERE school_year = $4 AND ${inPlace} AND grade_level = ANY ($3) AND status = ANY ($5)`;
@@ -242,7 +244,7 @@ export async function earlyRegistrationProgress(
        GROUP BY circumstance
        UNION ALL
        SELECT 'PREVIOUS', school_id, NULL, NULL, sum(learners)::int, 0, 0
-       FROM (${previous('enrollment_rollup_school')}
+       FROM (${previous('enrollment_rollup_school_graded')}
              UNION ALL ${previous('enrollment_rollup_delta')}) p
        GROUP BY school_id`,
       [schoolYear, placeValue, grades, previousYear, enrolled],
