@@ -3,7 +3,7 @@ import { type CodegenConfig } from '@graphql-codegen/cli';
 /** Typed documents from the API's committed schema; a test fails when src/gql is stale. */
 const config: CodegenConfig = {
   schema: '../api/schema.graphql',
-  documents: ['src/**/*.tsx', '!src/gql/**/*'],
+  documents: ['src/**/*.{ts,tsx}', '!src/gql/**/*', '!src/**/*.test.{ts,tsx}'],
   ignoreNoDocuments: false,
   generates: {
     './src/gql/': {

@@ -1,9 +1,21 @@
-import { Link, Route, Routes } from 'react-router';
+import { lazy, Suspense } from 'react';
+import { Link, Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
+import { AccountMenu } from './features/auth/AccountMenu.js';
+import { LoginPage } from './features/auth/LoginPage.js';
+import { scopeHome, useViewer } from './features/auth/useViewer.js';
 import { DivisionPage } from './pages/DivisionPage.js';
 import { NationalPage } from './pages/NationalPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { RegionPage } from './pages/RegionPage.js';
 import { SchoolPage } from './pages/SchoolPage.js';
+
+// Pages few users open first: kept out of the initial JavaScript.
+const TrackerPage = lazy(() =>
+  import('./pages/TrackerPage.js').then((m) => ({ default: m.TrackerPage })),
+);
+const ExplorerPage = lazy(() =>
+  import('./pages/ExplorerPage.js').then((m) => ({ default: m.ExplorerPage })),
+);
 
 /** Each level of the drill-down has its own URL, so links can be shared and Back works. */
 export const routes = {
@@ -13,23 +25,50 @@ export const routes = {
   school: (schoolId: string) => `/schools/${schoolId}`,
 };
 
+/** The nation's overview; a user of a region, division or school lands on their own place. */
+function Home() {
+  const { viewer, loading } = useViewer();
+  const location = useLocation();
+  if (loading) return <div className="skeleton skeleton--row" aria-busy="true" />;
+  if (viewer && viewer.scopeKind !== 'NATION') {
+    return <Navigate to={`${scopeHome(viewer)}${location.search}`} replace />;
+  }
+  return <NationalPage />;
+}
+
 export function App() {
   return (
     <>
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
       <header className="app-header">
         <Link to="/" className="app-header__title">
           Learner Enrollment
         </Link>
         <span className="app-header__org">Department of Education</span>
+        <nav aria-label="Main" className="app-header__nav">
+          <NavLink to="/" end>
+            Overview
+          </NavLink>
+          <NavLink to="/tracker">Early registration</NavLink>
+          <NavLink to="/explore">Explore</NavLink>
+        </nav>
+        <AccountMenu />
       </header>
-      <main className="app-main">
-        <Routes>
-          <Route path="/" element={<NationalPage />} />
-          <Route path="/regions/:regionId" element={<RegionPage />} />
-          <Route path="/divisions/:divisionId" element={<DivisionPage />} />
-          <Route path="/schools/:schoolId" element={<SchoolPage />} />
-          <Route path="*" element={<NotFoundPage />} />
-        </Routes>
+      <main className="app-main" id="main">
+        <Suspense fallback={<div className="skeleton skeleton--row" aria-busy="true" />}>
+          <Routes>
+            <Route path="/" element={<Home />} />
+            <Route path="/login" element={<LoginPage />} />
+            <Route path="/regions/:regionId" element={<RegionPage />} />
+            <Route path="/divisions/:divisionId" element={<DivisionPage />} />
+            <Route path="/schools/:schoolId" element={<SchoolPage />} />
+            <Route path="/tracker" element={<TrackerPage />} />
+            <Route path="/explore" element={<ExplorerPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Routes>
+        </Suspense>
       </main>
     </>
   );

@@ -4,6 +4,297 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** The path by which a learner is admitted (DO 03 s. 2018 §V.A). */
+export type AdmissionBasis =
+  | 'AE_ELEMENTARY_PASSER'
+  | 'AE_SECONDARY_PASSER'
+  | 'BALIK_ARAL'
+  | 'CONTINUING'
+  | 'DISPLACED'
+  | 'FROM_NON_ACCREDITED_SCHOOL'
+  | 'FROM_SCHOOL_ABROAD'
+  | 'GRADE_6_GRADUATE'
+  | 'GRADE_10_COMPLETER'
+  | 'KCEP_COMPLETED'
+  | 'KINDER_AGE_5'
+  | 'KINDER_COMPLETED_ACCREDITED'
+  | 'KINDER_NON_ACCREDITED_OR_HOMESCHOOLED'
+  | 'NO_KINDER_AGE_6'
+  | 'PEPT_PASSER'
+  | 'TRANSFEREE';
+
+/** The documents that prove birth (DO 03 s. 2018 §V.A). */
+export type BirthDocumentType =
+  | 'BARANGAY_CERTIFICATION'
+  | 'LCR_BIRTH_CERTIFICATE'
+  | 'PSA_BIRTH_CERTIFICATE';
+
+export type ClassListFilter = {
+  gradeLevel?: GradeLevel | null | undefined;
+  limit?: number;
+  offset?: number;
+  /** Part of a name or the LRN. */
+  search?: string | null | undefined;
+  sex?: Sex | null | undefined;
+  status?: EnrollmentStatus | null | undefined;
+  strand?: Strand | null | undefined;
+};
+
+export type CreateLearnerInput = {
+  addressBarangay?: string | null | undefined;
+  addressMunicipality?: string | null | undefined;
+  addressProvince?: string | null | undefined;
+  addressStreet?: string | null | undefined;
+  /** YYYY-MM-DD */
+  birthDate?: string | null | undefined;
+  /** YYYY-MM-DD */
+  birthDocumentReceivedOn?: string | null | undefined;
+  birthDocumentType?: BirthDocumentType | null | undefined;
+  /** The guide's "No, this is correct. Create New Record": create even though likely duplicates were shown. */
+  confirmNoDuplicate?: boolean;
+  /** Jr., Sr., II, III, IV or V. */
+  extensionName?: string | null | undefined;
+  fatherName?: string | null | undefined;
+  firstName?: string | null | undefined;
+  guardianName?: string | null | undefined;
+  ipCommunity?: string | null | undefined;
+  isFourPs?: boolean | null | undefined;
+  isIndigenous?: boolean | null | undefined;
+  lastName?: string | null | undefined;
+  middleName?: string | null | undefined;
+  motherMaidenName?: string | null | undefined;
+  motherTongue?: string | null | undefined;
+  placeOfBirth?: string | null | undefined;
+  sex?: Sex | null | undefined;
+  specialNeeds?: Array<string> | null | undefined;
+};
+
+/** What enrollmentSummary groups by. */
+export type Dimension =
+  | 'CATEGORY'
+  | 'DIVISION'
+  | 'GRADE_LEVEL'
+  | 'REGION'
+  | 'SCHOOL'
+  | 'SCHOOL_YEAR'
+  | 'SECTOR'
+  | 'SEX'
+  | 'STATUS'
+  | 'STRAND';
+
+export type DocumentType =
+  | 'AE_RESULT'
+  | 'AFFIDAVIT_OF_UNDERTAKING'
+  | 'BARANGAY_CERTIFICATION'
+  | 'ECCD_CHECKLIST'
+  | 'FOREIGN_REPORT_CARD'
+  | 'KINDER_CERTIFICATE_OF_COMPLETION'
+  | 'LCR_BIRTH_CERTIFICATE'
+  | 'PEPT_RESULT'
+  | 'PROOF_OF_IDENTITY'
+  | 'PSA_BIRTH_CERTIFICATE'
+  | 'PVT_RESULT'
+  | 'REGISTRAR_LETTER'
+  | 'SF9'
+  | 'TRANSCRIPT_OF_RECORDS';
+
+/** Dropping out during the year (§IV.l). */
+export type DropOutInput = {
+  /** YYYY-MM-DD */
+  effectiveOn: string;
+  enrollmentId: string | number;
+  reason: string;
+};
+
+/** Enrolment at the viewer’s school (DO 03 s. 2018 §V.A-§V.D). */
+export type EnrollLearnerInput = {
+  /** Required for formal grades; ALS programs take none. */
+  admissionBasis?: AdmissionBasis | null | undefined;
+  /** ALS programs: the facilitator. */
+  alsFacilitatorName?: string | null | undefined;
+  /** BALIK_ARAL, OSY or OSC. */
+  categories?: Array<LearnerCategory>;
+  /** Documents handed in now. */
+  documents?: Array<DocumentType>;
+  /** YYYY-MM-DD; default today (PHT). */
+  enrolledOn?: string | null | undefined;
+  /** First date of attendance, when known (required for ALS programs). */
+  firstAttendance?: string | null | undefined;
+  /** Enrolling in basic education for the first time. */
+  firstTimeEnrollee?: boolean;
+  gradeLevel: GradeLevel;
+  /** Late enrollment beyond the 80% rule: only a school head may approve. */
+  lateApproval?: LateApprovalInput | null | undefined;
+  learnerId: string | number;
+  /** Why a first-time enrollee aged 13+ goes to a formal grade rather than ALS. */
+  placementReason?: string | null | undefined;
+  schoolYear: string;
+  strand?: Strand | null | undefined;
+};
+
+export type EnrollmentStatus =
+  | 'DROPPED_OUT'
+  | 'MOVED_OUT'
+  | 'OFFICIALLY_ENROLLED'
+  | 'PRE_REGISTERED'
+  | 'TEMPORARILY_ENROLLED'
+  | 'TRANSFERRED_TO_ALS';
+
+/** Every field narrows; an empty or missing list does not. */
+export type EnrollmentSummaryFilter = {
+  /** Learners in any of these categories. */
+  categories?: Array<LearnerCategory> | null | undefined;
+  divisionIds?: Array<string | number> | null | undefined;
+  gradeLevels?: Array<GradeLevel> | null | undefined;
+  regionIds?: Array<string | number> | null | undefined;
+  /** 6-digit School IDs. */
+  schoolIds?: Array<string> | null | undefined;
+  /** e.g. "2025-2026"; all years if omitted. */
+  schoolYear?: string | null | undefined;
+  sectors?: Array<Sector> | null | undefined;
+  sexes?: Array<Sex> | null | undefined;
+  /** Whom `learners` counts; default the enrolled (temporarily or officially). */
+  statuses?: Array<EnrollmentStatus> | null | undefined;
+  strands?: Array<Strand> | null | undefined;
+};
+
+/** The first date of attendance (DO 03 s. 2018 §V.A, §V.B). */
+export type FirstAttendanceInput = {
+  enrollmentId: string | number;
+  /** YYYY-MM-DD */
+  firstAttendance: string;
+  lateApproval?: LateApprovalInput | null | undefined;
+};
+
+export type GradeLevel =
+  | 'ALS_AE_ELEMENTARY'
+  | 'ALS_AE_SECONDARY'
+  | 'ALS_BLP'
+  | 'ELEMENTARY_NON_GRADED'
+  | 'GRADE_1'
+  | 'GRADE_2'
+  | 'GRADE_3'
+  | 'GRADE_4'
+  | 'GRADE_5'
+  | 'GRADE_6'
+  | 'GRADE_7'
+  | 'GRADE_8'
+  | 'GRADE_9'
+  | 'GRADE_10'
+  | 'GRADE_11'
+  | 'GRADE_12'
+  | 'JHS_NON_GRADED'
+  | 'KINDER';
+
+/** What the preview found a row to be. */
+export type ImportOutcome =
+  | 'ALREADY_ENROLLED'
+  | 'EXISTING_LEARNER'
+  | 'INVALID'
+  | 'NEW_LEARNER'
+  | 'SUSPECTED_DUPLICATE';
+
+/** What the commit did. */
+export type ImportRowResult =
+  | 'CREATED_AND_ENROLLED'
+  | 'ENROLLED'
+  | 'FAILED'
+  | 'SKIPPED_ALREADY_ENROLLED'
+  | 'SKIPPED_INVALID'
+  | 'SKIPPED_SUSPECTED_DUPLICATE';
+
+/** The head’s approval of a late enrollment (§V.D). */
+export type LateApprovalInput = {
+  /** The catch-up activities the learner will take. */
+  catchUpPlan: string;
+};
+
+export type LearnerCategory =
+  | 'BALIK_ARAL'
+  | 'FOUR_PS'
+  | 'IP'
+  | 'OSC'
+  | 'OSY'
+  | 'SPED';
+
+export type LearnerImportInput = {
+  /** The file, base64-encoded (at most 700 KB). */
+  contentBase64: string;
+  /** Ends in .csv or .xlsx. */
+  fileName: string;
+  schoolYear: string;
+};
+
+/** Why a record matched. */
+export type MatchReason =
+  | 'BIRTH_DAY_MONTH_SWAPPED'
+  | 'DIFFERENT_BIRTH_DATE'
+  | 'DIFFERENT_EXTENSION'
+  | 'DIFFERENT_SEX'
+  | 'FIRST_MIDDLE_SWAPPED'
+  | 'FORMER_LRN'
+  | 'SAME_BIRTH_DATE'
+  | 'SAME_LAST_NAME'
+  | 'SAME_LRN'
+  | 'SAME_NAME'
+  | 'SAME_SEX'
+  | 'SIMILAR_NAME';
+
+/** A learner arriving from another school during the year (§V.E). */
+export type MoveLearnerInput = {
+  /** SF9, or a registrar’s letter and an affidavit. */
+  documents?: Array<DocumentType>;
+  gradeLevel: GradeLevel;
+  learnerId: string | number;
+  /** The day the learner moves in (YYYY-MM-DD). */
+  moveDate: string;
+  schoolYear: string;
+  strand?: Strand | null | undefined;
+};
+
+/** The circumstances of out-of-school children and youth (DO 03 s. 2018 §V.A). */
+export type OutOfSchoolCircumstance =
+  | 'ABUSE_OR_EXPLOITATION'
+  | 'ARMED_CONFLICT_AREA'
+  | 'BARANGAY_WITHOUT_SCHOOL'
+  | 'CHRONIC_ILLNESS'
+  | 'DISABILITY'
+  | 'DISPLACED_BY_DISASTER'
+  | 'GEOGRAPHICALLY_ISOLATED'
+  | 'HIGH_CRIMINALITY_OR_DRUG_ABUSE'
+  | 'IN_CONFLICT_WITH_THE_LAW'
+  | 'LIVING_ON_THE_STREETS'
+  | 'NUTRITIONAL_PROBLEMS'
+  | 'OFF_GRID_COMMUNITY'
+  | 'STATELESS_OR_UNDOCUMENTED'
+  | 'WANTS_TO_RETURN_TO_SCHOOL';
+
+/** Early registration (DO 03 s. 2018 §V.A). */
+export type PreRegisterInput = {
+  /** BALIK_ARAL, OSY or OSC. */
+  categories?: Array<LearnerCategory>;
+  circumstances?: Array<OutOfSchoolCircumstance>;
+  gradeLevel: GradeLevel;
+  /** The Basic Education Enrollment Form of a learner with no record. */
+  learner?: CreateLearnerInput | null | undefined;
+  /** A learner already on record; else `learner`. */
+  learnerId?: string | number | null | undefined;
+  /** YYYY-MM-DD; default today (PHT). */
+  registeredOn?: string | null | undefined;
+  /** e.g. "2026-2027" */
+  schoolYear: string;
+  strand?: Strand | null | undefined;
+};
+
+export type Role =
+  | 'ADMINISTRATOR'
+  | 'ALS_FACILITATOR'
+  | 'DIVISION_MONITOR'
+  | 'NATIONAL_ANALYST'
+  | 'REGIONAL_PLANNER'
+  | 'SCHOOL_HEAD'
+  | 'SCHOOL_REGISTRAR';
+
 /** A level a school offers. */
 export type SchoolLevel =
   | 'ELEMENTARY'
@@ -11,10 +302,273 @@ export type SchoolLevel =
   | 'KINDERGARTEN'
   | 'SENIOR_HIGH';
 
+/** The kind of place an account covers. */
+export type ScopeKind =
+  | 'DIVISION'
+  | 'NATION'
+  | 'REGION'
+  | 'SCHOOL';
+
 export type Sector =
   | 'PRIVATE'
   | 'PUBLIC'
   | 'SUC_LUC';
+
+export type Sex =
+  | 'FEMALE'
+  | 'MALE';
+
+/** Senior high school strand. */
+export type Strand =
+  | 'ABM'
+  | 'ARTS'
+  | 'GAS'
+  | 'HUMSS'
+  | 'PBM'
+  | 'SPORTS'
+  | 'STEM'
+  | 'TVL';
+
+/** A document received for an enrollment (§V.A, §V.C). */
+export type SubmitDocumentInput = {
+  documentType: DocumentType;
+  enrollmentId: string | number;
+  /** The learner the document is for: must be the enrollment’s. */
+  learnerId: string | number;
+  /** YYYY-MM-DD; default today (PHT). */
+  receivedOn?: string | null | undefined;
+};
+
+/** Transfer to ALS (§V.E): not a school leaver. */
+export type TransferToAlsInput = {
+  /** Effectivity date, YYYY-MM-DD. */
+  effectiveOn: string;
+  enrollmentId: string | number;
+  facilitatorName: string;
+  /** ALS_BLP, ALS_AE_ELEMENTARY or ALS_AE_SECONDARY. */
+  program: GradeLevel;
+};
+
+export type UpdateLearnerInput = {
+  addressBarangay?: string | null | undefined;
+  addressMunicipality?: string | null | undefined;
+  addressProvince?: string | null | undefined;
+  addressStreet?: string | null | undefined;
+  /** YYYY-MM-DD */
+  birthDate?: string | null | undefined;
+  /** YYYY-MM-DD */
+  birthDocumentReceivedOn?: string | null | undefined;
+  birthDocumentType?: BirthDocumentType | null | undefined;
+  /** Jr., Sr., II, III, IV or V. */
+  extensionName?: string | null | undefined;
+  fatherName?: string | null | undefined;
+  firstName?: string | null | undefined;
+  guardianName?: string | null | undefined;
+  ipCommunity?: string | null | undefined;
+  isFourPs?: boolean | null | undefined;
+  isIndigenous?: boolean | null | undefined;
+  lastName?: string | null | undefined;
+  middleName?: string | null | undefined;
+  motherMaidenName?: string | null | undefined;
+  motherTongue?: string | null | undefined;
+  placeOfBirth?: string | null | undefined;
+  sex?: Sex | null | undefined;
+  specialNeeds?: Array<string> | null | undefined;
+};
+
+export type LoginMutationVariables = Exact<{
+  username: string;
+  password: string;
+}>;
+
+
+export type LoginMutation = { login: { token: string, expiresAt: unknown, account: { username: string, displayName: string, role: Role, scopeKind: ScopeKind, region: { id: string, name: string } | null, division: { id: string, name: string } | null, school: { schoolId: string, name: string } | null } } };
+
+export type AccountScopeFragment = { username: string, displayName: string, role: Role, scopeKind: ScopeKind, region: { id: string, name: string } | null, division: { id: string, name: string } | null, school: { schoolId: string, name: string } | null };
+
+export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerQuery = { me: { username: string, displayName: string, role: Role, scopeKind: ScopeKind, region: { id: string, name: string } | null, division: { id: string, name: string } | null, school: { schoolId: string, name: string } | null } };
+
+export type EnrolSchoolCalendarsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EnrolSchoolCalendarsQuery = { schoolCalendars: Array<{ schoolYear: string, openingDay: string, closingDay: string, prescribedSchoolDays: number, nonSchoolDays: Array<string>, overridden: Array<string>, policyDates: { ageCutoff: string, alsFirstAttendanceCutoff: string | null, documentDeadline: string, earlyRegistrationEnd: string, earlyRegistrationStart: string, quickCountEnd: string, quickCountStart: string, transferWindowEnd: string, transferWindowStart: string } }> };
+
+export type EnrolOwnSchoolQueryVariables = Exact<{
+  schoolId: string;
+}>;
+
+
+export type EnrolOwnSchoolQuery = { school: { schoolId: string, name: string, levelsOffered: Array<SchoolLevel> } | null };
+
+export type EnrolSearchLearnersQueryVariables = Exact<{
+  name?: string | null | undefined;
+  lrn?: string | null | undefined;
+  birthDate?: string | null | undefined;
+}>;
+
+
+export type EnrolSearchLearnersQuery = { searchLearners: Array<{ learnerId: string, lrn: string | null, lastName: string, firstName: string, middleName: string | null, extensionName: string | null, birthDate: string, sex: Sex, lastSchoolId: string | null, inScope: boolean, likelyDuplicate: boolean, reasons: Array<MatchReason>, score: number }> };
+
+export type EnrolLearnerProfileQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EnrolLearnerProfileQuery = { learner: { id: string, version: number, lrn: string | null, lastName: string, firstName: string, middleName: string | null, extensionName: string | null, birthDate: string, sex: Sex, placeOfBirth: string | null, motherTongue: string | null, isIndigenous: boolean, ipCommunity: string | null, isFourPs: boolean, specialNeeds: Array<string>, fatherName: string | null, motherMaidenName: string | null, guardianName: string | null, address: { street: string | null, barangay: string | null, municipality: string | null, province: string | null }, birthDocument: { type: BirthDocumentType, receivedOn: string } | null } | null };
+
+export type EnrolCreateLearnerMutationVariables = Exact<{
+  input: CreateLearnerInput;
+}>;
+
+
+export type EnrolCreateLearnerMutation = { createLearner: { id: string, version: number, birthDocument: { type: BirthDocumentType } | null } };
+
+export type EnrolUpdateLearnerMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  input: UpdateLearnerInput;
+}>;
+
+
+export type EnrolUpdateLearnerMutation = { updateLearner: { id: string, version: number } };
+
+export type EnrollmentResultFieldsFragment = { message: string, lrn: string | null, reasons: Array<string>, recommendation: string | null, enrollment: { id: string, learnerId: string, status: EnrollmentStatus, gradeLevel: GradeLevel, strand: Strand | null, documentsDueBy: string | null, missingDocuments: Array<DocumentType>, firstAttendance: string | null, movedIn: boolean, transferredIn: boolean, leftOn: string | null } };
+
+export type EnrolLearnerMutationVariables = Exact<{
+  input: EnrollLearnerInput;
+  key?: string | null | undefined;
+}>;
+
+
+export type EnrolLearnerMutation = { enrollLearner: { message: string, lrn: string | null, reasons: Array<string>, recommendation: string | null, enrollment: { id: string, learnerId: string, status: EnrollmentStatus, gradeLevel: GradeLevel, strand: Strand | null, documentsDueBy: string | null, missingDocuments: Array<DocumentType>, firstAttendance: string | null, movedIn: boolean, transferredIn: boolean, leftOn: string | null } } };
+
+export type EnrolPreRegisterMutationVariables = Exact<{
+  input: PreRegisterInput;
+  key?: string | null | undefined;
+}>;
+
+
+export type EnrolPreRegisterMutation = { preRegister: { message: string, lrn: string | null, reasons: Array<string>, recommendation: string | null, enrollment: { id: string, learnerId: string, status: EnrollmentStatus, gradeLevel: GradeLevel, strand: Strand | null, documentsDueBy: string | null, missingDocuments: Array<DocumentType>, firstAttendance: string | null, movedIn: boolean, transferredIn: boolean, leftOn: string | null } } };
+
+export type EnrolRecordFirstAttendanceMutationVariables = Exact<{
+  input: FirstAttendanceInput;
+  key?: string | null | undefined;
+}>;
+
+
+export type EnrolRecordFirstAttendanceMutation = { recordFirstAttendance: { message: string, lrn: string | null, reasons: Array<string>, recommendation: string | null, enrollment: { id: string, learnerId: string, status: EnrollmentStatus, gradeLevel: GradeLevel, strand: Strand | null, documentsDueBy: string | null, missingDocuments: Array<DocumentType>, firstAttendance: string | null, movedIn: boolean, transferredIn: boolean, leftOn: string | null } } };
+
+export type EnrolSubmitDocumentMutationVariables = Exact<{
+  input: SubmitDocumentInput;
+  key?: string | null | undefined;
+}>;
+
+
+export type EnrolSubmitDocumentMutation = { submitDocument: { message: string, lrn: string | null, reasons: Array<string>, recommendation: string | null, enrollment: { id: string, learnerId: string, status: EnrollmentStatus, gradeLevel: GradeLevel, strand: Strand | null, documentsDueBy: string | null, missingDocuments: Array<DocumentType>, firstAttendance: string | null, movedIn: boolean, transferredIn: boolean, leftOn: string | null } } };
+
+export type EnrolMoveLearnerMutationVariables = Exact<{
+  input: MoveLearnerInput;
+  key?: string | null | undefined;
+}>;
+
+
+export type EnrolMoveLearnerMutation = { moveLearner: { message: string, lrn: string | null, reasons: Array<string>, recommendation: string | null, enrollment: { id: string, learnerId: string, status: EnrollmentStatus, gradeLevel: GradeLevel, strand: Strand | null, documentsDueBy: string | null, missingDocuments: Array<DocumentType>, firstAttendance: string | null, movedIn: boolean, transferredIn: boolean, leftOn: string | null } } };
+
+export type EnrolTransferToAlsMutationVariables = Exact<{
+  input: TransferToAlsInput;
+  key?: string | null | undefined;
+}>;
+
+
+export type EnrolTransferToAlsMutation = { transferToAls: { message: string, lrn: string | null, reasons: Array<string>, recommendation: string | null, enrollment: { id: string, learnerId: string, status: EnrollmentStatus, gradeLevel: GradeLevel, strand: Strand | null, documentsDueBy: string | null, missingDocuments: Array<DocumentType>, firstAttendance: string | null, movedIn: boolean, transferredIn: boolean, leftOn: string | null } } };
+
+export type EnrolDropOutMutationVariables = Exact<{
+  input: DropOutInput;
+  key?: string | null | undefined;
+}>;
+
+
+export type EnrolDropOutMutation = { dropOut: { message: string, lrn: string | null, reasons: Array<string>, recommendation: string | null, enrollment: { id: string, learnerId: string, status: EnrollmentStatus, gradeLevel: GradeLevel, strand: Strand | null, documentsDueBy: string | null, missingDocuments: Array<DocumentType>, firstAttendance: string | null, movedIn: boolean, transferredIn: boolean, leftOn: string | null } } };
+
+export type EnrolClassListQueryVariables = Exact<{
+  schoolId: string;
+  schoolYear: string;
+  filter?: ClassListFilter | null | undefined;
+}>;
+
+
+export type EnrolClassListQuery = { classList: { total: number, rows: Array<{ enrollmentId: string, learnerId: string, lrn: string | null, lastName: string, firstName: string, middleName: string | null, extensionName: string | null, sex: Sex, birthDate: string, gradeLevel: GradeLevel, strand: Strand | null, status: EnrollmentStatus, firstAttendance: string | null, documentsDueBy: string | null, missingDocuments: Array<DocumentType>, categories: Array<LearnerCategory> }> } };
+
+export type EnrolDocumentsDueQueryVariables = Exact<{
+  schoolYear: string;
+}>;
+
+
+export type EnrolDocumentsDueQuery = { temporaryEnrollments: Array<{ schoolId: string, documentsDueBy: string, daysLeft: number, overdue: boolean, learner: { enrollmentId: string, learnerId: string, lrn: string | null, lastName: string, firstName: string, middleName: string | null, gradeLevel: GradeLevel, missingDocuments: Array<DocumentType> } }> };
+
+export type EnrolPreRegistrationsByDayQueryVariables = Exact<{
+  schoolId: string;
+  schoolYear: string;
+}>;
+
+
+export type EnrolPreRegistrationsByDayQuery = { preRegistrationsByDay: Array<{ date: string, registrations: number, outOfSchoolChildren: number, outOfSchoolYouth: number }> };
+
+export type ImportFieldsFragment = { id: string, fileName: string, status: string, totalRows: number, invalidRows: number, suspectedDuplicates: number, created: number, enrolled: number, rows: Array<{ rowNumber: number, outcome: ImportOutcome, lastName: string | null, firstName: string | null, birthDate: string | null, gradeLevel: string | null, lrn: string | null, errors: Array<{ field: string, rule: string }>, candidates: Array<{ learnerId: string, lrn: string | null, lastName: string, firstName: string, middleName: string | null, birthDate: string, lastSchoolId: string | null, reasons: Array<MatchReason> }> }>, committed: Array<{ rowNumber: number, result: ImportRowResult, error: string | null }> };
+
+export type EnrolPreviewImportMutationVariables = Exact<{
+  input: LearnerImportInput;
+}>;
+
+
+export type EnrolPreviewImportMutation = { previewLearnerImport: { id: string, fileName: string, status: string, totalRows: number, invalidRows: number, suspectedDuplicates: number, created: number, enrolled: number, rows: Array<{ rowNumber: number, outcome: ImportOutcome, lastName: string | null, firstName: string | null, birthDate: string | null, gradeLevel: string | null, lrn: string | null, errors: Array<{ field: string, rule: string }>, candidates: Array<{ learnerId: string, lrn: string | null, lastName: string, firstName: string, middleName: string | null, birthDate: string, lastSchoolId: string | null, reasons: Array<MatchReason> }> }>, committed: Array<{ rowNumber: number, result: ImportRowResult, error: string | null }> } };
+
+export type EnrolCommitImportMutationVariables = Exact<{
+  importId: string | number;
+  confirmNewRows: Array<number> | number;
+}>;
+
+
+export type EnrolCommitImportMutation = { commitLearnerImport: { id: string, fileName: string, status: string, totalRows: number, invalidRows: number, suspectedDuplicates: number, created: number, enrolled: number, rows: Array<{ rowNumber: number, outcome: ImportOutcome, lastName: string | null, firstName: string | null, birthDate: string | null, gradeLevel: string | null, lrn: string | null, errors: Array<{ field: string, rule: string }>, candidates: Array<{ learnerId: string, lrn: string | null, lastName: string, firstName: string, middleName: string | null, birthDate: string, lastSchoolId: string | null, reasons: Array<MatchReason> }> }>, committed: Array<{ rowNumber: number, result: ImportRowResult, error: string | null }> } };
+
+export type SchoolYearsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SchoolYearsQuery = { enrollmentSummary: Array<{ schoolYear: string | null, learners: number, preRegistered: number }> };
+
+export type TemporaryEnrollmentsQueryVariables = Exact<{
+  schoolYear: string;
+  dueWithinDays: number;
+}>;
+
+
+export type TemporaryEnrollmentsQuery = { temporaryEnrollments: Array<{ schoolId: string, documentsDueBy: string, daysLeft: number, overdue: boolean, learner: { enrollmentId: string, lrn: string | null, lastName: string, firstName: string, middleName: string | null, gradeLevel: GradeLevel, missingDocuments: Array<DocumentType> } }> };
+
+export type EnrollmentOverviewQueryVariables = Exact<{
+  filter: EnrollmentSummaryFilter;
+  below: Array<Dimension> | Dimension;
+  withBelow: boolean;
+}>;
+
+
+export type EnrollmentOverviewQuery = { total: Array<{ learners: number, male: number, female: number, genderParityIndex: number | null, previousYearLearners: number | null, change: number | null, preRegistered: number, temporarilyEnrolled: number, officiallyEnrolled: number, movedIn: number, movedOut: number, transferredIn: number, transferredOut: number, transferredToAls: number, droppedOut: number }>, below?: Array<{ learners: number, male: number, female: number, genderParityIndex: number | null, change: number | null, region: { id: string } | null, division: { id: string } | null, school: { id: string, schoolId: string, name: string } | null }>, bySector: Array<{ sector: Sector | null, learners: number }>, byGrade: Array<{ gradeLevel: GradeLevel | null, learners: number, male: number, female: number }>, byCategory: Array<{ category: LearnerCategory | null, learners: number, male: number, female: number, change: number | null }> };
+
+export type EarlyRegistrationTrackerQueryVariables = Exact<{
+  schoolYear: string;
+  divisionId?: string | number | null | undefined;
+  regionId?: string | number | null | undefined;
+}>;
+
+
+export type EarlyRegistrationTrackerQuery = { earlyRegistrationProgress: { schoolYear: string, windowStart: string, windowEnd: string, registrations: number, previousYearEnrollment: number, progress: number | null, outOfSchoolChildren: number, outOfSchoolYouth: number, days: Array<{ date: string, registrations: number, cumulative: number }>, divisions: Array<{ registrations: number, previousYearEnrollment: number, progress: number | null, schools: number, schoolsWithoutRegistration: number, division: { id: string, name: string } }>, schools: Array<{ registrations: number, previousYearEnrollment: number, progress: number | null, lastRegistrationOn: string | null, school: { id: string, schoolId: string, name: string } }>, outOfSchool: Array<{ circumstance: OutOfSchoolCircumstance, children: number, youth: number }> } };
+
+export type TrackerPlacesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TrackerPlacesQuery = { regions: Array<{ id: string, name: string, divisions: Array<{ id: string, name: string }> }> };
 
 export type DivisionPageQueryVariables = Exact<{
   id: string | number;
@@ -45,7 +599,34 @@ export type SchoolPageQueryVariables = Exact<{
 
 export type SchoolPageQuery = { school: { id: string, schoolId: string, name: string, sector: Sector, levelsOffered: Array<SchoolLevel>, province: string | null, municipality: string | null, barangay: string | null, hasOfficialDetails: boolean, district: { name: string } | null, division: { id: string, name: string }, region: { id: string, name: string } } | null };
 
-
+export const AccountScopeFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountScope"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"scopeKind"}},{"kind":"Field","name":{"kind":"Name","value":"region"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"division"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"school"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"schoolId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<AccountScopeFragment, unknown>;
+export const EnrollmentResultFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EnrollmentResultFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EnrollmentResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"lrn"}},{"kind":"Field","name":{"kind":"Name","value":"reasons"}},{"kind":"Field","name":{"kind":"Name","value":"recommendation"}},{"kind":"Field","name":{"kind":"Name","value":"enrollment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"gradeLevel"}},{"kind":"Field","name":{"kind":"Name","value":"strand"}},{"kind":"Field","name":{"kind":"Name","value":"documentsDueBy"}},{"kind":"Field","name":{"kind":"Name","value":"missingDocuments"}},{"kind":"Field","name":{"kind":"Name","value":"firstAttendance"}},{"kind":"Field","name":{"kind":"Name","value":"movedIn"}},{"kind":"Field","name":{"kind":"Name","value":"transferredIn"}},{"kind":"Field","name":{"kind":"Name","value":"leftOn"}}]}}]}}]} as unknown as DocumentNode<EnrollmentResultFieldsFragment, unknown>;
+export const ImportFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ImportFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LearnerImport"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fileName"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"totalRows"}},{"kind":"Field","name":{"kind":"Name","value":"invalidRows"}},{"kind":"Field","name":{"kind":"Name","value":"suspectedDuplicates"}},{"kind":"Field","name":{"kind":"Name","value":"created"}},{"kind":"Field","name":{"kind":"Name","value":"enrolled"}},{"kind":"Field","name":{"kind":"Name","value":"rows"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowNumber"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"birthDate"}},{"kind":"Field","name":{"kind":"Name","value":"gradeLevel"}},{"kind":"Field","name":{"kind":"Name","value":"lrn"}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"rule"}}]}},{"kind":"Field","name":{"kind":"Name","value":"candidates"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"lrn"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"middleName"}},{"kind":"Field","name":{"kind":"Name","value":"birthDate"}},{"kind":"Field","name":{"kind":"Name","value":"lastSchoolId"}},{"kind":"Field","name":{"kind":"Name","value":"reasons"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"committed"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowNumber"}},{"kind":"Field","name":{"kind":"Name","value":"result"}},{"kind":"Field","name":{"kind":"Name","value":"error"}}]}}]}}]} as unknown as DocumentNode<ImportFieldsFragment, unknown>;
+export const LoginDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Login"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"username"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"password"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"login"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"username"},"value":{"kind":"Variable","name":{"kind":"Name","value":"username"}}},{"kind":"Argument","name":{"kind":"Name","value":"password"},"value":{"kind":"Variable","name":{"kind":"Name","value":"password"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountScope"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountScope"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"scopeKind"}},{"kind":"Field","name":{"kind":"Name","value":"region"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"division"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"school"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"schoolId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<LoginMutation, LoginMutationVariables>;
+export const ViewerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountScope"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountScope"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"scopeKind"}},{"kind":"Field","name":{"kind":"Name","value":"region"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"division"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"school"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"schoolId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<ViewerQuery, ViewerQueryVariables>;
+export const EnrolSchoolCalendarsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EnrolSchoolCalendars"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"schoolCalendars"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"schoolYear"}},{"kind":"Field","name":{"kind":"Name","value":"openingDay"}},{"kind":"Field","name":{"kind":"Name","value":"closingDay"}},{"kind":"Field","name":{"kind":"Name","value":"prescribedSchoolDays"}},{"kind":"Field","name":{"kind":"Name","value":"nonSchoolDays"}},{"kind":"Field","name":{"kind":"Name","value":"overridden"}},{"kind":"Field","name":{"kind":"Name","value":"policyDates"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ageCutoff"}},{"kind":"Field","name":{"kind":"Name","value":"alsFirstAttendanceCutoff"}},{"kind":"Field","name":{"kind":"Name","value":"documentDeadline"}},{"kind":"Field","name":{"kind":"Name","value":"earlyRegistrationEnd"}},{"kind":"Field","name":{"kind":"Name","value":"earlyRegistrationStart"}},{"kind":"Field","name":{"kind":"Name","value":"quickCountEnd"}},{"kind":"Field","name":{"kind":"Name","value":"quickCountStart"}},{"kind":"Field","name":{"kind":"Name","value":"transferWindowEnd"}},{"kind":"Field","name":{"kind":"Name","value":"transferWindowStart"}}]}}]}}]}}]} as unknown as DocumentNode<EnrolSchoolCalendarsQuery, EnrolSchoolCalendarsQueryVariables>;
+export const EnrolOwnSchoolDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EnrolOwnSchool"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"schoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"school"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"schoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"schoolId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"schoolId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"levelsOffered"}}]}}]}}]} as unknown as DocumentNode<EnrolOwnSchoolQuery, EnrolOwnSchoolQueryVariables>;
+export const EnrolSearchLearnersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EnrolSearchLearners"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"lrn"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"birthDate"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"searchLearners"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}},{"kind":"Argument","name":{"kind":"Name","value":"lrn"},"value":{"kind":"Variable","name":{"kind":"Name","value":"lrn"}}},{"kind":"Argument","name":{"kind":"Name","value":"birthDate"},"value":{"kind":"Variable","name":{"kind":"Name","value":"birthDate"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"lrn"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"middleName"}},{"kind":"Field","name":{"kind":"Name","value":"extensionName"}},{"kind":"Field","name":{"kind":"Name","value":"birthDate"}},{"kind":"Field","name":{"kind":"Name","value":"sex"}},{"kind":"Field","name":{"kind":"Name","value":"lastSchoolId"}},{"kind":"Field","name":{"kind":"Name","value":"inScope"}},{"kind":"Field","name":{"kind":"Name","value":"likelyDuplicate"}},{"kind":"Field","name":{"kind":"Name","value":"reasons"}},{"kind":"Field","name":{"kind":"Name","value":"score"}}]}}]}}]} as unknown as DocumentNode<EnrolSearchLearnersQuery, EnrolSearchLearnersQueryVariables>;
+export const EnrolLearnerProfileDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EnrolLearnerProfile"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"lrn"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"middleName"}},{"kind":"Field","name":{"kind":"Name","value":"extensionName"}},{"kind":"Field","name":{"kind":"Name","value":"birthDate"}},{"kind":"Field","name":{"kind":"Name","value":"sex"}},{"kind":"Field","name":{"kind":"Name","value":"placeOfBirth"}},{"kind":"Field","name":{"kind":"Name","value":"motherTongue"}},{"kind":"Field","name":{"kind":"Name","value":"isIndigenous"}},{"kind":"Field","name":{"kind":"Name","value":"ipCommunity"}},{"kind":"Field","name":{"kind":"Name","value":"isFourPs"}},{"kind":"Field","name":{"kind":"Name","value":"specialNeeds"}},{"kind":"Field","name":{"kind":"Name","value":"fatherName"}},{"kind":"Field","name":{"kind":"Name","value":"motherMaidenName"}},{"kind":"Field","name":{"kind":"Name","value":"guardianName"}},{"kind":"Field","name":{"kind":"Name","value":"address"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"street"}},{"kind":"Field","name":{"kind":"Name","value":"barangay"}},{"kind":"Field","name":{"kind":"Name","value":"municipality"}},{"kind":"Field","name":{"kind":"Name","value":"province"}}]}},{"kind":"Field","name":{"kind":"Name","value":"birthDocument"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"receivedOn"}}]}}]}}]}}]} as unknown as DocumentNode<EnrolLearnerProfileQuery, EnrolLearnerProfileQueryVariables>;
+export const EnrolCreateLearnerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EnrolCreateLearner"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateLearnerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createLearner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"birthDocument"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}}]}}]}}]}}]} as unknown as DocumentNode<EnrolCreateLearnerMutation, EnrolCreateLearnerMutationVariables>;
+export const EnrolUpdateLearnerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EnrolUpdateLearner"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"version"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateLearnerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateLearner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"version"},"value":{"kind":"Variable","name":{"kind":"Name","value":"version"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<EnrolUpdateLearnerMutation, EnrolUpdateLearnerMutationVariables>;
+export const EnrolLearnerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EnrolLearner"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EnrollLearnerInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"key"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enrollLearner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}},{"kind":"Argument","name":{"kind":"Name","value":"idempotencyKey"},"value":{"kind":"Variable","name":{"kind":"Name","value":"key"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EnrollmentResultFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EnrollmentResultFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EnrollmentResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"lrn"}},{"kind":"Field","name":{"kind":"Name","value":"reasons"}},{"kind":"Field","name":{"kind":"Name","value":"recommendation"}},{"kind":"Field","name":{"kind":"Name","value":"enrollment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"gradeLevel"}},{"kind":"Field","name":{"kind":"Name","value":"strand"}},{"kind":"Field","name":{"kind":"Name","value":"documentsDueBy"}},{"kind":"Field","name":{"kind":"Name","value":"missingDocuments"}},{"kind":"Field","name":{"kind":"Name","value":"firstAttendance"}},{"kind":"Field","name":{"kind":"Name","value":"movedIn"}},{"kind":"Field","name":{"kind":"Name","value":"transferredIn"}},{"kind":"Field","name":{"kind":"Name","value":"leftOn"}}]}}]}}]} as unknown as DocumentNode<EnrolLearnerMutation, EnrolLearnerMutationVariables>;
+export const EnrolPreRegisterDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EnrolPreRegister"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PreRegisterInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"key"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"preRegister"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}},{"kind":"Argument","name":{"kind":"Name","value":"idempotencyKey"},"value":{"kind":"Variable","name":{"kind":"Name","value":"key"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EnrollmentResultFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EnrollmentResultFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EnrollmentResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"lrn"}},{"kind":"Field","name":{"kind":"Name","value":"reasons"}},{"kind":"Field","name":{"kind":"Name","value":"recommendation"}},{"kind":"Field","name":{"kind":"Name","value":"enrollment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"gradeLevel"}},{"kind":"Field","name":{"kind":"Name","value":"strand"}},{"kind":"Field","name":{"kind":"Name","value":"documentsDueBy"}},{"kind":"Field","name":{"kind":"Name","value":"missingDocuments"}},{"kind":"Field","name":{"kind":"Name","value":"firstAttendance"}},{"kind":"Field","name":{"kind":"Name","value":"movedIn"}},{"kind":"Field","name":{"kind":"Name","value":"transferredIn"}},{"kind":"Field","name":{"kind":"Name","value":"leftOn"}}]}}]}}]} as unknown as DocumentNode<EnrolPreRegisterMutation, EnrolPreRegisterMutationVariables>;
+export const EnrolRecordFirstAttendanceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EnrolRecordFirstAttendance"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"FirstAttendanceInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"key"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordFirstAttendance"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}},{"kind":"Argument","name":{"kind":"Name","value":"idempotencyKey"},"value":{"kind":"Variable","name":{"kind":"Name","value":"key"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EnrollmentResultFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EnrollmentResultFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EnrollmentResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"lrn"}},{"kind":"Field","name":{"kind":"Name","value":"reasons"}},{"kind":"Field","name":{"kind":"Name","value":"recommendation"}},{"kind":"Field","name":{"kind":"Name","value":"enrollment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"gradeLevel"}},{"kind":"Field","name":{"kind":"Name","value":"strand"}},{"kind":"Field","name":{"kind":"Name","value":"documentsDueBy"}},{"kind":"Field","name":{"kind":"Name","value":"missingDocuments"}},{"kind":"Field","name":{"kind":"Name","value":"firstAttendance"}},{"kind":"Field","name":{"kind":"Name","value":"movedIn"}},{"kind":"Field","name":{"kind":"Name","value":"transferredIn"}},{"kind":"Field","name":{"kind":"Name","value":"leftOn"}}]}}]}}]} as unknown as DocumentNode<EnrolRecordFirstAttendanceMutation, EnrolRecordFirstAttendanceMutationVariables>;
+export const EnrolSubmitDocumentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EnrolSubmitDocument"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SubmitDocumentInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"key"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submitDocument"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}},{"kind":"Argument","name":{"kind":"Name","value":"idempotencyKey"},"value":{"kind":"Variable","name":{"kind":"Name","value":"key"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EnrollmentResultFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EnrollmentResultFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EnrollmentResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"lrn"}},{"kind":"Field","name":{"kind":"Name","value":"reasons"}},{"kind":"Field","name":{"kind":"Name","value":"recommendation"}},{"kind":"Field","name":{"kind":"Name","value":"enrollment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"gradeLevel"}},{"kind":"Field","name":{"kind":"Name","value":"strand"}},{"kind":"Field","name":{"kind":"Name","value":"documentsDueBy"}},{"kind":"Field","name":{"kind":"Name","value":"missingDocuments"}},{"kind":"Field","name":{"kind":"Name","value":"firstAttendance"}},{"kind":"Field","name":{"kind":"Name","value":"movedIn"}},{"kind":"Field","name":{"kind":"Name","value":"transferredIn"}},{"kind":"Field","name":{"kind":"Name","value":"leftOn"}}]}}]}}]} as unknown as DocumentNode<EnrolSubmitDocumentMutation, EnrolSubmitDocumentMutationVariables>;
+export const EnrolMoveLearnerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EnrolMoveLearner"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"MoveLearnerInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"key"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"moveLearner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}},{"kind":"Argument","name":{"kind":"Name","value":"idempotencyKey"},"value":{"kind":"Variable","name":{"kind":"Name","value":"key"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EnrollmentResultFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EnrollmentResultFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EnrollmentResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"lrn"}},{"kind":"Field","name":{"kind":"Name","value":"reasons"}},{"kind":"Field","name":{"kind":"Name","value":"recommendation"}},{"kind":"Field","name":{"kind":"Name","value":"enrollment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"gradeLevel"}},{"kind":"Field","name":{"kind":"Name","value":"strand"}},{"kind":"Field","name":{"kind":"Name","value":"documentsDueBy"}},{"kind":"Field","name":{"kind":"Name","value":"missingDocuments"}},{"kind":"Field","name":{"kind":"Name","value":"firstAttendance"}},{"kind":"Field","name":{"kind":"Name","value":"movedIn"}},{"kind":"Field","name":{"kind":"Name","value":"transferredIn"}},{"kind":"Field","name":{"kind":"Name","value":"leftOn"}}]}}]}}]} as unknown as DocumentNode<EnrolMoveLearnerMutation, EnrolMoveLearnerMutationVariables>;
+export const EnrolTransferToAlsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EnrolTransferToAls"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"TransferToAlsInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"key"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"transferToAls"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}},{"kind":"Argument","name":{"kind":"Name","value":"idempotencyKey"},"value":{"kind":"Variable","name":{"kind":"Name","value":"key"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EnrollmentResultFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EnrollmentResultFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EnrollmentResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"lrn"}},{"kind":"Field","name":{"kind":"Name","value":"reasons"}},{"kind":"Field","name":{"kind":"Name","value":"recommendation"}},{"kind":"Field","name":{"kind":"Name","value":"enrollment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"gradeLevel"}},{"kind":"Field","name":{"kind":"Name","value":"strand"}},{"kind":"Field","name":{"kind":"Name","value":"documentsDueBy"}},{"kind":"Field","name":{"kind":"Name","value":"missingDocuments"}},{"kind":"Field","name":{"kind":"Name","value":"firstAttendance"}},{"kind":"Field","name":{"kind":"Name","value":"movedIn"}},{"kind":"Field","name":{"kind":"Name","value":"transferredIn"}},{"kind":"Field","name":{"kind":"Name","value":"leftOn"}}]}}]}}]} as unknown as DocumentNode<EnrolTransferToAlsMutation, EnrolTransferToAlsMutationVariables>;
+export const EnrolDropOutDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EnrolDropOut"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DropOutInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"key"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dropOut"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}},{"kind":"Argument","name":{"kind":"Name","value":"idempotencyKey"},"value":{"kind":"Variable","name":{"kind":"Name","value":"key"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EnrollmentResultFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EnrollmentResultFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EnrollmentResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"lrn"}},{"kind":"Field","name":{"kind":"Name","value":"reasons"}},{"kind":"Field","name":{"kind":"Name","value":"recommendation"}},{"kind":"Field","name":{"kind":"Name","value":"enrollment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"gradeLevel"}},{"kind":"Field","name":{"kind":"Name","value":"strand"}},{"kind":"Field","name":{"kind":"Name","value":"documentsDueBy"}},{"kind":"Field","name":{"kind":"Name","value":"missingDocuments"}},{"kind":"Field","name":{"kind":"Name","value":"firstAttendance"}},{"kind":"Field","name":{"kind":"Name","value":"movedIn"}},{"kind":"Field","name":{"kind":"Name","value":"transferredIn"}},{"kind":"Field","name":{"kind":"Name","value":"leftOn"}}]}}]}}]} as unknown as DocumentNode<EnrolDropOutMutation, EnrolDropOutMutationVariables>;
+export const EnrolClassListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EnrolClassList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"schoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"schoolYear"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ClassListFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"classList"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"schoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"schoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"schoolYear"},"value":{"kind":"Variable","name":{"kind":"Name","value":"schoolYear"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"rows"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enrollmentId"}},{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"lrn"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"middleName"}},{"kind":"Field","name":{"kind":"Name","value":"extensionName"}},{"kind":"Field","name":{"kind":"Name","value":"sex"}},{"kind":"Field","name":{"kind":"Name","value":"birthDate"}},{"kind":"Field","name":{"kind":"Name","value":"gradeLevel"}},{"kind":"Field","name":{"kind":"Name","value":"strand"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"firstAttendance"}},{"kind":"Field","name":{"kind":"Name","value":"documentsDueBy"}},{"kind":"Field","name":{"kind":"Name","value":"missingDocuments"}},{"kind":"Field","name":{"kind":"Name","value":"categories"}}]}}]}}]}}]} as unknown as DocumentNode<EnrolClassListQuery, EnrolClassListQueryVariables>;
+export const EnrolDocumentsDueDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EnrolDocumentsDue"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"schoolYear"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"temporaryEnrollments"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"schoolYear"},"value":{"kind":"Variable","name":{"kind":"Name","value":"schoolYear"}}},{"kind":"Argument","name":{"kind":"Name","value":"dueWithinDays"},"value":{"kind":"IntValue","value":"366"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"schoolId"}},{"kind":"Field","name":{"kind":"Name","value":"documentsDueBy"}},{"kind":"Field","name":{"kind":"Name","value":"daysLeft"}},{"kind":"Field","name":{"kind":"Name","value":"overdue"}},{"kind":"Field","name":{"kind":"Name","value":"learner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enrollmentId"}},{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"lrn"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"middleName"}},{"kind":"Field","name":{"kind":"Name","value":"gradeLevel"}},{"kind":"Field","name":{"kind":"Name","value":"missingDocuments"}}]}}]}}]}}]} as unknown as DocumentNode<EnrolDocumentsDueQuery, EnrolDocumentsDueQueryVariables>;
+export const EnrolPreRegistrationsByDayDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EnrolPreRegistrationsByDay"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"schoolId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"schoolYear"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"preRegistrationsByDay"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"schoolId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"schoolId"}}},{"kind":"Argument","name":{"kind":"Name","value":"schoolYear"},"value":{"kind":"Variable","name":{"kind":"Name","value":"schoolYear"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"registrations"}},{"kind":"Field","name":{"kind":"Name","value":"outOfSchoolChildren"}},{"kind":"Field","name":{"kind":"Name","value":"outOfSchoolYouth"}}]}}]}}]} as unknown as DocumentNode<EnrolPreRegistrationsByDayQuery, EnrolPreRegistrationsByDayQueryVariables>;
+export const EnrolPreviewImportDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EnrolPreviewImport"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LearnerImportInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"previewLearnerImport"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ImportFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ImportFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LearnerImport"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fileName"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"totalRows"}},{"kind":"Field","name":{"kind":"Name","value":"invalidRows"}},{"kind":"Field","name":{"kind":"Name","value":"suspectedDuplicates"}},{"kind":"Field","name":{"kind":"Name","value":"created"}},{"kind":"Field","name":{"kind":"Name","value":"enrolled"}},{"kind":"Field","name":{"kind":"Name","value":"rows"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowNumber"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"birthDate"}},{"kind":"Field","name":{"kind":"Name","value":"gradeLevel"}},{"kind":"Field","name":{"kind":"Name","value":"lrn"}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"rule"}}]}},{"kind":"Field","name":{"kind":"Name","value":"candidates"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"lrn"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"middleName"}},{"kind":"Field","name":{"kind":"Name","value":"birthDate"}},{"kind":"Field","name":{"kind":"Name","value":"lastSchoolId"}},{"kind":"Field","name":{"kind":"Name","value":"reasons"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"committed"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowNumber"}},{"kind":"Field","name":{"kind":"Name","value":"result"}},{"kind":"Field","name":{"kind":"Name","value":"error"}}]}}]}}]} as unknown as DocumentNode<EnrolPreviewImportMutation, EnrolPreviewImportMutationVariables>;
+export const EnrolCommitImportDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EnrolCommitImport"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"importId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"confirmNewRows"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"commitLearnerImport"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"importId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"importId"}}},{"kind":"Argument","name":{"kind":"Name","value":"confirmNewRows"},"value":{"kind":"Variable","name":{"kind":"Name","value":"confirmNewRows"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ImportFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ImportFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LearnerImport"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fileName"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"totalRows"}},{"kind":"Field","name":{"kind":"Name","value":"invalidRows"}},{"kind":"Field","name":{"kind":"Name","value":"suspectedDuplicates"}},{"kind":"Field","name":{"kind":"Name","value":"created"}},{"kind":"Field","name":{"kind":"Name","value":"enrolled"}},{"kind":"Field","name":{"kind":"Name","value":"rows"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowNumber"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"birthDate"}},{"kind":"Field","name":{"kind":"Name","value":"gradeLevel"}},{"kind":"Field","name":{"kind":"Name","value":"lrn"}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"rule"}}]}},{"kind":"Field","name":{"kind":"Name","value":"candidates"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learnerId"}},{"kind":"Field","name":{"kind":"Name","value":"lrn"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"middleName"}},{"kind":"Field","name":{"kind":"Name","value":"birthDate"}},{"kind":"Field","name":{"kind":"Name","value":"lastSchoolId"}},{"kind":"Field","name":{"kind":"Name","value":"reasons"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"committed"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rowNumber"}},{"kind":"Field","name":{"kind":"Name","value":"result"}},{"kind":"Field","name":{"kind":"Name","value":"error"}}]}}]}}]} as unknown as DocumentNode<EnrolCommitImportMutation, EnrolCommitImportMutationVariables>;
+export const SchoolYearsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SchoolYears"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enrollmentSummary"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"groupBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"SCHOOL_YEAR"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"schoolYear"}},{"kind":"Field","name":{"kind":"Name","value":"learners"}},{"kind":"Field","name":{"kind":"Name","value":"preRegistered"}}]}}]}}]} as unknown as DocumentNode<SchoolYearsQuery, SchoolYearsQueryVariables>;
+export const TemporaryEnrollmentsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TemporaryEnrollments"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"schoolYear"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dueWithinDays"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"temporaryEnrollments"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"schoolYear"},"value":{"kind":"Variable","name":{"kind":"Name","value":"schoolYear"}}},{"kind":"Argument","name":{"kind":"Name","value":"dueWithinDays"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dueWithinDays"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"schoolId"}},{"kind":"Field","name":{"kind":"Name","value":"documentsDueBy"}},{"kind":"Field","name":{"kind":"Name","value":"daysLeft"}},{"kind":"Field","name":{"kind":"Name","value":"overdue"}},{"kind":"Field","name":{"kind":"Name","value":"learner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enrollmentId"}},{"kind":"Field","name":{"kind":"Name","value":"lrn"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"middleName"}},{"kind":"Field","name":{"kind":"Name","value":"gradeLevel"}},{"kind":"Field","name":{"kind":"Name","value":"missingDocuments"}}]}}]}}]}}]} as unknown as DocumentNode<TemporaryEnrollmentsQuery, TemporaryEnrollmentsQueryVariables>;
+export const EnrollmentOverviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EnrollmentOverview"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EnrollmentSummaryFilter"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"below"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Dimension"}}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"withBelow"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"total"},"name":{"kind":"Name","value":"enrollmentSummary"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"groupBy"},"value":{"kind":"ListValue","values":[]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learners"}},{"kind":"Field","name":{"kind":"Name","value":"male"}},{"kind":"Field","name":{"kind":"Name","value":"female"}},{"kind":"Field","name":{"kind":"Name","value":"genderParityIndex"}},{"kind":"Field","name":{"kind":"Name","value":"previousYearLearners"}},{"kind":"Field","name":{"kind":"Name","value":"change"}},{"kind":"Field","name":{"kind":"Name","value":"preRegistered"}},{"kind":"Field","name":{"kind":"Name","value":"temporarilyEnrolled"}},{"kind":"Field","name":{"kind":"Name","value":"officiallyEnrolled"}},{"kind":"Field","name":{"kind":"Name","value":"movedIn"}},{"kind":"Field","name":{"kind":"Name","value":"movedOut"}},{"kind":"Field","name":{"kind":"Name","value":"transferredIn"}},{"kind":"Field","name":{"kind":"Name","value":"transferredOut"}},{"kind":"Field","name":{"kind":"Name","value":"transferredToAls"}},{"kind":"Field","name":{"kind":"Name","value":"droppedOut"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"below"},"name":{"kind":"Name","value":"enrollmentSummary"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"groupBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"below"}}}],"directives":[{"kind":"Directive","name":{"kind":"Name","value":"include"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"if"},"value":{"kind":"Variable","name":{"kind":"Name","value":"withBelow"}}}]}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"region"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"division"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"school"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"schoolId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"learners"}},{"kind":"Field","name":{"kind":"Name","value":"male"}},{"kind":"Field","name":{"kind":"Name","value":"female"}},{"kind":"Field","name":{"kind":"Name","value":"genderParityIndex"}},{"kind":"Field","name":{"kind":"Name","value":"change"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"bySector"},"name":{"kind":"Name","value":"enrollmentSummary"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"groupBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"SECTOR"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sector"}},{"kind":"Field","name":{"kind":"Name","value":"learners"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"byGrade"},"name":{"kind":"Name","value":"enrollmentSummary"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"groupBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"GRADE_LEVEL"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"gradeLevel"}},{"kind":"Field","name":{"kind":"Name","value":"learners"}},{"kind":"Field","name":{"kind":"Name","value":"male"}},{"kind":"Field","name":{"kind":"Name","value":"female"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"byCategory"},"name":{"kind":"Name","value":"enrollmentSummary"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"groupBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"CATEGORY"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"learners"}},{"kind":"Field","name":{"kind":"Name","value":"male"}},{"kind":"Field","name":{"kind":"Name","value":"female"}},{"kind":"Field","name":{"kind":"Name","value":"change"}}]}}]}}]} as unknown as DocumentNode<EnrollmentOverviewQuery, EnrollmentOverviewQueryVariables>;
+export const EarlyRegistrationTrackerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EarlyRegistrationTracker"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"schoolYear"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"divisionId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"regionId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"earlyRegistrationProgress"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"schoolYear"},"value":{"kind":"Variable","name":{"kind":"Name","value":"schoolYear"}}},{"kind":"Argument","name":{"kind":"Name","value":"divisionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"divisionId"}}},{"kind":"Argument","name":{"kind":"Name","value":"regionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"regionId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"schoolYear"}},{"kind":"Field","name":{"kind":"Name","value":"windowStart"}},{"kind":"Field","name":{"kind":"Name","value":"windowEnd"}},{"kind":"Field","name":{"kind":"Name","value":"registrations"}},{"kind":"Field","name":{"kind":"Name","value":"previousYearEnrollment"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"outOfSchoolChildren"}},{"kind":"Field","name":{"kind":"Name","value":"outOfSchoolYouth"}},{"kind":"Field","name":{"kind":"Name","value":"days"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"registrations"}},{"kind":"Field","name":{"kind":"Name","value":"cumulative"}}]}},{"kind":"Field","name":{"kind":"Name","value":"divisions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"division"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"registrations"}},{"kind":"Field","name":{"kind":"Name","value":"previousYearEnrollment"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"schools"}},{"kind":"Field","name":{"kind":"Name","value":"schoolsWithoutRegistration"}}]}},{"kind":"Field","name":{"kind":"Name","value":"schools"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"school"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"schoolId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"registrations"}},{"kind":"Field","name":{"kind":"Name","value":"previousYearEnrollment"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"lastRegistrationOn"}}]}},{"kind":"Field","name":{"kind":"Name","value":"outOfSchool"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"circumstance"}},{"kind":"Field","name":{"kind":"Name","value":"children"}},{"kind":"Field","name":{"kind":"Name","value":"youth"}}]}}]}}]}}]} as unknown as DocumentNode<EarlyRegistrationTrackerQuery, EarlyRegistrationTrackerQueryVariables>;
+export const TrackerPlacesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TrackerPlaces"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"regions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"divisions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<TrackerPlacesQuery, TrackerPlacesQueryVariables>;
 export const DivisionPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DivisionPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"search"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"division"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"schoolCount"}},{"kind":"Field","name":{"kind":"Name","value":"region"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"schools"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"search"},"value":{"kind":"Variable","name":{"kind":"Name","value":"search"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"schoolId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"sector"}},{"kind":"Field","name":{"kind":"Name","value":"levelsOffered"}},{"kind":"Field","name":{"kind":"Name","value":"municipality"}},{"kind":"Field","name":{"kind":"Name","value":"hasOfficialDetails"}}]}}]}}]}}]}}]} as unknown as DocumentNode<DivisionPageQuery, DivisionPageQueryVariables>;
 export const NationalPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"NationalPage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"regions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"longName"}},{"kind":"Field","name":{"kind":"Name","value":"divisionCount"}},{"kind":"Field","name":{"kind":"Name","value":"schoolCount"}}]}}]}}]} as unknown as DocumentNode<NationalPageQuery, NationalPageQueryVariables>;
 export const RegionPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RegionPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"region"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"longName"}},{"kind":"Field","name":{"kind":"Name","value":"divisionCount"}},{"kind":"Field","name":{"kind":"Name","value":"schoolCount"}},{"kind":"Field","name":{"kind":"Name","value":"divisions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"schoolCount"}}]}}]}}]}}]} as unknown as DocumentNode<RegionPageQuery, RegionPageQueryVariables>;

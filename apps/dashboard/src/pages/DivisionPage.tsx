@@ -3,11 +3,11 @@ import { schoolLevelLabel, sectorLabel, toLevelsSummary } from '@repo/domain/sch
 import { Breadcrumbs } from '@repo/ui/Breadcrumbs';
 import { DataTable } from '@repo/ui/DataTable';
 import { QueryState } from '@repo/ui/QueryState';
-import { StatCard } from '@repo/ui/StatCard';
 import { type FormEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { routes } from '../App.js';
 import { renderAppLink } from '../AppLink.js';
+import { EnrollmentOverview } from '../features/summary/EnrollmentOverview.js';
 import { graphql } from '../gql/index.js';
 import { NotFoundPage } from './NotFoundPage.js';
 
@@ -59,7 +59,11 @@ export function DivisionPage() {
     event.preventDefault();
     const value = new FormData(event.currentTarget).get('q');
     const q = typeof value === 'string' ? value.trim() : '';
-    setParams(q ? { q } : {});
+    const next = new URLSearchParams(params);
+    next.delete('after');
+    if (q) next.set('q', q);
+    else next.delete('q');
+    setParams(next);
   }
 
   return (
@@ -76,9 +80,24 @@ export function DivisionPage() {
         renderLink={renderAppLink}
       />
       <h1>{division ? `Schools Division of ${division.name}` : 'Division'}</h1>
-      <div className="stat-cards">
-        <StatCard label="Schools" value={division?.schoolCount ?? null} />
-      </div>
+      {division ? (
+        <EnrollmentOverview
+          place={{ divisionIds: [division.id] }}
+          placeName={division.name}
+          below={{
+            dimension: 'SCHOOL',
+            noun: 'School',
+            caption: `Enrollment by school, ${division.name}`,
+            schoolHref: routes.school,
+          }}
+        />
+      ) : null}
+      <h2>School directory</h2>
+      <p className="note">
+        {division
+          ? `${division.schoolCount.toLocaleString('en-PH')} schools listed by DepEd, enrolling or not.`
+          : null}
+      </p>
       <form className="toolbar" role="search" onSubmit={onSearch}>
         <label htmlFor="school-search">Find a school</label>
         <input id="school-search" name="q" type="search" defaultValue={search} key={search} />

@@ -1,11 +1,10 @@
 import { useQuery } from '@apollo/client/react';
 import { Breadcrumbs } from '@repo/ui/Breadcrumbs';
-import { DataTable } from '@repo/ui/DataTable';
 import { QueryState } from '@repo/ui/QueryState';
-import { StatCard } from '@repo/ui/StatCard';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { routes } from '../App.js';
 import { renderAppLink } from '../AppLink.js';
+import { EnrollmentOverview } from '../features/summary/EnrollmentOverview.js';
 import { graphql } from '../gql/index.js';
 import { NotFoundPage } from './NotFoundPage.js';
 
@@ -40,24 +39,22 @@ export function RegionPage() {
         renderLink={renderAppLink}
       />
       <h1>{region ? `${region.name}: ${region.longName}` : 'Region'}</h1>
-      <div className="stat-cards">
-        <StatCard label="Schools Division Offices" value={region?.divisionCount ?? null} />
-        <StatCard label="Schools" value={region?.schoolCount ?? null} />
-      </div>
       <QueryState loading={loading} error={error} onRetry={() => void refetch()} what="divisions" />
       {region ? (
-        <DataTable
-          caption={`Divisions of ${region.name}`}
-          rows={region.divisions}
-          rowKey={(d) => d.id}
-          columns={[
-            {
-              key: 'name',
-              header: 'Division',
-              render: (d) => <Link to={routes.division(d.id)}>{d.name}</Link>,
-            },
-            { key: 'schools', header: 'Schools', numeric: true, render: (d) => d.schoolCount },
-          ]}
+        <EnrollmentOverview
+          place={{ regionIds: [region.id] }}
+          placeName={region.name}
+          below={{
+            dimension: 'DIVISION',
+            noun: 'Division',
+            caption: `Divisions of ${region.name}`,
+            places: region.divisions.map((d) => ({
+              id: d.id,
+              name: d.name,
+              href: routes.division(d.id),
+              schoolCount: d.schoolCount,
+            })),
+          }}
         />
       ) : null}
     </>

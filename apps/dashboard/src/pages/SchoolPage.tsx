@@ -2,9 +2,14 @@ import { useQuery } from '@apollo/client/react';
 import { schoolLevelLabel, sectorLabel } from '@repo/domain/school';
 import { Breadcrumbs } from '@repo/ui/Breadcrumbs';
 import { QueryState } from '@repo/ui/QueryState';
+import { canSeePersonalData } from '@repo/domain/access';
 import { useParams } from 'react-router';
 import { routes } from '../App.js';
 import { renderAppLink } from '../AppLink.js';
+import { useViewer } from '../features/auth/useViewer.js';
+import { useReportFilters } from '../features/filters/useReportFilters.js';
+import { EnrollmentOverview } from '../features/summary/EnrollmentOverview.js';
+import { TemporaryEnrollments } from '../features/summary/TemporaryEnrollments.js';
 import { graphql } from '../gql/index.js';
 import { NotFoundPage } from './NotFoundPage.js';
 
@@ -37,6 +42,8 @@ const SchoolPageQuery = graphql(`
 
 export function SchoolPage() {
   const { schoolId = '' } = useParams();
+  const { viewer } = useViewer();
+  const { filters } = useReportFilters();
   const valid = /^\d{6}$/.test(schoolId);
   const { data, loading, error, refetch } = useQuery(SchoolPageQuery, {
     variables: { schoolId },
@@ -91,6 +98,28 @@ export function SchoolPage() {
           </dd>
         </dl>
       ) : null}
+      {school ? (
+        <EnrollmentOverview
+          place={{ schoolIds: [school.schoolId] }}
+          placeName={school.name}
+          showStatuses
+        />
+      ) : null}
+      {school &&
+      viewer &&
+      filters.schoolYear &&
+      canSeePersonalData(viewer.role) &&
+      isInScope(viewer, school) ? (
+        <TemporaryEnrollments schoolId={school.schoolId} schoolYear={filters.schoolYear} />
+      ) : null}
     </>
   );
+}
+
+/** The learner list is for the school's own staff and its division (SPEC §1). */
+function isInScope(
+  viewer: NonNullable<ReturnType<typeof useViewer>['viewer']>,
+  school: { schoolId: string; division: { id: string } },
+) {
+  return viewer.school?.schoolId === school.schoolId || viewer.division?.id === school.division.id;
 }

@@ -1,0 +1,121 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { type BrowserContext, type Page } from 'playwright-core';
+import { type DataSource } from 'typeorm';
+import { inject } from 'vitest';
+import { dashboardDist } from '../../src/app.js';
+import { createDataSource } from '../../src/db/data-source.js';
+import { createDatabaseIfMissing, dropDatabase, withDatabaseName } from '../../src/db/database.js';
+import { ensureDemoAccounts } from '../../src/modules/auth/demo-accounts.js';
+import { ensureDemoData } from '../../src/modules/datasets/demo-data.js';
+import {
+  loadEnrollmentCells,
+  officialCells,
+} from '../../src/modules/datasets/enrollment-dataset.js';
+import { loadReferenceData } from '../../src/modules/reference-data/reference-data.seed.js';
+import { startTestServer, type TestServer } from '../harness.js';
+import { screenshotDir } from './browser.js';
+
+const require = createRequire(import.meta.url);
+
+export interface DashboardWorld {
+  dataSource: DataSource;
+  server: TestServer;
+  carId: string;
+  close(): Promise<void>;
+}
+
+/**
+ * A database of its own holding what `npm start` shows: the official SY 2023-24 data set for the
+ * whole of CAR (more than the demo's Abra, so the overview is timed on a region's worth of
+ * schools), the demo accounts, and the demo's early-registration season for SY 2024-2025.
+ */
+export async function openDashboardWorld(): Promise<DashboardWorld> {
+  if (!existsSync(path.join(dashboardDist, 'index.html'))) {
+    throw new Error('The dashboard is not built: run `npm run build -w @repo/dashboard` first.');
+  }
+  const adminUrl = withDatabaseName(inject('databaseUrl'), 'postgres');
+  const name = `dashboard_${Date.now()}_${process.pid}`;
+  await createDatabaseIfMissing(adminUrl, name);
+  const dataSource = createDataSource(withDatabaseName(adminUrl, name), { poolSize: 6 });
+  await dataSource.initialize();
+  await dataSource.runMigrations();
+  await loadReferenceData(dataSource);
+  const [{ id: carId }] = (await dataSource.query<{ id: number }[]>(
+    "SELECT id FROM region WHERE name = 'CAR'",
+  )) as [{ id: number }];
+  await loadEnrollmentCells(dataSource, await officialCells(dataSource, [carId]), {
+    schoolYear: '2023-2024',
+  });
+  await ensureDemoAccounts(dataSource);
+  await ensureDemoData(dataSource, () => undefined);
+  const server = await startTestServer(dataSource);
+  return {
+    dataSource,
+    server,
+    carId: String(carId),
+    async close() {
+      await server.close();
+      await dataSource.destroy();
+      await dropDatabase(adminUrl, name);
+    },
+  };
+}
+
+/** Signs a demo account in through the API. */
+export async function signIn(server: TestServer, username: string) {
+  const answer = await server.graphql<{ login: { token: string; expiresAt: string } }>(
+    'mutation ($u: String!) { login(username: $u, password: "demo") { token expiresAt } }',
+    { u: username },
+  );
+  if (!answer.data) throw new Error(`login ${username}: ${JSON.stringify(answer.errors)}`);
+  return answer.data.login;
+}
+
+/** A browser context already signed in as the demo account (the dashboard's stored session). */
+export async function signedInContext(
+  context: BrowserContext,
+  server: TestServer,
+  username: string,
+) {
+  const session = await signIn(server, username);
+  await context.addInitScript({
+    content: `localStorage.setItem('deped.session', ${JSON.stringify(JSON.stringify(session))});`,
+  });
+  return session.token;
+}
+
+let axeSource: string | undefined;
+
+/** axe-core in the page; returns the serious and critical violations, which must be none. */
+export async function seriousViolations(page: Page) {
+  axeSource ??= await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await page.addScriptTag({ content: axeSource });
+  // A string, run in the page: this package compiles without the DOM's types.
+  const violations = await page.evaluate<
+    { id: string; impact: string | null; targets: string[] }[]
+  >(
+    `axe.run(document, { resultTypes: ['violations'] }).then((result) =>
+      result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        targets: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)),
+      })))`,
+  );
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+export async function screenshot(page: Page, name: string) {
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+/** The figure a KPI card shows, once loaded, as the number it stands for. */
+export async function kpiValue(page: Page, label: string): Promise<string> {
+  const value = page.getByRole('region', { name: label, exact: true }).locator('[data-value]');
+  await value.waitFor();
+  return (await value.textContent()) ?? '';
+}
+
+export const enPH = (value: number) => value.toLocaleString('en-PH');

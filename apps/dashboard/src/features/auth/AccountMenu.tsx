@@ -1,0 +1,35 @@
+import { useApolloClient } from '@apollo/client/react';
+import { roleLabel } from '@repo/domain/access';
+import { Link, useNavigate } from 'react-router';
+import { clearSession } from './session.js';
+import { useViewer } from './useViewer.js';
+
+export function AccountMenu() {
+  const { viewer } = useViewer();
+  const client = useApolloClient();
+  const navigate = useNavigate();
+  if (!viewer) {
+    return (
+      <Link to="/login" className="app-header__account">
+        Sign in
+      </Link>
+    );
+  }
+  return (
+    <div className="app-header__account">
+      <span>
+        {viewer.displayName} · {roleLabel[viewer.role]}
+      </span>
+      <button
+        type="button"
+        className="button--secondary"
+        onClick={() => {
+          clearSession();
+          void client.clearStore().then(() => navigate('/login'));
+        }}
+      >
+        Sign out
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import { useQuery } from '@apollo/client/react';
+import { graphql } from '../../gql/index.js';
+import { readToken } from './session.js';
+
+/** What the dashboard needs to know of an account: who, and which place it covers. */
+export const AccountScopeFragment = graphql(`
+  fragment AccountScope on Account {
+    username
+    displayName
+    role
+    scopeKind
+    region {
+      id
+      name
+    }
+    division {
+      id
+      name
+    }
+    school {
+      schoolId
+      name
+    }
+  }
+`);
+
+const ViewerQuery = graphql(`
+  query Viewer {
+    me {
+      ...AccountScope
+    }
+  }
+`);
+
+/** The signed-in account, or null when nobody is signed in. */
+export function useViewer() {
+  const token = readToken();
+  const { data, loading, error } = useQuery(ViewerQuery, { skip: !token });
+  return { viewer: token ? (data?.me ?? null) : null, loading: Boolean(token) && loading, error };
+}
+
+export type Viewer = NonNullable<ReturnType<typeof useViewer>['viewer']>;
+
+/** Where an account starts: its own place (SPEC §1), the nation for national scopes. */
+export function scopeHome(viewer: Viewer): string {
+  switch (viewer.scopeKind) {
+    case 'REGION':
+      return viewer.region ? `/regions/${viewer.region.id}` : '/';
+    case 'DIVISION':
+      return viewer.division ? `/divisions/${viewer.division.id}` : '/';
+    case 'SCHOOL':
+      return viewer.school ? `/schools/${viewer.school.schoolId}` : '/';
+    default:
+      return '/';
+  }
+}

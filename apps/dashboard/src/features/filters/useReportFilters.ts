@@ -1,0 +1,63 @@
+import { useQuery } from '@apollo/client/react';
+import { useSearchParams } from 'react-router';
+import { graphql } from '../../gql/index.js';
+import { useViewer } from '../auth/useViewer.js';
+import { filterSearch, toFieldValues, toReportFilters, withFilter } from './reportFilters.js';
+
+const SchoolYearsQuery = graphql(`
+  query SchoolYears {
+    enrollmentSummary(groupBy: [SCHOOL_YEAR]) {
+      schoolYear
+      learners
+      preRegistered
+    }
+  }
+`);
+
+/** The school years that hold data: enrolled learners, or early registrations (the tracker's). */
+export function useSchoolYears() {
+  const { viewer } = useViewer();
+  const { data, loading, error, refetch } = useQuery(SchoolYearsQuery, { skip: !viewer });
+  const rows = [...(data?.enrollmentSummary ?? [])].sort((a, b) =>
+    (a.schoolYear ?? '').localeCompare(b.schoolYear ?? ''),
+  );
+  const enrolled = rows.filter((r) => r.learners > 0).map((r) => r.schoolYear!);
+  const registered = rows.filter((r) => r.preRegistered > 0).map((r) => r.schoolYear!);
+  return { enrolled, registered, loading, error, refetch, ready: Boolean(data) };
+}
+
+/**
+ * The report filters of the URL, the school year defaulting to the latest with enrolled learners;
+ * changes push a history entry, so Back undoes them.
+ */
+export function useReportFilters() {
+  const [params, setParams] = useSearchParams();
+  const years = useSchoolYears();
+  const fromUrl = toReportFilters(params);
+  const schoolYear = fromUrl.schoolYear ?? years.enrolled.at(-1) ?? null;
+  const filters = { ...fromUrl, schoolYear };
+  const options = [...new Set([...years.enrolled, ...(schoolYear ? [schoolYear] : [])])].sort();
+  return {
+    filters,
+    years,
+    schoolYearOptions: options,
+    fieldValues: toFieldValues(filters),
+    setField: (name: string, values: string[]) => setParams(withFilter(params, name, values)),
+    reset: () => setParams(new URLSearchParams(schoolYear ? { sy: schoolYear } : {})),
+    /** Appended to drill-down links, so the filters follow the user down. */
+    search: filterSearch(params),
+    /** The filter of enrollmentSummary, for the place given. */
+    summaryFilter: (place: {
+      regionIds?: string[];
+      divisionIds?: string[];
+      schoolIds?: string[];
+    }) => ({
+      ...place,
+      schoolYear,
+      sectors: filters.sectors,
+      gradeLevels: filters.gradeLevels,
+      sexes: filters.sexes,
+      categories: filters.categories,
+    }),
+  };
+}

@@ -1,0 +1,338 @@
+import { useQuery } from '@apollo/client/react';
+import { formatChange, formatIndex, formatPercent } from '@repo/ui/format';
+import { DataTable } from '@repo/ui/DataTable';
+import { KpiCard } from '@repo/ui/KpiCard';
+import { QueryState } from '@repo/ui/QueryState';
+import { lazy, Suspense } from 'react';
+import { Link } from 'react-router';
+import { type Dimension } from '../../gql/graphql.js';
+import { SignInPrompt } from '../auth/SignInPrompt.js';
+import { useViewer } from '../auth/useViewer.js';
+import { previousYear } from '../filters/reportFilters.js';
+import { ReportFilterBar } from '../filters/ReportFilterBar.js';
+import { useReportFilters } from '../filters/useReportFilters.js';
+import { StatusTable } from './StatusTable.js';
+import { overviewQuery } from './summary.query.js';
+import {
+  femaleShare,
+  toCategoryRows,
+  toGradeRows,
+  toSectorRows,
+  toTotal,
+  type Overview,
+} from './summaryRows.js';
+
+// recharts is the largest dependency: loaded after the figures, never in the initial bundle.
+const SummaryCharts = lazy(() =>
+  import('./SummaryCharts.js').then((m) => ({ default: m.SummaryCharts })),
+);
+
+export interface PlaceRow {
+  id: string;
+  name: string;
+  href: string;
+  schoolCount?: number;
+}
+
+export interface BelowLevel {
+  dimension: Extract<Dimension, 'REGION' | 'DIVISION' | 'SCHOOL'>;
+  /** "Region", "Division", "School". */
+  noun: string;
+  caption: string;
+  /** The places of the level, from the directory; schools come from the summary itself. */
+  places?: PlaceRow[];
+  schoolHref?: (schoolId: string) => string;
+}
+
+export interface EnrollmentOverviewProps {
+  place: { regionIds?: string[]; divisionIds?: string[]; schoolIds?: string[] };
+  placeName: string;
+  below?: BelowLevel;
+  /** Learners by enrollment status and moves (a school's page). */
+  showStatuses?: boolean;
+}
+
+interface BelowRow {
+  id: string;
+  name: string;
+  href: string;
+  schoolCount?: number;
+  learners: number;
+  male: number;
+  female: number;
+  genderParityIndex: number | null;
+  change: number | null;
+}
+
+function toBelowRows(
+  overview: Overview | undefined,
+  below: BelowLevel,
+  search: string,
+): BelowRow[] {
+  const rows = overview?.below ?? [];
+  const keyOf = (r: (typeof rows)[number]) =>
+    below.dimension === 'REGION'
+      ? r.region?.id
+      : below.dimension === 'DIVISION'
+        ? r.division?.id
+        : r.school?.id;
+  const measures = new Map(rows.map((r) => [keyOf(r), r]));
+  const zero = { learners: 0, male: 0, female: 0, genderParityIndex: null, change: null };
+  if (below.places) {
+    return below.places.map((p) => {
+      const m = measures.get(p.id) ?? zero;
+      return { ...p, href: `${p.href}${search}`, ...pickMeasures(m) };
+    });
+  }
+  return rows
+    .filter((r) => r.school)
+    .map((r) => ({
+      id: r.school!.id,
+      name: r.school!.name,
+      href: `${below.schoolHref!(r.school!.schoolId)}${search}`,
+      ...pickMeasures(r),
+    }));
+}
+
+function pickMeasures(m: Omit<BelowRow, 'id' | 'name' | 'href'>) {
+  return {
+    learners: m.learners,
+    male: m.male,
+    female: m.female,
+    genderParityIndex: m.genderParityIndex,
+    change: m.change,
+  };
+}
+
+/**
+ * One place's enrollment (SPEC §5): headline figures with the female share, gender parity index
+ * and change on the year before; the level below; grades by sex; categories; sectors.
+ */
+export function EnrollmentOverview({
+  place,
+  placeName,
+  below,
+  showStatuses,
+}: EnrollmentOverviewProps) {
+  const { viewer, loading: signingIn } = useViewer();
+  const report = useReportFilters();
+  const schoolYear = report.filters.schoolYear;
+  const { data, previousData, loading, error, refetch } = useQuery(overviewQuery, {
+    variables: {
+      filter: report.summaryFilter(place),
+      below: below ? [below.dimension] : [],
+      withBelow: Boolean(below),
+    },
+    skip: !viewer || !schoolYear,
+  });
+  const overview = data ?? previousData;
+
+  if (!viewer) {
+    return (
+      <>
+        {signingIn ? null : <SignInPrompt what={`the enrollment of ${placeName}`} />}
+        {below?.places ? (
+          <DataTable
+            caption={below.caption}
+            rows={below.places}
+            rowKey={(p) => p.id}
+            search={{ label: `Filter ${below.noun.toLowerCase()}s`, text: (p) => p.name }}
+            columns={[
+              {
+                key: 'name',
+                header: below.noun,
+                render: (p) => <Link to={p.href}>{p.name}</Link>,
+                sortValue: (p) => p.name,
+              },
+              {
+                key: 'schools',
+                header: 'Schools',
+                numeric: true,
+                render: (p) => p.schoolCount ?? null,
+                sortValue: (p) => p.schoolCount ?? null,
+              },
+            ]}
+          />
+        ) : null}
+      </>
+    );
+  }
+
+  const total = overview ? toTotal(overview) : null;
+  const pending = !overview;
+  const belowRows = below ? toBelowRows(overview, below, report.search) : [];
+  const grades = overview ? toGradeRows(overview) : [];
+  const categories = overview ? toCategoryRows(overview) : [];
+  const sectors = overview ? toSectorRows(overview) : [];
+  const versus = schoolYear ? `vs SY ${previousYear(schoolYear)}` : undefined;
+
+  return (
+    <>
+      <ReportFilterBar report={report} />
+      <QueryState
+        loading={(loading && !overview) || report.years.loading}
+        error={error ?? report.years.error}
+        onRetry={() => void (error ? refetch() : report.years.refetch())}
+        what="enrollment"
+      />
+      {report.years.ready && !schoolYear ? (
+        <p className="empty-state">No enrollment has been recorded yet.</p>
+      ) : null}
+      <div className="stat-cards" aria-busy={loading}>
+        <KpiCard
+          label="Learners"
+          value={pending ? null : total!.learners}
+          change={total?.change}
+          changeLabel={versus}
+          hint={schoolYear ? `Enrolled, SY ${schoolYear}` : undefined}
+        />
+        <KpiCard
+          label="Female share"
+          value={pending ? null : femaleShare(total!)}
+          format="percent"
+        />
+        <KpiCard
+          label="Gender parity index"
+          value={pending ? null : (total!.genderParityIndex ?? undefined)}
+          format="index"
+          hint="Females per male"
+        />
+        <KpiCard label="Officially enrolled" value={pending ? null : total!.officiallyEnrolled} />
+        <KpiCard
+          label="Temporarily enrolled"
+          value={pending ? null : total!.temporarilyEnrolled}
+          hint="Documents still due"
+        />
+      </div>
+      {overview && total!.learners === 0 ? (
+        <p className="empty-state">No enrolled learner matches these filters.</p>
+      ) : null}
+      {overview && total!.learners > 0 ? (
+        <Suspense fallback={<div className="skeleton skeleton--chart" aria-hidden="true" />}>
+          <SummaryCharts
+            placeName={placeName}
+            below={
+              below && below.dimension !== 'SCHOOL'
+                ? { noun: below.noun, rows: belowRows.filter((r) => r.learners > 0) }
+                : undefined
+            }
+            grades={grades}
+            categories={categories}
+            sectors={sectors}
+          />
+        </Suspense>
+      ) : null}
+      {below && overview ? (
+        <DataTable
+          caption={below.caption}
+          rows={belowRows}
+          rowKey={(r) => r.id}
+          empty={`No ${below.noun.toLowerCase()} has enrolled learners matching these filters.`}
+          search={{ label: `Filter ${below.noun.toLowerCase()}s`, text: (r) => r.name }}
+          columns={[
+            {
+              key: 'name',
+              header: below.noun,
+              render: (r) => <Link to={r.href}>{r.name}</Link>,
+              sortValue: (r) => r.name,
+            },
+            {
+              key: 'learners',
+              header: 'Learners',
+              numeric: true,
+              render: (r) => r.learners,
+              sortValue: (r) => r.learners,
+            },
+            {
+              key: 'male',
+              header: 'Male',
+              numeric: true,
+              render: (r) => r.male,
+              sortValue: (r) => r.male,
+            },
+            {
+              key: 'female',
+              header: 'Female',
+              numeric: true,
+              render: (r) => r.female,
+              sortValue: (r) => r.female,
+            },
+            {
+              key: 'share',
+              header: 'Female share',
+              numeric: true,
+              render: (r) => {
+                const share = femaleShare(r);
+                return share === undefined ? '—' : formatPercent(share);
+              },
+              sortValue: (r) => femaleShare(r) ?? null,
+            },
+            {
+              key: 'gpi',
+              header: 'GPI',
+              numeric: true,
+              render: (r) =>
+                r.genderParityIndex === null ? '—' : formatIndex(r.genderParityIndex),
+              sortValue: (r) => r.genderParityIndex,
+            },
+            {
+              key: 'change',
+              header: `Change ${versus ?? ''}`.trim(),
+              numeric: true,
+              render: (r) => (r.change === null ? '—' : formatChange(r.change)),
+              sortValue: (r) => r.change,
+            },
+            ...(below.places
+              ? [
+                  {
+                    key: 'schools',
+                    header: 'Schools',
+                    numeric: true,
+                    render: (r: BelowRow) => r.schoolCount ?? null,
+                    sortValue: (r: BelowRow) => r.schoolCount ?? null,
+                  },
+                ]
+              : []),
+          ]}
+        />
+      ) : null}
+      {showStatuses && overview ? <StatusTable total={total!} /> : null}
+      {overview && total!.learners > 0 ? (
+        <div className="table-pair">
+          <DataTable
+            caption="Grade levels by sex"
+            rows={grades}
+            rowKey={(r) => r.key}
+            columns={[
+              { key: 'grade', header: 'Grade level', render: (r) => r.label },
+              { key: 'male', header: 'Male', numeric: true, render: (r) => r.male },
+              { key: 'female', header: 'Female', numeric: true, render: (r) => r.female },
+              { key: 'learners', header: 'Learners', numeric: true, render: (r) => r.learners },
+            ]}
+          />
+          <DataTable
+            caption="Learner categories"
+            rows={categories}
+            rowKey={(r) => r.key}
+            columns={[
+              { key: 'category', header: 'Category', render: (r) => r.label },
+              { key: 'learners', header: 'Learners', numeric: true, render: (r) => r.learners },
+              {
+                key: 'share',
+                header: 'Of all learners',
+                numeric: true,
+                render: (r) => formatPercent(r.learners / total!.learners),
+              },
+              {
+                key: 'change',
+                header: `Change ${versus ?? ''}`.trim(),
+                numeric: true,
+                render: (r) => (r.change === null ? '—' : formatChange(r.change)),
+              },
+            ]}
+          />
+        </div>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+import { CategoryBarChart } from '@repo/ui/CategoryBarChart';
+import { PopulationPyramid } from '@repo/ui/PopulationPyramid';
+import { ShareChart } from '@repo/ui/ShareChart';
+
+export interface SummaryChartsProps {
+  placeName: string;
+  below?: { noun: string; rows: { name: string; male: number; female: number }[] };
+  grades: { label: string; male: number; female: number }[];
+  categories: { label: string; learners: number }[];
+  sectors: { label: string; value: number }[];
+}
+
+const sexSeries = [
+  { key: 'male', label: 'Male' },
+  { key: 'female', label: 'Female' },
+];
+
+/** The charts of an overview; lazy-loaded with recharts. The same figures are in tables below. */
+export function SummaryCharts({
+  placeName,
+  below,
+  grades,
+  categories,
+  sectors,
+}: SummaryChartsProps) {
+  return (
+    <div className="chart-grid">
+      {below && below.rows.length > 0 ? (
+        <div className="chart-grid__wide">
+          <CategoryBarChart
+            title={`Learners by ${below.noun.toLowerCase()} and sex`}
+            description={`Stacked bars of male and female learners for each ${below.noun.toLowerCase()} of ${placeName}.`}
+            data={below.rows.map((r) => ({ label: r.name, male: r.male, female: r.female }))}
+            series={sexSeries}
+            stacked
+            horizontal={below.rows.length > 8}
+            height={below.rows.length > 8 ? Math.max(280, below.rows.length * 26) : 300}
+          />
+        </div>
+      ) : null}
+      <PopulationPyramid
+        title="Grade levels by sex"
+        description={`Population pyramid of ${placeName}: males to the left, females to the right, one bar per grade level.`}
+        rows={grades}
+      />
+      <CategoryBarChart
+        title="Learner categories"
+        description={`Learners of ${placeName} who are IP, SPED, Balik-Aral or OSY.`}
+        data={categories.map((c) => ({ label: c.label, learners: c.learners }))}
+        series={[{ key: 'learners', label: 'Learners' }]}
+        horizontal
+      />
+      <ShareChart
+        title="Learners by sector"
+        description={`Share of the learners of ${placeName} in public, private and SUC / LUC schools.`}
+        slices={sectors}
+      />
+    </div>
+  );
+}

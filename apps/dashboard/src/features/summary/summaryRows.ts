@@ -1,0 +1,73 @@
+import { sectorLabel } from '@repo/domain/school';
+import { categoryLabel, gradeLabel, gradeOrder } from '../labels.js';
+import { reportedCategories } from '../filters/reportFilters.js';
+import { type EnrollmentOverviewQuery } from '../../gql/graphql.js';
+
+export type Overview = EnrollmentOverviewQuery;
+export type Total = Overview['total'][number];
+
+/** The one row of an ungrouped summary; zeros when nothing matched. */
+export function toTotal(overview: Overview): Total {
+  return (
+    overview.total[0] ?? {
+      learners: 0,
+      male: 0,
+      female: 0,
+      genderParityIndex: null,
+      previousYearLearners: null,
+      change: null,
+      preRegistered: 0,
+      temporarilyEnrolled: 0,
+      officiallyEnrolled: 0,
+      movedIn: 0,
+      movedOut: 0,
+      transferredIn: 0,
+      transferredOut: 0,
+      transferredToAls: 0,
+      droppedOut: 0,
+    }
+  );
+}
+
+export function femaleShare(row: { female: number; learners: number }): number | undefined {
+  return row.learners > 0 ? row.female / row.learners : undefined;
+}
+
+/** Grades in school order, each with its males and females. */
+export function toGradeRows(overview: Overview) {
+  const byGrade = new Map(overview.byGrade.map((r) => [r.gradeLevel, r]));
+  return gradeOrder
+    .filter((grade) => byGrade.has(grade))
+    .map((grade) => {
+      const row = byGrade.get(grade)!;
+      return {
+        key: grade,
+        label: gradeLabel[grade],
+        male: row.male,
+        female: row.female,
+        learners: row.learners,
+      };
+    });
+}
+
+/** The four categories of the issue (IP, SPED, Balik-Aral, OSY), zero when none. */
+export function toCategoryRows(overview: Overview) {
+  const byCategory = new Map(overview.byCategory.map((r) => [r.category, r]));
+  return reportedCategories.map((category) => {
+    const row = byCategory.get(category);
+    return {
+      key: category,
+      label: categoryLabel[category],
+      learners: row?.learners ?? 0,
+      male: row?.male ?? 0,
+      female: row?.female ?? 0,
+      change: row?.change ?? null,
+    };
+  });
+}
+
+export function toSectorRows(overview: Overview) {
+  return overview.bySector
+    .filter((r) => r.sector && r.learners > 0)
+    .map((r) => ({ key: r.sector!, label: sectorLabel[r.sector!], value: r.learners }));
+}

@@ -1,0 +1,50 @@
+import { CategoryBarChart } from '@repo/ui/CategoryBarChart';
+import { TrendChart } from '@repo/ui/TrendChart';
+
+export interface TrackerChartsProps {
+  placeName: string;
+  days: { label: string; value: number }[];
+  previousYearEnrollment: number;
+  outOfSchool: { label: string; children: number; youth: number }[];
+}
+
+/** The tracker's charts; lazy-loaded with recharts. The figures are also in the tables. */
+export function TrackerCharts({
+  placeName,
+  days,
+  previousYearEnrollment,
+  outOfSchool,
+}: TrackerChartsProps) {
+  return (
+    <div className="chart-grid">
+      <div className="chart-grid__wide">
+        <TrendChart
+          title="Cumulative registrations by day, against last year"
+          description={`Registrations of ${placeName} added up day by day through the window, with last year's enrollment in the same grades as a dashed line.`}
+          points={days}
+          valueLabel="Registered so far"
+          target={{ value: previousYearEnrollment, label: 'Last year’s enrollment, same grades' }}
+        />
+      </div>
+      {outOfSchool.length > 0 ? (
+        <div className="chart-grid__wide">
+          <CategoryBarChart
+            title="Out-of-school children and youth by circumstance"
+            description={`OSC and OSY registered in ${placeName}, for each circumstance of DO 03 s. 2018 §V.A.`}
+            data={outOfSchool.map((o) => ({
+              label: o.label,
+              children: o.children,
+              youth: o.youth,
+            }))}
+            series={[
+              { key: 'children', label: 'Children (OSC)' },
+              { key: 'youth', label: 'Youth (OSY)' },
+            ]}
+            horizontal
+            height={Math.max(220, outOfSchool.length * 36)}
+          />
+        </div>
+      ) : null}
+    </div>
+  );
+}
