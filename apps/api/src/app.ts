@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginUsageReportingDisabled,
@@ -12,6 +12,11 @@ import express from 'express';
 import { type DataSource } from 'typeorm';
 import { createContext, type Context } from './context.js';
 import { operationAccessPlugin } from './modules/auth/operation-access.js';
+import { armor, graphqlLimits } from './modules/ops/graphql-limits.js';
+import { lifecycle, liveness, readiness } from './modules/ops/lifecycle.js';
+import { log, redact } from './modules/ops/log.js';
+import { rateLimitPlugin } from './modules/ops/rate-limit.js';
+import { maskError, requestLogPlugin } from './modules/ops/request-log.js';
 import { repoRoot } from './paths.js';
 import { createSchema } from './schema.js';
 
@@ -22,29 +27,27 @@ export interface App {
   apollo: ApolloServer<Context>;
 }
 
-/** Answers 200 when the database answers within two seconds, else 503 (SPEC §7). */
-async function health(dataSource: DataSource): Promise<{ ok: boolean; body: object }> {
-  const started = Date.now();
-  try {
-    await Promise.race([
-      dataSource.query('SELECT 1'),
-      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000)),
-    ]);
-    return { ok: true, body: { status: 'ok', database: 'up', latencyMs: Date.now() - started } };
-  } catch {
-    return { ok: false, body: { status: 'unavailable', database: 'down' } };
-  }
-}
-
 export async function createApp(dataSource: DataSource): Promise<App> {
   const app = express();
   const httpServer = http.createServer(app);
+  const limits = armor();
   const apollo = new ApolloServer<Context>({
     schema: await createSchema(),
     introspection: process.env.NODE_ENV !== 'production',
+    // Issue #9: no batches (one request, one operation, one set of limits), the CSRF check on
+    // (a request must be JSON or carry a header a plain form cannot set), no stack traces.
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    validationRules: limits.validationRules,
+    formatError: maskError,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // graphql-armor is typed against Apollo's CommonJS build; its plugins are plain objects.
+      ...(limits.plugins as unknown as ApolloServerPlugin<Context>[]),
+      requestLogPlugin,
       operationAccessPlugin,
+      rateLimitPlugin(),
       // No cache hints are used (answers carry personal data and go by POST): without the
       // plugin Apollo adds no per-field hook to every resolver.
       ApolloServerPluginCacheControlDisabled(),
@@ -54,17 +57,27 @@ export async function createApp(dataSource: DataSource): Promise<App> {
   await apollo.start();
 
   app.disable('x-powered-by');
-  app.get('/health', async (_req, res) => {
-    const { ok, body } = await health(dataSource);
+  // While stopping, no connection is kept for another request (see main.ts).
+  app.use((_req, res, next) => {
+    if (lifecycle.stopping) res.setHeader('Connection', 'close');
+    next();
+  });
+  app.get('/health', (_req, res) => {
+    res.json(liveness().body);
+  });
+  app.get('/ready', async (_req, res) => {
+    const { ok, body } = await readiness(dataSource);
     res.status(ok ? 200 : 503).json(body);
   });
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    requestTimeout(graphqlLimits.requestTimeoutMs),
+    express.json({ limit: graphqlLimits.maxBodyBytes }),
     expressMiddleware(apollo, {
       context: ({ req }) => createContext(dataSource, req.headers.authorization),
     }),
   );
+  app.use(jsonErrors);
   if (existsSync(dashboardDist)) {
     app.use(express.static(dashboardDist, { index: false, maxAge: '1h' }));
     // The dashboard routes in the browser: every other page gets its shell.
@@ -80,3 +93,42 @@ export async function createApp(dataSource: DataSource): Promise<App> {
   }
   return { httpServer, apollo };
 }
+
+/** A request still running after `ms` gets a 503 in GraphQL's shape (its work is abandoned). */
+function requestTimeout(ms: number): express.RequestHandler {
+  return (_req, res, next) => {
+    const timer = setTimeout(() => {
+      if (res.headersSent) return;
+      res.status(503).json({
+        errors: [{ message: 'The request took too long', extensions: { code: 'REQUEST_TIMEOUT' } }],
+      });
+    }, ms);
+    res.once('close', () => clearTimeout(timer));
+    next();
+  };
+}
+
+/**
+ * A body too large or not JSON: a GraphQL-shaped error with the rule, never Express's default
+ * page (which carries a stack trace outside production).
+ */
+const jsonErrors: express.ErrorRequestHandler = (error: unknown, _req, res, next) => {
+  if (res.headersSent) return next(error);
+  const status = (error as { status?: number }).status ?? 500;
+  const type = (error as { type?: string }).type;
+  const rule =
+    type === 'entity.too.large'
+      ? 'BODY_TOO_LARGE'
+      : type === 'entity.parse.failed'
+        ? 'BODY_NOT_JSON'
+        : 'BAD_REQUEST';
+  if (status >= 500) log('error', 'http.error', { message: redact(String(error)) });
+  res.status(status >= 500 ? 500 : status).json({
+    errors: [
+      {
+        message: status >= 500 ? 'Internal server error' : `Bad request: ${rule}`,
+        extensions: { code: status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST', rule },
+      },
+    ],
+  });
+};

@@ -5,26 +5,39 @@ import { demoMode } from './config.js';
 import { ensureDemoAccounts, removeDemoAccounts } from './modules/auth/demo-accounts.js';
 import { ensureDemoData } from './modules/datasets/demo-data.js';
 import { loadReferenceData } from './modules/reference-data/reference-data.seed.js';
+import { lifecycle } from './modules/ops/lifecycle.js';
+import { log, redact } from './modules/ops/log.js';
 import { startRollupApplier } from './modules/reporting/rollup-applier.js';
 
-const log = (message: string) => console.log(`[api] ${message}`);
+const say = (message: string) => log('info', 'api', { message });
 const port = Number(process.env.PORT ?? 4000);
+/** How long readiness reads "stopping" before the server stops taking connections. */
+const shutdownDelayMs = Number(process.env.SHUTDOWN_DELAY_MS ?? 500);
 
-const database = await openDatabase('enrollment', log);
-const dataSource = createDataSource(database.url);
+const database = await openDatabase('enrollment', say);
+const dataSource = createDataSource(database.url, {
+  // A small pool serves many requests: each holds a connection only for its transaction.
+  poolSize: Number(process.env.DB_POOL_SIZE ?? 10),
+});
 let stopping = false;
 let stopApplier: (() => Promise<void>) | null = null;
 
 async function shutdown(signal: string, app?: Awaited<ReturnType<typeof createApp>>) {
   if (stopping) return;
   stopping = true;
-  log(`${signal}: stopping`);
-  // Apollo's drain plugin closes the HTTP server once in-flight requests finish.
-  await app?.apollo.stop().catch((error: unknown) => log(`stopping the server: ${String(error)}`));
+  lifecycle.stopping = true;
+  say(`${signal}: stopping`);
+  // Readiness answers 503 and responses say `Connection: close` for a moment, so a balancer
+  // stops sending here; then Apollo's drain plugin closes the server once in-flight requests
+  // finish (issue #9: none is cut off).
+  if (app) await new Promise((resolve) => setTimeout(resolve, shutdownDelayMs));
+  await app?.apollo
+    .stop()
+    .catch((error: unknown) => say(`stopping the server: ${redact(String(error))}`));
   await stopApplier?.();
   if (dataSource.isInitialized) await dataSource.destroy();
   await database.release();
-  log('stopped');
+  say('stopped');
   process.exit(0);
 }
 
@@ -36,29 +49,29 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 try {
   await dataSource.initialize();
   const applied = await dataSource.runMigrations();
-  if (applied.length > 0) log(`applied ${applied.length} migration(s)`);
+  if (applied.length > 0) say(`applied ${applied.length} migration(s)`);
   for (const result of await loadReferenceData(dataSource)) {
-    if (!result.skipped) log(`loaded ${result.rows} ${result.file}`);
+    if (!result.skipped) say(`loaded ${result.rows} ${result.file}`);
   }
   if (demoMode) {
     await ensureDemoAccounts(dataSource);
-    await ensureDemoData(dataSource, log);
-    log(
+    await ensureDemoData(dataSource, say);
+    say(
       'demo mode: accounts registrar, head, als, division, region, analyst, admin (password "demo")',
     );
   } else {
     const removed = await removeDemoAccounts(dataSource);
-    if (removed > 0) log(`removed ${removed} demo account(s): not in demo mode`);
+    if (removed > 0) say(`removed ${removed} demo account(s): not in demo mode`);
   }
   const app = await createApp(dataSource);
-  stopApplier = startRollupApplier(dataSource, log);
+  stopApplier = startRollupApplier(dataSource, (message) => say(redact(message)));
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.removeAllListeners(signal);
     process.once(signal, () => void shutdown(signal, app));
   }
   await new Promise<void>((resolve) => app.httpServer.listen(port, resolve));
-  log(`ready at http://localhost:${port} (GraphQL at /graphql, health at /health)`);
+  say(`ready at http://localhost:${port} (GraphQL at /graphql, health at /health)`);
 } catch (error) {
-  console.error(error);
+  log('error', 'api.startup_failed', { message: redact(String(error)) });
   await shutdown('startup failure');
 }

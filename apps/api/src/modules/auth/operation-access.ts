@@ -1,6 +1,13 @@
 import { Role } from '@repo/domain/access';
 import { type ApolloServerPlugin } from '@apollo/server';
-import { type FragmentDefinitionNode, GraphQLError, Kind, type SelectionNode } from 'graphql';
+import {
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  GraphQLError,
+  Kind,
+  type SelectionNode,
+} from 'graphql';
 import { type Context } from '../../context.js';
 
 /** Who may call a root operation: anyone, anyone signed in, or the listed roles. */
@@ -89,19 +96,28 @@ function denial(fieldName: string, context: Context): GraphQLError | null {
 }
 
 /** The root fields an operation selects, through fragments; `__typename` and the like excluded. */
-function rootFields(
+export function rootFields(
   selections: readonly SelectionNode[],
   fragments: Record<string, FragmentDefinitionNode>,
-): string[] {
+): FieldNode[] {
   return selections.flatMap((selection) => {
     if (selection.kind === Kind.FIELD)
-      return selection.name.value.startsWith('__') ? [] : [selection.name.value];
+      return selection.name.value.startsWith('__') ? [] : [selection];
     const set =
       selection.kind === Kind.INLINE_FRAGMENT
         ? selection.selectionSet
         : fragments[selection.name.value]?.selectionSet;
     return set ? rootFields(set.selections, fragments) : [];
   });
+}
+
+/** The document's fragments by name. */
+export function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
+  return Object.fromEntries(
+    document.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((d) => [d.name.value, d]),
+  );
 }
 
 /**
@@ -113,13 +129,9 @@ export const operationAccessPlugin: ApolloServerPlugin<Context> = {
   requestDidStart: () =>
     Promise.resolve({
       didResolveOperation: ({ operation, document, contextValue }) => {
-        const fragments = Object.fromEntries(
-          document.definitions
-            .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-            .map((d) => [d.name.value, d]),
-        );
-        for (const field of rootFields(operation?.selectionSet.selections ?? [], fragments)) {
-          const refused = denial(field, contextValue);
+        const fragments = fragmentsOf(document);
+        for (const { name } of rootFields(operation?.selectionSet.selections ?? [], fragments)) {
+          const refused = denial(name.value, contextValue);
           if (refused) return Promise.reject(refused);
         }
         return Promise.resolve();

@@ -1,0 +1,32 @@
+import { type DataSource } from 'typeorm';
+
+/** Whether the process is stopping: readiness turns false first, so traffic moves elsewhere. */
+export const lifecycle = { stopping: false };
+
+/** Liveness (`/health`): the process serves HTTP. The database being down is not a reason to restart it. */
+export function liveness() {
+  return { ok: true, body: { status: 'ok', uptimeSeconds: Math.round(process.uptime()) } };
+}
+
+/**
+ * Readiness (`/ready`, SPEC §7): 200 when the database answers within two seconds and the process
+ * is not stopping, else 503.
+ */
+export async function readiness(dataSource: DataSource): Promise<{ ok: boolean; body: object }> {
+  if (lifecycle.stopping) return { ok: false, body: { status: 'stopping' } };
+  const started = Date.now();
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      dataSource.query('SELECT 1'),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error('timeout')), 2000);
+      }),
+    ]);
+    return { ok: true, body: { status: 'ok', database: 'up', latencyMs: Date.now() - started } };
+  } catch {
+    return { ok: false, body: { status: 'unavailable', database: 'down' } };
+  } finally {
+    clearTimeout(timer);
+  }
+}
