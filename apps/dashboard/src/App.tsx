@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { Link, Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
 import { AccountMenu } from './features/auth/AccountMenu.js';
 import { LoginPage } from './features/auth/LoginPage.js';
+import { EnrolNavLink } from './features/enrolment/EnrolNavLink.js';
 import { scopeHome, useViewer } from './features/auth/useViewer.js';
 import { DivisionPage } from './pages/DivisionPage.js';
 import { NationalPage } from './pages/NationalPage.js';
@@ -15,6 +16,9 @@ const TrackerPage = lazy(() =>
 );
 const ExplorerPage = lazy(() =>
   import('./pages/ExplorerPage.js').then((m) => ({ default: m.ExplorerPage })),
+);
+const EnrolPage = lazy(() =>
+  import('./pages/enrol/EnrolPage.js').then((m) => ({ default: m.EnrolPage })),
 );
 
 /** Each level of the drill-down has its own URL, so links can be shared and Back works. */
@@ -53,6 +57,7 @@ export function App() {
           </NavLink>
           <NavLink to="/tracker">Early registration</NavLink>
           <NavLink to="/explore">Explore</NavLink>
+          <EnrolNavLink />
         </nav>
         <AccountMenu />
       </header>
@@ -66,6 +71,7 @@ export function App() {
             <Route path="/schools/:schoolId" element={<SchoolPage />} />
             <Route path="/tracker" element={<TrackerPage />} />
             <Route path="/explore" element={<ExplorerPage />} />
+            <Route path="/enrol/*" element={<EnrolPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </Suspense>

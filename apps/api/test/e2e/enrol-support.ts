@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { type Role } from '@repo/domain/access';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type DataSource } from 'typeorm';
+import { expect } from 'vitest';
+import { dashboardDist } from '../../src/app.js';
+import {
+  createTestAccount,
+  openTestDataSource,
+  startTestServer,
+  type TestServer,
+} from '../harness.js';
+import { launchChromium } from './browser.js';
+import { screenshot, seriousViolations } from './dashboard-support.js';
+
+/** SY 2026-2027 as seeded: classes 2026-06-15 to 2027-03-31, ALS cut-off 2026-10-30. */
+export const SY = '2026-2027';
+export const LA_PAZ = 500743;
+export const ANANAAO = 500518;
+
+export interface EnrolWorld {
+  dataSource: DataSource;
+  server: TestServer;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** The shared test database (reference data loaded), the API serving the built dashboard, Chromium. */
+export async function openEnrolWorld(): Promise<EnrolWorld> {
+  if (!existsSync(path.join(dashboardDist, 'index.html'))) {
+    throw new Error('The dashboard is not built: run `npm run build -w @repo/dashboard` first.');
+  }
+  const dataSource = await openTestDataSource();
+  await dataSource.query('UPDATE school SET is_als_learning_center = true WHERE id = $1', [
+    ANANAAO,
+  ]);
+  const server = await startTestServer(dataSource);
+  const browser = await launchChromium();
+  return {
+    dataSource,
+    server,
+    browser,
+    async close() {
+      await browser.close();
+      await server.close();
+      await dataSource.destroy();
+    },
+  };
+}
+
+/** A page signed in as a fresh account of this role at this school (the dashboard's stored session). */
+export async function signedInPage(
+  world: EnrolWorld,
+  role: Role,
+  schoolId: number,
+): Promise<{ context: BrowserContext; page: Page; token: string }> {
+  const account = await createTestAccount(world.dataSource, role, { schoolId });
+  const answer = await world.server.graphql<{ login: { token: string; expiresAt: string } }>(
+    'mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { token expiresAt } }',
+    { u: account.username, p: account.password },
+  );
+  const session = answer.data!.login;
+  const context = await world.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript({
+    content: `localStorage.setItem('deped.session', ${JSON.stringify(JSON.stringify(session))});`,
+  });
+  return { context, page: await context.newPage(), token: session.token };
+}
+
+/** A screenshot of the step, then axe-core: no serious or critical violation. */
+export async function checkStep(page: Page, name: string) {
+  await screenshot(page, name);
+  expect(await seriousViolations(page), name).toEqual([]);
+}
+
+/** Letters only (names refuse digits), different in every run. */
+export function uniqueWord(prefix: string): string {
+  const letters = randomUUID()
+    .replace(/[^a-f]/g, '')
+    .slice(0, 7)
+    .padEnd(7, 'x');
+  return `${prefix}${letters}`;
+}

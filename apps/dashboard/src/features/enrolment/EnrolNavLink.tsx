@@ -1,0 +1,20 @@
+import { NavLink } from 'react-router';
+import { useViewer } from '../auth/useViewer.js';
+
+/** Roles that enrol at their own school or learning center (SPEC §1). */
+export const enrollingRoles: readonly string[] = [
+  'SCHOOL_REGISTRAR',
+  'SCHOOL_HEAD',
+  'ALS_FACILITATOR',
+];
+
+/** The header's link to the enrolment screens, for the accounts that enrol. */
+export function EnrolNavLink() {
+  const { viewer } = useViewer();
+  if (!viewer || !enrollingRoles.includes(viewer.role)) return null;
+  return (
+    <NavLink to="/enrol">
+      {viewer.role === 'ALS_FACILITATOR' ? 'ALS enrolment' : 'Enrolment'}
+    </NavLink>
+  );
+}

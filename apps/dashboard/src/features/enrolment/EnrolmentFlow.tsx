@@ -1,0 +1,311 @@
+import { useApolloClient, useMutation } from '@apollo/client/react';
+import { type FieldError } from '@repo/domain/learner-profile';
+import { type FormEvent, type ReactNode, useRef, useState } from 'react';
+import { type EnrollLearnerInput, type EnrollmentResultFieldsFragment } from '../../gql/graphql.js';
+import { statusLabel } from '../labels.js';
+import { DuplicateWarning } from './DuplicateWarning.js';
+import { describeRule, documentLabel } from './enrolment-labels.js';
+import {
+  CreateLearnerMutation,
+  EnrollLearnerMutation,
+  LearnerProfileQuery,
+  UpdateLearnerMutation,
+} from './enrolment.queries.js';
+import { newIdempotencyKey } from './enrolment-context.js';
+import { FailureNotice } from './FailureNotice.js';
+import { type FormFailure, noFailure, toFormFailure } from './form-errors.js';
+import {
+  checkProfile,
+  draftFromSearch,
+  emptyProfile,
+  type ProfileDraft,
+  toCreateInput,
+  toProfileDraft,
+  toUpdateInput,
+} from './learner-profile-form.js';
+import { type Candidate, candidateName, LearnerSearch } from './LearnerSearch.js';
+import { ProfileFields } from './ProfileFields.js';
+
+/** Which record the enrolment is for: a new one (3a) or one found and previewed (3b). */
+type Subject =
+  | { kind: 'new'; createdId: string | null }
+  | {
+      kind: 'existing';
+      learnerId: string;
+      /** Outside the school's scope the profile is not shown: only what proves uniqueness. */
+      inScope: boolean;
+      original: ProfileDraft | null;
+      version: number | null;
+      lrn: string | null;
+      name: string;
+    };
+
+export interface DetailsContext {
+  birthDate: string;
+  birthDocumentOnFile: boolean;
+  errorOf: (field: string) => string | undefined;
+}
+
+interface EnrolmentFlowProps<D> {
+  /** The details of the enrolment (grade, dates…), kept by the flow so nothing typed is lost. */
+  initialDetails: D;
+  renderDetails: (details: D, onChange: (next: D) => void, context: DetailsContext) => ReactNode;
+  /** The domain's checks of the details, run as the user types. */
+  planErrors: (details: D, context: Omit<DetailsContext, 'errorOf'>) => FieldError[];
+  toInput: (details: D, learnerId: string) => EnrollLearnerInput;
+  onCancel: () => void;
+  /** Fields the domain checks live (the ALS cut-off): shown before any attempt to save. */
+  liveFields?: readonly string[];
+  today: string;
+}
+
+/**
+ * Search first (SPEC §3), then the profile and the enrolment on one form, saved in order: the new
+ * record (with the duplicate check), the profile update, then the enrolment, each step kept when a
+ * later one fails so that trying again repeats nothing (the enrolment carries an idempotency key).
+ */
+export function EnrolmentFlow<D>({
+  initialDetails,
+  renderDetails,
+  planErrors,
+  toInput,
+  onCancel,
+  liveFields = [],
+  today,
+}: EnrolmentFlowProps<D>) {
+  const client = useApolloClient();
+  const [step, setStep] = useState<'search' | 'loading' | 'form' | 'done'>('search');
+  const [subject, setSubject] = useState<Subject>({ kind: 'new', createdId: null });
+  const [draft, setDraft] = useState<ProfileDraft>(emptyProfile);
+  const [details, setDetails] = useState<D>(initialDetails);
+  const [attempted, setAttempted] = useState(false);
+  const [failure, setFailure] = useState<FormFailure>(noFailure);
+  const [result, setResult] = useState<EnrollmentResultFieldsFragment | null>(null);
+  const key = useRef(newIdempotencyKey());
+  const [createLearner, created] = useMutation(CreateLearnerMutation);
+  const [updateLearner, updated] = useMutation(UpdateLearnerMutation);
+  const [enrollLearner, enrolled] = useMutation(EnrollLearnerMutation);
+  const busy = created.loading || updated.loading || enrolled.loading;
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  const birthDocumentOnFile = Boolean(
+    subject.kind === 'existing' && !subject.inScope ? false : draft.birthDocumentType,
+  );
+  const showProfile = subject.kind === 'new' || subject.inScope;
+  const context = { birthDate: draft.birthDate, birthDocumentOnFile };
+  const localErrors: FieldError[] = [
+    ...(showProfile ? checkProfile(draft, today) : []),
+    ...planErrors(details, context),
+  ];
+  const errorOf = (field: string) => {
+    const server = failure.fields.find((f) => f.field === field);
+    if (server) return server.message;
+    const local = localErrors.find((e) => e.field === field);
+    if (local && (attempted || (liveFields.includes(field) && local.code !== 'REQUIRED')))
+      return describeRule(field, local.code);
+    return undefined;
+  };
+
+  function reset() {
+    setStep('search');
+    setSubject({ kind: 'new', createdId: null });
+    setDraft(emptyProfile);
+    setDetails(initialDetails);
+    setAttempted(false);
+    setFailure(noFailure);
+    setResult(null);
+    key.current = newIdempotencyKey();
+  }
+
+  async function preview(candidate: Candidate) {
+    setFailure(noFailure);
+    const base = {
+      kind: 'existing' as const,
+      learnerId: candidate.learnerId,
+      inScope: candidate.inScope,
+      lrn: candidate.lrn ?? null,
+      name: candidateName(candidate),
+    };
+    if (!candidate.inScope) {
+      setSubject({ ...base, original: null, version: null });
+      setDraft({ ...emptyProfile, birthDate: candidate.birthDate });
+      setStep('form');
+      return;
+    }
+    setStep('loading');
+    try {
+      const { data } = await client.query({
+        query: LearnerProfileQuery,
+        variables: { id: candidate.learnerId },
+        fetchPolicy: 'network-only',
+      });
+      const learner = data?.learner;
+      if (!learner) throw new Error('the record is no longer visible to your school');
+      const original = toProfileDraft(learner);
+      setSubject({ ...base, original, version: learner.version });
+      setDraft(original);
+      setStep('form');
+    } catch (error) {
+      setFailure(toFormFailure(error));
+      setStep('search');
+    }
+  }
+
+  async function save(confirmNoDuplicate = false) {
+    setAttempted(true);
+    if (localErrors.length > 0) {
+      setFailure({
+        ...noFailure,
+        general: `Check the form: ${localErrors.map((e) => describeRule(e.field, e.code)).join('; ')}.`,
+      });
+      return;
+    }
+    setFailure(noFailure);
+    try {
+      let learnerId: string;
+      if (subject.kind === 'new') {
+        learnerId = subject.createdId ?? '';
+        if (!learnerId) {
+          const { data } = await createLearner({
+            variables: { input: toCreateInput(draft, confirmNoDuplicate) },
+          });
+          learnerId = data!.createLearner.id;
+          setSubject({ kind: 'new', createdId: learnerId });
+        }
+      } else {
+        learnerId = subject.learnerId;
+        const changes =
+          subject.inScope && subject.original ? toUpdateInput(draft, subject.original) : null;
+        if (changes && subject.version !== null) {
+          const { data } = await updateLearner({
+            variables: { id: learnerId, version: subject.version, input: changes },
+          });
+          setSubject({ ...subject, original: draft, version: data!.updateLearner.version });
+        }
+      }
+      const { data } = await enrollLearner({
+        variables: { input: toInput(details, learnerId), key: key.current },
+      });
+      setResult(data!.enrollLearner);
+      setStep('done');
+      key.current = newIdempotencyKey();
+    } catch (error) {
+      setFailure(toFormFailure(error));
+    }
+  }
+
+  // The ALS guide's step 5 shows "Enrolment Added"; the school screen says the same.
+  if (step === 'done' && result)
+    return <EnrolmentDone result={result} again={reset} againLabel="Enrol another learner" />;
+
+  if (step === 'search' || step === 'loading') {
+    return (
+      <>
+        <LearnerSearch
+          onPreview={(c) => void preview(c)}
+          onCreateNew={({ name, birthDate }) => {
+            setSubject({ kind: 'new', createdId: null });
+            setDraft(draftFromSearch(name, birthDate));
+            setStep('form');
+          }}
+        />
+        {step === 'loading' ? <p aria-busy="true">Opening the record…</p> : null}
+        <FailureNotice failure={failure} onRetry={() => undefined} busy={busy} />
+      </>
+    );
+  }
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void save();
+  };
+
+  return (
+    <form
+      onSubmit={onSubmit}
+      className="enrol-form"
+      noValidate
+      aria-labelledby="learner-form-heading"
+    >
+      <h2 id="learner-form-heading" ref={heading} tabIndex={-1}>
+        {subject.kind === 'new'
+          ? 'New learner record'
+          : `Learner: ${subject.name}${subject.lrn ? ` (LRN ${subject.lrn})` : ''}`}
+      </h2>
+      {subject.kind === 'existing' && !subject.inScope ? (
+        <p>
+          This learner’s profile is kept by another school; enrolling here links the record to your
+          school.
+        </p>
+      ) : (
+        <ProfileFields draft={draft} onChange={setDraft} errorOf={errorOf} />
+      )}
+      {renderDetails(details, setDetails, { ...context, errorOf })}
+      {failure.duplicates.length > 0 ? (
+        <DuplicateWarning
+          candidates={failure.duplicates}
+          busy={busy}
+          onConfirm={() => void save(true)}
+        />
+      ) : null}
+      <FailureNotice failure={failure} onRetry={() => void save()} busy={busy} />
+      <div className="enrol-actions">
+        <button type="submit" disabled={busy}>
+          {busy ? 'Saving…' : 'Enrol'}
+        </button>
+        <button type="button" className="enrol-secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The confirmation of ALS guide step 5, with what the policy decided. */
+export function EnrolmentDone({
+  result,
+  again,
+  againLabel,
+}: {
+  result: EnrollmentResultFieldsFragment;
+  again: () => void;
+  againLabel: string;
+}) {
+  const e = result.enrollment;
+  return (
+    <section role="status" aria-labelledby="done-heading" className="enrol-done">
+      <h2 id="done-heading">{result.message}</h2>
+      <dl className="enrol-facts">
+        <dt>Status</dt>
+        <dd>{statusLabel[e.status]}</dd>
+        {result.lrn ? (
+          <>
+            <dt>LRN</dt>
+            <dd>{result.lrn}</dd>
+          </>
+        ) : null}
+        {e.firstAttendance ? (
+          <>
+            <dt>First date of attendance</dt>
+            <dd>{e.firstAttendance}</dd>
+          </>
+        ) : null}
+        {e.missingDocuments.length > 0 ? (
+          <>
+            <dt>Documents still due{e.documentsDueBy ? ` by ${e.documentsDueBy}` : ''}</dt>
+            <dd>{e.missingDocuments.map((d) => documentLabel[d]).join(', ')}</dd>
+          </>
+        ) : null}
+        {result.recommendation ? (
+          <>
+            <dt>Recommendation</dt>
+            <dd>{result.recommendation}</dd>
+          </>
+        ) : null}
+      </dl>
+      <button type="button" onClick={again}>
+        {againLabel}
+      </button>
+    </section>
+  );
+}

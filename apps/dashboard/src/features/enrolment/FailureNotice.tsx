@@ -1,0 +1,34 @@
+import { type FormFailure } from './form-errors.js';
+
+/** Every problem of a refused request, at the top of the form; Try again resends it unchanged. */
+export function FailureNotice({
+  failure,
+  onRetry,
+  busy,
+}: {
+  failure: FormFailure;
+  onRetry: () => void;
+  busy: boolean;
+}) {
+  if (!failure.general && failure.fields.length === 0) return null;
+  return (
+    <div role="alert" className="error-state enrol-failure">
+      {failure.general ? <p>{failure.general}</p> : null}
+      {failure.fields.length > 0 ? (
+        <>
+          <p>The server refused the form:</p>
+          <ul>
+            {failure.fields.map((f) => (
+              <li key={`${f.field}-${f.rule}`}>{f.message}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {failure.retryable ? (
+        <button type="button" onClick={onRetry} disabled={busy}>
+          Try again
+        </button>
+      ) : null}
+    </div>
+  );
+}

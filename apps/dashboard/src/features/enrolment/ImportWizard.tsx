@@ -1,0 +1,282 @@
+import { useMutation } from '@apollo/client/react';
+import { type FormEvent, useState } from 'react';
+import { type ImportFieldsFragment } from '../../gql/graphql.js';
+import { describeRule, matchReasonLabel } from './enrolment-labels.js';
+import { CommitImportMutation, PreviewImportMutation } from './enrolment.queries.js';
+import { FailureNotice } from './FailureNotice.js';
+import { type FormFailure, noFailure, toFormFailure } from './form-errors.js';
+
+const resultLabel: Record<string, string> = {
+  CREATED_AND_ENROLLED: 'Created and enrolled',
+  ENROLLED: 'Enrolled',
+  FAILED: 'Failed',
+  SKIPPED_ALREADY_ENROLLED: 'Skipped: already enrolled',
+  SKIPPED_INVALID: 'Skipped: invalid',
+  SKIPPED_SUSPECTED_DUPLICATE: 'Skipped: suspected duplicate',
+};
+/** The file's column headers, which name the fields in the errors. */
+const columnOf: Record<string, string> = {
+  lrn: 'LRN',
+  lastName: 'Last Name',
+  firstName: 'First Name',
+  middleName: 'Middle Name',
+  birthDate: 'Birth Date',
+  sex: 'Sex',
+  gradeLevel: 'Grade Level',
+  admissionBasis: 'Admission Basis',
+  documents: 'Documents',
+  enrolledOn: 'Enrolled On',
+  firstAttendance: 'First Attendance',
+};
+const maxBytes = 700 * 1024;
+
+function readBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () =>
+      resolve((typeof reader.result === 'string' ? reader.result : '').replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error ?? new Error('could not read the file'));
+    reader.readAsDataURL(file);
+  });
+}
+
+/**
+ * A school's learner list from CSV or XLSX (SPEC §4.5): the API stages it and judges each row, the
+ * wizard shows the invalid rows with their field and rule and the suspected duplicates with why
+ * they matched; only rows the user confirms as new are created among the duplicates.
+ */
+export function ImportWizard({ schoolYear }: { schoolYear: string }) {
+  const [file, setFile] = useState<File | null>(null);
+  const [staged, setStaged] = useState<ImportFieldsFragment | null>(null);
+  const [confirmed, setConfirmed] = useState<number[]>([]);
+  const [failure, setFailure] = useState<FormFailure>(noFailure);
+  const [preview, previewing] = useMutation(PreviewImportMutation);
+  const [commit, committing] = useMutation(CommitImportMutation);
+  const busy = previewing.loading || committing.loading;
+
+  async function stage(event?: FormEvent) {
+    event?.preventDefault();
+    if (!file) {
+      setFailure({
+        ...noFailure,
+        general: 'File is required (REQUIRED): choose a .csv or .xlsx file.',
+      });
+      return;
+    }
+    if (!/\.(csv|xlsx)$/i.test(file.name) || file.size > maxBytes) {
+      setFailure({
+        ...noFailure,
+        general: `File ${file.size > maxBytes ? 'is larger than 700 KB (FILE_TOO_LARGE)' : 'must end in .csv or .xlsx (FILE_TYPE)'}.`,
+      });
+      return;
+    }
+    setFailure(noFailure);
+    try {
+      const contentBase64 = await readBase64(file);
+      const { data } = await preview({
+        variables: { input: { fileName: file.name, contentBase64, schoolYear } },
+      });
+      setStaged(data!.previewLearnerImport);
+      setConfirmed([]);
+    } catch (error) {
+      setFailure(toFormFailure(error));
+    }
+  }
+
+  async function run() {
+    if (!staged) return;
+    setFailure(noFailure);
+    try {
+      const { data } = await commit({
+        variables: { importId: staged.id, confirmNewRows: confirmed },
+      });
+      setStaged(data!.commitLearnerImport);
+    } catch (error) {
+      setFailure(toFormFailure(error));
+    }
+  }
+
+  const rows = staged?.rows ?? [];
+  const importable = rows.filter(
+    (r) =>
+      r.outcome === 'NEW_LEARNER' ||
+      r.outcome === 'EXISTING_LEARNER' ||
+      (r.outcome === 'SUSPECTED_DUPLICATE' && confirmed.includes(r.rowNumber)),
+  ).length;
+  const problems = rows.filter((r) => r.outcome === 'INVALID');
+  const duplicates = rows.filter((r) => r.outcome === 'SUSPECTED_DUPLICATE');
+  const already = rows.filter((r) => r.outcome === 'ALREADY_ENROLLED').length;
+  const done = staged?.status === 'COMMITTED';
+
+  return (
+    <section aria-labelledby="import-heading">
+      <h2 id="import-heading">Import a learner list, SY {schoolYear}</h2>
+      <p>
+        A CSV or XLSX file (at most 700 KB) with the columns {Object.values(columnOf).join(', ')}.
+        Nothing is saved until you import the previewed list; importing the same list again adds
+        nothing.
+      </p>
+      <form onSubmit={(e) => void stage(e)} className="enrol-form enrol-form--inline">
+        <div className="enrol-field">
+          <label htmlFor="import-file">Learner list (.csv or .xlsx)</label>
+          <input
+            id="import-file"
+            type="file"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null);
+              setStaged(null);
+            }}
+          />
+        </div>
+        <button type="submit" disabled={busy}>
+          {previewing.loading ? 'Checking…' : 'Check the file'}
+        </button>
+      </form>
+      <FailureNotice
+        failure={failure}
+        busy={busy}
+        onRetry={() => void (staged && !done ? run() : stage())}
+      />
+
+      {staged ? (
+        <div aria-live="polite">
+          <h3>{done ? 'Import finished' : `Preview of ${staged.fileName}`}</h3>
+          <dl className="enrol-facts" aria-label="Import summary">
+            <dt>Rows in the file</dt>
+            <dd>{staged.totalRows}</dd>
+            <dt>Rows with errors</dt>
+            <dd>{staged.invalidRows}</dd>
+            <dt>Suspected duplicates</dt>
+            <dd>{staged.suspectedDuplicates}</dd>
+            {!done ? (
+              <>
+                <dt>Already enrolled</dt>
+                <dd>{already}</dd>
+                <dt>Ready to import</dt>
+                <dd>{importable}</dd>
+              </>
+            ) : (
+              <>
+                <dt>Learners created</dt>
+                <dd data-testid="import-created">{staged.created}</dd>
+                <dt>Enrolments made</dt>
+                <dd data-testid="import-enrolled">{staged.enrolled}</dd>
+              </>
+            )}
+          </dl>
+
+          {problems.length > 0 ? (
+            <table className="data-table">
+              <caption>Rows with errors ({problems.length})</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Row</th>
+                  <th scope="col">Learner</th>
+                  <th scope="col">Errors</th>
+                </tr>
+              </thead>
+              <tbody>
+                {problems.map((r) => (
+                  <tr key={r.rowNumber}>
+                    <th scope="row">{r.rowNumber}</th>
+                    <td>{[r.lastName, r.firstName].filter(Boolean).join(', ') || '—'}</td>
+                    <td>
+                      <ul className="enrol-plain-list">
+                        {r.errors.map((e) => (
+                          <li key={`${e.field}-${e.rule}`}>
+                            {columnOf[e.field] ? `${columnOf[e.field]}: ` : ''}
+                            {describeRule(e.field, e.rule)}
+                          </li>
+                        ))}
+                      </ul>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+
+          {duplicates.length > 0 && !done ? (
+            <table className="data-table">
+              <caption>
+                Suspected duplicates ({duplicates.length}): check each against the records found
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Row</th>
+                  <th scope="col">In the file</th>
+                  <th scope="col">On record, and why it matched</th>
+                  <th scope="col">Decision</th>
+                </tr>
+              </thead>
+              <tbody>
+                {duplicates.map((r) => (
+                  <tr key={r.rowNumber}>
+                    <th scope="row">{r.rowNumber}</th>
+                    <td>
+                      {r.lastName}, {r.firstName} ({r.birthDate})
+                    </td>
+                    <td>
+                      <ul className="enrol-plain-list">
+                        {r.candidates.map((c) => (
+                          <li key={c.learnerId}>
+                            {c.lastName}, {c.firstName} ({c.birthDate}
+                            {c.lrn ? `, LRN ${c.lrn}` : ''}):{' '}
+                            {c.reasons.map((x) => matchReasonLabel[x] ?? x).join(', ')}
+                          </li>
+                        ))}
+                      </ul>
+                    </td>
+                    <td>
+                      <label className="enrol-check">
+                        <input
+                          type="checkbox"
+                          checked={confirmed.includes(r.rowNumber)}
+                          onChange={(e) =>
+                            setConfirmed(
+                              e.target.checked
+                                ? [...confirmed, r.rowNumber]
+                                : confirmed.filter((n) => n !== r.rowNumber),
+                            )
+                          }
+                        />
+                        No, this is correct. Create New Record (row {r.rowNumber})
+                      </label>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+
+          {done ? (
+            <table className="data-table">
+              <caption>What the import did, row by row</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Row</th>
+                  <th scope="col">Result</th>
+                  <th scope="col">Error</th>
+                </tr>
+              </thead>
+              <tbody>
+                {staged.committed.map((c) => (
+                  <tr key={c.rowNumber}>
+                    <th scope="row">{c.rowNumber}</th>
+                    <td>{resultLabel[c.result] ?? c.result}</td>
+                    <td>{c.error ?? ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <button type="button" onClick={() => void run()} disabled={busy}>
+              {committing.loading ? 'Importing…' : `Import ${importable} rows`}
+            </button>
+          )}
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+import { stringify } from 'csv-stringify/browser/esm/sync';
+import { sexLabel } from '@repo/domain/enums';
+import { type EnrolClassListQuery } from '../../gql/graphql.js';
+import { gradeLabel, statusLabel } from '../labels.js';
+import { documentLabel } from './enrolment-labels.js';
+
+export type ClassListRow = EnrolClassListQuery['classList']['rows'][number];
+
+/** The class list (SF1-like) as a spreadsheet: one learner a row, in the order shown. */
+export function classListCsv(rows: readonly ClassListRow[]): string {
+  return stringify([
+    [
+      'LRN',
+      'Last Name',
+      'First Name',
+      'Middle Name',
+      'Extension',
+      'Sex',
+      'Birth Date',
+      'Grade Level',
+      'Strand',
+      'Status',
+      'First Attendance',
+      'Missing Documents',
+      'Documents Due By',
+      'Categories',
+    ],
+    ...rows.map((r) => [
+      r.lrn ?? '',
+      r.lastName,
+      r.firstName,
+      r.middleName ?? '',
+      r.extensionName ?? '',
+      sexLabel[r.sex],
+      r.birthDate,
+      gradeLabel[r.gradeLevel],
+      r.strand ?? '',
+      statusLabel[r.status],
+      r.firstAttendance ?? '',
+      r.missingDocuments.map((d) => documentLabel[d]).join('; '),
+      r.documentsDueBy ?? '',
+      r.categories.join('; '),
+    ]),
+  ]);
+}

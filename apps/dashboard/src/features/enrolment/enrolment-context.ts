@@ -1,0 +1,75 @@
+import { useQuery } from '@apollo/client/react';
+import { type SchoolCalendar } from '@repo/domain/school-year';
+import { useViewer } from '../auth/useViewer.js';
+import { OwnSchoolQuery, SchoolCalendarsQuery } from './enrolment.queries.js';
+import { type EnrolSchoolCalendarsQuery } from '../../gql/graphql.js';
+
+type CalendarRow = EnrolSchoolCalendarsQuery['schoolCalendars'][number];
+
+/** Today in the Philippines (UTC+8, no daylight saving): the day the policy judges. */
+export function todayInManila(now = Date.now()): string {
+  return new Date(now + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** The API's calendar as the domain reads it: the overridden dates become overrides again. */
+export function toDomainCalendar(row: CalendarRow): SchoolCalendar {
+  const overrides: Record<string, string | null> = {};
+  for (const key of row.overridden) {
+    overrides[key] = (row.policyDates as Record<string, string | null>)[key] ?? null;
+  }
+  return {
+    schoolYear: row.schoolYear,
+    openingDay: row.openingDay,
+    closingDay: row.closingDay,
+    prescribedSchoolDays: row.prescribedSchoolDays,
+    nonSchoolDays: row.nonSchoolDays,
+    overrides: {
+      ...overrides,
+      // The ALS cut-off has no rule of its own: it is always the administrator's date.
+      alsFirstAttendanceCutoff: row.policyDates.alsFirstAttendanceCutoff ?? null,
+    },
+  };
+}
+
+/** The school year under way on a day (opening to closing), else the next one to open. */
+export function currentSchoolYear(rows: readonly CalendarRow[], today: string): string | null {
+  const sorted = [...rows].sort((a, b) => a.openingDay.localeCompare(b.openingDay));
+  const running = sorted.find((c) => c.openingDay <= today && today <= c.closingDay);
+  return (running ?? sorted.find((c) => c.openingDay > today) ?? sorted.at(-1))?.schoolYear ?? null;
+}
+
+/** A fresh idempotency key: a retried request then acts once (API `idempotencyKey`). */
+export function newIdempotencyKey(): string {
+  return `enrol-${crypto.randomUUID()}`;
+}
+
+/** The signed-in school account, its school and the calendars the screens check against. */
+export function useEnrolmentContext() {
+  const { viewer, loading: viewerLoading, error: viewerError } = useViewer();
+  const schoolId = viewer?.school?.schoolId ?? null;
+  const calendars = useQuery(SchoolCalendarsQuery, { skip: !viewer });
+  const school = useQuery(OwnSchoolQuery, {
+    variables: { schoolId: schoolId ?? '' },
+    skip: !schoolId,
+  });
+  const today = todayInManila();
+  const rows = calendars.data?.schoolCalendars ?? [];
+  return {
+    viewer,
+    schoolId,
+    school: school.data?.school ?? null,
+    calendars: rows,
+    calendarOf: (schoolYear: string) => {
+      const row = rows.find((c) => c.schoolYear === schoolYear);
+      return row ? toDomainCalendar(row) : null;
+    },
+    defaultSchoolYear: currentSchoolYear(rows, today),
+    today,
+    loading: viewerLoading || calendars.loading || school.loading,
+    error: viewerError ?? calendars.error ?? school.error ?? null,
+    retry: () => {
+      void calendars.refetch();
+      if (schoolId) void school.refetch();
+    },
+  };
+}

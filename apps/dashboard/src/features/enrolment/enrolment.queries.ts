@@ -1,0 +1,305 @@
+import { graphql } from '../../gql/index.js';
+
+/** Calendars: the policy dates the screens check as the user types (SPEC §2). */
+export const SchoolCalendarsQuery = graphql(`
+  query EnrolSchoolCalendars {
+    schoolCalendars {
+      schoolYear
+      openingDay
+      closingDay
+      prescribedSchoolDays
+      nonSchoolDays
+      overridden
+      policyDates {
+        ageCutoff
+        alsFirstAttendanceCutoff
+        documentDeadline
+        earlyRegistrationEnd
+        earlyRegistrationStart
+        quickCountEnd
+        quickCountStart
+        transferWindowEnd
+        transferWindowStart
+      }
+    }
+  }
+`);
+
+export const OwnSchoolQuery = graphql(`
+  query EnrolOwnSchool($schoolId: String!) {
+    school(schoolId: $schoolId) {
+      schoolId
+      name
+      levelsOffered
+    }
+  }
+`);
+
+export const SearchLearnersQuery = graphql(`
+  query EnrolSearchLearners($name: String, $lrn: String, $birthDate: String) {
+    searchLearners(name: $name, lrn: $lrn, birthDate: $birthDate, limit: 10) {
+      learnerId
+      lrn
+      lastName
+      firstName
+      middleName
+      extensionName
+      birthDate
+      sex
+      lastSchoolId
+      inScope
+      likelyDuplicate
+      reasons
+      score
+    }
+  }
+`);
+
+export const LearnerProfileQuery = graphql(`
+  query EnrolLearnerProfile($id: ID!) {
+    learner(id: $id) {
+      id
+      version
+      lrn
+      lastName
+      firstName
+      middleName
+      extensionName
+      birthDate
+      sex
+      placeOfBirth
+      motherTongue
+      isIndigenous
+      ipCommunity
+      isFourPs
+      specialNeeds
+      fatherName
+      motherMaidenName
+      guardianName
+      address {
+        street
+        barangay
+        municipality
+        province
+      }
+      birthDocument {
+        type
+        receivedOn
+      }
+    }
+  }
+`);
+
+export const CreateLearnerMutation = graphql(`
+  mutation EnrolCreateLearner($input: CreateLearnerInput!) {
+    createLearner(input: $input) {
+      id
+      version
+      birthDocument {
+        type
+      }
+    }
+  }
+`);
+
+export const UpdateLearnerMutation = graphql(`
+  mutation EnrolUpdateLearner($id: ID!, $version: Int!, $input: UpdateLearnerInput!) {
+    updateLearner(id: $id, version: $version, input: $input) {
+      id
+      version
+    }
+  }
+`);
+
+export const EnrollmentResultFields = graphql(`
+  fragment EnrollmentResultFields on EnrollmentResult {
+    message
+    lrn
+    reasons
+    recommendation
+    enrollment {
+      id
+      learnerId
+      status
+      gradeLevel
+      strand
+      documentsDueBy
+      missingDocuments
+      firstAttendance
+      movedIn
+      transferredIn
+      leftOn
+    }
+  }
+`);
+
+export const EnrollLearnerMutation = graphql(`
+  mutation EnrolLearner($input: EnrollLearnerInput!, $key: String) {
+    enrollLearner(input: $input, idempotencyKey: $key) {
+      ...EnrollmentResultFields
+    }
+  }
+`);
+
+export const PreRegisterMutation = graphql(`
+  mutation EnrolPreRegister($input: PreRegisterInput!, $key: String) {
+    preRegister(input: $input, idempotencyKey: $key) {
+      ...EnrollmentResultFields
+    }
+  }
+`);
+
+export const RecordFirstAttendanceMutation = graphql(`
+  mutation EnrolRecordFirstAttendance($input: FirstAttendanceInput!, $key: String) {
+    recordFirstAttendance(input: $input, idempotencyKey: $key) {
+      ...EnrollmentResultFields
+    }
+  }
+`);
+
+export const SubmitDocumentMutation = graphql(`
+  mutation EnrolSubmitDocument($input: SubmitDocumentInput!, $key: String) {
+    submitDocument(input: $input, idempotencyKey: $key) {
+      ...EnrollmentResultFields
+    }
+  }
+`);
+
+export const MoveLearnerMutation = graphql(`
+  mutation EnrolMoveLearner($input: MoveLearnerInput!, $key: String) {
+    moveLearner(input: $input, idempotencyKey: $key) {
+      ...EnrollmentResultFields
+    }
+  }
+`);
+
+export const TransferToAlsMutation = graphql(`
+  mutation EnrolTransferToAls($input: TransferToAlsInput!, $key: String) {
+    transferToAls(input: $input, idempotencyKey: $key) {
+      ...EnrollmentResultFields
+    }
+  }
+`);
+
+export const DropOutMutation = graphql(`
+  mutation EnrolDropOut($input: DropOutInput!, $key: String) {
+    dropOut(input: $input, idempotencyKey: $key) {
+      ...EnrollmentResultFields
+    }
+  }
+`);
+
+export const ClassListQuery = graphql(`
+  query EnrolClassList($schoolId: String!, $schoolYear: String!, $filter: ClassListFilter) {
+    classList(schoolId: $schoolId, schoolYear: $schoolYear, filter: $filter) {
+      total
+      rows {
+        enrollmentId
+        learnerId
+        lrn
+        lastName
+        firstName
+        middleName
+        extensionName
+        sex
+        birthDate
+        gradeLevel
+        strand
+        status
+        firstAttendance
+        documentsDueBy
+        missingDocuments
+        categories
+      }
+    }
+  }
+`);
+
+export const DocumentsDueQuery = graphql(`
+  query EnrolDocumentsDue($schoolYear: String!) {
+    temporaryEnrollments(schoolYear: $schoolYear, dueWithinDays: 366) {
+      schoolId
+      documentsDueBy
+      daysLeft
+      overdue
+      learner {
+        enrollmentId
+        learnerId
+        lrn
+        lastName
+        firstName
+        middleName
+        gradeLevel
+        missingDocuments
+      }
+    }
+  }
+`);
+
+export const PreRegistrationsByDayQuery = graphql(`
+  query EnrolPreRegistrationsByDay($schoolId: String!, $schoolYear: String!) {
+    preRegistrationsByDay(schoolId: $schoolId, schoolYear: $schoolYear) {
+      date
+      registrations
+      outOfSchoolChildren
+      outOfSchoolYouth
+    }
+  }
+`);
+
+export const ImportFields = graphql(`
+  fragment ImportFields on LearnerImport {
+    id
+    fileName
+    status
+    totalRows
+    invalidRows
+    suspectedDuplicates
+    created
+    enrolled
+    rows {
+      rowNumber
+      outcome
+      lastName
+      firstName
+      birthDate
+      gradeLevel
+      lrn
+      errors {
+        field
+        rule
+      }
+      candidates {
+        learnerId
+        lrn
+        lastName
+        firstName
+        middleName
+        birthDate
+        lastSchoolId
+        reasons
+      }
+    }
+    committed {
+      rowNumber
+      result
+      error
+    }
+  }
+`);
+
+export const PreviewImportMutation = graphql(`
+  mutation EnrolPreviewImport($input: LearnerImportInput!) {
+    previewLearnerImport(input: $input) {
+      ...ImportFields
+    }
+  }
+`);
+
+export const CommitImportMutation = graphql(`
+  mutation EnrolCommitImport($importId: ID!, $confirmNewRows: [Int!]!) {
+    commitLearnerImport(importId: $importId, confirmNewRows: $confirmNewRows) {
+      ...ImportFields
+    }
+  }
+`);
