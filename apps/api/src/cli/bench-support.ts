@@ -8,8 +8,11 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { apiRoot } from '../paths.js';
 
-/** The API on a free port in a child process, as in production; killed with the bench. */
-export async function startApi(databaseUrl: string) {
+/**
+ * The API on a free port in a child process, as in production; killed with the bench. `env` adds
+ * to (or overrides) this process's environment, e.g. a rate limit that a benchmark must lift.
+ */
+export async function startApi(databaseUrl: string, env: Record<string, string> = {}) {
   const port = await new Promise<number>((resolve) => {
     const probe = net.createServer().listen(0, '127.0.0.1', () => {
       const { port: free } = probe.address() as net.AddressInfo;
@@ -19,7 +22,13 @@ export async function startApi(databaseUrl: string) {
   // BENCH_API_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to profile the API.
   const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const api = spawn(process.execPath, [...nodeArgs, path.join(apiRoot, 'dist', 'main.js')], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, DEMO_MODE: 'false' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      DEMO_MODE: 'false',
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   // The API never outlives the bench, however the bench ends.
