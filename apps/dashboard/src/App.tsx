@@ -31,9 +31,10 @@ export const routes = {
 
 /** The nation's overview; a user of a region, division or school lands on their own place. */
 function Home() {
-  const { viewer, loading } = useViewer();
+  const { viewer } = useViewer();
   const location = useLocation();
-  if (loading) return <div className="skeleton skeleton--row" aria-busy="true" />;
+  // The overview starts its own queries while the account is still being read: one round trip
+  // less for national users; others move on to their place as soon as it is known.
   if (viewer && viewer.scopeKind !== 'NATION') {
     return <Navigate to={`${scopeHome(viewer)}${location.search}`} replace />;
   }

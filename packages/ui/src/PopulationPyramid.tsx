@@ -41,7 +41,7 @@ export function PopulationPyramid({
       >
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis type="number" tickFormatter={(v: number) => formatCount(Math.abs(v))} />
-        <YAxis type="category" dataKey="label" width={90} interval={0} />
+        <YAxis type="category" dataKey="label" width={140} interval={0} fontSize={12} />
         <Tooltip formatter={(value) => formatCount(Math.abs(Number(value)))} />
         <Legend />
         {(['male', 'female'] as const).map((key, index) => (

@@ -238,6 +238,7 @@ describe.skipIf(!hasChromium)('the reporting dashboard in Chromium (issue 7)', (
     // Fits a phone: nothing wider than the screen but the tables' own scroll areas.
     const overflow = await page.evaluate<number>('document.documentElement.scrollWidth');
     expect(overflow).toBeLessThanOrEqual(390);
+    await screenshot(page, 'dashboard-tracker-phone-screen', false);
     await expectAccessible('dashboard-tracker-phone');
   });
 
@@ -269,23 +270,47 @@ describe.skipIf(!hasChromium)('the reporting dashboard in Chromium (issue 7)', (
   it('measures the overview’s time to usable on the official data set', async () => {
     const token = await newPage('analyst');
     const [total] = await summary(token, []);
-    // A first visit: nothing cached but the session.
-    await page.goto(`${world.server.url}/`, { waitUntil: 'commit' });
-    await page
-      .getByRole('region', { name: 'Learners', exact: true })
-      .locator('[data-value]')
-      .waitFor();
-    await page.getByRole('table', { name: 'Regions' }).waitFor();
-    const usableMs = await page.evaluate(() => performance.now());
-    expect(await kpiValue(page, 'Learners')).toBe(enPH(total!.learners));
+    // Three first visits, each in a fresh context: nothing cached but the session.
+    const timings: number[] = [];
+    const requests: string[][] = [];
+    for (let run = 0; run < 3; run++) {
+      if (run > 0) {
+        await context.close();
+        await newPage('analyst');
+      }
+      // Stamped in the page the moment the headline figure and the regions are both on screen,
+      // so the test's own round trips do not count.
+      await page.addInitScript({
+        content: `new MutationObserver((_, observer) => {
+          const figure = document.querySelector('section[aria-label="Learners"] [data-value]');
+          const regions = [...document.querySelectorAll('caption')].some((c) => c.textContent === 'Regions');
+          if (figure && regions) { window.__usableAt = performance.now(); observer.disconnect(); }
+        }).observe(document, { childList: true, subtree: true, attributes: true });`,
+      });
+      await page.goto(`${world.server.url}/`, { waitUntil: 'commit' });
+      await page
+        .getByRole('region', { name: 'Learners', exact: true })
+        .locator('[data-value]')
+        .waitFor();
+      await page.getByRole('table', { name: 'Regions' }).waitFor();
+      timings.push(Math.round(await page.evaluate<number>('window.__usableAt')));
+      // Where the time went: each script and GraphQL request, from navigation start.
+      requests.push(
+        await page.evaluate<string[]>(`performance.getEntriesByType('resource').map((e) =>
+          e.name.replace(location.origin, '') + ' ' + Math.round(e.startTime) + '→' + Math.round(e.responseEnd))`),
+      );
+      expect(await kpiValue(page, 'Learners')).toBe(enPH(total!.learners));
+    }
     // A figure, not a timed assertion (STYLE: benchmarks print, tests do not race the clock).
     const report = {
-      usableMs: Math.round(usableMs),
+      usableMs: timings,
+      medianMs: [...timings].sort((a, b) => a - b)[1],
       learners: total!.learners,
       dataSet: 'official SY 2023-24, CAR',
+      requests,
     };
     console.log(
-      `overview usable ${report.usableMs} ms after navigation (${enPH(report.learners)} learners, ${report.dataSet})`,
+      `overview usable after navigation: ${timings.join(', ')} ms (median ${report.medianMs}) on ${enPH(report.learners)} learners, ${report.dataSet}`,
     );
     const dir = path.join(apiRoot, 'test-results');
     await mkdir(dir, { recursive: true });

@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useSearchParams } from 'react-router';
 import { graphql } from '../../gql/index.js';
-import { useViewer } from '../auth/useViewer.js';
+import { readToken } from '../auth/session.js';
 import { filterSearch, toFieldValues, toReportFilters, withFilter } from './reportFilters.js';
 
 const SchoolYearsQuery = graphql(`
@@ -16,8 +16,8 @@ const SchoolYearsQuery = graphql(`
 
 /** The school years that hold data: enrolled learners, or early registrations (the tracker's). */
 export function useSchoolYears() {
-  const { viewer } = useViewer();
-  const { data, loading, error, refetch } = useQuery(SchoolYearsQuery, { skip: !viewer });
+  // Asked at once with the session, beside the viewer's own query rather than after it.
+  const { data, loading, error, refetch } = useQuery(SchoolYearsQuery, { skip: !readToken() });
   const rows = [...(data?.enrollmentSummary ?? [])].sort((a, b) =>
     (a.schoolYear ?? '').localeCompare(b.schoolYear ?? ''),
   );

@@ -7,6 +7,7 @@ import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { type Dimension } from '../../gql/graphql.js';
 import { SignInPrompt } from '../auth/SignInPrompt.js';
+import { readToken } from '../auth/session.js';
 import { useViewer } from '../auth/useViewer.js';
 import { previousYear } from '../filters/reportFilters.js';
 import { ReportFilterBar } from '../filters/ReportFilterBar.js';
@@ -14,6 +15,7 @@ import { useReportFilters } from '../filters/useReportFilters.js';
 import { StatusTable } from './StatusTable.js';
 import { overviewQuery } from './summary.query.js';
 import {
+  comparable,
   femaleShare,
   toCategoryRows,
   toGradeRows,
@@ -77,7 +79,14 @@ function toBelowRows(
         ? r.division?.id
         : r.school?.id;
   const measures = new Map(rows.map((r) => [keyOf(r), r]));
-  const zero = { learners: 0, male: 0, female: 0, genderParityIndex: null, change: null };
+  const zero = {
+    learners: 0,
+    male: 0,
+    female: 0,
+    genderParityIndex: null,
+    previousYearLearners: null,
+    change: null,
+  };
   if (below.places) {
     return below.places.map((p) => {
       const m = measures.get(p.id) ?? zero;
@@ -94,13 +103,18 @@ function toBelowRows(
     }));
 }
 
-function pickMeasures(m: Omit<BelowRow, 'id' | 'name' | 'href'>) {
+function pickMeasures(
+  m: Omit<BelowRow, 'id' | 'name' | 'href' | 'change'> & {
+    change: number | null;
+    previousYearLearners: number | null;
+  },
+) {
   return {
     learners: m.learners,
     male: m.male,
     female: m.female,
     genderParityIndex: m.genderParityIndex,
-    change: m.change,
+    change: comparable(m),
   };
 }
 
@@ -123,14 +137,14 @@ export function EnrollmentOverview({
       below: below ? [below.dimension] : [],
       withBelow: Boolean(below),
     },
-    skip: !viewer || !schoolYear,
+    skip: !readToken() || !schoolYear,
   });
   const overview = data ?? previousData;
 
-  if (!viewer) {
+  if (!viewer && !signingIn) {
     return (
       <>
-        {signingIn ? null : <SignInPrompt what={`the enrollment of ${placeName}`} />}
+        <SignInPrompt what={`the enrollment of ${placeName}`} />
         {below?.places ? (
           <DataTable
             caption={below.caption}
@@ -182,9 +196,13 @@ export function EnrollmentOverview({
         <KpiCard
           label="Learners"
           value={pending ? null : total!.learners}
-          change={total?.change}
+          change={total ? comparable(total) : null}
           changeLabel={versus}
-          hint={schoolYear ? `Enrolled, SY ${schoolYear}` : undefined}
+          hint={
+            schoolYear
+              ? `Enrolled, SY ${schoolYear}${total && !total.previousYearLearners ? `; no SY ${previousYear(schoolYear)} figures to compare` : ''}`
+              : undefined
+          }
         />
         <KpiCard
           label="Female share"

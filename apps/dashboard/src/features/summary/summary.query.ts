@@ -43,6 +43,7 @@ export const overviewQuery = graphql(`
       male
       female
       genderParityIndex
+      previousYearLearners
       change
     }
     bySector: enrollmentSummary(filter: $filter, groupBy: [SECTOR]) {
@@ -60,6 +61,7 @@ export const overviewQuery = graphql(`
       learners
       male
       female
+      previousYearLearners
       change
     }
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  comparable,
   femaleShare,
   toCategoryRows,
   toGradeRows,
@@ -20,7 +21,9 @@ const overview: Overview = {
     { gradeLevel: 'KINDER', learners: 10, male: 6, female: 4 },
     { gradeLevel: 'ALS_BLP', learners: 2, male: 1, female: 1 },
   ],
-  byCategory: [{ category: 'SPED', learners: 3, male: 2, female: 1, change: -1 }],
+  byCategory: [
+    { category: 'SPED', learners: 3, male: 2, female: 1, previousYearLearners: 4, change: -1 },
+  ],
 };
 
 describe('overview rows', () => {
@@ -45,6 +48,13 @@ describe('overview rows', () => {
       ['BALIK_ARAL', 0],
       ['OSY', 0],
     ]);
+  });
+
+  it('a change only where the year before has figures', () => {
+    expect(toCategoryRows(overview).find((c) => c.key === 'SPED')?.change).toBe(-1);
+    expect(comparable({ previousYearLearners: 0, change: 583296 })).toBeNull();
+    expect(comparable({ previousYearLearners: null, change: null })).toBeNull();
+    expect(comparable({ previousYearLearners: 10, change: 0 })).toBe(0);
   });
 
   it('sectors with learners, named', () => {

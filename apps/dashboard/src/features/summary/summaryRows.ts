@@ -61,7 +61,7 @@ export function toCategoryRows(overview: Overview) {
       learners: row?.learners ?? 0,
       male: row?.male ?? 0,
       female: row?.female ?? 0,
-      change: row?.change ?? null,
+      change: comparable(row),
     };
   });
 }
@@ -70,4 +70,11 @@ export function toSectorRows(overview: Overview) {
   return overview.bySector
     .filter((r) => r.sector && r.learners > 0)
     .map((r) => ({ key: r.sector!, label: sectorLabel[r.sector!], value: r.learners }));
+}
+
+/** The change on the year before, when that year has figures: a first year has nothing to compare. */
+export function comparable(
+  row: { change: number | null; previousYearLearners: number | null } | undefined,
+) {
+  return row?.previousYearLearners ? row.change : null;
 }
