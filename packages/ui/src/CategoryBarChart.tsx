@@ -17,6 +17,8 @@ export interface CategoryBarChartProps extends ChartSize {
   stacked?: boolean;
   /** Bars across (long labels, many groups) rather than up. */
   horizontal?: boolean;
+  /** Room for the category labels of a horizontal chart, in px. */
+  labelWidth?: number;
 }
 
 const tick = (value: number) => formatCount(value);
@@ -29,6 +31,7 @@ export function CategoryBarChart({
   series,
   stacked,
   horizontal,
+  labelWidth = 110,
   width,
   height,
 }: CategoryBarChartProps) {
@@ -46,7 +49,7 @@ export function CategoryBarChart({
         {horizontal ? (
           <>
             <XAxis type="number" tickFormatter={tick} />
-            <YAxis type="category" dataKey="label" width={110} interval={0} />
+            <YAxis type="category" dataKey="label" width={labelWidth} interval={0} fontSize={12} />
           </>
         ) : (
           <>

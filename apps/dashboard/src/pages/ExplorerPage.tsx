@@ -14,6 +14,7 @@ import { rowLabel, toCsv } from '../features/explorer/exploreRows.js';
 import { withFilter } from '../features/filters/reportFilters.js';
 import { ReportFilterBar } from '../features/filters/ReportFilterBar.js';
 import { useReportFilters } from '../features/filters/useReportFilters.js';
+import { comparable } from '../features/summary/summaryRows.js';
 import { dimensionLabel, dimensionOrder } from '../features/labels.js';
 
 const chartLimit = 30;
@@ -121,7 +122,8 @@ export function ExplorerPage() {
               }))}
               series={[{ key: 'learners', label: 'Learners' }]}
               horizontal
-              height={Math.max(240, Math.min(rows.length, chartLimit) * 24)}
+              labelWidth={220}
+              height={Math.max(240, Math.min(rows.length, chartLimit) * 30)}
             />
           ) : null}
           <DataTable
@@ -169,8 +171,11 @@ export function ExplorerPage() {
                 key: 'change',
                 header: 'Change',
                 numeric: true,
-                render: (r: ExploreRow) => (r.change === null ? '—' : formatChange(r.change)),
-                sortValue: (r: ExploreRow) => r.change,
+                render: (r: ExploreRow) => {
+                  const change = comparable(r);
+                  return change === null ? '—' : formatChange(change);
+                },
+                sortValue: (r: ExploreRow) => comparable(r),
               },
             ]}
           />

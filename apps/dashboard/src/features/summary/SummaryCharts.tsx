@@ -49,6 +49,7 @@ export function SummaryCharts({
         data={categories.map((c) => ({ label: c.label, learners: c.learners }))}
         series={[{ key: 'learners', label: 'Learners' }]}
         horizontal
+        labelWidth={160}
       />
       <ShareChart
         title="Learners by sector"

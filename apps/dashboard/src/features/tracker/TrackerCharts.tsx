@@ -41,6 +41,7 @@ export function TrackerCharts({
               { key: 'youth', label: 'Youth (OSY)' },
             ]}
             horizontal
+            labelWidth={190}
             height={Math.max(220, outOfSchool.length * 36)}
           />
         </div>
