@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { type Role } from '@repo/domain/access';
@@ -75,11 +75,8 @@ export async function checkStep(page: Page, name: string) {
   expect(await seriousViolations(page), name).toEqual([]);
 }
 
-/** Letters only (names refuse digits), different in every run. */
-export function uniqueWord(prefix: string): string {
-  const letters = randomUUID()
-    .replace(/[^a-f]/g, '')
-    .slice(0, 7)
-    .padEnd(7, 'x');
+/** Letters only (names refuse digits), different in every run and unlike any other run's. */
+export function uniqueWord(prefix: string, length = 8): string {
+  const letters = [...randomBytes(length)].map((b) => String.fromCharCode(97 + (b % 26))).join('');
   return `${prefix}${letters}`;
 }

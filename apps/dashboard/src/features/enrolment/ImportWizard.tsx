@@ -1,6 +1,9 @@
 import { useMutation } from '@apollo/client/react';
 import { type FormEvent, useState } from 'react';
-import { type ImportFieldsFragment } from '../../gql/graphql.js';
+import {
+  type EnrolCommitImportMutation,
+  type EnrolPreviewImportMutation,
+} from '../../gql/graphql.js';
 import { describeRule, matchReasonLabel } from './enrolment-labels.js';
 import { CommitImportMutation, PreviewImportMutation } from './enrolment.queries.js';
 import { FailureNotice } from './FailureNotice.js';
@@ -47,7 +50,14 @@ function readBase64(file: File): Promise<string> {
  */
 export function ImportWizard({ schoolYear }: { schoolYear: string }) {
   const [file, setFile] = useState<File | null>(null);
-  const [staged, setStaged] = useState<ImportFieldsFragment | null>(null);
+  const [previewed, setPreviewed] = useState<
+    EnrolPreviewImportMutation['previewLearnerImport'] | null
+  >(null);
+  const [outcome, setOutcome] = useState<EnrolCommitImportMutation['commitLearnerImport'] | null>(
+    null,
+  );
+  // The commit answers with counts and results; the preview's rows stay on screen beside them.
+  const staged = outcome ?? previewed;
   const [confirmed, setConfirmed] = useState<number[]>([]);
   const [failure, setFailure] = useState<FormFailure>(noFailure);
   const [preview, previewing] = useMutation(PreviewImportMutation);
@@ -76,7 +86,8 @@ export function ImportWizard({ schoolYear }: { schoolYear: string }) {
       const { data } = await preview({
         variables: { input: { fileName: file.name, contentBase64, schoolYear } },
       });
-      setStaged(data!.previewLearnerImport);
+      setPreviewed(data!.previewLearnerImport);
+      setOutcome(null);
       setConfirmed([]);
     } catch (error) {
       setFailure(toFormFailure(error));
@@ -84,19 +95,19 @@ export function ImportWizard({ schoolYear }: { schoolYear: string }) {
   }
 
   async function run() {
-    if (!staged) return;
+    if (!previewed) return;
     setFailure(noFailure);
     try {
       const { data } = await commit({
-        variables: { importId: staged.id, confirmNewRows: confirmed },
+        variables: { importId: previewed.id, confirmNewRows: confirmed },
       });
-      setStaged(data!.commitLearnerImport);
+      setOutcome(data!.commitLearnerImport);
     } catch (error) {
       setFailure(toFormFailure(error));
     }
   }
 
-  const rows = staged?.rows ?? [];
+  const rows = previewed?.rows ?? [];
   const importable = rows.filter(
     (r) =>
       r.outcome === 'NEW_LEARNER' ||
@@ -106,7 +117,7 @@ export function ImportWizard({ schoolYear }: { schoolYear: string }) {
   const problems = rows.filter((r) => r.outcome === 'INVALID');
   const duplicates = rows.filter((r) => r.outcome === 'SUSPECTED_DUPLICATE');
   const already = rows.filter((r) => r.outcome === 'ALREADY_ENROLLED').length;
-  const done = staged?.status === 'COMMITTED';
+  const done = outcome !== null;
 
   return (
     <section aria-labelledby="import-heading">
@@ -125,7 +136,8 @@ export function ImportWizard({ schoolYear }: { schoolYear: string }) {
             accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             onChange={(e) => {
               setFile(e.target.files?.[0] ?? null);
-              setStaged(null);
+              setPreviewed(null);
+              setOutcome(null);
             }}
           />
         </div>
@@ -261,7 +273,7 @@ export function ImportWizard({ schoolYear }: { schoolYear: string }) {
                 </tr>
               </thead>
               <tbody>
-                {staged.committed.map((c) => (
+                {outcome.committed.map((c) => (
                   <tr key={c.rowNumber}>
                     <th scope="row">{c.rowNumber}</th>
                     <td>{resultLabel[c.result] ?? c.result}</td>

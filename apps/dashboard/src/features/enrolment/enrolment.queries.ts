@@ -247,8 +247,8 @@ export const PreRegistrationsByDayQuery = graphql(`
   }
 `);
 
-export const ImportFields = graphql(`
-  fragment ImportFields on LearnerImport {
+export const ImportSummary = graphql(`
+  fragment ImportSummary on LearnerImport {
     id
     fileName
     status
@@ -257,49 +257,47 @@ export const ImportFields = graphql(`
     suspectedDuplicates
     created
     enrolled
-    rows {
-      rowNumber
-      outcome
-      lastName
-      firstName
-      birthDate
-      gradeLevel
-      lrn
-      errors {
-        field
-        rule
-      }
-      candidates {
-        learnerId
-        lrn
-        lastName
-        firstName
-        middleName
-        birthDate
-        lastSchoolId
-        reasons
-      }
-    }
-    committed {
-      rowNumber
-      result
-      error
-    }
   }
 `);
 
+/** The preview: each row as judged, with its errors and the records it may duplicate. */
 export const PreviewImportMutation = graphql(`
   mutation EnrolPreviewImport($input: LearnerImportInput!) {
     previewLearnerImport(input: $input) {
-      ...ImportFields
+      ...ImportSummary
+      rows {
+        rowNumber
+        outcome
+        lastName
+        firstName
+        birthDate
+        errors {
+          field
+          rule
+        }
+        candidates {
+          learnerId
+          lrn
+          lastName
+          firstName
+          birthDate
+          reasons
+        }
+      }
     }
   }
 `);
 
+/** The commit: what it did, row by row (the preview's rows are kept on screen). */
 export const CommitImportMutation = graphql(`
   mutation EnrolCommitImport($importId: ID!, $confirmNewRows: [Int!]!) {
     commitLearnerImport(importId: $importId, confirmNewRows: $confirmNewRows) {
-      ...ImportFields
+      ...ImportSummary
+      committed {
+        rowNumber
+        result
+        error
+      }
     }
   }
 `);
