@@ -11,15 +11,21 @@ import { EnrollmentSummaryFilter, EnrollmentSummaryRow } from './enrollment-summ
 export class EnrollmentSummaryResolver {
   @Query(() => [EnrollmentSummaryRow], {
     description:
-      'Learners by any combination of dimensions and filters, from live rollups (a committed write counts at once). Grouping by CATEGORY counts a learner once in each of its categories. Regional and national scopes read aggregates of their place only.',
+      'Learners by any combination of dimensions and filters, from live rollups (a committed write counts at once). Grouping by CATEGORY counts a learner once in each of its categories. Regional and national scopes read aggregates of their place only. For roles without access to personal data, and with forExport, IP, SPED and 4Ps counts from 1 to 9 at school level are null, with other counts withheld so they cannot be worked out from totals (SMALL_COUNT_THRESHOLD).',
   })
   async enrollmentSummary(
     @Arg('groupBy', () => [Dimension]) groupBy: Dimension[],
     @Ctx() { dataSource, viewer }: Context,
     @Arg('filter', () => EnrollmentSummaryFilter, { nullable: true })
     filter?: EnrollmentSummaryFilter | null,
+    @Arg('forExport', () => Boolean, {
+      defaultValue: false,
+      description:
+        'For a CSV or other export: small IP, SPED and 4Ps counts at school level are withheld whatever your role.',
+    })
+    forExport = false,
   ): Promise<EnrollmentSummaryRow[]> {
-    const rows = await enrollmentSummary(dataSource, viewer!, filter ?? {}, groupBy);
+    const rows = await enrollmentSummary(dataSource, viewer!, filter ?? {}, groupBy, { forExport });
     return rows.map((row) => {
       const { keys } = row;
       const male = row.male;
@@ -37,9 +43,15 @@ export class EnrollmentSummaryResolver {
         learners: row.learners,
         male,
         female: row.female,
-        genderParityIndex: male > 0 ? Math.round((row.female / male) * 1000) / 1000 : null,
+        genderParityIndex:
+          male !== null && male > 0 && row.female !== null
+            ? Math.round((row.female / male) * 1000) / 1000
+            : null,
         previousYearLearners: row.previousYearLearners,
-        change: row.previousYearLearners === null ? null : row.learners - row.previousYearLearners,
+        change:
+          row.previousYearLearners === null || row.learners === null
+            ? null
+            : row.learners - row.previousYearLearners,
         officiallyEnrolled: row.officiallyEnrolled,
         temporarilyEnrolled: row.temporarilyEnrolled,
         preRegistered: row.preRegistered,

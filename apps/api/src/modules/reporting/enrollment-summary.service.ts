@@ -1,8 +1,16 @@
+import { canSeePersonalData } from '@repo/domain/access';
 import { type Dimension, EnrollmentStatus, type LearnerCategory } from '@repo/domain/enums';
 import { parseSchoolYear, formatSchoolYear } from '@repo/domain/school-year';
 import { type DataSource } from 'typeorm';
 import { badUserInput } from '../../errors.js';
 import { type Viewer } from '../auth/viewer.js';
+import {
+  countMeasures,
+  type CountMeasure,
+  protectedCategories,
+  smallCountThreshold,
+  suppressSmallCounts,
+} from './enrollment-summary.privacy.js';
 import { type EnrollmentSummaryFilter } from './enrollment-summary.type.js';
 
 /** The category bits of the rollups (EnrollmentRollup migration). */
@@ -34,23 +42,11 @@ const dimensionColumn: Record<Dimension, string> = {
   STATUS: 'r.status',
 };
 
-export interface SummaryRow {
+/** One group's counts; a count is null when withheld (enrollment-summary.privacy.ts). */
+export type SummaryRow = {
   keys: Partial<Record<Dimension, string | number | null>>;
   schoolYear: string | null;
-  learners: number;
-  male: number;
-  female: number;
-  previousYearLearners: number | null;
-  officiallyEnrolled: number;
-  temporarilyEnrolled: number;
-  preRegistered: number;
-  movedIn: number;
-  transferredIn: number;
-  movedOut: number;
-  transferredOut: number;
-  transferredToAls: number;
-  droppedOut: number;
-}
+} & Record<CountMeasure, number | null>;
 
 const ids = (values: string[] | null | undefined, field: string, pattern: RegExp) => {
   if (!values || values.length === 0) return null;
@@ -71,8 +67,89 @@ export async function enrollmentSummary(
   viewer: Viewer,
   filter: EnrollmentSummaryFilter,
   groupBy: Dimension[],
+  options: { forExport?: boolean } = {},
 ): Promise<SummaryRow[]> {
   const dimensions = [...new Set(groupBy)];
+  const rows = await countRows(dataSource, viewer, filter, dimensions);
+  const atSchool =
+    dimensions.includes('SCHOOL') ||
+    Boolean(filter.schoolIds?.length) ||
+    viewer.scope.kind === 'SCHOOL';
+  const byCategory = dimensions.includes('CATEGORY');
+  const sensitiveFilter = filter.categories?.some((c) => protectedCategories.includes(c)) ?? false;
+  const withheld =
+    (options.forExport || !canSeePersonalData(viewer.role)) &&
+    atSchool &&
+    (byCategory || sensitiveFilter);
+  if (!withheld) return rows;
+  // Worked out over every school of the divisions concerned (not only the ones asked for), so a
+  // narrower question can never show a count that the wider one withholds.
+  if (filter.schoolIds?.length || !dimensions.includes('SCHOOL')) {
+    const divisions = filter.schoolIds?.length
+      ? (
+          await dataSource.query<{ id: string }[]>(
+            'SELECT DISTINCT division_id::text AS id FROM school WHERE id = ANY ($1)',
+            [filter.schoolIds.map(Number)],
+          )
+        ).map((d) => d.id)
+      : filter.divisionIds;
+    const wide = await enrollmentSummary(
+      dataSource,
+      viewer,
+      { ...filter, schoolIds: null, divisionIds: divisions },
+      [...dimensions, 'SCHOOL'],
+      options,
+    );
+    const asked = filter.schoolIds?.length ? new Set(filter.schoolIds.map(Number)) : null;
+    return regroup(
+      wide.filter((row) => !asked || asked.has(Number(row.keys.SCHOOL))),
+      dimensions,
+    );
+  }
+  const cells = suppressSmallCounts(
+    rows.map((row) => ({
+      keys: row.keys,
+      counts: row,
+      sensitive: byCategory
+        ? protectedCategories.includes(row.keys.CATEGORY as LearnerCategory)
+        : sensitiveFilter,
+    })),
+    dimensions,
+    { defaultStatuses: !filter.statuses?.length },
+  );
+  return cells.map((cell) => cell.counts);
+}
+
+/** Rows summed over the dimensions not in `dimensions`; a sum with a withheld part is withheld. */
+function regroup(rows: SummaryRow[], dimensions: Dimension[]): SummaryRow[] {
+  const groups = new Map<string, SummaryRow>();
+  for (const row of rows) {
+    const key = JSON.stringify(dimensions.map((d) => row.keys[d] ?? null));
+    const into = groups.get(key);
+    if (!into) {
+      groups.set(key, {
+        ...row,
+        keys: Object.fromEntries(dimensions.map((d) => [d, row.keys[d] ?? null])),
+      });
+      continue;
+    }
+    for (const m of countMeasures) {
+      const [a, b] = [into[m], row[m]];
+      into[m] = a === null || b === null ? null : a + b;
+    }
+  }
+  for (const row of groups.values())
+    for (const m of countMeasures)
+      if (row[m] !== null && row[m] > 0 && row[m] < smallCountThreshold) row[m] = null;
+  return [...groups.values()];
+}
+
+async function countRows(
+  dataSource: DataSource,
+  viewer: Viewer,
+  filter: EnrollmentSummaryFilter,
+  dimensions: Dimension[],
+): Promise<SummaryRow[]> {
   const year = filter.schoolYear ? parseSchoolYear(filter.schoolYear) : null;
   if (filter.schoolYear && !year)
     throw badUserInput('filter.schoolYear', 'SCHOOL_YEAR_INVALID', 'Write it like "2025-2026"');

@@ -53,6 +53,8 @@ export class EnrollmentSummaryFilter {
   statuses?: EnrollmentStatus[] | null;
 }
 
+const withheldNote = 'Null when withheld: a small count (see enrollmentSummary).';
+
 @ObjectType({
   description:
     'One group of learners. `learners`, `male`, `female` and the parity index follow the statuses filter; the status breakdowns and the move counts do not.',
@@ -84,51 +86,66 @@ export class EnrollmentSummaryRow {
   @Field(() => EnrollmentStatus, { nullable: true })
   status: EnrollmentStatus | null;
 
-  @Field(() => Int)
-  learners: number;
+  @Field(() => Int, { nullable: true, description: withheldNote })
+  learners: number | null;
 
-  @Field(() => Int)
-  male: number;
+  @Field(() => Int, { nullable: true, description: withheldNote })
+  male: number | null;
 
-  @Field(() => Int)
-  female: number;
+  @Field(() => Int, { nullable: true, description: withheldNote })
+  female: number | null;
 
   @Field(() => Float, { nullable: true, description: 'Female ÷ male; null without males.' })
   genderParityIndex: number | null;
 
   @Field(() => Int, {
     nullable: true,
-    description: 'The same group the school year before (when the filter names a year).',
+    description: `The same group the school year before (when the filter names a year). ${withheldNote}`,
   })
   previousYearLearners: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'learners − previousYearLearners.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'learners − previousYearLearners; null when either is.',
+  })
   change: number | null;
 
-  @Field(() => Int)
-  officiallyEnrolled: number;
+  @Field(() => Int, { nullable: true, description: withheldNote })
+  officiallyEnrolled: number | null;
 
-  @Field(() => Int)
-  temporarilyEnrolled: number;
+  @Field(() => Int, { nullable: true, description: withheldNote })
+  temporarilyEnrolled: number | null;
 
-  @Field(() => Int)
-  preRegistered: number;
+  @Field(() => Int, { nullable: true, description: withheldNote })
+  preRegistered: number | null;
 
-  @Field(() => Int, { description: 'Enrollments that arrived from another school in the year.' })
-  movedIn: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: `${withheldNote} Enrollments that arrived from another school in the year.`,
+  })
+  movedIn: number | null;
 
-  @Field(() => Int, { description: 'Of those, within the transfer window.' })
-  transferredIn: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: `${withheldNote} Of those, within the transfer window.`,
+  })
+  transferredIn: number | null;
 
-  @Field(() => Int, { description: 'Enrollments that ended by a move to another school.' })
-  movedOut: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: `${withheldNote} Enrollments that ended by a move to another school.`,
+  })
+  movedOut: number | null;
 
-  @Field(() => Int, { description: 'Of those, within the transfer window.' })
-  transferredOut: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: `${withheldNote} Of those, within the transfer window.`,
+  })
+  transferredOut: number | null;
 
-  @Field(() => Int)
-  transferredToAls: number;
+  @Field(() => Int, { nullable: true, description: withheldNote })
+  transferredToAls: number | null;
 
-  @Field(() => Int)
-  droppedOut: number;
+  @Field(() => Int, { nullable: true, description: withheldNote })
+  droppedOut: number | null;
 }
