@@ -87,7 +87,10 @@ function delete1(field: string): Spoiler {
   return (input) => delete input[field];
 }
 
-/** Ways to spoil an `EnrollLearnerInput` (and its idempotency key). */
+/**
+ * Ways to spoil an `EnrollLearnerInput` (and its idempotency key). A learner id must be malformed,
+ * not merely another number: a small number is some real learner's id.
+ */
 const enrollSpoilers: Spoiler[] = [
   ...['2026-2028', '2026', '26-27', 'abcd-efgh', '', 2026].map(
     (v) => (i: Input) => (i.schoolYear = v),
@@ -95,9 +98,15 @@ const enrollSpoilers: Spoiler[] = [
   ...required('schoolYear'),
   ...required('gradeLevel'),
   ...['GRADE_13', 'grade_4', 'K', '', 4].map((v) => (i: Input) => (i.gradeLevel = v)),
-  ...['not-a-uuid', '', '1', "' OR 1=1 --", '00000000-0000-0000-0000-00000000000g', 7].map(
-    (v) => (i: Input) => (i.learnerId = v),
-  ),
+  ...[
+    'not-a-uuid',
+    '',
+    '-1',
+    '1e3',
+    "' OR 1=1 --",
+    '99999999999999999999',
+    '00000000-0000-0000-0000-00000000000g',
+  ].map((v) => (i: Input) => (i.learnerId = v)),
   ...malformedDates.map((v) => (i: Input) => (i.enrolledOn = v)),
   ...malformedDates.map((v) => (i: Input) => (i.firstAttendance = v)),
   ...[['NOPE'], [1], [null], 'NOPE'].map((v) => (i: Input) => (i.documents = v)),
