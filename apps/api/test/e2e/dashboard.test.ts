@@ -267,6 +267,39 @@ describe.skipIf(!hasChromium)('the reporting dashboard in Chromium (issue 7)', (
     }
   });
 
+  it('a school’s temporarily enrolled learners: shown to its division team, never to a region', async () => {
+    const token = await newPage('division');
+    const answer = await world.server.graphql<{ temporaryEnrollments: { schoolId: string }[] }>(
+      `{ temporaryEnrollments(schoolYear: "${year}", dueWithinDays: 366) { schoolId } }`,
+      {},
+      token,
+    );
+    expect(answer.errors).toBeUndefined();
+    const due = answer.data!.temporaryEnrollments.filter((t) => t.schoolId === '500743').length;
+
+    await page.goto(`${world.server.url}/schools/500743?sy=${year}`);
+    await page
+      .getByRole('heading', { name: 'Temporarily enrolled learners and their deadlines' })
+      .waitFor();
+    if (due > 0) {
+      const table = page.getByRole('table', { name: `Documents due, SY ${year}` });
+      await expect.poll(() => table.locator('tbody tr').count()).toBe(due);
+    } else {
+      await page.getByText('No temporarily enrolled learner has documents due.').waitFor();
+    }
+    await expectAccessible('dashboard-school-division');
+    await context.close();
+
+    await newPage('region');
+    await page.goto(`${world.server.url}/schools/500743?sy=${year}`);
+    await page.getByRole('table', { name: 'Enrollment statuses' }).waitFor();
+    expect(
+      await page
+        .getByRole('heading', { name: 'Temporarily enrolled learners and their deadlines' })
+        .count(),
+    ).toBe(0);
+  });
+
   it('measures the overview’s time to usable on the official data set', async () => {
     const token = await newPage('analyst');
     const [total] = await summary(token, []);

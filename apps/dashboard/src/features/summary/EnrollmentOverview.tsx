@@ -17,6 +17,7 @@ import { overviewQuery } from './summary.query.js';
 import {
   comparable,
   femaleShare,
+  noLearners,
   toCategoryRows,
   toGradeRows,
   toSectorRows,
@@ -79,17 +80,9 @@ function toBelowRows(
         ? r.division?.id
         : r.school?.id;
   const measures = new Map(rows.map((r) => [keyOf(r), r]));
-  const zero = {
-    learners: 0,
-    male: 0,
-    female: 0,
-    genderParityIndex: null,
-    previousYearLearners: null,
-    change: null,
-  };
   if (below.places) {
     return below.places.map((p) => {
-      const m = measures.get(p.id) ?? zero;
+      const m = measures.get(p.id) ?? noLearners;
       return { ...p, href: `${p.href}${search}`, ...pickMeasures(m) };
     });
   }

@@ -6,16 +6,21 @@ import { type EnrollmentOverviewQuery } from '../../gql/graphql.js';
 export type Overview = EnrollmentOverviewQuery;
 export type Total = Overview['total'][number];
 
+/** The measures of a group with no learner: nothing to compare, no parity index. */
+export const noLearners = {
+  learners: 0,
+  male: 0,
+  female: 0,
+  genderParityIndex: null,
+  previousYearLearners: null,
+  change: null,
+} as const;
+
 /** The one row of an ungrouped summary; zeros when nothing matched. */
 export function toTotal(overview: Overview): Total {
   return (
     overview.total[0] ?? {
-      learners: 0,
-      male: 0,
-      female: 0,
-      genderParityIndex: null,
-      previousYearLearners: null,
-      change: null,
+      ...noLearners,
       preRegistered: 0,
       temporarilyEnrolled: 0,
       officiallyEnrolled: 0,
