@@ -56,6 +56,8 @@ describe.skipIf(!hasChromium)('the reporting dashboard in Chromium (issue 7)', (
   }
 
   async function expectAccessible(name: string) {
+    // The charts arrive after the figures (lazy-loaded): check the page as it ends up.
+    await expect.poll(() => page.locator('.skeleton--chart').count()).toBe(0);
     await screenshot(page, name);
     expect(await seriousViolations(page), name).toEqual([]);
   }
