@@ -1,38 +1,19 @@
 import { Role } from '@repo/domain/access';
-import { type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { hasChromium } from './browser.js';
-import {
-  ANANAAO,
-  checkStep,
-  type EnrolWorld,
-  openEnrolWorld,
-  signedInPage,
-  SY,
-  uniqueWord,
-} from './enrol-support.js';
+import { ANANAAO, checkStep, useEnrolWorld, SY, uniqueWord } from './enrol-support.js';
 
 describe.skipIf(!hasChromium)('ALS enrolment in Chromium: the guide’s steps 1-5 (issue 8)', () => {
-  let world: EnrolWorld;
-  let context: BrowserContext;
+  const env = useEnrolWorld();
   let page: Page;
   let token: string;
 
-  beforeAll(async () => {
-    world = await openEnrolWorld();
-  }, 120_000);
-  afterEach(async () => {
-    await context?.close();
-  });
-  afterAll(async () => {
-    await world?.close();
-  });
-
-  const signIn = () => signedInPage(world, Role.ALS_FACILITATOR, ANANAAO);
+  const signIn = () => env.signIn(Role.ALS_FACILITATOR, ANANAAO);
 
   async function stepsOneToThree() {
-    ({ context, page, token } = await signIn());
-    await page.goto(`${world.server.url}/enrol/als?sy=${SY}`);
+    ({ page, token } = await signIn());
+    await page.goto(`${env.world.server.url}/enrol/als?sy=${SY}`);
     // Step 1: the ALS enrolment page → Enrol Learner.
     await page.getByRole('button', { name: 'Enrol Learner', exact: true }).click();
     // Step 2: confirm the data source → Continue.
@@ -90,7 +71,7 @@ describe.skipIf(!hasChromium)('ALS enrolment in Chromium: the guide’s steps 1-
     expect(await done.textContent()).toMatch(/LRN\d{12}/);
     await checkStep(page, 'enrol-als-5-added');
 
-    const [row] = await world.dataSource.query<
+    const [row] = await env.world.dataSource.query<
       { status: string; grade_level: string; lrn: string }[]
     >(
       `SELECT e.status, e.grade_level, l.lrn FROM enrollment e JOIN learner l ON l.id = e.learner_id
@@ -101,10 +82,10 @@ describe.skipIf(!hasChromium)('ALS enrolment in Chromium: the guide’s steps 1-
   });
 
   it('3b: a match → Preview → view and update the profile → Enrol → "Enrolment Added"', async () => {
-    ({ context, page, token } = await signIn());
+    ({ page, token } = await signIn());
     const last = uniqueWord('Macaraeg');
     const first = uniqueWord('Luningning');
-    const created = await world.server.graphql<{ createLearner: { id: string } }>(
+    const created = await env.world.server.graphql<{ createLearner: { id: string } }>(
       'mutation($input: CreateLearnerInput!) { createLearner(input: $input) { id } }',
       {
         input: {
@@ -119,7 +100,7 @@ describe.skipIf(!hasChromium)('ALS enrolment in Chromium: the guide’s steps 1-
     );
     const learnerId = created.data!.createLearner.id;
 
-    await page.goto(`${world.server.url}/enrol/als?sy=${SY}`);
+    await page.goto(`${env.world.server.url}/enrol/als?sy=${SY}`);
     await page.getByRole('button', { name: 'Enrol Learner', exact: true }).click();
     await page.getByRole('button', { name: 'Continue', exact: true }).click();
     await page.getByRole('tab', { name: 'Search by Name' }).click();
@@ -142,7 +123,7 @@ describe.skipIf(!hasChromium)('ALS enrolment in Chromium: the guide’s steps 1-
 
     await page.getByRole('heading', { name: 'Enrolment Added' }).waitFor();
     await checkStep(page, 'enrol-als-3b-added');
-    const learner = await world.server.graphql<{ learner: { address: { barangay: string } } }>(
+    const learner = await env.world.server.graphql<{ learner: { address: { barangay: string } } }>(
       `query { learner(id: "${learnerId}") { address { barangay } } }`,
       {},
       token,

@@ -2,19 +2,11 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Role } from '@repo/domain/access';
-import { type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import writeXlsxFile from 'write-excel-file/node';
 import { hasChromium } from './browser.js';
-import {
-  checkStep,
-  type EnrolWorld,
-  LA_PAZ,
-  openEnrolWorld,
-  signedInPage,
-  SY,
-  uniqueWord,
-} from './enrol-support.js';
+import { checkStep, LA_PAZ, useEnrolWorld, SY, uniqueWord } from './enrol-support.js';
 
 const header = [
   'LRN',
@@ -57,20 +49,12 @@ function classOf50(family: string): string[][] {
 const toCsv = (rows: string[][]) => [header, ...rows].map((r) => r.join(',')).join('\n');
 
 describe.skipIf(!hasChromium)('the learner import wizard in Chromium (issue 8)', () => {
-  let world: EnrolWorld;
-  let context: BrowserContext;
+  const env = useEnrolWorld();
   let page: Page;
   let folder: string;
 
   beforeAll(async () => {
-    world = await openEnrolWorld();
     folder = await mkdtemp(path.join(tmpdir(), 'enrol-import-'));
-  }, 120_000);
-  afterEach(async () => {
-    await context?.close();
-  });
-  afterAll(async () => {
-    await world?.close();
   });
 
   const fact = (term: string) =>
@@ -95,9 +79,9 @@ describe.skipIf(!hasChromium)('the learner import wizard in Chromium (issue 8)',
       const family = uniqueWord('Import');
       const file = path.join(folder, `${family}-${name}`);
       await writeFile(file, await encode(classOf50(family)));
-      ({ context, page } = await signedInPage(world, Role.SCHOOL_REGISTRAR, LA_PAZ));
+      ({ page } = await env.signIn(Role.SCHOOL_REGISTRAR, LA_PAZ));
       page.setDefaultTimeout(20_000);
-      await page.goto(`${world.server.url}/enrol/import?sy=${SY}`);
+      await page.goto(`${env.world.server.url}/enrol/import?sy=${SY}`);
 
       await check(file);
       expect(await fact('Rows in the file').textContent()).toBe('50');
@@ -133,7 +117,7 @@ describe.skipIf(!hasChromium)('the learner import wizard in Chromium (issue 8)',
       expect(await page.getByTestId('import-created').textContent()).toBe('0');
       expect(await page.getByTestId('import-enrolled').textContent()).toBe('0');
 
-      const [count] = await world.dataSource.query<{ n: number }[]>(
+      const [count] = await env.world.dataSource.query<{ n: number }[]>(
         `SELECT count(*)::int AS n FROM enrollment e JOIN learner l ON l.id = e.learner_id
          WHERE l.last_name LIKE $1`,
         [`${family}%`],

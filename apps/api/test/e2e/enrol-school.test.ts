@@ -1,37 +1,18 @@
 import { Role } from '@repo/domain/access';
-import { type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { hasChromium } from './browser.js';
-import {
-  checkStep,
-  type EnrolWorld,
-  LA_PAZ,
-  openEnrolWorld,
-  signedInPage,
-  SY,
-  uniqueWord,
-} from './enrol-support.js';
+import { checkStep, LA_PAZ, useEnrolWorld, SY, uniqueWord } from './enrol-support.js';
 
 describe.skipIf(!hasChromium)('school enrolment in Chromium (issue 8)', () => {
-  let world: EnrolWorld;
-  let context: BrowserContext;
+  const env = useEnrolWorld();
   let page: Page;
   let token: string;
 
-  beforeAll(async () => {
-    world = await openEnrolWorld();
-  }, 120_000);
-  afterEach(async () => {
-    await context?.close();
-  });
-  afterAll(async () => {
-    await world?.close();
-  });
-
   /** Search first: an LRN nobody has → "No, this is correct. Create New Record" → New Record. */
   async function newRecordForm() {
-    ({ context, page, token } = await signedInPage(world, Role.SCHOOL_REGISTRAR, LA_PAZ));
-    await page.goto(`${world.server.url}/enrol/school?sy=${SY}`);
+    ({ page, token } = await env.signIn(Role.SCHOOL_REGISTRAR, LA_PAZ));
+    await page.goto(`${env.world.server.url}/enrol/school?sy=${SY}`);
     await page.getByRole('tab', { name: 'Search by LRN' }).click();
     await page
       .getByRole('textbox', { name: 'LRN', exact: true })
@@ -83,7 +64,7 @@ describe.skipIf(!hasChromium)('school enrolment in Chromium (issue 8)', () => {
       .waitFor();
     await expect.poll(() => row.count()).toBe(0);
 
-    const [enrolment] = await world.dataSource.query<{ status: string }[]>(
+    const [enrolment] = await env.world.dataSource.query<{ status: string }[]>(
       `SELECT e.status FROM enrollment e JOIN learner l ON l.id = e.learner_id WHERE l.last_name = $1`,
       [last],
     );
@@ -94,7 +75,7 @@ describe.skipIf(!hasChromium)('school enrolment in Chromium (issue 8)', () => {
     await newRecordForm();
     const last = uniqueWord('Dobleng');
     const first = uniqueWord('Rosa');
-    const existing = await world.server.graphql<{ createLearner: { id: string } }>(
+    const existing = await env.world.server.graphql<{ createLearner: { id: string } }>(
       'mutation($input: CreateLearnerInput!) { createLearner(input: $input) { id } }',
       { input: { lastName: last, firstName: first, birthDate: '2015-04-04', sex: 'FEMALE' } },
       token,
@@ -115,7 +96,7 @@ describe.skipIf(!hasChromium)('school enrolment in Chromium (issue 8)', () => {
     await checkStep(page, 'enrol-school-duplicate-warning');
     const count = async () =>
       (
-        await world.dataSource.query<{ n: number }[]>(
+        await env.world.dataSource.query<{ n: number }[]>(
           'SELECT count(*)::int AS n FROM learner WHERE last_name = $1',
           [last],
         )
@@ -150,7 +131,7 @@ describe.skipIf(!hasChromium)('school enrolment in Chromium (issue 8)', () => {
     await checkStep(page, 'enrol-school-retry');
     await page.getByRole('button', { name: 'Try again' }).click();
     await page.getByRole('heading', { name: 'Enrolment Added' }).waitFor();
-    const rows = await world.dataSource.query<{ n: number }[]>(
+    const rows = await env.world.dataSource.query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM learner l JOIN enrollment e ON e.learner_id = l.id WHERE l.last_name = $1`,
       [last],
     );

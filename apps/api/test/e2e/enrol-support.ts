@@ -4,7 +4,7 @@ import path from 'node:path';
 import { type Role } from '@repo/domain/access';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { type DataSource } from 'typeorm';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { dashboardDist } from '../../src/app.js';
 import {
   createTestAccount,
@@ -67,6 +67,36 @@ export async function signedInPage(
     content: `localStorage.setItem('deped.session', ${JSON.stringify(JSON.stringify(session))});`,
   });
   return { context, page: await context.newPage(), token: session.token };
+}
+
+/**
+ * The hooks of an enrolment test file: one world for the file, one signed-in browser context per
+ * test, closed after it.
+ */
+export function useEnrolWorld() {
+  let world: EnrolWorld | undefined;
+  let context: BrowserContext | undefined;
+  beforeAll(async () => {
+    world = await openEnrolWorld();
+  }, 120_000);
+  afterEach(async () => {
+    await context?.close();
+    context = undefined;
+  });
+  afterAll(async () => {
+    await world?.close();
+  });
+  return {
+    get world(): EnrolWorld {
+      if (!world) throw new Error('the enrolment world is not open');
+      return world;
+    },
+    async signIn(role: Role, schoolId: number) {
+      const signedIn = await signedInPage(this.world, role, schoolId);
+      context = signedIn.context;
+      return signedIn;
+    },
+  };
 }
 
 /** A screenshot of the step, then axe-core: no serious or critical violation. */

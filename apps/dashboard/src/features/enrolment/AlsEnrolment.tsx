@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { gradeLabel } from '../labels.js';
 import { type AlsProgram, alsPrograms } from './enrolment-labels.js';
 import { EnrolmentFlow } from './EnrolmentFlow.js';
+import { StepHeading } from './StepHeading.js';
 import { DateField, SelectField, TextField } from './inputs.js';
 
 /** An ALS community learning center offers the ALS programs only. */
@@ -62,14 +63,14 @@ export function AlsEnrolment({
   if (step === 'source') {
     return (
       <section aria-labelledby="als-source-heading" className="enrol-step">
-        <h2 id="als-source-heading">Confirm the data source</h2>
+        <StepHeading id="als-source-heading">Confirm the data source</StepHeading>
         <p>
           The learner’s record comes from DepEd’s learner registry (one record and one LRN per
           learner for life, DO 03 s. 2018 §VI), and what you type is saved to it under your account.
           Use the learner’s own documents or the Basic Education Enrollment Form as the source.
         </p>
         <div className="enrol-actions">
-          <button type="button" onClick={() => setStep('flow')} autoFocus>
+          <button type="button" onClick={() => setStep('flow')}>
             Continue
           </button>
           <button type="button" className="enrol-secondary" onClick={() => setStep('start')}>

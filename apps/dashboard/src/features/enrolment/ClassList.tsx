@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { type EnrollmentStatus, type GradeLevel, sexLabel } from '@repo/domain/enums';
 import { QueryState } from '@repo/ui/QueryState';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { gradeLabel, gradeOrder, statusLabel, statusOrder } from '../labels.js';
 import { classListCsv, type ClassListRow } from './class-list-csv.js';
 import { documentLabel } from './enrolment-labels.js';
@@ -150,6 +151,15 @@ export function ClassList({
                         : ''}
                     </td>
                     <td>
+                      {r.status === 'PRE_REGISTERED' ? (
+                        <Link
+                          to={`/enrol/school?sy=${schoolYear}&learner=${r.learnerId}`}
+                          aria-label={`Enrol ${name}`}
+                          className="enrol-link-button"
+                        >
+                          Enrol
+                        </Link>
+                      ) : null}
                       {active ? (
                         <button
                           type="button"

@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { checkPreRegistration, type SchoolOffering } from '@repo/domain/enrollment';
 import { OutOfSchoolCircumstance } from '@repo/domain/early-registration';
 import { type GradeLevel, LearnerCategory, type Strand } from '@repo/domain/enums';
-import { type SchoolCalendar } from '@repo/domain/school-year';
+import { policyDates, type SchoolCalendar } from '@repo/domain/school-year';
 import { QueryState } from '@repo/ui/QueryState';
 import { type FormEvent, useRef, useState } from 'react';
 import { circumstanceLabel, gradeLabel, gradeOrder } from '../labels.js';
@@ -18,6 +18,7 @@ import { CheckboxList, DateField, SelectField } from './inputs.js';
 import { type FormFailure, noFailure, toFormFailure } from './form-errors.js';
 import {
   checkProfile,
+  draftFromSearch,
   emptyProfile,
   type ProfileDraft,
   toCreateInput,
@@ -73,6 +74,7 @@ export function EarlyRegistration({
     },
   });
 
+  const dates = policyDates(calendar);
   const outOfSchool = categories.includes('OSC') || categories.includes('OSY');
   const errors = [
     ...(who.kind === 'new' ? checkProfile(draft, today) : []),
@@ -104,7 +106,14 @@ export function EarlyRegistration({
   async function submit(event?: FormEvent) {
     event?.preventDefault();
     setAttempted(true);
-    if (errors.length > 0 || who.kind === 'search') return;
+    if (who.kind === 'search') return;
+    if (errors.length > 0) {
+      setFailure({
+        ...noFailure,
+        general: `Check the form: ${errors.map((e) => describeRule(e.field, e.code)).join('; ')}.`,
+      });
+      return;
+    }
     setFailure(noFailure);
     try {
       const { data } = await preRegister({
@@ -137,20 +146,23 @@ export function EarlyRegistration({
     }
   }
 
-  const todays = days.data?.preRegistrationsByDay.filter((d) => d.date === today) ?? [];
+  // The day's list follows the registration date, so a day's paper forms can be encoded later.
+  const ofDay = days.data?.preRegistrationsByDay.filter((d) => d.date === registeredOn) ?? [];
   return (
     <section aria-labelledby="early-heading">
       <h2 id="early-heading">Early registration, SY {schoolYear}</h2>
       <p>
-        Window: {calendar.overrides?.earlyRegistrationStart ?? 'last Saturday of January'} to{' '}
-        {calendar.overrides?.earlyRegistrationEnd ?? 'last Friday of February'}. Learners continuing
+        Window: {dates.earlyRegistrationStart} to {dates.earlyRegistrationEnd}. Learners continuing
         into Grades 2-6, 8-10 and 12 count as pre-registered without registering.
       </p>
       <div aria-live="polite">{notice ? <p className="enrol-notice">{notice}</p> : null}</div>
       {who.kind === 'search' ? (
         <LearnerSearch
           onPreview={(candidate) => setWho({ kind: 'existing', candidate })}
-          onCreateNew={() => setWho({ kind: 'new' })}
+          onCreateNew={({ name, birthDate }) => {
+            setDraft(draftFromSearch(name, birthDate));
+            setWho({ kind: 'new' });
+          }}
         />
       ) : (
         <form
@@ -231,7 +243,7 @@ export function EarlyRegistration({
         </form>
       )}
 
-      <h3>Today’s registrations ({today})</h3>
+      <h3>Registrations on {registeredOn}</h3>
       <QueryState
         loading={days.loading}
         error={days.error}
@@ -240,9 +252,9 @@ export function EarlyRegistration({
       />
       {days.data ? (
         <p>
-          {todays.reduce((n, d) => n + d.registrations, 0)} registered today, of them{' '}
-          {todays.reduce((n, d) => n + d.outOfSchoolChildren, 0)} out-of-school children and{' '}
-          {todays.reduce((n, d) => n + d.outOfSchoolYouth, 0)} out-of-school youth.
+          {ofDay.reduce((n, d) => n + d.registrations, 0)} registered that day, of them{' '}
+          {ofDay.reduce((n, d) => n + d.outOfSchoolChildren, 0)} out-of-school children and{' '}
+          {ofDay.reduce((n, d) => n + d.outOfSchoolYouth, 0)} out-of-school youth.
         </p>
       ) : null}
       <QueryState

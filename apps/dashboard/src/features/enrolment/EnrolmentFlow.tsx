@@ -1,6 +1,6 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { type FieldError } from '@repo/domain/learner-profile';
-import { type FormEvent, type ReactNode, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { type EnrollLearnerInput, type EnrollmentResultFieldsFragment } from '../../gql/graphql.js';
 import { statusLabel } from '../labels.js';
 import { DuplicateWarning } from './DuplicateWarning.js';
@@ -25,6 +25,7 @@ import {
 } from './learner-profile-form.js';
 import { type Candidate, candidateName, LearnerSearch } from './LearnerSearch.js';
 import { ProfileFields } from './ProfileFields.js';
+import { StepHeading } from './StepHeading.js';
 
 /** Which record the enrolment is for: a new one (3a) or one found and previewed (3b). */
 type Subject =
@@ -47,6 +48,8 @@ export interface DetailsContext {
 }
 
 interface EnrolmentFlowProps<D> {
+  /** A record already chosen (a pre-registered learner from the class list): its form opens at once. */
+  learnerId?: string | null;
   /** The details of the enrolment (grade, dates…), kept by the flow so nothing typed is lost. */
   initialDetails: D;
   renderDetails: (details: D, onChange: (next: D) => void, context: DetailsContext) => ReactNode;
@@ -72,6 +75,7 @@ export function EnrolmentFlow<D>({
   onCancel,
   liveFields = [],
   today,
+  learnerId: chosen = null,
 }: EnrolmentFlowProps<D>) {
   const client = useApolloClient();
   const [step, setStep] = useState<'search' | 'loading' | 'form' | 'done'>('search');
@@ -86,7 +90,6 @@ export function EnrolmentFlow<D>({
   const [updateLearner, updated] = useMutation(UpdateLearnerMutation);
   const [enrollLearner, enrolled] = useMutation(EnrollLearnerMutation);
   const busy = created.loading || updated.loading || enrolled.loading;
-  const heading = useRef<HTMLHeadingElement>(null);
 
   const birthDocumentOnFile = Boolean(
     subject.kind === 'existing' && !subject.inScope ? false : draft.birthDocumentType,
@@ -106,6 +109,14 @@ export function EnrolmentFlow<D>({
     return undefined;
   };
 
+  const opened = useRef(false);
+  useEffect(() => {
+    if (chosen && !opened.current) {
+      opened.current = true;
+      void openRecord(chosen);
+    }
+  });
+
   function reset() {
     setStep('search');
     setSubject({ kind: 'new', createdId: null });
@@ -117,32 +128,46 @@ export function EnrolmentFlow<D>({
     key.current = newIdempotencyKey();
   }
 
-  async function preview(candidate: Candidate) {
+  function preview(candidate: Candidate) {
     setFailure(noFailure);
-    const base = {
-      kind: 'existing' as const,
-      learnerId: candidate.learnerId,
-      inScope: candidate.inScope,
-      lrn: candidate.lrn ?? null,
-      name: candidateName(candidate),
-    };
-    if (!candidate.inScope) {
-      setSubject({ ...base, original: null, version: null });
-      setDraft({ ...emptyProfile, birthDate: candidate.birthDate });
-      setStep('form');
+    if (candidate.inScope) {
+      void openRecord(candidate.learnerId);
       return;
     }
+    setSubject({
+      kind: 'existing',
+      learnerId: candidate.learnerId,
+      inScope: false,
+      lrn: candidate.lrn ?? null,
+      name: candidateName(candidate),
+      original: null,
+      version: null,
+    });
+    setDraft({ ...emptyProfile, birthDate: candidate.birthDate });
+    setStep('form');
+  }
+
+  /** A record of the school's own: its whole profile, to view and update (guide step 3b). */
+  async function openRecord(learnerId: string) {
     setStep('loading');
     try {
       const { data } = await client.query({
         query: LearnerProfileQuery,
-        variables: { id: candidate.learnerId },
+        variables: { id: learnerId },
         fetchPolicy: 'network-only',
       });
       const learner = data?.learner;
       if (!learner) throw new Error('the record is no longer visible to your school');
       const original = toProfileDraft(learner);
-      setSubject({ ...base, original, version: learner.version });
+      setSubject({
+        kind: 'existing',
+        learnerId: learner.id,
+        inScope: true,
+        lrn: learner.lrn ?? null,
+        name: candidateName(learner),
+        original,
+        version: learner.version,
+      });
       setDraft(original);
       setStep('form');
     } catch (error) {
@@ -202,7 +227,7 @@ export function EnrolmentFlow<D>({
     return (
       <>
         <LearnerSearch
-          onPreview={(c) => void preview(c)}
+          onPreview={preview}
           onCreateNew={({ name, birthDate }) => {
             setSubject({ kind: 'new', createdId: null });
             setDraft(draftFromSearch(name, birthDate));
@@ -227,11 +252,11 @@ export function EnrolmentFlow<D>({
       noValidate
       aria-labelledby="learner-form-heading"
     >
-      <h2 id="learner-form-heading" ref={heading} tabIndex={-1}>
+      <StepHeading id="learner-form-heading">
         {subject.kind === 'new'
           ? 'New learner record'
           : `Learner: ${subject.name}${subject.lrn ? ` (LRN ${subject.lrn})` : ''}`}
-      </h2>
+      </StepHeading>
       {subject.kind === 'existing' && !subject.inScope ? (
         <p>
           This learner’s profile is kept by another school; enrolling here links the record to your
@@ -274,7 +299,7 @@ export function EnrolmentDone({
   const e = result.enrollment;
   return (
     <section role="status" aria-labelledby="done-heading" className="enrol-done">
-      <h2 id="done-heading">{result.message}</h2>
+      <StepHeading id="done-heading">{result.message}</StepHeading>
       <dl className="enrol-facts">
         <dt>Status</dt>
         <dd>{statusLabel[e.status]}</dd>

@@ -8,6 +8,7 @@ import { Field } from './Field.js';
 import { type FormFailure, noFailure, problemOf, toFormFailure } from './form-errors.js';
 import { FailureNotice } from './FailureNotice.js';
 import { CandidateTable, DateField } from './inputs.js';
+import { StepHeading } from './StepHeading.js';
 
 export type Candidate = EnrolSearchLearnersQuery['searchLearners'][number];
 
@@ -87,7 +88,7 @@ export function LearnerSearch({
 
   return (
     <section aria-labelledby="search-heading" className="enrol-step">
-      <h2 id="search-heading">Search for the learner</h2>
+      <StepHeading id="search-heading">Search for the learner</StepHeading>
       <div role="tablist" aria-label="Search by" className="enrol-tabs">
         {(['name', 'lrn'] as const).map((m) => (
           <button

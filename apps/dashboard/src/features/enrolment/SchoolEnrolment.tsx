@@ -75,7 +75,10 @@ export function SchoolEnrolment({
   levelsOffered,
   today,
   onCancel,
+  learnerId = null,
 }: {
+  /** A pre-registered learner opened from the class list. */
+  learnerId?: string | null;
   schoolYear: string;
   calendar: SchoolCalendar;
   levelsOffered: readonly string[];
@@ -112,6 +115,7 @@ export function SchoolEnrolment({
     <EnrolmentFlow<SchoolDetails>
       today={today}
       onCancel={onCancel}
+      learnerId={learnerId}
       initialDetails={{
         gradeLevel: '',
         strand: '',

@@ -126,7 +126,8 @@ export function EnrolPage() {
             path="school"
             element={
               <SchoolEnrolment
-                key={schoolYear}
+                key={`${schoolYear}-${params.get('learner') ?? ''}`}
+                learnerId={params.get('learner')}
                 schoolYear={schoolYear}
                 calendar={calendar}
                 levelsOffered={school?.levelsOffered ?? []}
