@@ -1,0 +1,225 @@
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import { checkAlsFirstAttendance } from '@repo/domain/status';
+import { describe, expect, it } from 'vitest';
+import { classListCsv, type ClassListRow } from './class-list-csv.js';
+import { currentSchoolYear, toDomainCalendar, todayInManila } from './enrolment-context.js';
+import { toFormFailure } from './form-errors.js';
+import {
+  draftFromSearch,
+  emptyProfile,
+  toCreateInput,
+  toUpdateInput,
+} from './learner-profile-form.js';
+import { toSchoolOffering } from './SchoolEnrolment.js';
+
+const refusal = (extensions: Record<string, unknown>, message = 'refused') =>
+  new CombinedGraphQLErrors({ data: null, errors: [{ message, extensions }] });
+
+describe('toFormFailure: every refusal names the field and the rule (issue 8)', () => {
+  it.each([
+    [
+      'one field',
+      { code: 'BAD_USER_INPUT', field: 'input.firstAttendance', rule: 'AFTER_ALS_CUTOFF' },
+      [
+        [
+          'firstAttendance',
+          'AFTER_ALS_CUTOFF',
+          'First date of attendance is later than the school year’s ALS cut-off (AFTER_ALS_CUTOFF)',
+        ],
+      ],
+    ],
+    [
+      'every rule the input broke',
+      {
+        code: 'BAD_USER_INPUT',
+        field: 'input.strand',
+        rule: 'STRAND_REQUIRED',
+        errors: [
+          { field: 'input.strand', rule: 'STRAND_REQUIRED' },
+          { field: 'input.learner.lastName', rule: 'NEW_RULE' },
+        ],
+      },
+      [
+        ['strand', 'STRAND_REQUIRED', 'Strand is required in senior high school (STRAND_REQUIRED)'],
+        ['lastName', 'NEW_RULE', 'Last name new rule (NEW_RULE)'],
+      ],
+    ],
+  ])('%s', (_, extensions, expected) => {
+    const failure = toFormFailure(refusal(extensions));
+    expect(failure.fields.map((f) => [f.field, f.rule, f.message])).toEqual(expected);
+    expect(failure.general).toBeNull();
+    expect(failure.retryable).toBe(false);
+  });
+
+  it('reads the suspected duplicates, with their reasons', () => {
+    const candidate = {
+      learnerId: '7',
+      lastName: 'Cruz',
+      firstName: 'Ana',
+      reasons: ['SAME_NAME'],
+    };
+    const failure = toFormFailure(
+      refusal({ code: 'DUPLICATE_SUSPECTED', candidates: [candidate] }),
+    );
+    expect(failure.duplicates).toEqual([candidate]);
+    expect(failure.general).toBeNull();
+  });
+
+  it('says what a refusal without a field is, with its code', () => {
+    const failure = toFormFailure(refusal({ code: 'ALREADY_ENROLLED' }, 'Enrolled at Adams NHS'));
+    expect(failure.general).toBe('Enrolled at Adams NHS (ALREADY_ENROLLED)');
+  });
+
+  it('a failed connection keeps the form and may be retried', () => {
+    const failure = toFormFailure(new TypeError('Failed to fetch'));
+    expect(failure.retryable).toBe(true);
+    expect(failure.general).toMatch(/Nothing you typed is lost/);
+  });
+});
+
+describe('the profile form', () => {
+  it.each([
+    ['Juan dela Cruz', { firstName: 'Juan dela', lastName: 'Cruz' }],
+    ['Mayumi', { firstName: 'Mayumi', lastName: '' }],
+    ['  ', { firstName: '', lastName: '' }],
+  ])('draftFromSearch(%j)', (name, expected) => {
+    expect(draftFromSearch(name, '2010-01-01')).toMatchObject({
+      ...expected,
+      birthDate: '2010-01-01',
+    });
+  });
+
+  it('sends no blank text when creating, and the confirmation as given', () => {
+    const input = toCreateInput(
+      {
+        ...emptyProfile,
+        lastName: ' Cruz ',
+        firstName: 'Ana',
+        sex: 'FEMALE',
+        specialNeeds: 'low vision, ',
+      },
+      true,
+    );
+    expect(input).toEqual({
+      confirmNoDuplicate: true,
+      lastName: 'Cruz',
+      firstName: 'Ana',
+      sex: 'FEMALE',
+      isIndigenous: false,
+      isFourPs: false,
+      specialNeeds: ['low vision'],
+    });
+  });
+
+  it.each([
+    ['nothing changed', {}, null],
+    ['a field filled', { addressBarangay: 'Poblacion' }, { addressBarangay: 'Poblacion' }],
+    ['a field emptied', { middleName: '' }, { middleName: null }],
+    ['a flag', { isFourPs: true }, { isFourPs: true }],
+  ])('updates only what changed: %s', (_, change, expected) => {
+    const original = {
+      ...emptyProfile,
+      lastName: 'Cruz',
+      firstName: 'Ana',
+      middleName: 'Reyes',
+      sex: 'FEMALE' as const,
+    };
+    expect(toUpdateInput({ ...original, ...change }, original)).toEqual(expected);
+  });
+});
+
+const calendar2026 = {
+  schoolYear: '2026-2027',
+  openingDay: '2026-06-15',
+  closingDay: '2027-03-31',
+  prescribedSchoolDays: 200,
+  nonSchoolDays: [],
+  overridden: ['documentDeadline'],
+  policyDates: {
+    ageCutoff: '2026-08-31',
+    alsFirstAttendanceCutoff: '2026-10-30',
+    documentDeadline: '2026-09-15',
+    earlyRegistrationEnd: '2026-02-27',
+    earlyRegistrationStart: '2026-01-31',
+    quickCountEnd: '2026-06-30',
+    quickCountStart: '2026-06-15',
+    transferWindowEnd: '2027-03-31',
+    transferWindowStart: '2026-06-19',
+  },
+};
+
+describe('calendars as the domain reads them', () => {
+  it('keeps the overridden dates and the ALS cut-off (guide step 4)', () => {
+    const calendar = toDomainCalendar(calendar2026);
+    expect(calendar.overrides).toEqual({
+      documentDeadline: '2026-09-15',
+      alsFirstAttendanceCutoff: '2026-10-30',
+    });
+    expect(checkAlsFirstAttendance(calendar, '2026-10-30')).toEqual({ ok: true });
+    expect(checkAlsFirstAttendance(calendar, '2026-11-02')).toMatchObject({
+      ok: false,
+      code: 'AFTER_ALS_CUTOFF',
+    });
+  });
+
+  it.each([
+    ['2026-11-26', '2026-2027'],
+    ['2027-05-01', '2027-2028'],
+    ['2026-06-15', '2026-2027'],
+  ])('the school year of %s is %s', (today, expected) => {
+    const next = {
+      ...calendar2026,
+      schoolYear: '2027-2028',
+      openingDay: '2027-06-14',
+      closingDay: '2028-03-31',
+    };
+    expect(currentSchoolYear([next, calendar2026], today)).toBe(expected);
+  });
+
+  it('today in the Philippines is UTC+8', () => {
+    expect(todayInManila(Date.parse('2026-11-26T16:30:00Z'))).toBe('2026-11-27');
+    expect(todayInManila(Date.parse('2026-11-26T15:59:59Z'))).toBe('2026-11-26');
+  });
+});
+
+describe('the school offering', () => {
+  it('reads the levels DepEd lists', () => {
+    expect(toSchoolOffering(['KINDERGARTEN', 'ELEMENTARY'])).toEqual({
+      offersKinder: true,
+      offersElementary: true,
+      offersJuniorHigh: false,
+      offersSeniorHigh: false,
+      isAlsLearningCenter: false,
+    });
+  });
+});
+
+describe('the class list as CSV', () => {
+  it('writes one learner a row, quoting what needs it', () => {
+    const row = {
+      enrollmentId: '1',
+      learnerId: '2',
+      lrn: '123456789012',
+      lastName: 'Dela Cruz, Jr',
+      firstName: 'Ana',
+      middleName: null,
+      extensionName: null,
+      sex: 'FEMALE',
+      birthDate: '2016-03-01',
+      gradeLevel: 'GRADE_4',
+      strand: null,
+      status: 'TEMPORARILY_ENROLLED',
+      firstAttendance: '2026-06-15',
+      documentsDueBy: '2026-08-31',
+      missingDocuments: ['SF9'],
+      categories: ['IP'],
+    } satisfies ClassListRow;
+    const [head, line] = classListCsv([row]).trim().split('\n');
+    expect(head).toBe(
+      'LRN,Last Name,First Name,Middle Name,Extension,Sex,Birth Date,Grade Level,Strand,Status,First Attendance,Missing Documents,Documents Due By,Categories',
+    );
+    expect(line).toBe(
+      '123456789012,"Dela Cruz, Jr",Ana,,,Female,2016-03-01,Grade 4,,Temporarily enrolled,2026-06-15,SF9 (report card),2026-08-31,IP',
+    );
+  });
+});
