@@ -6,7 +6,8 @@ import { type Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import writeXlsxFile from 'write-excel-file/node';
 import { hasChromium } from './browser.js';
-import { checkStep, LA_PAZ, useEnrolWorld, SY, uniqueWord } from './enrol-support.js';
+import { createTestAccount } from '../harness.js';
+import { ANANAAO, checkStep, LA_PAZ, useEnrolWorld, SY, uniqueWord } from './enrol-support.js';
 
 const header = [
   'LRN',
@@ -126,4 +127,62 @@ describe.skipIf(!hasChromium)('the learner import wizard in Chromium (issue 8)',
     },
     120_000,
   );
+
+  it('shows a suspected duplicate with why it matched, and creates it only when confirmed', async () => {
+    // A child already registered by another school; this school's list spells her "Ma.".
+    const last = uniqueWord('Dupcheck');
+    const other = await createTestAccount(env.world.dataSource, Role.SCHOOL_REGISTRAR, {
+      schoolId: ANANAAO,
+    });
+    const created = await env.world.server.graphql(
+      'mutation($input: CreateLearnerInput!) { createLearner(input: $input) { id } }',
+      {
+        input: {
+          lastName: last,
+          firstName: 'Maria Cristina',
+          middleName: 'Reyes',
+          birthDate: '2015-05-05',
+          sex: 'FEMALE',
+          confirmNoDuplicate: true,
+        },
+      },
+      other.token,
+    );
+    expect(created.errors).toBeUndefined();
+    const file = path.join(folder, `${last}.csv`);
+    const row = [
+      '',
+      last,
+      'Ma. Cristina',
+      'Reyes',
+      '2015-05-05',
+      'F',
+      'Grade 5',
+      'CONTINUING',
+      'SF9',
+      '2026-06-08',
+      '',
+    ];
+    await writeFile(file, toCsv([row]));
+
+    ({ page } = await env.signIn(Role.SCHOOL_REGISTRAR, LA_PAZ));
+    await page.goto(`${env.world.server.url}/enrol/import?sy=${SY}`);
+    await check(file);
+    expect(await fact('Suspected duplicates').textContent()).toBe('1');
+    expect(await fact('Ready to import').textContent()).toBe('0');
+    const review = page.getByRole('table', { name: /Suspected duplicates \(1\)/ });
+    expect(await review.textContent()).toMatch(/same birth date/);
+    await checkStep(page, 'enrol-import-duplicate-review');
+    await review
+      .getByRole('checkbox', { name: /No, this is correct\. Create New Record \(row 2\)/ })
+      .check();
+    await page.getByRole('button', { name: 'Import 1 row' }).click();
+    await page.getByRole('heading', { name: 'Import finished' }).waitFor();
+    expect(await page.getByTestId('import-created').textContent()).toBe('1');
+    const [count] = await env.world.dataSource.query<{ n: number }[]>(
+      'SELECT count(*)::int AS n FROM learner WHERE last_name = $1',
+      [last],
+    );
+    expect(count!.n).toBe(2);
+  });
 });

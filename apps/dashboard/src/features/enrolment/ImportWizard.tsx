@@ -284,7 +284,9 @@ export function ImportWizard({ schoolYear }: { schoolYear: string }) {
             </table>
           ) : (
             <button type="button" onClick={() => void run()} disabled={busy}>
-              {committing.loading ? 'Importing…' : `Import ${importable} rows`}
+              {committing.loading
+                ? 'Importing…'
+                : `Import ${importable} ${importable === 1 ? 'row' : 'rows'}`}
             </button>
           )}
         </div>
