@@ -109,6 +109,16 @@ export function EnrolmentFlow<D>({
     return undefined;
   };
 
+  // An edit answers the last refusal: its messages would now speak of values no longer there.
+  const editDraft = (next: ProfileDraft) => {
+    setDraft(next);
+    setFailure(noFailure);
+  };
+  const editDetails = (next: D) => {
+    setDetails(next);
+    setFailure(noFailure);
+  };
+
   const opened = useRef(false);
   useEffect(() => {
     if (chosen && !opened.current) {
@@ -263,9 +273,9 @@ export function EnrolmentFlow<D>({
           school.
         </p>
       ) : (
-        <ProfileFields draft={draft} onChange={setDraft} errorOf={errorOf} />
+        <ProfileFields draft={draft} onChange={editDraft} errorOf={errorOf} />
       )}
-      {renderDetails(details, setDetails, { ...context, errorOf })}
+      {renderDetails(details, editDetails, { ...context, errorOf })}
       {failure.duplicates.length > 0 ? (
         <DuplicateWarning
           candidates={failure.duplicates}
