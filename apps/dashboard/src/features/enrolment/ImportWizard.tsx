@@ -197,8 +197,7 @@ export function ImportWizard({ schoolYear }: { schoolYear: string }) {
                       <ul className="enrol-plain-list">
                         {r.errors.map((e) => (
                           <li key={`${e.field}-${e.rule}`}>
-                            {columnOf[e.field] ? `${columnOf[e.field]}: ` : ''}
-                            {describeRule(e.field, e.rule)}
+                            {describeRule(e.field, e.rule, columnOf[e.field])}
                           </li>
                         ))}
                       </ul>

@@ -135,10 +135,17 @@ export const ruleLabel: Record<string, string> = {
   ALREADY_ENROLLED: 'the learner is already enrolled this school year',
   SCHOOL_YEAR_INVALID: 'is not a school year',
   POLICY_NOT_IN_FORCE: 'is before the policy took effect',
+  GRADE_LEVEL_INVALID: 'is not a grade level (Kinder, Grade 1 to Grade 12)',
+  SEX_INVALID: 'must be M or F',
+  DATE_FORMAT: 'must be written YYYY-MM-DD',
 };
 
-export function describeRule(field: string, rule: string): string {
-  const name = fieldLabel[field] ?? field;
+/** "<field> <what the rule asks> (<RULE>)"; `name` overrides the field's label (a file's column). */
+export function describeRule(
+  field: string,
+  rule: string,
+  name = fieldLabel[field] ?? field,
+): string {
   const words = ruleLabel[rule] ?? rule.toLowerCase().replaceAll('_', ' ');
   return `${name} ${words} (${rule})`;
 }

@@ -3,6 +3,7 @@ import { checkAlsFirstAttendance } from '@repo/domain/status';
 import { describe, expect, it } from 'vitest';
 import { classListCsv, type ClassListRow } from './class-list-csv.js';
 import { currentSchoolYear, toDomainCalendar, todayInManila } from './enrolment-context.js';
+import { describeRule } from './enrolment-labels.js';
 import { toFormFailure } from './form-errors.js';
 import {
   draftFromSearch,
@@ -74,6 +75,22 @@ describe('toFormFailure: every refusal names the field and the rule (issue 8)', 
     const failure = toFormFailure(new TypeError('Failed to fetch'));
     expect(failure.retryable).toBe(true);
     expect(failure.general).toMatch(/Nothing you typed is lost/);
+  });
+});
+
+describe('describeRule', () => {
+  it.each([
+    [
+      'birthDate',
+      'DATE_INVALID',
+      undefined,
+      'Birth date is not a real date (YYYY-MM-DD) (DATE_INVALID)',
+    ],
+    ['sex', 'SEX_INVALID', 'Sex', 'Sex must be M or F (SEX_INVALID)'],
+    ['gradeLevel', 'REQUIRED', 'Grade Level', 'Grade Level is required (REQUIRED)'],
+    ['row', 'SOMETHING_NEW', undefined, 'row something new (SOMETHING_NEW)'],
+  ])('%s %s, named %s', (field, rule, name, expected) => {
+    expect(describeRule(field, rule, name)).toBe(expected);
   });
 });
 
