@@ -118,4 +118,6 @@ export async function kpiValue(page: Page, label: string): Promise<string> {
   return (await value.textContent()) ?? '';
 }
 
-export const enPH = (value: number) => value.toLocaleString('en-PH');
+/** A count as the dashboard writes it: en-PH, or the withheld mark for a small count (null). */
+export const enPH = (value: number | null) =>
+  value === null ? '— (withheld: a small count)' : value.toLocaleString('en-PH');

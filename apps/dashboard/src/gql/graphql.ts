@@ -537,7 +537,7 @@ export type EnrolCommitImportMutation = { commitLearnerImport: { id: string, fil
 export type SchoolYearsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type SchoolYearsQuery = { enrollmentSummary: Array<{ schoolYear: string | null, learners: number, preRegistered: number }> };
+export type SchoolYearsQuery = { enrollmentSummary: Array<{ schoolYear: string | null, learners: number | null, preRegistered: number | null }> };
 
 export type TemporaryEnrollmentsQueryVariables = Exact<{
   schoolYear: string;
@@ -554,7 +554,7 @@ export type EnrollmentOverviewQueryVariables = Exact<{
 }>;
 
 
-export type EnrollmentOverviewQuery = { total: Array<{ learners: number, male: number, female: number, genderParityIndex: number | null, previousYearLearners: number | null, change: number | null, preRegistered: number, temporarilyEnrolled: number, officiallyEnrolled: number, movedIn: number, movedOut: number, transferredIn: number, transferredOut: number, transferredToAls: number, droppedOut: number }>, below?: Array<{ learners: number, male: number, female: number, genderParityIndex: number | null, previousYearLearners: number | null, change: number | null, region: { id: string } | null, division: { id: string } | null, school: { id: string, schoolId: string, name: string } | null }>, bySector: Array<{ sector: Sector | null, learners: number }>, byGrade: Array<{ gradeLevel: GradeLevel | null, learners: number, male: number, female: number }>, byCategory: Array<{ category: LearnerCategory | null, learners: number, male: number, female: number, previousYearLearners: number | null, change: number | null }> };
+export type EnrollmentOverviewQuery = { total: Array<{ learners: number | null, male: number | null, female: number | null, genderParityIndex: number | null, previousYearLearners: number | null, change: number | null, preRegistered: number | null, temporarilyEnrolled: number | null, officiallyEnrolled: number | null, movedIn: number | null, movedOut: number | null, transferredIn: number | null, transferredOut: number | null, transferredToAls: number | null, droppedOut: number | null }>, below?: Array<{ learners: number | null, male: number | null, female: number | null, genderParityIndex: number | null, previousYearLearners: number | null, change: number | null, region: { id: string } | null, division: { id: string } | null, school: { id: string, schoolId: string, name: string } | null }>, bySector: Array<{ sector: Sector | null, learners: number | null }>, byGrade: Array<{ gradeLevel: GradeLevel | null, learners: number | null, male: number | null, female: number | null }>, byCategory: Array<{ category: LearnerCategory | null, learners: number | null, male: number | null, female: number | null, previousYearLearners: number | null, change: number | null }> };
 
 export type EarlyRegistrationTrackerQueryVariables = Exact<{
   schoolYear: string;

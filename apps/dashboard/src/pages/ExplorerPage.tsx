@@ -14,6 +14,7 @@ import { rowLabel, toCsv } from '../features/explorer/exploreRows.js';
 import { withFilter } from '../features/filters/reportFilters.js';
 import { ReportFilterBar } from '../features/filters/ReportFilterBar.js';
 import { useReportFilters } from '../features/filters/useReportFilters.js';
+import { count } from '../features/summary/Count.js';
 import { comparable } from '../features/summary/summaryRows.js';
 import { dimensionLabel, dimensionOrder } from '../features/labels.js';
 
@@ -42,7 +43,7 @@ export function ExplorerPage() {
   const rows = useMemo(
     () =>
       [...((data ?? previousData)?.enrollmentSummary ?? [])].sort(
-        (a, b) => b.learners - a.learners,
+        (a, b) => (b.learners ?? -1) - (a.learners ?? -1),
       ),
     [data, previousData],
   );
@@ -118,7 +119,7 @@ export function ExplorerPage() {
               description={`Learners for each combination of ${dimensions.map((d) => dimensionLabel[d].toLowerCase()).join(', ') || 'all'}.`}
               data={rows.slice(0, chartLimit).map((row) => ({
                 label: rowLabel(row, dimensions),
-                learners: row.learners,
+                learners: row.learners ?? 0,
               }))}
               series={[{ key: 'learners', label: 'Learners' }]}
               horizontal
@@ -142,21 +143,21 @@ export function ExplorerPage() {
                 key: 'learners',
                 header: 'Learners',
                 numeric: true,
-                render: (r: ExploreRow) => r.learners,
+                render: (r: ExploreRow) => count(r.learners),
                 sortValue: (r: ExploreRow) => r.learners,
               },
               {
                 key: 'male',
                 header: 'Male',
                 numeric: true,
-                render: (r: ExploreRow) => r.male,
+                render: (r: ExploreRow) => count(r.male),
                 sortValue: (r: ExploreRow) => r.male,
               },
               {
                 key: 'female',
                 header: 'Female',
                 numeric: true,
-                render: (r: ExploreRow) => r.female,
+                render: (r: ExploreRow) => count(r.female),
                 sortValue: (r: ExploreRow) => r.female,
               },
               {

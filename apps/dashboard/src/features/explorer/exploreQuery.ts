@@ -35,9 +35,10 @@ export interface ExploreRow {
   sex?: string | null;
   category?: string | null;
   status?: string | null;
-  learners: number;
-  male: number;
-  female: number;
+  /** Null when withheld: a small count (the API's privacy rule). */
+  learners: number | null;
+  male: number | null;
+  female: number | null;
   genderParityIndex: number | null;
   previousYearLearners: number | null;
   change: number | null;
@@ -59,7 +60,8 @@ export function toFilterLiteral(filters: ReportFilters): string {
 
 /**
  * The analyst's query as the text that runs: self-contained (no variables), so what is shown can
- * be pasted into any GraphQL client as it is.
+ * be pasted into any GraphQL client as it is. It asks as an export (`forExport`), since the CSV is
+ * made from the very rows on screen: small counts are withheld whatever the analyst's role.
  */
 export function toExploreQuery(dimensions: Dimension[], filters: ReportFilters): string {
   const lines = [...dimensions.map((d) => selection[d]), ...measures];
@@ -68,6 +70,7 @@ export function toExploreQuery(dimensions: Dimension[], filters: ReportFilters):
     `  enrollmentSummary(`,
     `    filter: ${toFilterLiteral(filters)}`,
     `    groupBy: ${list(dimensions)}`,
+    '    forExport: true',
     '  ) {',
     ...lines.map((line) => `    ${line}`),
     '  }',

@@ -42,9 +42,9 @@ export function toCsv(rows: ExploreRow[], dimensions: Dimension[]): string {
   return stringify(
     rows.map((row) => [
       ...dimensions.map((d) => dimensionValue(row, d)),
-      row.learners,
-      row.male,
-      row.female,
+      row.learners ?? '',
+      row.male ?? '',
+      row.female ?? '',
       row.genderParityIndex ?? '',
       row.previousYearLearners ?? '',
       row.change ?? '',

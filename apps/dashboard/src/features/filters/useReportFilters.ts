@@ -21,8 +21,8 @@ export function useSchoolYears() {
   const rows = [...(data?.enrollmentSummary ?? [])].sort((a, b) =>
     (a.schoolYear ?? '').localeCompare(b.schoolYear ?? ''),
   );
-  const enrolled = rows.filter((r) => r.learners > 0).map((r) => r.schoolYear!);
-  const registered = rows.filter((r) => r.preRegistered > 0).map((r) => r.schoolYear!);
+  const enrolled = rows.filter((r) => (r.learners ?? 0) > 0).map((r) => r.schoolYear!);
+  const registered = rows.filter((r) => (r.preRegistered ?? 0) > 0).map((r) => r.schoolYear!);
   return { enrolled, registered, loading, error, refetch, ready: Boolean(data) };
 }
 

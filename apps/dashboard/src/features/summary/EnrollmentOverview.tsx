@@ -12,6 +12,7 @@ import { useViewer } from '../auth/useViewer.js';
 import { previousYear } from '../filters/reportFilters.js';
 import { ReportFilterBar } from '../filters/ReportFilterBar.js';
 import { useReportFilters } from '../filters/useReportFilters.js';
+import { count } from './Count.js';
 import { StatusTable } from './StatusTable.js';
 import { overviewQuery } from './summary.query.js';
 import {
@@ -60,9 +61,9 @@ interface BelowRow {
   name: string;
   href: string;
   schoolCount?: number;
-  learners: number;
-  male: number;
-  female: number;
+  learners: number | null;
+  male: number | null;
+  female: number | null;
   genderParityIndex: number | null;
   change: number | null;
 }
@@ -166,6 +167,7 @@ export function EnrollmentOverview({
   }
 
   const total = overview ? toTotal(overview) : null;
+  const learners = total?.learners ?? 0;
   const pending = !overview;
   const belowRows = below ? toBelowRows(overview, below, report.search) : [];
   const grades = overview ? toGradeRows(overview) : [];
@@ -188,7 +190,7 @@ export function EnrollmentOverview({
       <div className="stat-cards" aria-busy={loading}>
         <KpiCard
           label="Learners"
-          value={pending ? null : total!.learners}
+          value={pending ? null : (total!.learners ?? undefined)}
           change={total ? comparable(total) : null}
           changeLabel={versus}
           hint={
@@ -208,23 +210,26 @@ export function EnrollmentOverview({
           format="index"
           hint="Females per male"
         />
-        <KpiCard label="Officially enrolled" value={pending ? null : total!.officiallyEnrolled} />
+        <KpiCard
+          label="Officially enrolled"
+          value={pending ? null : (total!.officiallyEnrolled ?? undefined)}
+        />
         <KpiCard
           label="Temporarily enrolled"
-          value={pending ? null : total!.temporarilyEnrolled}
+          value={pending ? null : (total!.temporarilyEnrolled ?? undefined)}
           hint="Documents still due"
         />
       </div>
-      {overview && total!.learners === 0 ? (
+      {overview && learners === 0 ? (
         <p className="empty-state">No enrolled learner matches these filters.</p>
       ) : null}
-      {overview && total!.learners > 0 ? (
+      {overview && learners > 0 ? (
         <Suspense fallback={<div className="skeleton skeleton--chart" aria-hidden="true" />}>
           <SummaryCharts
             placeName={placeName}
             below={
               below && below.dimension !== 'SCHOOL'
-                ? { noun: below.noun, rows: belowRows.filter((r) => r.learners > 0) }
+                ? { noun: below.noun, rows: belowRows.filter((r) => (r.learners ?? 0) > 0) }
                 : undefined
             }
             grades={grades}
@@ -251,21 +256,21 @@ export function EnrollmentOverview({
               key: 'learners',
               header: 'Learners',
               numeric: true,
-              render: (r) => r.learners,
+              render: (r) => count(r.learners),
               sortValue: (r) => r.learners,
             },
             {
               key: 'male',
               header: 'Male',
               numeric: true,
-              render: (r) => r.male,
+              render: (r) => count(r.male),
               sortValue: (r) => r.male,
             },
             {
               key: 'female',
               header: 'Female',
               numeric: true,
-              render: (r) => r.female,
+              render: (r) => count(r.female),
               sortValue: (r) => r.female,
             },
             {
@@ -308,7 +313,7 @@ export function EnrollmentOverview({
         />
       ) : null}
       {showStatuses && overview ? <StatusTable total={total!} /> : null}
-      {overview && total!.learners > 0 ? (
+      {overview && learners > 0 ? (
         <div className="table-pair">
           <DataTable
             caption="Grade levels by sex"
@@ -316,9 +321,14 @@ export function EnrollmentOverview({
             rowKey={(r) => r.key}
             columns={[
               { key: 'grade', header: 'Grade level', render: (r) => r.label },
-              { key: 'male', header: 'Male', numeric: true, render: (r) => r.male },
-              { key: 'female', header: 'Female', numeric: true, render: (r) => r.female },
-              { key: 'learners', header: 'Learners', numeric: true, render: (r) => r.learners },
+              { key: 'male', header: 'Male', numeric: true, render: (r) => count(r.male) },
+              { key: 'female', header: 'Female', numeric: true, render: (r) => count(r.female) },
+              {
+                key: 'learners',
+                header: 'Learners',
+                numeric: true,
+                render: (r) => count(r.learners),
+              },
             ]}
           />
           <DataTable
@@ -327,12 +337,18 @@ export function EnrollmentOverview({
             rowKey={(r) => r.key}
             columns={[
               { key: 'category', header: 'Category', render: (r) => r.label },
-              { key: 'learners', header: 'Learners', numeric: true, render: (r) => r.learners },
+              {
+                key: 'learners',
+                header: 'Learners',
+                numeric: true,
+                render: (r) => count(r.learners),
+              },
               {
                 key: 'share',
                 header: 'Of all learners',
                 numeric: true,
-                render: (r) => formatPercent(r.learners / total!.learners),
+                render: (r) =>
+                  r.learners === null ? count(null) : formatPercent(r.learners / learners),
               },
               {
                 key: 'change',

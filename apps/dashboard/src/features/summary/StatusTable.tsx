@@ -1,5 +1,6 @@
 import { DataTable } from '@repo/ui/DataTable';
 import { statusLabel } from '../labels.js';
+import { count } from './Count.js';
 import { type Total } from './summaryRows.js';
 
 /** Learners by enrollment status (§V.B-§V.E), and the moves of the year. */
@@ -22,7 +23,7 @@ export function StatusTable({ total }: { total: Total }) {
       rowKey={(r) => r.key}
       columns={[
         { key: 'status', header: 'Status', render: (r) => r.label },
-        { key: 'learners', header: 'Learners', numeric: true, render: (r) => r.value },
+        { key: 'learners', header: 'Learners', numeric: true, render: (r) => count(r.value) },
       ]}
     />
   );

@@ -4,9 +4,9 @@ import { ShareChart } from '@repo/ui/ShareChart';
 
 export interface SummaryChartsProps {
   placeName: string;
-  below?: { noun: string; rows: { name: string; male: number; female: number }[] };
-  grades: { label: string; male: number; female: number }[];
-  categories: { label: string; learners: number }[];
+  below?: { noun: string; rows: { name: string; male: number | null; female: number | null }[] };
+  grades: { label: string; male: number | null; female: number | null }[];
+  categories: { label: string; learners: number | null }[];
   sectors: { label: string; value: number }[];
 }
 
@@ -30,7 +30,11 @@ export function SummaryCharts({
           <CategoryBarChart
             title={`Learners by ${below.noun.toLowerCase()} and sex`}
             description={`Stacked bars of male and female learners for each ${below.noun.toLowerCase()} of ${placeName}.`}
-            data={below.rows.map((r) => ({ label: r.name, male: r.male, female: r.female }))}
+            data={below.rows.map((r) => ({
+              label: r.name,
+              male: r.male ?? 0,
+              female: r.female ?? 0,
+            }))}
             series={sexSeries}
             stacked
             horizontal={below.rows.length > 8}
@@ -41,12 +45,12 @@ export function SummaryCharts({
       <PopulationPyramid
         title="Grade levels by sex"
         description={`Population pyramid of ${placeName}: males to the left, females to the right, one bar per grade level.`}
-        rows={grades}
+        rows={grades.map((g) => ({ label: g.label, male: g.male ?? 0, female: g.female ?? 0 }))}
       />
       <CategoryBarChart
         title="Learner categories"
         description={`Learners of ${placeName} who are IP, SPED, Balik-Aral or OSY.`}
-        data={categories.map((c) => ({ label: c.label, learners: c.learners }))}
+        data={categories.map((c) => ({ label: c.label, learners: c.learners ?? 0 }))}
         series={[{ key: 'learners', label: 'Learners' }]}
         horizontal
         labelWidth={160}

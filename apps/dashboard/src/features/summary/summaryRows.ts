@@ -34,8 +34,11 @@ export function toTotal(overview: Overview): Total {
   );
 }
 
-export function femaleShare(row: { female: number; learners: number }): number | undefined {
-  return row.learners > 0 ? row.female / row.learners : undefined;
+export function femaleShare(row: {
+  female: number | null;
+  learners: number | null;
+}): number | undefined {
+  return row.female !== null && row.learners ? row.female / row.learners : undefined;
 }
 
 /** Grades in school order, each with its males and females. */
@@ -63,9 +66,9 @@ export function toCategoryRows(overview: Overview) {
     return {
       key: category,
       label: categoryLabel[category],
-      learners: row?.learners ?? 0,
-      male: row?.male ?? 0,
-      female: row?.female ?? 0,
+      learners: row ? row.learners : 0,
+      male: row ? row.male : 0,
+      female: row ? row.female : 0,
       change: comparable(row),
     };
   });
@@ -73,8 +76,8 @@ export function toCategoryRows(overview: Overview) {
 
 export function toSectorRows(overview: Overview) {
   return overview.bySector
-    .filter((r) => r.sector && r.learners > 0)
-    .map((r) => ({ key: r.sector!, label: sectorLabel[r.sector!], value: r.learners }));
+    .filter((r) => r.sector && (r.learners ?? 0) > 0)
+    .map((r) => ({ key: r.sector!, label: sectorLabel[r.sector!], value: r.learners ?? 0 }));
 }
 
 /** The change on the year before, when that year has figures: a first year has nothing to compare. */
