@@ -99,6 +99,7 @@ function requestTimeout(ms: number): express.RequestHandler {
   return (_req, res, next) => {
     const timer = setTimeout(() => {
       if (res.headersSent) return;
+      log('warn', 'http.request_timeout', { ms });
       res.status(503).json({
         errors: [{ message: 'The request took too long', extensions: { code: 'REQUEST_TIMEOUT' } }],
       });

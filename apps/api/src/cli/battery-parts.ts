@@ -36,7 +36,7 @@ export const batterySizes = {
     editsEach: 10,
     restartLearners: 3_000,
     shutdownMs: 4_000,
-    rates: [10, 25, 50, 75, 100, 150, 200, 300, 400],
+    rates: [5, 10, 25, 50, 75, 100, 150, 200, 300, 400],
     rateSeconds: 6,
     partMs: 180_000,
   },
@@ -239,6 +239,7 @@ export async function batteryParts(ctx: PartsContext) {
     let leaked = 0;
     let inScopeAnswered = 0;
     let serverErrors = 0;
+    let timedOut = 0;
     const results = await pool(size.probes, 48, size.partMs, async (i) => {
       const viewer = viewers[i % viewers.length]!;
       const learner = learners[Math.floor(Math.random() * learners.length)]!;
@@ -280,7 +281,10 @@ export async function batteryParts(ctx: PartsContext) {
         if (!mine && entries && entries.length > 0) leaked++;
         if (mine && entries) inScopeAnswered++;
       }
-      if (isServerError(answer) || answer.status === 0) serverErrors++;
+      // A request the API gave up on (15 s) or the client did (30 s) is overload, counted apart
+      // from faults; either way it returned no row.
+      if (codeOf(answer) === 'REQUEST_TIMEOUT' || answer.failure === 'timeout') timedOut++;
+      else if (isServerError(answer) || answer.status === 0) serverErrors++;
       return answer;
     });
     await stop();
@@ -292,6 +296,7 @@ export async function batteryParts(ctx: PartsContext) {
     figure(part, 'in-scope answers (the probes reach data)', inScopeAnswered);
     figure(part, 'rows leaked across scopes', leaked, 0);
     figure(part, 'server errors', serverErrors, 0);
+    figure(part, 'requests timed out (machine overloaded)', timedOut);
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -47,7 +47,9 @@ function expectTargetsMet(part: string) {
   expect(mine.length).toBeGreaterThan(0);
   for (const f of mine) {
     if (f.target !== undefined) expect(f.value, `${part}: ${f.name}`).toBe(f.target);
-    else if (typeof f.value === 'number') expect(f.value, `${part}: ${f.name}`).toBeGreaterThan(0);
+    // The counts tried and reached are not zero (a timeout count may well be).
+    else if (typeof f.value === 'number' && !f.name.includes('timed out'))
+      expect(f.value, `${part}: ${f.name}`).toBeGreaterThan(0);
   }
 }
 
