@@ -100,6 +100,8 @@ function requestTimeout(ms: number): express.RequestHandler {
     const timer = setTimeout(() => {
       if (res.headersSent) return;
       log('warn', 'http.request_timeout', { ms });
+      // The abandoned work still ends by writing to this response: the connection is not reused.
+      res.setHeader('Connection', 'close');
       res.status(503).json({
         errors: [{ message: 'The request took too long', extensions: { code: 'REQUEST_TIMEOUT' } }],
       });
@@ -114,6 +116,8 @@ function requestTimeout(ms: number): express.RequestHandler {
  * page (which carries a stack trace outside production).
  */
 const jsonErrors: express.ErrorRequestHandler = (error: unknown, _req, res, next) => {
+  // The answer went already (a timed-out request whose work finished late): nothing to add.
+  if (res.writableEnded) return;
   if (res.headersSent) return next(error);
   const status = (error as { status?: number }).status ?? 500;
   const type = (error as { type?: string }).type;

@@ -284,7 +284,12 @@ export async function batteryParts(ctx: PartsContext) {
       // A request the API gave up on (15 s) or the client did (30 s) is overload, counted apart
       // from faults; either way it returned no row.
       if (codeOf(answer) === 'REQUEST_TIMEOUT' || answer.failure === 'timeout') timedOut++;
-      else if (isServerError(answer) || answer.status === 0) serverErrors++;
+      else if (isServerError(answer) || answer.status === 0) {
+        serverErrors++;
+        say(
+          `  server error: ${answer.status} ${answer.failure ?? answer.errors[0]?.message ?? ''}`,
+        );
+      }
       return answer;
     });
     await stop();
