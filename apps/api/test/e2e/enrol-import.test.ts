@@ -7,47 +7,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import writeXlsxFile from 'write-excel-file/node';
 import { hasChromium } from './browser.js';
 import { createTestAccount } from '../harness.js';
+import { gradeFourClassOf50, importCsv, importHeader } from '../import-fixtures.js';
 import { ANANAAO, checkStep, LA_PAZ, useEnrolWorld, SY, uniqueWord } from './enrol-support.js';
 
-const header = [
-  'LRN',
-  'Last Name',
-  'First Name',
-  'Middle Name',
-  'Birth Date',
-  'Sex',
-  'Grade Level',
-  'Admission Basis',
-  'Documents',
-  'Enrolled On',
-  'First Attendance',
-];
-
-/**
- * A Grade 4 class of 50 whose names are random letters, so that no run's learners look like
- * another's; file rows 11, 26 and 41 are bad (no such date, grade, sex).
- */
-function classOf50(family: string): string[][] {
-  const rows = Array.from({ length: 50 }, (_, i) => [
-    '',
-    `${family}${uniqueWord('')}`,
-    uniqueWord('L'),
-    'Santos',
-    `2016-03-${String((i % 28) + 1).padStart(2, '0')}`,
-    i % 2 === 0 ? 'F' : 'M',
-    'Grade 4',
-    'CONTINUING',
-    'SF9',
-    '2026-06-08',
-    '2026-06-15',
-  ]);
-  rows[9]![4] = '2016-02-30';
-  rows[24]![6] = 'Grade 14';
-  rows[39]![5] = 'X';
-  return rows;
-}
-
-const toCsv = (rows: string[][]) => [header, ...rows].map((r) => r.join(',')).join('\n');
+/** The class of 50 with names of random letters, so that no run's learners look like another's. */
+const classOf50 = (family: string) =>
+  gradeFourClassOf50(() => [`${family}${uniqueWord('')}`, uniqueWord('L')]);
 
 describe.skipIf(!hasChromium)('the learner import wizard in Chromium (issue 8)', () => {
   const env = useEnrolWorld();
@@ -72,8 +37,12 @@ describe.skipIf(!hasChromium)('the learner import wizard in Chromium (issue 8)',
   }
 
   it.each([
-    ['CSV', 'grade4.csv', (rows: string[][]) => Promise.resolve(Buffer.from(toCsv(rows)))],
-    ['XLSX', 'grade4.xlsx', (rows: string[][]) => writeXlsxFile([header, ...rows]).toBuffer()],
+    ['CSV', 'grade4.csv', (rows: string[][]) => Promise.resolve(Buffer.from(importCsv(rows)))],
+    [
+      'XLSX',
+      'grade4.xlsx',
+      (rows: string[][]) => writeXlsxFile([importHeader, ...rows]).toBuffer(),
+    ],
   ] as const)(
     '%s: 50 rows, 3 bad: 47 imported, 3 reported with field and rule; the same file again adds nothing',
     async (kind, name, encode) => {
@@ -165,7 +134,7 @@ describe.skipIf(!hasChromium)('the learner import wizard in Chromium (issue 8)',
       '2026-06-08',
       '',
     ];
-    await writeFile(file, toCsv([row]));
+    await writeFile(file, importCsv([row]));
 
     ({ page } = await env.signIn(Role.SCHOOL_REGISTRAR, LA_PAZ));
     await page.goto(`${env.world.server.url}/enrol/import?sy=${SY}`);

@@ -8,6 +8,7 @@ import {
   startTestServer,
   type TestServer,
 } from '../../../test/harness.js';
+import { gradeFourClassOf50, importCsv, importHeader } from '../../../test/import-fixtures.js';
 
 const SY = '2026-2027';
 const LA_PAZ = 500743;
@@ -27,20 +28,6 @@ afterAll(async () => {
   await dataSource.destroy();
 });
 
-const header = [
-  'LRN',
-  'Last Name',
-  'First Name',
-  'Middle Name',
-  'Birth Date',
-  'Sex',
-  'Grade Level',
-  'Admission Basis',
-  'Documents',
-  'Enrolled On',
-  'First Attendance',
-];
-
 const letters = 'abcdefghijklmnopqrstuvwxyz';
 /** A name no other test uses: letters from a number. */
 const word = (n: number, seed: string) =>
@@ -48,32 +35,8 @@ const word = (n: number, seed: string) =>
   [...String(n).padStart(3, '0')].map((d) => letters[Number(d) + Number(seed.length)]!).join('');
 
 /** A grade 4 class of 50 from one run's `seed`; rows 10, 25 and 40 (file rows 11, 26, 41) are bad. */
-function classOf50(seed: string): string[][] {
-  const rows: string[][] = [];
-  for (let i = 0; i < 50; i++) {
-    const day = String((i % 28) + 1).padStart(2, '0');
-    rows.push([
-      '',
-      `Import${word(i, seed)}`,
-      `Liway${word(i, seed)}`,
-      'Santos',
-      `2016-03-${day}`,
-      i % 2 === 0 ? 'F' : 'M',
-      'Grade 4',
-      'CONTINUING',
-      'SF9',
-      '2026-06-08',
-      '2026-06-15',
-    ]);
-  }
-  rows[9]![4] = '2016-02-30'; // not a date
-  rows[24]![6] = 'Grade 14'; // no such grade
-  rows[39]![5] = 'X'; // no such sex
-  return rows;
-}
-
-const toCsv = (rows: string[][]) =>
-  [header, ...rows].map((r) => r.map((c) => (/[",]/.test(c) ? `"${c}"` : c)).join(',')).join('\n');
+const classOf50 = (seed: string) =>
+  gradeFourClassOf50((i) => [`Import${word(i, seed)}`, `Liway${word(i, seed)}`]);
 
 const importFields = `id status totalRows invalidRows suspectedDuplicates created enrolled
   rows { rowNumber outcome errors { field rule } learnerId }
@@ -121,11 +84,11 @@ const countEnrollments = async () => {
 
 describe('bulk import of a learner list (issue 5)', () => {
   it.each([
-    ['CSV', 'grade4.csv', (rows: string[][]) => Promise.resolve(Buffer.from(toCsv(rows)))],
+    ['CSV', 'grade4.csv', (rows: string[][]) => Promise.resolve(Buffer.from(importCsv(rows)))],
     [
       'XLSX',
       'grade4.xlsx',
-      async (rows: string[][]) => writeXlsxFile([header, ...rows]).toBuffer(),
+      async (rows: string[][]) => writeXlsxFile([importHeader, ...rows]).toBuffer(),
     ],
   ] as const)(
     '%s: 50 rows, 3 bad: 47 imported, 3 reported; the same file again adds nothing',
@@ -183,7 +146,7 @@ describe('bulk import of a learner list (issue 5)', () => {
         '',
       ],
     ];
-    const first = await preview('one.csv', Buffer.from(toCsv(rows)));
+    const first = await preview('one.csv', Buffer.from(importCsv(rows)));
     await commit(first.id);
     // The same child typed with "Ma." at another school's list would be a likely duplicate; here
     // the registrar's own school already has her, so she is found, not duplicated.
@@ -208,7 +171,7 @@ describe('bulk import of a learner list (issue 5)', () => {
       {
         input: {
           fileName: 'variant.csv',
-          contentBase64: Buffer.from(toCsv(variant)).toString('base64'),
+          contentBase64: Buffer.from(importCsv(variant)).toString('base64'),
           schoolYear: SY,
         },
       },
