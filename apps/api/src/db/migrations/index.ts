@@ -13,6 +13,7 @@ import { EnrollmentDataSource1795699866434 } from './1795699866434-EnrollmentDat
 import { EarlyRegistrationRollup1795700000000 } from './1795700000000-EarlyRegistrationRollup.js';
 import { EnrollmentRollupBrief1795701000000 } from './1795701000000-EnrollmentRollupBrief.js';
 import { EnrollmentRollupShapes1795702000000 } from './1795702000000-EnrollmentRollupShapes.js';
+import { LearnerNameTrigramGin1795703000000 } from './1795703000000-LearnerNameTrigramGin.js';
 
 /** Every migration in order; `npm run migration:generate` rewrites this list. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   EarlyRegistrationRollup1795700000000,
   EnrollmentRollupBrief1795701000000,
   EnrollmentRollupShapes1795702000000,
+  LearnerNameTrigramGin1795703000000,
 ];
