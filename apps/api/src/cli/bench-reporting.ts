@@ -100,6 +100,7 @@ export async function reportingBench(size: number, queries: number) {
           process.stderr.write(
             `\r  ${done.toLocaleString('en-PH')} / ${total.toLocaleString('en-PH')}`,
           ),
+        onStep: (step) => process.stderr.write(`, ${step}…`),
       });
       process.stderr.write('\n');
       loadSeconds = load.seconds;

@@ -64,7 +64,11 @@ try {
         `\r  [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done.toLocaleString('en-PH')} / ${total.toLocaleString('en-PH')} learners`,
       );
     };
-    const load = await loadEnrollmentCells(dataSource, cells, { schoolYear, onProgress: bar });
+    const load = await loadEnrollmentCells(dataSource, cells, {
+      schoolYear,
+      onProgress: bar,
+      onStep: (step) => process.stdout.write(`, ${step}…`),
+    });
     console.log(
       `\n${values.dataset}: ${load.learners.toLocaleString('en-PH')} learners enrolled for ${schoolYear} in ${load.seconds.toFixed(1)} s` +
         (load.skippedSchools > 0

@@ -1,9 +1,7 @@
 import { toNameKey } from '@repo/domain/names';
 import { type PoolClient } from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { type DataSource } from 'typeorm';
+import { copyRows, deferSecondaryIndexes } from './bulk-load.js';
 import { givenNames, surnames } from './names.data.js';
 
 /** A small, fast, seedable generator: the same seed makes the same learners. */
@@ -38,8 +36,8 @@ export interface SyntheticLoad {
 
 /**
  * Adds `count` synthetic learners with national-shape names, birth dates from 2005 to 2020, 80%
- * with an LRN, each linked to a random school. Loaded with COPY; the trigram index is rebuilt
- * once at the end rather than updated row by row.
+ * with an LRN, each linked to a random school. Loaded with COPY; into a near-empty table the
+ * secondary indexes are built once at the end rather than updated row by row.
  */
 export async function loadSyntheticLearners(
   dataSource: DataSource,
@@ -108,44 +106,38 @@ export async function loadSyntheticLearners(
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    // Rebuilt once at the end, exactly as the migrations defined it.
-    const [index] = (
-      await client.query<{ indexdef: string }>(
-        `SELECT indexdef FROM pg_indexes WHERE indexname = 'IDX_learner_name_key_trgm'`,
-      )
-    ).rows;
-    await client.query('DROP INDEX IF EXISTS "IDX_learner_name_key_trgm"');
+    // Secondary indexes built once at the end, exactly as the migrations defined them.
+    const rebuildIndexes = await deferSecondaryIndexes(
+      client,
+      ['learner', 'learner_school'],
+      count,
+    );
     // Stream learners in chunks, flushing the school links of each chunk after it.
     const batch = 200_000;
     const rows = learnerRows();
     let done = 0;
     while (done < count) {
       const size = Math.min(batch, count - done);
-      const chunk = (function* () {
-        for (let i = 0; i < size; i++) {
-          const next = rows.next();
-          if (next.done) return;
-          yield next.value;
-        }
-      })();
-      await pipeline(
-        Readable.from(chunk),
-        client.query(
-          copyFrom(
-            'COPY learner (id, lrn, lrn_issued_at, last_name, first_name, middle_name, name_key, birth_date, sex, created_by) FROM STDIN (FORMAT csv)',
-          ),
-        ),
+      const chunk: string[] = [];
+      for (let i = 0; i < size; i++) {
+        const next = rows.next();
+        if (next.done) break;
+        chunk.push(next.value);
+      }
+      await copyRows(
+        client,
+        'COPY learner (id, lrn, lrn_issued_at, last_name, first_name, middle_name, name_key, birth_date, sex, created_by) FROM STDIN (FORMAT csv)',
+        chunk,
       );
-      await pipeline(
-        Readable.from(links.splice(0)),
-        client.query(
-          copyFrom('COPY learner_school (learner_id, school_id, reason) FROM STDIN (FORMAT csv)'),
-        ),
+      await copyRows(
+        client,
+        'COPY learner_school (learner_id, school_id, reason) FROM STDIN (FORMAT csv)',
+        links.splice(0),
       );
       done += size;
       options.onProgress?.(done);
     }
-    if (index) await client.query(index.indexdef);
+    await rebuildIndexes();
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK');
