@@ -3,6 +3,7 @@ import { createDataSource } from './db/data-source.js';
 import { openDatabase } from './db/database.js';
 import { demoMode } from './config.js';
 import { ensureDemoAccounts, removeDemoAccounts } from './modules/auth/demo-accounts.js';
+import { resolveInterruptedLoads } from './modules/datasets/bulk-load.js';
 import { ensureDemoData } from './modules/datasets/demo-data.js';
 import { loadReferenceData } from './modules/reference-data/reference-data.seed.js';
 import { lifecycle } from './modules/ops/lifecycle.js';
@@ -50,6 +51,13 @@ try {
   await dataSource.initialize();
   const applied = await dataSource.runMigrations();
   if (applied.length > 0) say(`applied ${applied.length} migration(s)`);
+  // A data set load cut off between its two halves' commits holds its locks until ended.
+  const runner = dataSource.createQueryRunner();
+  try {
+    for (const ended of await resolveInterruptedLoads(runner)) say(`interrupted load: ${ended}`);
+  } finally {
+    await runner.release();
+  }
   for (const result of await loadReferenceData(dataSource)) {
     if (!result.skipped) say(`loaded ${result.rows} ${result.file}`);
   }

@@ -100,7 +100,7 @@ export async function reportingBench(size: number, queries: number) {
           process.stderr.write(
             `\r  ${done.toLocaleString('en-PH')} / ${total.toLocaleString('en-PH')}`,
           ),
-        onStep: (step) => process.stderr.write(`, ${step}…`),
+        onStep: (step, seconds) => process.stderr.write(`, ${step} at ${seconds.toFixed(0)} s…`),
       });
       process.stderr.write('\n');
       loadSeconds = load.seconds;

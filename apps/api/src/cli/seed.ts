@@ -67,7 +67,7 @@ try {
     const load = await loadEnrollmentCells(dataSource, cells, {
       schoolYear,
       onProgress: bar,
-      onStep: (step) => process.stdout.write(`, ${step}…`),
+      onStep: (step, seconds) => process.stdout.write(`, ${step} at ${seconds.toFixed(0)} s…`),
     });
     console.log(
       `\n${values.dataset}: ${load.learners.toLocaleString('en-PH')} learners enrolled for ${schoolYear} in ${load.seconds.toFixed(1)} s` +

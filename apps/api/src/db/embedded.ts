@@ -141,6 +141,9 @@ export async function ensureEmbeddedPostgres(
         'max_wal_size=4GB',
         '-c',
         'checkpoint_timeout=15min',
+        // A data set load commits its two connections' halves together (bulk-load.ts).
+        '-c',
+        'max_prepared_transactions=4',
       ],
       onLog: () => undefined,
       onError: (error: unknown) => log(`embedded PostgreSQL: ${String(error)}`),

@@ -6,7 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { type PoolClient } from 'pg';
 import { type DataSource } from 'typeorm';
 import { referenceDataDir } from '../reference-data/reference-files.js';
-import { copyRows, deferSecondaryIndexes } from './bulk-load.js';
+import { beginLoad, copyRows, CsvChunk, deferSecondaryIndexes } from './bulk-load.js';
 import { givenNames, surnames } from './names.data.js';
 import { datasetLoaderAccount, mulberry32 } from './synthetic-learners.js';
 
@@ -142,6 +142,16 @@ const entryBasis: Record<string, string> = {
 };
 const csv = (value: string | null) => (value === null ? '' : `"${value.replace(/"/g, '""')}"`);
 
+/** A function's results kept by argument (for the few distinct values a load repeats). */
+function memoize<K, V>(compute: (key: K) => V): (key: K) => V {
+  const known = new Map<K, V>();
+  return (key) => {
+    let value = known.get(key);
+    if (value === undefined) known.set(key, (value = compute(key)));
+    return value;
+  };
+}
+
 export interface EnrollmentLoad {
   learners: number;
   skippedSchools: number;
@@ -163,8 +173,8 @@ export async function loadEnrollmentCells(
     schoolYear: string;
     seed?: number;
     onProgress?: (done: number, total: number) => void;
-    /** Told when the load moves past the copy to its next step. */
-    onStep?: (step: string) => void;
+    /** Told when the load moves past the copy to its next step, with the seconds so far. */
+    onStep?: (step: string, seconds: number) => void;
   },
 ): Promise<EnrollmentLoad> {
   const started = Date.now();
@@ -221,14 +231,21 @@ export async function loadEnrollmentCells(
 
   /** Learners by rollup key (school, grade, strand, sex, category mask): the rollups' delta. */
   const counted = new Map<string, number>();
-  const learnerRows: string[] = [];
-  const linkRows: string[] = [];
-  const enrollmentRows: string[] = [];
+  const learnerRows = new CsvChunk();
+  const linkRows = new CsvChunk();
+  const enrollmentRows = new CsvChunk();
   let n = 0;
+  // Generation is this process's share of the load's CPU, so what repeats is made once: the parts
+  // of names (from short lists) normalised and quoted, birth dates by day; ids are plain numbers.
+  const quoted = memoize((value: string) => csv(value));
+  const keyPart = memoize((part: string) => toNameKey({ lastName: part, firstName: '' }));
+  const isoDay = memoize((time: number) => new Date(time).toISOString().slice(0, 10));
+  const [learnerBase, enrollmentBase, lrnBase] = [firstId, firstEnrollment, firstLrn].map(Number);
+  const enrolledOn = `${startYear}-08-21`;
   function emit(cell: Cell) {
-    const id = (firstId + BigInt(n)).toString();
-    const enrollmentId = (firstEnrollment + BigInt(n)).toString();
-    const lrn = String(firstLrn + BigInt(n)).padStart(12, '0');
+    const id = learnerBase! + n;
+    const enrollmentId = enrollmentBase! + n;
+    const lrn = String(lrnBase! + n).padStart(12, '0');
     n++;
     const lastName = pick(surnames);
     const firstName =
@@ -236,30 +253,20 @@ export async function loadEnrollmentCells(
     const middleName = random() < 0.92 ? pick(surnames) : null;
     // Of the grade's age on the cut-off: born within the year before it.
     const age = gradeAge[cell.gradeLevel] ?? 10;
-    const birth = new Date(cutoff - (age + 1) * 365.25 * day + Math.floor(random() * 365) * day)
-      .toISOString()
-      .slice(0, 10);
+    const birth = isoDay(cutoff - (age + 1) * 365.25 * day + Math.floor(random() * 365) * day);
     const ip = random() < categoryRates.IP;
     const sped = random() < categoryRates.SPED;
     const fourPs = random() < categoryRates.FOUR_PS;
     const entry = entryBasis[cell.gradeLevel];
     const balikAral = !entry && random() < categoryRates.BALIK_ARAL;
+    // toNameKey of the whole name is its parts' keys, each normalised alone, joined.
+    const nameKey = [keyPart(lastName), keyPart(firstName), middleName ? keyPart(middleName) : '']
+      .filter(Boolean)
+      .join(' ');
     learnerRows.push(
-      [
-        id,
-        lrn,
-        `${startYear}-08-29`,
-        csv(lastName),
-        csv(firstName),
-        csv(middleName),
-        csv(toNameKey({ lastName, firstName, middleName })),
-        birth,
-        cell.sex,
-        ip ? 't' : 'f',
-        sped ? '{LEARNING_DISABILITY}' : '{}',
-        fourPs ? 't' : 'f',
-        createdBy,
-      ].join(',') + '\n',
+      `${id},${lrn},${opening},${quoted(lastName)},${quoted(firstName)},${middleName ? quoted(middleName) : ''},` +
+        `${csv(nameKey)},${birth},${cell.sex},${ip ? 't' : 'f'},${sped ? '{LEARNING_DISABILITY}' : '{}'},` +
+        `${fourPs ? 't' : 'f'},${createdBy}\n`,
     );
     linkRows.push(`${id},${cell.schoolId},ENROLLED\n`);
     // The bits of enrollment_category_mask (EnrollmentRollup): IP 1, SPED 2, Balik-Aral 4, 4Ps 32.
@@ -267,43 +274,26 @@ export async function loadEnrollmentCells(
     const key = `${cell.schoolId},${cell.gradeLevel},${cell.strand ?? ''},${cell.sex},${mask}`;
     counted.set(key, (counted.get(key) ?? 0) + 1);
     enrollmentRows.push(
-      [
-        enrollmentId,
-        id,
-        cell.schoolId,
-        schoolYear,
-        cell.gradeLevel,
-        cell.strand ?? '',
-        balikAral ? 'BALIK_ARAL' : (entry ?? 'CONTINUING'),
-        'OFFICIALLY_ENROLLED',
-        balikAral ? '{BALIK_ARAL}' : '{}',
-        `${startYear}-08-21`,
-        opening,
-        cell.source,
-        createdBy,
-      ].join(',') + '\n',
+      `${enrollmentId},${id},${cell.schoolId},${schoolYear},${cell.gradeLevel},${cell.strand ?? ''},` +
+        `${balikAral ? 'BALIK_ARAL' : (entry ?? 'CONTINUING')},OFFICIALLY_ENROLLED,` +
+        `${balikAral ? '{BALIK_ARAL}' : '{}'},${enrolledOn},${opening},${cell.source},${createdBy}\n`,
     );
   }
 
   const pool = (dataSource.driver as unknown as { master: { connect(): Promise<PoolClient> } })
     .master;
-  const client = await pool.connect();
-  const copy = (sql: string, rows: string[]) => copyRows(client, sql, rows);
+  const load = await beginLoad(pool, firstId.toString());
+  const { learners: learnerSide, enrollments: enrollmentSide } = load;
   try {
-    await client.query('BEGIN');
-    // The rows reference only what was checked above (reserved ids, known schools, the year's
-    // calendar): a superuser may skip the per-row foreign-key checks of the copy (measured at
-    // 300,000 learners: 33.3 s with them, 22.9 s without).
-    const [{ superuser }] = (
-      await client.query<{ superuser: boolean }>(
-        'SELECT rolsuper AS superuser FROM pg_roles WHERE rolname = current_user',
-      )
-    ).rows as [{ superuser: boolean }];
-    if (superuser) await client.query('SET LOCAL session_replication_role = replica');
-    await client.query('ALTER TABLE enrollment DISABLE TRIGGER enrollment_rollup');
-    const rebuildIndexes = await deferSecondaryIndexes(
-      client,
-      ['learner', 'learner_school', 'enrollment'],
+    await enrollmentSide.query('ALTER TABLE enrollment DISABLE TRIGGER enrollment_rollup');
+    const rebuildLearnerIndexes = await deferSecondaryIndexes(
+      learnerSide,
+      ['learner', 'learner_school'],
+      total,
+    );
+    const rebuildEnrollmentIndexes = await deferSecondaryIndexes(
+      enrollmentSide,
+      ['enrollment'],
       total,
     );
     // Each chunk is copied while the next one is generated: the copy waits on PostgreSQL, the
@@ -311,9 +301,9 @@ export async function loadEnrollmentCells(
     let copying: Promise<void> = Promise.resolve();
     const flush = async () => {
       const chunk = {
-        learners: learnerRows.splice(0),
-        links: linkRows.splice(0),
-        enrollments: enrollmentRows.splice(0),
+        learners: learnerRows.take(),
+        links: linkRows.take(),
+        enrollments: enrollmentRows.take(),
         done: n,
       };
       await copying;
@@ -322,34 +312,42 @@ export async function loadEnrollmentCells(
       copying.catch(() => undefined);
     };
     const copyChunk = async (chunk: {
-      learners: string[];
-      links: string[];
-      enrollments: string[];
+      learners: Buffer[];
+      links: Buffer[];
+      enrollments: Buffer[];
       done: number;
     }) => {
-      await copy(
-        `COPY learner (id, lrn, lrn_issued_at, last_name, first_name, middle_name, name_key,
-                       birth_date, sex, is_indigenous, special_needs, is_four_ps, created_by)
-         FROM STDIN (FORMAT csv)`,
-        chunk.learners,
-      );
-      await copy(
-        'COPY learner_school (learner_id, school_id, reason) FROM STDIN (FORMAT csv)',
-        chunk.links,
-      );
-      await copy(
-        `COPY enrollment (id, learner_id, school_id, school_year, grade_level, strand,
-                          admission_basis, status, categories, enrolled_on, first_attendance,
-                          data_source, created_by)
-         FROM STDIN (FORMAT csv, FORCE_NULL (strand))`,
-        chunk.enrollments,
+      await load.both(
+        async () => {
+          await copyRows(
+            learnerSide,
+            `COPY learner (id, lrn, lrn_issued_at, last_name, first_name, middle_name, name_key,
+                           birth_date, sex, is_indigenous, special_needs, is_four_ps, created_by)
+             FROM STDIN (FORMAT csv)`,
+            chunk.learners,
+          );
+          await copyRows(
+            learnerSide,
+            'COPY learner_school (learner_id, school_id, reason) FROM STDIN (FORMAT csv)',
+            chunk.links,
+          );
+        },
+        () =>
+          copyRows(
+            enrollmentSide,
+            `COPY enrollment (id, learner_id, school_id, school_year, grade_level, strand,
+                            admission_basis, status, categories, enrolled_on, first_attendance,
+                            data_source, created_by)
+           FROM STDIN (FORMAT csv, FORCE_NULL (strand))`,
+            chunk.enrollments,
+          ),
       );
       options.onProgress?.(chunk.done, total);
     };
     let sinceYield = 0;
     for (const cell of todo) {
       for (let i = 0; i < cell.learners; i++) emit(cell);
-      if (learnerRows.length >= 100_000) await flush();
+      if (learnerRows.rows >= 100_000) await flush();
       // Generation is synchronous: without a turn of the event loop now and then, the copy of the
       // chunk before waits for it, and PostgreSQL idles (a million learners: 20 s of copy, 12 s).
       sinceYield += cell.learners;
@@ -360,8 +358,9 @@ export async function loadEnrollmentCells(
     }
     await flush();
     await copying;
-    await client.query('ALTER TABLE enrollment ENABLE TRIGGER enrollment_rollup');
-    await copy(
+    await enrollmentSide.query('ALTER TABLE enrollment ENABLE TRIGGER enrollment_rollup');
+    await copyRows(
+      enrollmentSide,
       `COPY enrollment_rollup_delta (region_id, division_id, school_id, school_year, sector,
          grade_level, strand, sex, status, categories, learners, moved_in, transferred_in,
          transferred_out) FROM STDIN (FORMAT csv)`,
@@ -371,16 +370,16 @@ export async function loadEnrollmentCells(
         return `${school.region_id},${school.division_id},${schoolId},${schoolYear},${school.sector},${gradeLevel},"${strand}",${sex},OFFICIALLY_ENROLLED,${mask},${learners},0,0,0\n`;
       }),
     );
-    options.onStep?.('building indexes');
-    await rebuildIndexes();
-    await client.query('COMMIT');
+    options.onStep?.('building indexes', (Date.now() - started) / 1000);
+    await load.both(rebuildLearnerIndexes, rebuildEnrollmentIndexes);
+    await load.commit();
   } catch (error) {
-    await client.query('ROLLBACK');
+    await load.rollback();
     throw error;
   } finally {
-    client.release();
+    await load.release();
   }
-  options.onStep?.('adding to the rollups');
+  options.onStep?.('adding to the rollups', (Date.now() - started) / 1000);
   // The deltas folded with room to hash them in memory (at PostgreSQL's 4 MB a million learners'
   // deltas were sorted on disk: 31 s) and with their number known to the planner.
   await dataSource.transaction(async (manager) => {
