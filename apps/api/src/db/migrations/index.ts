@@ -14,6 +14,7 @@ import { EarlyRegistrationRollup1795700000000 } from './1795700000000-EarlyRegis
 import { EnrollmentRollupBrief1795701000000 } from './1795701000000-EnrollmentRollupBrief.js';
 import { EnrollmentRollupShapes1795702000000 } from './1795702000000-EnrollmentRollupShapes.js';
 import { LearnerNameTrigramGin1795703000000 } from './1795703000000-LearnerNameTrigramGin.js';
+import { EarlyRegistrationPreviousYearIndex1795704000000 } from './1795704000000-EarlyRegistrationPreviousYearIndex.js';
 
 /** Every migration in order; `npm run migration:generate` rewrites this list. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   EnrollmentRollupBrief1795701000000,
   EnrollmentRollupShapes1795702000000,
   LearnerNameTrigramGin1795703000000,
+  EarlyRegistrationPreviousYearIndex1795704000000,
 ];
