@@ -23,8 +23,20 @@ export interface EmbeddedServer {
   stop(): Promise<void>;
 }
 
-const urlFor = (database: string) =>
+const tcpUrlFor = (database: string) =>
   `postgres://${user}:${password}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+/**
+ * The server also listens on a Unix socket in its data directory, which this project's processes
+ * use: over TCP on loopback every statement's write cost a system call of about 0.1 ms here, and
+ * an enrolment makes a dozen round trips (measured: 230-271 enrolments/s over TCP, 301-320 over
+ * the socket). TCP stays for everything else, and for a path too long for a socket's name.
+ */
+const socketPath = path.join(embeddedDataDir, `.s.PGSQL.${port}`);
+const socketUsable = Buffer.byteLength(socketPath) < 100;
+const urlFor = (database: string) =>
+  socketUsable && existsSync(socketPath)
+    ? `postgres://${user}:${password}@${encodeURIComponent(embeddedDataDir)}:${port}/${encodeURIComponent(database)}`
+    : tcpUrlFor(database);
 
 /**
  * Whether our cluster answers on the port. A server there with another data directory (say,
@@ -32,7 +44,7 @@ const urlFor = (database: string) =>
  */
 async function isAcceptingConnections(): Promise<boolean> {
   const client = new pg.Client({
-    connectionString: urlFor('postgres'),
+    connectionString: tcpUrlFor('postgres'),
     connectionTimeoutMillis: 2000,
   });
   let dataDirectory: string;
@@ -126,7 +138,7 @@ export async function ensureEmbeddedPostgres(
       password,
       persistent: true,
       createPostgresUser: true,
-      // No Unix socket: its default directory may not exist; we only use TCP on loopback.
+      // The Unix socket in the data directory (see socketPath), TCP on loopback besides.
       // Sized for a national load on a developer's machine: PostgreSQL's defaults (128 MB of
       // buffers, a checkpoint every 1 GB of WAL) rewrite whole index pages to the WAL again and
       // again during a load of millions of learners.
@@ -134,7 +146,7 @@ export async function ensureEmbeddedPostgres(
         '-c',
         'listen_addresses=127.0.0.1',
         '-c',
-        'unix_socket_directories=',
+        `unix_socket_directories=${socketUsable ? embeddedDataDir : ''}`,
         '-c',
         'shared_buffers=1GB',
         '-c',
