@@ -133,26 +133,36 @@ export async function beginLoad(
   loadId: string,
 ): Promise<LoadTransaction> {
   const learners = await pool.connect();
-  await learners.query(`SELECT pg_advisory_lock(${loadLock})`);
-  await resolveInterruptedLoads(learners);
-  const {
-    rows: [settings],
-  } = await learners.query<{ superuser: boolean; prepared: number }>(
-    `SELECT rolsuper AS superuser, current_setting('max_prepared_transactions')::int AS prepared
-     FROM pg_roles WHERE rolname = current_user`,
-  );
-  const split = settings!.superuser && settings!.prepared >= 2;
-  const enrollments = split ? await pool.connect() : learners;
+  let enrollments = learners;
+  let split = false;
+  let superuser = false;
+  try {
+    await learners.query(`SELECT pg_advisory_lock(${loadLock})`);
+    await resolveInterruptedLoads(learners);
+    const {
+      rows: [settings],
+    } = await learners.query<{ superuser: boolean; prepared: number }>(
+      `SELECT rolsuper AS superuser, current_setting('max_prepared_transactions')::int AS prepared
+       FROM pg_roles WHERE rolname = current_user`,
+    );
+    superuser = settings!.superuser;
+    split = superuser && settings!.prepared >= 2;
+    if (split) enrollments = await pool.connect();
+    for (const side of new Set([learners, enrollments])) {
+      await side.query('BEGIN');
+      // The rows reference only what the loader checked (reserved ids, known schools, the year's
+      // calendar): a superuser may skip the per-row foreign-key checks of the copy (measured at
+      // 300,000 learners: 33.3 s with them, 22.9 s without).
+      if (superuser) await side.query('SET LOCAL session_replication_role = replica');
+    }
+  } catch (error) {
+    // Closed, a connection ends its session's lock and its transaction.
+    for (const side of new Set([learners, enrollments])) side.release(true);
+    throw error;
+  }
   const sides = split ? [learners, enrollments] : [learners];
   const gids = [`${loadPrefix}${loadId}:learners`, `${loadPrefix}${loadId}:enrollments`];
   const prepared: string[] = [];
-  for (const side of sides) {
-    await side.query('BEGIN');
-    // The rows reference only what the loader checked (reserved ids, known schools, the year's
-    // calendar): a superuser may skip the per-row foreign-key checks of the copy (measured at
-    // 300,000 learners: 33.3 s with them, 22.9 s without).
-    if (settings!.superuser) await side.query('SET LOCAL session_replication_role = replica');
-  }
   return {
     learners,
     enrollments,
