@@ -4,7 +4,8 @@ import { type DocumentType } from '@repo/domain/enums';
 import { useRef, useState } from 'react';
 import { gradeLabel, statusLabel } from '../labels.js';
 import { documentLabel } from './enrolment-labels.js';
-import { DocumentsDueQuery, SubmitDocumentMutation } from './enrolment.queries.js';
+import { temporaryEnrollmentsQuery } from '../summary/summary.query.js';
+import { SubmitDocumentMutation } from './enrolment.queries.js';
 import { newIdempotencyKey } from './enrolment-context.js';
 import { type FormFailure, noFailure, toFormFailure } from './form-errors.js';
 import { FailureNotice } from './FailureNotice.js';
@@ -22,8 +23,9 @@ export function DocumentsDue({
   schoolYear: string;
   today: string;
 }) {
-  const { data, loading, error, refetch } = useQuery(DocumentsDueQuery, {
-    variables: { schoolYear },
+  const { data, loading, error, refetch } = useQuery(temporaryEnrollmentsQuery, {
+    // The whole year: a learner overdue by months still owes the documents.
+    variables: { schoolYear, dueWithinDays: 366 },
     fetchPolicy: 'cache-and-network',
   });
   const [submit, submitting] = useMutation(SubmitDocumentMutation);

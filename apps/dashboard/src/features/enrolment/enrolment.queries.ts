@@ -215,27 +215,6 @@ export const ClassListQuery = graphql(`
   }
 `);
 
-export const DocumentsDueQuery = graphql(`
-  query EnrolDocumentsDue($schoolYear: String!) {
-    temporaryEnrollments(schoolYear: $schoolYear, dueWithinDays: 366) {
-      schoolId
-      documentsDueBy
-      daysLeft
-      overdue
-      learner {
-        enrollmentId
-        learnerId
-        lrn
-        lastName
-        firstName
-        middleName
-        gradeLevel
-        missingDocuments
-      }
-    }
-  }
-`);
-
 export const PreRegistrationsByDayQuery = graphql(`
   query EnrolPreRegistrationsByDay($schoolId: String!, $schoolYear: String!) {
     preRegistrationsByDay(schoolId: $schoolId, schoolYear: $schoolYear) {

@@ -1,28 +1,8 @@
 import { useQuery } from '@apollo/client/react';
 import { DataTable } from '@repo/ui/DataTable';
 import { QueryState } from '@repo/ui/QueryState';
-import { graphql } from '../../gql/index.js';
 import { gradeLabel } from '../labels.js';
-
-const TemporaryEnrollmentsQuery = graphql(`
-  query TemporaryEnrollments($schoolYear: String!, $dueWithinDays: Int!) {
-    temporaryEnrollments(schoolYear: $schoolYear, dueWithinDays: $dueWithinDays) {
-      schoolId
-      documentsDueBy
-      daysLeft
-      overdue
-      learner {
-        enrollmentId
-        lrn
-        lastName
-        firstName
-        middleName
-        gradeLevel
-        missingDocuments
-      }
-    }
-  }
-`);
+import { temporaryEnrollmentsQuery } from './summary.query.js';
 
 const dateFormat = new Intl.DateTimeFormat('en-PH', { dateStyle: 'medium', timeZone: 'UTC' });
 
@@ -37,7 +17,7 @@ export function TemporaryEnrollments({
   schoolId: string;
   schoolYear: string;
 }) {
-  const { data, loading, error, refetch } = useQuery(TemporaryEnrollmentsQuery, {
+  const { data, loading, error, refetch } = useQuery(temporaryEnrollmentsQuery, {
     // The whole year: the deadline list is short, and a learner overdue by months still counts.
     variables: { schoolYear, dueWithinDays: 366 },
   });

@@ -66,3 +66,28 @@ export const overviewQuery = graphql(`
     }
   }
 `);
+
+/**
+ * A school year's temporarily enrolled learners in the viewer's scope with their document
+ * deadlines (§V.C): the school page's deadline list and the enrolment screens' documents page.
+ */
+export const temporaryEnrollmentsQuery = graphql(`
+  query TemporaryEnrollments($schoolYear: String!, $dueWithinDays: Int!) {
+    temporaryEnrollments(schoolYear: $schoolYear, dueWithinDays: $dueWithinDays) {
+      schoolId
+      documentsDueBy
+      daysLeft
+      overdue
+      learner {
+        enrollmentId
+        learnerId
+        lrn
+        lastName
+        firstName
+        middleName
+        gradeLevel
+        missingDocuments
+      }
+    }
+  }
+`);
