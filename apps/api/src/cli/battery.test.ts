@@ -4,7 +4,7 @@ import { type DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDataSource, startTestServer, type TestServer } from '../../test/harness.js';
 import { batteryParts, batterySizes } from './battery-parts.js';
-import { client } from './battery-support.js';
+import { client } from './bench-support.js';
 
 interface Figure {
   part: string;

@@ -10,16 +10,9 @@ import { Role } from '@repo/domain/access';
 import { createDataSource } from '../db/data-source.js';
 import { createDatabaseIfMissing } from '../db/database.js';
 import { repoRoot } from '../paths.js';
-import {
-  client,
-  codeOf,
-  pool,
-  sleep,
-  startApiProcess,
-  startBatteryPostgres,
-} from './battery-support.js';
+import { codeOf, pool, sleep, startApiProcess, startBatteryPostgres } from './battery-support.js';
 import { batteryParts, batterySizes, LA_PAZ, letters, SY } from './battery-parts.js';
-import { percentile } from './bench-support.js';
+import { client, percentile } from './bench-support.js';
 
 const { values } = parseArgs({ options: { size: { type: 'string', default: 'full' } } });
 if (!['small', 'full'].includes(values.size)) throw new Error('--size must be small or full');
