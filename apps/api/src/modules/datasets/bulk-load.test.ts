@@ -7,6 +7,7 @@ import { createDatabaseIfMissing, dropDatabase, withDatabaseName } from '../../d
 import { loadReferenceData } from '../reference-data/reference-data.seed.js';
 import { resolveInterruptedLoads } from './bulk-load.js';
 import { type Cell, loadEnrollmentCells } from './enrollment-dataset.js';
+import { loadSyntheticLearners } from './synthetic-learners.js';
 
 // A database of its own: a load locks the learner and enrollment tables while it runs.
 const name = `bulk_load_${Date.now()}_${process.pid}`;
@@ -83,6 +84,20 @@ describe('data set loads (issue 6)', () => {
         toNameKey({ lastName: l.last_name, firstName: l.first_name, middleName: l.middle_name }),
       );
     expect(await dataSource.query('SELECT gid FROM pg_prepared_xacts')).toEqual([]);
+  });
+
+  it("loads the search benchmark's synthetic learners, each with one school link", async () => {
+    const before = await counts();
+    const load = await loadSyntheticLearners(dataSource, 500, { seed: 3 });
+    expect(load.learners).toBe(500);
+    const after = await counts();
+    expect(after.learners - before.learners).toBe(500);
+    expect(after.links - before.links).toBe(500);
+    const [{ unlinked }] = (await dataSource.query<{ unlinked: number }[]>(
+      `SELECT count(*)::int AS unlinked FROM learner l
+       WHERE NOT EXISTS (SELECT 1 FROM learner_school s WHERE s.learner_id = l.id)`,
+    )) as [{ unlinked: number }];
+    expect(unlinked).toBe(0);
   });
 
   it.each([

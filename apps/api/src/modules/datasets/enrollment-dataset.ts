@@ -359,16 +359,20 @@ export async function loadEnrollmentCells(
     await flush();
     await copying;
     await enrollmentSide.query('ALTER TABLE enrollment ENABLE TRIGGER enrollment_rollup');
+    const deltaRows = new CsvChunk();
+    for (const [key, learners] of counted) {
+      const [schoolId, gradeLevel, strand, sex, mask] = key.split(',');
+      const school = known.get(Number(schoolId))!;
+      deltaRows.push(
+        `${school.region_id},${school.division_id},${schoolId},${schoolYear},${school.sector},${gradeLevel},"${strand}",${sex},OFFICIALLY_ENROLLED,${mask},${learners},0,0,0\n`,
+      );
+    }
     await copyRows(
       enrollmentSide,
       `COPY enrollment_rollup_delta (region_id, division_id, school_id, school_year, sector,
          grade_level, strand, sex, status, categories, learners, moved_in, transferred_in,
          transferred_out) FROM STDIN (FORMAT csv)`,
-      [...counted].map(([key, learners]) => {
-        const [schoolId, gradeLevel, strand, sex, mask] = key.split(',');
-        const school = known.get(Number(schoolId))!;
-        return `${school.region_id},${school.division_id},${schoolId},${schoolYear},${school.sector},${gradeLevel},"${strand}",${sex},OFFICIALLY_ENROLLED,${mask},${learners},0,0,0\n`;
-      }),
+      deltaRows.take(),
     );
     options.onStep?.('building indexes', (Date.now() - started) / 1000);
     await load.both(rebuildLearnerIndexes, rebuildEnrollmentIndexes);

@@ -1,7 +1,7 @@
 import { toNameKey } from '@repo/domain/names';
 import { type PoolClient } from 'pg';
 import { type DataSource } from 'typeorm';
-import { copyRows, deferSecondaryIndexes } from './bulk-load.js';
+import { copyRows, CsvChunk, deferSecondaryIndexes } from './bulk-load.js';
 import { givenNames, surnames } from './names.data.js';
 
 /** A small, fast, seedable generator: the same seed makes the same learners. */
@@ -65,40 +65,40 @@ export async function loadSyntheticLearners(
   const birthFrom = Date.UTC(2005, 0, 1);
   const birthSpan = Date.UTC(2020, 11, 31) - birthFrom;
 
-  const links: string[] = [];
-  function* learnerRows(): Generator<string> {
-    for (let i = 0; i < count; i++) {
-      const id = firstId + BigInt(i);
-      const lastName = pick(surnames);
-      const firstName =
-        random() < 0.55 ? `${pick(givenNames)} ${pick(givenNames)}` : pick(givenNames);
-      const middleName = random() < 0.92 ? pick(surnames) : null;
-      const birth = new Date(birthFrom + Math.floor(random() * (birthSpan / day)) * day)
-        .toISOString()
-        .slice(0, 10);
-      const sex = random() < 0.51 ? 'MALE' : 'FEMALE';
-      const hasLrn = random() < 0.8;
-      const lrn = hasLrn ? String(firstLrn + BigInt(i)).padStart(12, '0') : null;
-      const issued = hasLrn
-        ? `${Number(birth.slice(0, 4)) + 6}-06-0${1 + Math.floor(random() * 8)}`
-        : null;
-      const nameKey = toNameKey({ lastName, firstName, middleName });
-      links.push(`${id},${pick(schools)},SYNTHETIC\n`);
-      yield (
-        [
-          id.toString(),
-          csv(lrn),
-          csv(issued),
-          csv(lastName),
-          csv(firstName),
-          csv(middleName),
-          csv(nameKey),
-          birth,
-          sex,
-          createdBy,
-        ].join(',') + '\n'
-      );
-    }
+  const learners = new CsvChunk();
+  const links = new CsvChunk();
+  /** The i-th learner and its school link, each as a CSV row. */
+  function addLearner(i: number) {
+    const id = firstId + BigInt(i);
+    const lastName = pick(surnames);
+    const firstName =
+      random() < 0.55 ? `${pick(givenNames)} ${pick(givenNames)}` : pick(givenNames);
+    const middleName = random() < 0.92 ? pick(surnames) : null;
+    const birth = new Date(birthFrom + Math.floor(random() * (birthSpan / day)) * day)
+      .toISOString()
+      .slice(0, 10);
+    const sex = random() < 0.51 ? 'MALE' : 'FEMALE';
+    const hasLrn = random() < 0.8;
+    const lrn = hasLrn ? String(firstLrn + BigInt(i)).padStart(12, '0') : null;
+    const issued = hasLrn
+      ? `${Number(birth.slice(0, 4)) + 6}-06-0${1 + Math.floor(random() * 8)}`
+      : null;
+    const nameKey = toNameKey({ lastName, firstName, middleName });
+    links.push(`${id},${pick(schools)},SYNTHETIC\n`);
+    learners.push(
+      [
+        id.toString(),
+        csv(lrn),
+        csv(issued),
+        csv(lastName),
+        csv(firstName),
+        csv(middleName),
+        csv(nameKey),
+        birth,
+        sex,
+        createdBy,
+      ].join(',') + '\n',
+    );
   }
 
   const pool = (dataSource.driver as unknown as { master: { connect(): Promise<PoolClient> } })
@@ -114,25 +114,19 @@ export async function loadSyntheticLearners(
     );
     // Stream learners in chunks, flushing the school links of each chunk after it.
     const batch = 200_000;
-    const rows = learnerRows();
     let done = 0;
     while (done < count) {
       const size = Math.min(batch, count - done);
-      const chunk: string[] = [];
-      for (let i = 0; i < size; i++) {
-        const next = rows.next();
-        if (next.done) break;
-        chunk.push(next.value);
-      }
+      for (let i = done; i < done + size; i++) addLearner(i);
       await copyRows(
         client,
         'COPY learner (id, lrn, lrn_issued_at, last_name, first_name, middle_name, name_key, birth_date, sex, created_by) FROM STDIN (FORMAT csv)',
-        chunk,
+        learners.take(),
       );
       await copyRows(
         client,
         'COPY learner_school (learner_id, school_id, reason) FROM STDIN (FORMAT csv)',
-        links.splice(0),
+        links.take(),
       );
       done += size;
       options.onProgress?.(done);
