@@ -52,12 +52,7 @@ try {
   const applied = await dataSource.runMigrations();
   if (applied.length > 0) say(`applied ${applied.length} migration(s)`);
   // A data set load cut off between its two halves' commits holds its locks until ended.
-  const runner = dataSource.createQueryRunner();
-  try {
-    for (const ended of await resolveInterruptedLoads(runner)) say(`interrupted load: ${ended}`);
-  } finally {
-    await runner.release();
-  }
+  for (const ended of await resolveInterruptedLoads(dataSource)) say(`interrupted load: ${ended}`);
   for (const result of await loadReferenceData(dataSource)) {
     if (!result.skipped) say(`loaded ${result.rows} ${result.file}`);
   }

@@ -2,8 +2,9 @@
 // once after the copy instead of row by row during it.
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { type PoolClient } from 'pg';
+import { type Pool, type PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { type DataSource } from 'typeorm';
 
 /** COPY of a CsvChunk's pieces on the connection. */
 export function copyRows(client: PoolClient, sql: string, pieces: Buffer[]): Promise<void> {
@@ -79,20 +80,19 @@ export async function deferSecondaryIndexes(
   };
 }
 
-interface Queryable {
-  query<T>(sql: string, parameters?: unknown[]): Promise<T>;
-}
+/** The data source's own pool: a load needs connections of its own, outside TypeORM. */
+export const poolOf = (dataSource: DataSource) =>
+  (dataSource.driver as unknown as { master: Pool }).master;
 
 const loadPrefix = 'enrollment-load:';
 /** Held by a load for its whole length: one load at a time, and no one resolves its halves. */
 const loadLock = `hashtext('enrollment-load')`;
-const rowsOf = <T>(result: { rows?: T[] } | T[]) =>
-  Array.isArray(result) ? result : (result.rows ?? []);
 
 /**
  * One load's transaction, on one connection or split over two: learners and their school links
  * on one, enrollments and the rollups' deltas on the other, so PostgreSQL copies with both cores
- * (measured at 27 million learners: the copy was 360 s on one connection, PostgreSQL-bound).
+ * (at 27 million learners the copy took 360 s on one connection; on two, with the rows written
+ * into buffers, 279 s).
  * Split, the two halves commit together by two-phase commit: both are prepared, learners first,
  * then both committed, learners first. So a load interrupted before the enrollments' half was
  * prepared leaves its learners' half alone, to be rolled back, and one interrupted after leaves
@@ -116,17 +116,15 @@ export interface LoadTransaction {
  * Begins a load's transaction, split when the server allows prepared transactions and the user is
  * a superuser (the copy skips foreign-key checks, which could not see the other half's learners).
  */
-export async function beginLoad(
-  pool: { connect(): Promise<PoolClient> },
-  loadId: string,
-): Promise<LoadTransaction> {
+export async function beginLoad(dataSource: DataSource, loadId: string): Promise<LoadTransaction> {
+  const pool = poolOf(dataSource);
   const learners = await pool.connect();
   let enrollments = learners;
   let split = false;
   let superuser = false;
   try {
     await learners.query(`SELECT pg_advisory_lock(${loadLock})`);
-    await resolveInterruptedLoads(learners);
+    await endInterruptedLoads(learners);
     const {
       rows: [settings],
     } = await learners.query<{ superuser: boolean; prepared: number }>(
@@ -181,7 +179,7 @@ export async function beginLoad(
     async rollback() {
       for (const side of sides) await side.query('ROLLBACK');
       // Prepared halves end as after a crash: committed once the enrollments' half is prepared.
-      if (prepared.length > 0) await resolveInterruptedLoads(learners);
+      if (prepared.length > 0) await endInterruptedLoads(learners);
     },
     async release() {
       const unlocked = await learners.query(`SELECT pg_advisory_unlock(${loadLock})`).then(
@@ -199,35 +197,38 @@ export async function beginLoad(
  * prepared had both halves prepared, so what is left of it commits; one without it rolls back.
  * A prepared half keeps its locks, so the server runs this at start as well as each load.
  */
-export async function resolveInterruptedLoads(db: Queryable): Promise<string[]> {
-  // Not while a load runs (its halves are its own); a load's own session holds the lock already.
-  const [{ free }] = rowsOf(
-    await db.query<{ rows?: { free: boolean }[] } | { free: boolean }[]>(
-      `SELECT pg_try_advisory_lock(${loadLock}) AS free`,
-    ),
-  ) as [{ free: boolean }];
-  if (!free) return [];
+export async function resolveInterruptedLoads(dataSource: DataSource): Promise<string[]> {
+  const client = await poolOf(dataSource).connect();
   try {
-    return await endPrepared(db);
+    return await endInterruptedLoads(client);
   } finally {
-    await db.query(`SELECT pg_advisory_unlock(${loadLock})`);
+    client.release();
   }
 }
 
-async function endPrepared(db: Queryable): Promise<string[]> {
-  const gids = rowsOf(
-    await db.query<{ rows?: { gid: string }[] } | { gid: string }[]>(
+/** resolveInterruptedLoads on a connection of the caller's (a load's own holds the lock). */
+async function endInterruptedLoads(client: PoolClient): Promise<string[]> {
+  // Not while a load runs (its halves are its own); a load's own session holds the lock already.
+  const { rows: lock } = await client.query<{ free: boolean }>(
+    `SELECT pg_try_advisory_lock(${loadLock}) AS free`,
+  );
+  if (!lock[0]!.free) return [];
+  try {
+    const { rows } = await client.query<{ gid: string }>(
       `SELECT gid FROM pg_prepared_xacts
        WHERE database = current_database() AND gid LIKE '${loadPrefix}%' ORDER BY gid`,
-    ),
-  ).map((r) => r.gid);
-  const loadOf = (gid: string) => gid.slice(0, gid.lastIndexOf(':'));
-  const committing = new Set(gids.filter((g) => g.endsWith(':enrollments')).map(loadOf));
-  const ended: string[] = [];
-  for (const gid of gids) {
-    const verb = committing.has(loadOf(gid)) ? 'COMMIT' : 'ROLLBACK';
-    await db.query(`${verb} PREPARED '${gid}'`);
-    ended.push(`${verb.toLowerCase()} ${gid}`);
+    );
+    const gids = rows.map((r) => r.gid);
+    const loadOf = (gid: string) => gid.slice(0, gid.lastIndexOf(':'));
+    const committing = new Set(gids.filter((g) => g.endsWith(':enrollments')).map(loadOf));
+    const ended: string[] = [];
+    for (const gid of gids) {
+      const verb = committing.has(loadOf(gid)) ? 'COMMIT' : 'ROLLBACK';
+      await client.query(`${verb} PREPARED '${gid}'`);
+      ended.push(`${verb.toLowerCase()} ${gid}`);
+    }
+    return ended;
+  } finally {
+    await client.query(`SELECT pg_advisory_unlock(${loadLock})`);
   }
-  return ended;
 }

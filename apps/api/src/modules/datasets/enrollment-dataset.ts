@@ -3,7 +3,6 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { toNameKey } from '@repo/domain/names';
 import { parse } from 'csv-parse/sync';
-import { type PoolClient } from 'pg';
 import { type DataSource } from 'typeorm';
 import { referenceDataDir } from '../reference-data/reference-files.js';
 import { beginLoad, copyRows, CsvChunk, deferSecondaryIndexes } from './bulk-load.js';
@@ -280,9 +279,7 @@ export async function loadEnrollmentCells(
     );
   }
 
-  const pool = (dataSource.driver as unknown as { master: { connect(): Promise<PoolClient> } })
-    .master;
-  const load = await beginLoad(pool, firstId.toString());
+  const load = await beginLoad(dataSource, firstId.toString());
   const { learners: learnerSide, enrollments: enrollmentSide } = load;
   try {
     await enrollmentSide.query('ALTER TABLE enrollment DISABLE TRIGGER enrollment_rollup');

@@ -1,7 +1,6 @@
 import { toNameKey } from '@repo/domain/names';
-import { type PoolClient } from 'pg';
 import { type DataSource } from 'typeorm';
-import { copyRows, CsvChunk, deferSecondaryIndexes } from './bulk-load.js';
+import { copyRows, CsvChunk, deferSecondaryIndexes, poolOf } from './bulk-load.js';
 import { givenNames, surnames } from './names.data.js';
 
 /** A small, fast, seedable generator: the same seed makes the same learners. */
@@ -101,9 +100,7 @@ export async function loadSyntheticLearners(
     );
   }
 
-  const pool = (dataSource.driver as unknown as { master: { connect(): Promise<PoolClient> } })
-    .master;
-  const client = await pool.connect();
+  const client = await poolOf(dataSource).connect();
   try {
     await client.query('BEGIN');
     // Secondary indexes built once at the end, exactly as the migrations defined them.
