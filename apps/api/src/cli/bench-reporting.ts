@@ -36,6 +36,8 @@ function dashboardQueries(regionId: number, divisionId: number) {
     `enrollmentSummary(groupBy: [${groupBy}], filter: { schoolYear: "${SY}"${filter} }) { learners male female }`;
   const base = `FROM enrollment e JOIN learner l ON l.id = e.learner_id JOIN school s ON s.id = e.school_id
      WHERE e.school_year = '${SY}' AND e.status IN ('TEMPORARILY_ENROLLED', 'OFFICIALLY_ENROLLED')`;
+  // The counts the GraphQL side asks for: learners, male, female.
+  const bySex = `count(*), count(*) FILTER (WHERE l.sex = 'MALE'), count(*) FILTER (WHERE l.sex = 'FEMALE')`;
   const categories = `CROSS JOIN LATERAL unnest(array_remove(ARRAY[
        CASE WHEN l.is_indigenous THEN 'IP' END, CASE WHEN cardinality(l.special_needs) > 0 THEN 'SPED' END,
        CASE WHEN l.is_four_ps THEN 'FOUR_PS' END]::text[] || e.categories::text[], NULL)) AS c(name)`;
@@ -48,7 +50,7 @@ function dashboardQueries(regionId: number, divisionId: number) {
     {
       name: "one region's divisions × category",
       graphql: `{ ${summary('DIVISION, CATEGORY', `, regionIds: ["${regionId}"]`)} }`,
-      sql: `SELECT s.division_id, c.name, count(*) FROM enrollment e JOIN learner l ON l.id = e.learner_id
+      sql: `SELECT s.division_id, c.name, ${bySex} FROM enrollment e JOIN learner l ON l.id = e.learner_id
             JOIN school s ON s.id = e.school_id ${categories}
             WHERE e.school_year = '${SY}' AND e.status IN ('TEMPORARILY_ENROLLED', 'OFFICIALLY_ENROLLED')
               AND s.region_id = ${regionId} GROUP BY 1, 2`,
@@ -56,7 +58,7 @@ function dashboardQueries(regionId: number, divisionId: number) {
     {
       name: "one division's schools",
       graphql: `{ ${summary('SCHOOL', `, divisionIds: ["${divisionId}"]`)} }`,
-      sql: `SELECT s.id, count(*) ${base} AND s.division_id = ${divisionId} GROUP BY 1`,
+      sql: `SELECT s.id, ${bySex} ${base} AND s.division_id = ${divisionId} GROUP BY 1`,
     },
     {
       name: 'early registration by day',

