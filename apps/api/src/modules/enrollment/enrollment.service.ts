@@ -19,7 +19,7 @@ import {
 import { type FieldError, toCivilDate } from '@repo/domain/learner-profile';
 import { parseSchoolYear, policyDates, type SchoolCalendar } from '@repo/domain/school-year';
 import { canChangeStatus, checkAlsTransfer, classifyMove } from '@repo/domain/status';
-import { type DataSource, type EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager, EntityNotFoundError } from 'typeorm';
 import { todayInManila } from '../../clock.js';
 import { onceForKey } from '../../db/idempotency.js';
 import { preparedQuery } from '../../db/prepared.js';
@@ -139,32 +139,45 @@ export async function activeEnrollmentOf(
 }
 
 /**
- * The learner's active enrollment of the year and the ids and statuses of the last two
- * enrollments (latest first), in one statement.
+ * The learner's active enrollment of the year, the ids and statuses of the last two enrollments
+ * (latest first), and what the school offers, in one statement: one round trip fewer on the
+ * enrolment path, whose throughput is bound by the API's time per statement.
  */
 async function standingOf(
   manager: EntityManager,
   learnerId: string,
   schoolYear: string,
-): Promise<{ active: ActiveEnrollment | null; recent: { id: string; status: string }[] }> {
+  schoolId: number,
+): Promise<{
+  active: ActiveEnrollment | null;
+  recent: { id: string; status: string }[];
+  school: SchoolOffering;
+}> {
   const [row] = await preparedQuery<
     Omit<ActiveEnrollment, 'enrollment_id'> & {
       enrollment_id: string | null;
       recent: { id: string; status: string }[];
+      offering: SchoolOffering;
     }
   >(
     manager,
     `SELECT a.enrollment_id::text, a.school_id, a.school_name, a.status,
        (SELECT coalesce(json_agg(r), '[]') FROM (
           SELECT id::text AS id, status FROM enrollment WHERE learner_id = $1::bigint
-          ORDER BY school_year DESC, created_at DESC LIMIT 2) r) AS recent
-     FROM (SELECT) AS one LEFT JOIN active_enrollment_of($1::bigint, $2::text) a ON true`,
-    [learnerId, schoolYear],
+          ORDER BY school_year DESC, created_at DESC LIMIT 2) r) AS recent,
+       json_build_object('offersKinder', s.offers_kinder, 'offersElementary', s.offers_elementary,
+         'offersJuniorHigh', s.offers_junior_high, 'offersSeniorHigh', s.offers_senior_high,
+         'isAlsLearningCenter', s.is_als_learning_center) AS offering
+     FROM school s LEFT JOIN active_enrollment_of($1::bigint, $2::text) a ON true
+     WHERE s.id = $3::integer`,
+    [learnerId, schoolYear, schoolId],
   );
-  const { recent, ...active } = row!;
+  if (!row) throw new EntityNotFoundError(SchoolEntity, { id: schoolId });
+  const { recent, offering, ...active } = row;
   return {
     active: active.enrollment_id === null ? null : (active as ActiveEnrollment),
     recent,
+    school: offering,
   };
 }
 
@@ -506,7 +519,6 @@ export async function enrollIn(
   const today = todayInManila();
   const enrolledOn = input.enrolledOn ?? today;
   const calendar = await requireCalendar(manager, input.schoolYear, 'input.schoolYear');
-  const school = await offeringOf(manager, schoolId);
   const learner = await linkLearner(
     manager,
     input.learnerId,
@@ -514,7 +526,12 @@ export async function enrollIn(
     'ENROLLED',
     'input.learnerId',
   );
-  const { active, recent } = await standingOf(manager, learner.id, input.schoolYear);
+  const { active, recent, school } = await standingOf(
+    manager,
+    learner.id,
+    input.schoolYear,
+    schoolId,
+  );
   const registration =
     active && active.school_id === schoolId && active.status === 'PRE_REGISTERED'
       ? await manager.getRepository(EnrollmentEntity).findOneOrFail({
