@@ -17,8 +17,8 @@ process.env.AUTH_SECRET ??= randomBytes(48).toString('base64url');
 /**
  * The API on a free port in a child process, as in production (NODE_ENV=production: graphql-js
  * then skips its development checks, measured at about 2 of the 15 ms of the largest division's
- * schools at 27M); killed with the bench. `env` adds to (or overrides) this process's environment, e.g. a rate limit that
- * a benchmark must lift.
+ * schools at 27M); killed with the bench. `env` adds to (or overrides) this process's
+ * environment, e.g. a rate limit that a benchmark must lift.
  */
 export async function startApi(databaseUrl: string, env: Record<string, string> = {}) {
   const port = await new Promise<number>((resolve) => {

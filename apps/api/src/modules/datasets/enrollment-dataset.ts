@@ -5,6 +5,7 @@ import { toNameKey } from '@repo/domain/names';
 import { parse } from 'csv-parse/sync';
 import { type DataSource } from 'typeorm';
 import { referenceDataDir } from '../reference-data/reference-files.js';
+import { categoryBits } from '../reporting/enrollment-summary.service.js';
 import { beginLoad, copyRows, CsvChunk, deferSecondaryIndexes } from './bulk-load.js';
 import { givenNames, surnames } from './names.data.js';
 import { datasetLoaderAccount, mulberry32 } from './synthetic-learners.js';
@@ -268,8 +269,12 @@ export async function loadEnrollmentCells(
         `${fourPs ? 't' : 'f'},${createdBy}\n`,
     );
     linkRows.push(`${id},${cell.schoolId},ENROLLED\n`);
-    // The bits of enrollment_category_mask (EnrollmentRollup): IP 1, SPED 2, Balik-Aral 4, 4Ps 32.
-    const mask = (ip ? 1 : 0) | (sped ? 2 : 0) | (balikAral ? 4 : 0) | (fourPs ? 32 : 0);
+    // enrollment_category_mask of the learner (EnrollmentRollup): the bits the summary reads.
+    const mask =
+      (ip ? categoryBits.IP : 0) |
+      (sped ? categoryBits.SPED : 0) |
+      (balikAral ? categoryBits.BALIK_ARAL : 0) |
+      (fourPs ? categoryBits.FOUR_PS : 0);
     const key = `${cell.schoolId},${cell.gradeLevel},${cell.strand ?? ''},${cell.sex},${mask}`;
     counted.set(key, (counted.get(key) ?? 0) + 1);
     enrollmentRows.push(
