@@ -5,8 +5,10 @@ import { type DataSource, type Logger } from 'typeorm';
 import { inject } from 'vitest';
 import { createApp, type App } from '../src/app.js';
 import { createDataSource } from '../src/db/data-source.js';
+import { createDatabaseIfMissing, dropDatabase, withDatabaseName } from '../src/db/database.js';
 import { AccountEntity } from '../src/modules/auth/account.entity.js';
 import { hashPassword, login } from '../src/modules/auth/auth.service.js';
+import { loadReferenceData } from '../src/modules/reference-data/reference-data.seed.js';
 
 /** Counts the SQL statements a data source sends, to prove loaders batch. */
 export class QueryCounter implements Logger {
@@ -25,6 +27,35 @@ export async function openTestDataSource(logger?: Logger): Promise<DataSource> {
   const dataSource = createDataSource(inject('databaseUrl'), { poolSize: 4, logger });
   await dataSource.initialize();
   return dataSource;
+}
+
+/**
+ * A database of the test file's own, migrated and with the reference data, for what must not
+ * share the test database (a bulk load locks the tables it fills for its whole transaction, which
+ * would stall the other files' requests). `drop` closes the data source and drops the database.
+ */
+export async function openOwnTestDatabase(
+  prefix: string,
+  poolSize = 4,
+): Promise<{ dataSource: DataSource; url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${Date.now()}_${process.pid}`;
+  const adminUrl = withDatabaseName(inject('databaseUrl'), 'postgres');
+  await createDatabaseIfMissing(adminUrl, name);
+  const url = withDatabaseName(adminUrl, name);
+  const dataSource = createDataSource(url, { poolSize });
+  const drop = async () => {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await dropDatabase(adminUrl, name);
+  };
+  try {
+    await dataSource.initialize();
+    await dataSource.runMigrations();
+    await loadReferenceData(dataSource);
+  } catch (error) {
+    await drop();
+    throw error;
+  }
+  return { dataSource, url, drop };
 }
 
 export interface TestServer {

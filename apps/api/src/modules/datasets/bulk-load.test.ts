@@ -1,39 +1,27 @@
 import { toNameKey } from '@repo/domain/names';
 import pg from 'pg';
 import { type DataSource } from 'typeorm';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createDataSource } from '../../db/data-source.js';
-import { createDatabaseIfMissing, dropDatabase, withDatabaseName } from '../../db/database.js';
-import { loadReferenceData } from '../reference-data/reference-data.seed.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openOwnTestDatabase } from '../../../test/harness.js';
 import { resolveInterruptedLoads } from './bulk-load.js';
 import { type Cell, loadEnrollmentCells } from './enrollment-dataset.js';
 import { loadSyntheticLearners } from './synthetic-learners.js';
 
 // A database of its own: a load locks the learner and enrollment tables while it runs.
-const name = `bulk_load_${Date.now()}_${process.pid}`;
-let url: string;
-let adminUrl: string;
+let own: Awaited<ReturnType<typeof openOwnTestDatabase>>;
 let dataSource: DataSource;
 let schools: number[];
 
 beforeAll(async () => {
-  adminUrl = withDatabaseName(inject('databaseUrl'), 'postgres');
-  await createDatabaseIfMissing(adminUrl, name);
-  url = withDatabaseName(adminUrl, name);
-  dataSource = createDataSource(url, { poolSize: 4 });
-  await dataSource.initialize();
-  await dataSource.runMigrations();
-  await loadReferenceData(dataSource);
+  own = await openOwnTestDatabase('bulk_load');
+  ({ dataSource } = own);
   schools = (
     await dataSource.query<{ id: number }[]>(
       `SELECT id FROM school WHERE offers_elementary ORDER BY id LIMIT 3`,
     )
   ).map((s) => s.id);
 }, 120_000);
-afterAll(async () => {
-  await dataSource?.destroy();
-  await dropDatabase(adminUrl, name);
-});
+afterAll(() => own?.drop());
 
 const counts = async () =>
   (
@@ -127,7 +115,7 @@ describe('data set loads (issue 6)', () => {
     // Three loads cut off: before the enrollments' half was prepared (1), after both were (2),
     // after the learners' half had committed (3).
     const half = async (gid: string, commit = false) => {
-      const client = new pg.Client({ connectionString: url });
+      const client = new pg.Client({ connectionString: own.url });
       await client.connect();
       await client.query('BEGIN');
       await client.query('INSERT INTO load_probe VALUES ($1)', [gid]);

@@ -1,8 +1,6 @@
 import { type DataSource } from 'typeorm';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createDataSource } from '../../db/data-source.js';
-import { createDatabaseIfMissing, dropDatabase, withDatabaseName } from '../../db/database.js';
-import { loadReferenceData } from '../reference-data/reference-data.seed.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openOwnTestDatabase } from '../../../test/harness.js';
 import { loadEarlyRegistrationSeason } from './early-registration-season.js';
 import { loadEnrollmentCells } from './enrollment-dataset.js';
 
@@ -12,21 +10,13 @@ const SEASON = '2027-2028';
 
 // A database of its own: a bulk load locks the enrollment table for its transaction, which would
 // stall every other test file's requests on the shared test database meanwhile.
-const name = `season_${Date.now()}_${process.pid}`;
-let adminUrl: string;
+let own: Awaited<ReturnType<typeof openOwnTestDatabase>>;
 let dataSource: DataSource;
 beforeAll(async () => {
-  adminUrl = withDatabaseName(inject('databaseUrl'), 'postgres');
-  await createDatabaseIfMissing(adminUrl, name);
-  dataSource = createDataSource(withDatabaseName(adminUrl, name), { poolSize: 2 });
-  await dataSource.initialize();
-  await dataSource.runMigrations();
-  await loadReferenceData(dataSource);
+  own = await openOwnTestDatabase('season', 2);
+  ({ dataSource } = own);
 }, 120_000);
-afterAll(async () => {
-  await dataSource?.destroy();
-  await dropDatabase(adminUrl, name);
-});
+afterAll(() => own?.drop());
 
 describe('an early-registration season against the year before (bench and demo data)', () => {
   it('registers part of each school’s incoming grades, in the window, counted by the tracker’s rollup; once', async () => {

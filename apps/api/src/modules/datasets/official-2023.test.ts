@@ -4,29 +4,26 @@ import { gunzipSync } from 'node:zlib';
 import { Role } from '@repo/domain/access';
 import { parse } from 'csv-parse/sync';
 import { type DataSource } from 'typeorm';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createTestAccount, startTestServer, type TestServer } from '../../../test/harness.js';
-import { createDataSource } from '../../db/data-source.js';
-import { createDatabaseIfMissing, dropDatabase, withDatabaseName } from '../../db/database.js';
-import { loadReferenceData } from '../reference-data/reference-data.seed.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createTestAccount,
+  openOwnTestDatabase,
+  startTestServer,
+  type TestServer,
+} from '../../../test/harness.js';
 import { referenceDataDir } from '../reference-data/reference-files.js';
 import { loadEnrollmentCells, officialCells } from './enrollment-dataset.js';
 
 // A database of its own: the data set is large, and other test files count SY 2023-2024 too.
-const name = `official_${Date.now()}_${process.pid}`;
-let adminUrl: string;
+let own: Awaited<ReturnType<typeof openOwnTestDatabase>>;
 let dataSource: DataSource;
 let server: TestServer;
 let carId: number;
 let firstLoad: Awaited<ReturnType<typeof loadEnrollmentCells>>;
 
 beforeAll(async () => {
-  adminUrl = withDatabaseName(inject('databaseUrl'), 'postgres');
-  await createDatabaseIfMissing(adminUrl, name);
-  dataSource = createDataSource(withDatabaseName(adminUrl, name), { poolSize: 4 });
-  await dataSource.initialize();
-  await dataSource.runMigrations();
-  await loadReferenceData(dataSource);
+  own = await openOwnTestDatabase('official');
+  ({ dataSource } = own);
   [{ id: carId }] = (await dataSource.query<{ id: number }[]>(
     "SELECT id FROM region WHERE name = 'CAR'",
   )) as [{ id: number }];
@@ -38,8 +35,7 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(async () => {
   await server?.close();
-  await dataSource?.destroy();
-  await dropDatabase(adminUrl, name);
+  await own?.drop();
 });
 
 describe('the official SY 2023-24 data set (issue 6)', () => {
