@@ -5,6 +5,13 @@ import { defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
 
+/**
+ * Every test runs on the app's clock pinned to one day (the API's clock reads APP_TODAY), never on
+ * the machine's date: `npm run test:calendar` runs the date-sensitive files at other days.
+ */
+export const defaultTestDay = '2027-11-20';
+process.env.APP_TODAY ||= defaultTestDay;
+
 export default defineConfig({
   // vitest's own transform emits no decorator metadata, which type-graphql and TypeORM need.
   plugins: [swc.vite({ jsc: { target: 'es2022' } })],

@@ -1,7 +1,59 @@
+import { addDays, daysBetween } from '@repo/domain/civil-date';
+import { toCivilDate } from '@repo/domain/learner-profile';
+import { appToday } from './config.js';
+
 // One formatter: toLocaleDateString built one per call, 0.2 ms of each tracker request.
 const manila = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Manila' });
+const dayMs = 86_400_000;
 
-/** Today's date in the Philippines (YYYY-MM-DD): the policy's dates are civil dates in PHT. */
-export function todayInManila(now = new Date()): string {
-  return manila.format(now);
+/** The day a real instant falls on in the Philippines (YYYY-MM-DD): the policy's days are PHT. */
+export function manilaDateOf(instant: Date): string {
+  return manila.format(instant);
 }
+
+/**
+ * The application's one clock: every "today" and "now" of the API comes from here. Production
+ * reads the real time. Tests and demo runs pin it to a day (`APP_TODAY=2027-02-10`, or `pin`):
+ * `today()` then stays on that day, and `now()` is the real instant moved by whole days onto it,
+ * so tokens still expire and timestamps still advance while the policy's day holds still.
+ * Durations (how long a request took) are not the time of day and use `performance.now()`.
+ */
+class Clock {
+  private pinned: { day: string; offsetMs: number } | null = null;
+
+  /** Today in the Philippines, YYYY-MM-DD: the day the policy judges. */
+  today(): string {
+    return this.pinned?.day ?? manilaDateOf(new Date());
+  }
+
+  /** The current instant (moved onto the pinned day, when pinned). */
+  now(): Date {
+    return new Date(Date.now() + (this.pinned?.offsetMs ?? 0));
+  }
+
+  /** Whether a day is pinned, and which. */
+  pinnedDay(): string | null {
+    return this.pinned?.day ?? null;
+  }
+
+  /** Holds "today" on a day until `unpin`; refuses what is not a real date. */
+  pin(day: string): void {
+    if (!toCivilDate(day))
+      throw new Error(`The clock pins to a real date (YYYY-MM-DD), not ${day}`);
+    const realDay = manilaDateOf(new Date());
+    this.pinned = { day, offsetMs: daysBetween(realDay, day) * dayMs };
+  }
+
+  unpin(): void {
+    this.pinned = null;
+  }
+
+  /** A day `days` from today. */
+  daysFromToday(days: number): string {
+    return addDays(this.today(), days);
+  }
+}
+
+export const clock = new Clock();
+
+if (appToday) clock.pin(appToday);

@@ -236,10 +236,10 @@ describe('planEnrollment: grade, strand and categories (§II, §III, §IV.j-§IV
         enrolledOn: '2026-11-27',
       },
       [
+        ['enrolledOn', 'DATE_IN_FUTURE'],
         ['gradeLevel', 'GRADE_NOT_OFFERED'],
         ['strand', 'STRAND_NOT_FOR_GRADE'],
         ['categories', 'CATEGORY_BELONGS_TO_LEARNER'],
-        ['enrolledOn', 'DATE_IN_FUTURE'],
       ],
     ],
   ] as const)('%s', (_, change, errors) => {
@@ -299,6 +299,38 @@ describe('planEnrollment: dates of enrollment and attendance (§V.A ¶1, §IV.c,
       '§V.B first attendance after today',
       { firstAttendance: '2025-06-16', today: '2025-06-10' },
       [['firstAttendance', 'DATE_IN_FUTURE']],
+    ],
+    // Validation order: a day that cannot be is refused before any rule is judged on it.
+    [
+      '§V.D a future enrolment that would also be late is refused for its date alone',
+      { enrolledOn: '2026-02-02', today: '2026-01-30' },
+      [['enrolledOn', 'DATE_IN_FUTURE']],
+    ],
+    [
+      '§V.A a future enrolment with documents missing and too young: the date alone',
+      { enrolledOn: '2026-11-27', birthDate: '2022-01-01', documents: [] },
+      [['enrolledOn', 'DATE_IN_FUTURE']],
+    ],
+    [
+      'ALS step 4: a future first attendance after the cut-off is refused for its date alone',
+      {
+        gradeLevel: 'ALS_BLP',
+        basis: null,
+        enrolledOn: '2025-11-10',
+        firstAttendance: '2025-11-12',
+        today: '2025-11-11',
+      },
+      [['firstAttendance', 'DATE_IN_FUTURE']],
+    ],
+    [
+      '§V.D a first attendance before the enrolment is not judged late',
+      { enrolledOn: '2025-10-01', firstAttendance: '2025-09-30' },
+      [['firstAttendance', 'BEFORE_ENROLLMENT']],
+    ],
+    [
+      '§V.D an unreal enrolment date with a late first attendance: the date alone',
+      { enrolledOn: '2025-09-31', firstAttendance: '2026-03-02' },
+      [['enrolledOn', 'DATE_INVALID']],
     ],
   ] as const)('%s', (_, change, errors) => {
     expect(pairs(plan(change).errors)).toEqual(errors);

@@ -8,8 +8,9 @@ import {
   LearnerCategory,
   type Strand,
 } from './enums.js';
-import { type FieldError, toCivilDate } from './learner-profile.js';
-import { parseSchoolYear, policyDates, type SchoolCalendar } from './school-year.js';
+import { checkGivenDates } from './given-dates.js';
+import { type FieldError } from './learner-profile.js';
+import { isWithin, parseSchoolYear, policyDates, type SchoolCalendar } from './school-year.js';
 import { checkAlsFirstAttendance, checkLateEnrollment, type LateEnrollment } from './status.js';
 
 /** What a school offers (SPEC §2): its levels, and whether it hosts an ALS learning center. */
@@ -137,16 +138,29 @@ export interface EnrollmentPlan {
   late: LateEnrollment | { ok: true; code: 'LATE_APPROVED' } | null;
 }
 
-function checkDate(errors: FieldError[], field: string, value: string, today: string): boolean {
-  if (!toCivilDate(value)) {
-    errors.push({ field, code: 'DATE_INVALID' });
-    return false;
+/**
+ * The dates of an enrolment, before any rule is judged: real days not after today
+ * (`checkGivenDates`), the enrolment between the start of early registration and the last day of
+ * classes, the first attendance within classes and not before the enrolment (an earlier date would
+ * dodge the late rule, §V.D).
+ */
+export function checkEnrollmentDates(
+  input: Pick<EnrollmentPlanInput, 'calendar' | 'enrolledOn' | 'firstAttendance' | 'today'>,
+): FieldError[] {
+  const { calendar } = input;
+  const firstAttendance = input.firstAttendance ?? null;
+  const errors = checkGivenDates({ enrolledOn: input.enrolledOn, firstAttendance }, input.today);
+  const bad = (field: string) => errors.some((e) => e.field === field);
+  const start = policyDates(calendar).earlyRegistrationStart;
+  if (!bad('enrolledOn') && !isWithin(input.enrolledOn, start, calendar.closingDay))
+    errors.push({ field: 'enrolledOn', code: 'OUTSIDE_SCHOOL_YEAR' });
+  if (firstAttendance !== null && !bad('firstAttendance')) {
+    if (!isWithin(firstAttendance, calendar.openingDay, calendar.closingDay))
+      errors.push({ field: 'firstAttendance', code: 'OUTSIDE_SCHOOL_YEAR' });
+    else if (!bad('enrolledOn') && firstAttendance < input.enrolledOn)
+      errors.push({ field: 'firstAttendance', code: 'BEFORE_ENROLLMENT' });
   }
-  if (value > today) {
-    errors.push({ field, code: 'DATE_IN_FUTURE' });
-    return false;
-  }
-  return true;
+  return errors;
 }
 
 /**
@@ -174,45 +188,45 @@ export function planEnrollment(input: EnrollmentPlanInput): EnrollmentPlan {
     return { errors, eligibility, status: EnrollmentStatus.PRE_REGISTERED, late: null };
   }
   const dates = policyDates(calendar);
+  // Malformed or impossible dates first: no rule is judged on a day that cannot be.
+  const dateErrors = checkEnrollmentDates(input);
+  errors.push(...dateErrors);
   if (!offersGrade(input.school, input.gradeLevel))
     errors.push({ field: 'gradeLevel', code: 'GRADE_NOT_OFFERED' });
   errors.push(...checkStrand(input.gradeLevel, input.strand));
   errors.push(...checkEnrollmentCategories(input.categories));
-
-  let enrolledOk = checkDate(errors, 'enrolledOn', input.enrolledOn, input.today);
-  if (
-    enrolledOk &&
-    (input.enrolledOn < dates.earlyRegistrationStart || input.enrolledOn > calendar.closingDay)
-  ) {
-    errors.push({ field: 'enrolledOn', code: 'OUTSIDE_SCHOOL_YEAR' });
-    enrolledOk = false;
-  }
   const firstAttendance = input.firstAttendance ?? null;
-  let attendanceOk = false;
-  if (firstAttendance !== null) {
-    attendanceOk = checkDate(errors, 'firstAttendance', firstAttendance, input.today);
-    if (
-      attendanceOk &&
-      (firstAttendance < calendar.openingDay || firstAttendance > calendar.closingDay)
-    ) {
-      errors.push({ field: 'firstAttendance', code: 'OUTSIDE_SCHOOL_YEAR' });
-      attendanceOk = false;
-    }
-    // A learner attends after being enrolled: an earlier date would dodge the late rule (§V.D).
-    if (attendanceOk && enrolledOk && firstAttendance < input.enrolledOn) {
-      errors.push({ field: 'firstAttendance', code: 'BEFORE_ENROLLMENT' });
-      attendanceOk = false;
-    }
+  const attendanceOk = firstAttendance !== null && dateErrors.length === 0;
+  const eligibilityOf = () =>
+    checkEligibility({
+      schoolYear: calendar.schoolYear,
+      gradeLevel: input.gradeLevel,
+      // An ALS program is judged before the basis is read.
+      basis: input.basis ?? AdmissionBasis.CONTINUING,
+      birthDate: input.birthDate,
+      firstTimeEnrollee: input.firstTimeEnrollee,
+      documents: input.documents,
+      birthDocumentOnFile: input.birthDocumentOnFile,
+      asOf: dateErrors.length === 0 ? input.enrolledOn : input.today,
+      dates: { ageCutoff: dates.ageCutoff, documentDeadline: dates.documentDeadline },
+    });
+  if (dateErrors.length > 0) {
+    return {
+      errors,
+      eligibility: eligibilityOf(),
+      status: EnrollmentStatus.PRE_REGISTERED,
+      late: null,
+    };
   }
 
   let late: EnrollmentPlan['late'] = null;
   if (isAlsProgram(input.gradeLevel)) {
     if (firstAttendance === null) errors.push({ field: 'firstAttendance', code: 'REQUIRED' });
-    else if (attendanceOk) {
+    else {
       const cutoff = checkAlsFirstAttendance(calendar, firstAttendance);
       if (!cutoff.ok) errors.push({ field: 'firstAttendance', code: cutoff.code });
     }
-  } else if (!input.movedIn && (firstAttendance === null ? enrolledOk : attendanceOk)) {
+  } else if (!input.movedIn) {
     // The day the learner starts: the first attendance when known, else the enrolment day.
     const start = firstAttendance ?? input.enrolledOn;
     if (start > calendar.openingDay && start <= calendar.closingDay) {
@@ -223,18 +237,7 @@ export function planEnrollment(input: EnrollmentPlanInput): EnrollmentPlan {
 
   if (!input.basis && !isAlsProgram(input.gradeLevel))
     errors.push({ field: 'admissionBasis', code: 'REQUIRED' });
-  const eligibility = checkEligibility({
-    schoolYear: calendar.schoolYear,
-    gradeLevel: input.gradeLevel,
-    // An ALS program is judged before the basis is read.
-    basis: input.basis ?? AdmissionBasis.CONTINUING,
-    birthDate: input.birthDate,
-    firstTimeEnrollee: input.firstTimeEnrollee,
-    documents: input.documents,
-    birthDocumentOnFile: input.birthDocumentOnFile,
-    asOf: input.enrolledOn,
-    dates: { ageCutoff: dates.ageCutoff, documentDeadline: dates.documentDeadline },
-  });
+  const eligibility = eligibilityOf();
   if (!eligibility.eligible && input.basis) {
     for (const reason of eligibility.reasons) {
       const field = reasonField[reason];
@@ -277,7 +280,9 @@ export function checkPreRegistration(
   input: PreRegistrationInput,
   knownCircumstances: readonly string[],
 ): FieldError[] {
-  const errors: FieldError[] = [];
+  // Malformed or impossible dates first: the window is not judged on a day that cannot be.
+  const errors = checkGivenDates({ registeredOn: input.registeredOn }, input.today);
+  const dateOk = errors.length === 0;
   if (!offersGrade(input.school, input.gradeLevel))
     errors.push({ field: 'gradeLevel', code: 'GRADE_NOT_OFFERED' });
   errors.push(...checkStrand(input.gradeLevel, input.strand));
@@ -296,10 +301,8 @@ export function checkPreRegistration(
     errors.push({ field: 'circumstances', code: 'CIRCUMSTANCE_UNKNOWN' });
   if (input.circumstances.length > 0 && !outOfSchool)
     errors.push({ field: 'circumstances', code: 'CIRCUMSTANCES_ONLY_FOR_OSC_OSY' });
-  if (checkDate(errors, 'registeredOn', input.registeredOn, input.today)) {
-    if (!isInEarlyRegistrationWindow(input.calendar, input.registeredOn))
-      errors.push({ field: 'registeredOn', code: 'OUTSIDE_EARLY_REGISTRATION_WINDOW' });
-  }
+  if (dateOk && !isInEarlyRegistrationWindow(input.calendar, input.registeredOn))
+    errors.push({ field: 'registeredOn', code: 'OUTSIDE_EARLY_REGISTRATION_WINDOW' });
   return errors;
 }
 

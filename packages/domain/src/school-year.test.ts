@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  currentSchoolYear,
   formatSchoolYear,
   isSchoolDay,
   isWithin,
@@ -130,5 +131,26 @@ describe('school days (SPEC §2; §V.D counts them)', () => {
     expect(isWithin('2025-01-25', '2025-01-25', '2025-02-28')).toBe(true);
     expect(isWithin('2025-01-24', '2025-01-25', '2025-02-28')).toBe(false);
     expect(isWithin('2025-03-01', '2025-01-25', '2025-02-28')).toBe(false);
+  });
+});
+
+describe('currentSchoolYear (SPEC §2: a year runs from its opening to its closing day)', () => {
+  const years = [
+    { schoolYear: '2026-2027', openingDay: '2026-06-15', closingDay: '2027-03-31' },
+    { schoolYear: '2027-2028', openingDay: '2027-06-14', closingDay: '2028-03-31' },
+  ];
+  it.each([
+    ['the opening day', '2027-06-14', '2027-2028'],
+    ['mid-year', '2027-11-20', '2027-2028'],
+    ['the closing day', '2028-03-31', '2027-2028'],
+    ['the day before the opening: the coming year', '2027-06-13', '2027-2028'],
+    ['between two years: the coming one', '2027-05-15', '2027-2028'],
+    ['before every year: the first', '2020-01-01', '2026-2027'],
+    ['after every year: the last', '2030-01-01', '2027-2028'],
+  ])('%s (%s)', (_title, today, expected) => {
+    expect(currentSchoolYear(years, today)).toBe(expected);
+  });
+  it('is null without calendars', () => {
+    expect(currentSchoolYear([], '2027-01-01')).toBeNull();
   });
 });

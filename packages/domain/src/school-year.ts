@@ -112,3 +112,17 @@ export function schoolDaysBetween(
 export function isWithin(date: CivilDate, start: CivilDate, end: CivilDate): boolean {
   return date >= start && date <= end;
 }
+
+/**
+ * The school year of a day: the one whose classes are under way (opening to closing day), else the
+ * next to open (the summer between two years belongs to the coming one: its early registration
+ * has run and its enrolment is what schools do next), else the last there is.
+ */
+export function currentSchoolYear(
+  calendars: readonly Pick<SchoolCalendar, 'schoolYear' | 'openingDay' | 'closingDay'>[],
+  today: CivilDate,
+): string | null {
+  const sorted = [...calendars].sort((a, b) => a.openingDay.localeCompare(b.openingDay));
+  const running = sorted.find((c) => c.openingDay <= today && today <= c.closingDay);
+  return (running ?? sorted.find((c) => c.openingDay > today) ?? sorted.at(-1))?.schoolYear ?? null;
+}

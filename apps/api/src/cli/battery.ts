@@ -7,6 +7,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { Role } from '@repo/domain/access';
+import { clock } from '../clock.js';
 import { createDataSource } from '../db/data-source.js';
 import { createDatabaseIfMissing } from '../db/database.js';
 import { repoRoot } from '../paths.js';
@@ -335,7 +336,7 @@ const table = [
 const docs = path.join(repoRoot, 'docs', 'reliability.md');
 const current = readFileSync(docs, 'utf8');
 const marker = /<!-- battery:start -->[\s\S]*<!-- battery:end -->/;
-const block = `<!-- battery:start -->\n\`npm run battery${full ? '' : ' -- --size small'}\`, ${new Date().toISOString().slice(0, 10)}, ${seconds} s; ${failed.length === 0 ? 'every target met' : `${failed.length} target(s) missed`}.\n\n${table}\n<!-- battery:end -->`;
+const block = `<!-- battery:start -->\n\`npm run battery${full ? '' : ' -- --size small'}\`, ${clock.today()}, ${seconds} s; ${failed.length === 0 ? 'every target met' : `${failed.length} target(s) missed`}.\n\n${table}\n<!-- battery:end -->`;
 writeFileSync(
   docs,
   marker.test(current) ? current.replace(marker, block) : `${current}\n${block}\n`,

@@ -2,6 +2,7 @@
 // entities. Usage: npm run migration:generate -w @repo/api -- <Name>
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { clock } from '../clock.js';
 import { createDataSource } from '../db/data-source.js';
 import {
   createDatabaseIfMissing,
@@ -29,7 +30,7 @@ try {
   if (up.length === 0) {
     console.log('Entities and migrations already match: nothing to generate.');
   } else {
-    const timestamp = Date.now();
+    const timestamp = clock.now().getTime();
     const className = `${name}${timestamp}`;
     const lines = (queries: string[]) =>
       queries.map((q) => `    await queryRunner.query(${JSON.stringify(q)});`).join('\n');

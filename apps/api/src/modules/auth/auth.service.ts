@@ -3,6 +3,7 @@ import bcrypt from 'bcryptjs';
 import { GraphQLError } from 'graphql';
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import { type DataSource } from 'typeorm';
+import { clock } from '../../clock.js';
 import { authSecret, tokenTtlSeconds } from '../../config.js';
 import { AccountEntity } from './account.entity.js';
 import { type Viewer, type ViewerScope } from './viewer.js';
@@ -39,12 +40,12 @@ export async function login(
   const account = await dataSource.getRepository(AccountEntity).findOneBy({ username });
   const matches = await bcrypt.compare(password, account?.passwordHash ?? decoyHash);
   if (!account || !matches || account.disabledAt) return null;
-  const expiresAt = new Date(Date.now() + tokenTtlSeconds * 1000);
+  const expiresAt = new Date(clock.now().getTime() + tokenTtlSeconds * 1000);
   const token = await new SignJWT({ role: account.role, scope: toViewerScope(account), username })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(account.id)
     .setIssuer(issuer)
-    .setIssuedAt()
+    .setIssuedAt(clock.now())
     .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
     .sign(authSecret());
   return { token, expiresAt, account };
@@ -61,10 +62,14 @@ const verifiedCapacity = 10_000;
 
 export async function verifyToken(token: string): Promise<Viewer> {
   const known = verified.get(token);
-  if (known && known.expiresAt > Date.now()) return known.viewer;
+  if (known && known.expiresAt > clock.now().getTime()) return known.viewer;
   if (known) verified.delete(token);
   try {
-    const { payload } = await jwtVerify(token, authSecret(), { issuer, algorithms: ['HS256'] });
+    const { payload } = await jwtVerify(token, authSecret(), {
+      issuer,
+      algorithms: ['HS256'],
+      currentDate: clock.now(),
+    });
     const role = payload.role as Role;
     if (!payload.sub || !Object.values(Role).includes(role) || !payload.exp)
       throw new Error('bad claims');

@@ -37,6 +37,7 @@ const samples: Record<string, { query: string; variables?: Record<string, unknow
   approveLearnerMerge: { query: 'mutation { approveLearnerMerge(mergeId: "0") { id } }' },
   rejectLearnerMerge: { query: 'mutation { rejectLearnerMerge(mergeId: "0", note: "x") { id } }' },
   revertLearnerMerge: { query: 'mutation { revertLearnerMerge(mergeId: "0", note: "x") { id } }' },
+  clock: { query: '{ clock { today } }' },
   schoolCalendars: { query: '{ schoolCalendars { schoolYear } }' },
   schoolCalendar: { query: '{ schoolCalendar(schoolYear: "2026-2027") { openingDay } }' },
   setSchoolCalendar: {
@@ -110,6 +111,7 @@ const expected: Record<string, 'everyone' | 'signed-in' | readonly Role[]> = {
   approveLearnerMerge: [Role.DIVISION_MONITOR],
   rejectLearnerMerge: [Role.DIVISION_MONITOR],
   revertLearnerMerge: [Role.DIVISION_MONITOR],
+  clock: 'everyone',
   schoolCalendars: 'everyone',
   schoolCalendar: 'everyone',
   setSchoolCalendar: [Role.ADMINISTRATOR],

@@ -45,6 +45,8 @@ export const operationAccess: Record<string, OperationRule> = {
   rejectLearnerMerge: [Role.DIVISION_MONITOR],
   revertLearnerMerge: [Role.DIVISION_MONITOR],
   // School calendars are public; administrators set them (SPEC §1, §2).
+  // The day the server judges by: screens default their dates to it.
+  clock: 'PUBLIC',
   schoolCalendars: 'PUBLIC',
   schoolCalendar: 'PUBLIC',
   setSchoolCalendar: [Role.ADMINISTRATOR],

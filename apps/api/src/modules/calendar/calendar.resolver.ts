@@ -1,11 +1,19 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { clock } from '../../clock.js';
 import { type Context } from '../../context.js';
 import { setSchoolCalendar, toCalendarType } from './calendar.service.js';
-import { SchoolCalendarInput, SchoolCalendarType } from './calendar.type.js';
+import { ClockType, SchoolCalendarInput, SchoolCalendarType } from './calendar.type.js';
 import { SchoolCalendarEntity } from './school-calendar.entity.js';
 
 @Resolver()
 export class CalendarResolver {
+  @Query(() => ClockType, {
+    description: 'Today and now on the server’s clock: what the policy judges against.',
+  })
+  clock(): ClockType {
+    return { today: clock.today(), now: clock.now(), pinned: clock.pinnedDay() !== null };
+  }
+
   @Query(() => [SchoolCalendarType], { description: 'Every school year’s calendar, newest first.' })
   async schoolCalendars(@Ctx() { dataSource }: Context): Promise<SchoolCalendarType[]> {
     const rows = await dataSource

@@ -1,9 +1,10 @@
-import { addDays, weekday } from '@repo/domain/civil-date';
+import { addDays, firstWeekdayOnOrAfter, weekday } from '@repo/domain/civil-date';
 import { type DataSource } from 'typeorm';
+import { clock } from '../../clock.js';
 
 /**
  * School calendars as DepEd's orders set them, for the years the demo and the official data set
- * cover. An administrator edits them afterwards (setSchoolCalendar); seeding never overwrites.
+ * cover, and assumed ones through the year after today's. An administrator edits them afterwards (setSchoolCalendar); seeding never overwrites.
  * Holidays are left for the administrator: until entered, every weekday between opening and
  * closing counts, and the prescribed days are those weekdays.
  */
@@ -19,6 +20,31 @@ export const knownCalendars = [
   { schoolYear: '2027-2028', openingDay: '2027-06-14', closingDay: '2028-03-31' },
 ] as const;
 
+const MONDAY = 1;
+
+/**
+ * A year no order has set yet: the shape of the last three (classes from the Monday on or after
+ * 14 June to 31 March), for the administrator to correct. It keeps the system usable on any day:
+ * the policy needs a calendar for the year under way and the next one's early registration.
+ */
+export function assumedCalendar(startYear: number) {
+  return {
+    schoolYear: `${startYear}-${startYear + 1}`,
+    openingDay: firstWeekdayOnOrAfter(`${startYear}-06-14`, MONDAY),
+    closingDay: `${startYear + 1}-03-31`,
+  };
+}
+
+/** The known calendars, then assumed ones up to the school year after today's. */
+export function calendarsThrough(today: string) {
+  const lastStart = Number(today.slice(0, 4)) + 1;
+  const rows: { schoolYear: string; openingDay: string; closingDay: string }[] = [
+    ...knownCalendars,
+  ];
+  for (let start = 2028; start <= lastStart; start++) rows.push(assumedCalendar(start));
+  return rows;
+}
+
 function weekdaysBetween(from: string, to: string): number {
   let count = 0;
   for (let day = from; day <= to; day = addDays(day, 1)) {
@@ -28,8 +54,11 @@ function weekdaysBetween(from: string, to: string): number {
   return count;
 }
 
-export async function ensureSchoolCalendars(dataSource: DataSource): Promise<number> {
-  const rows = knownCalendars.map((c) => ({
+export async function ensureSchoolCalendars(
+  dataSource: DataSource,
+  today = clock.today(),
+): Promise<number> {
+  const rows = calendarsThrough(today).map((c) => ({
     ...c,
     prescribedSchoolDays: weekdaysBetween(c.openingDay, c.closingDay),
     // The ALS guide's example cut-off (October 30), until the administrator sets the year's.

@@ -99,3 +99,18 @@ export class SchoolCalendarInput {
   })
   version?: number | null;
 }
+
+@ObjectType({
+  description:
+    'The application’s clock: the day the policy judges today, so that screens default to the same day as the server.',
+})
+export class ClockType {
+  @Field({ description: 'Today in the Philippines (YYYY-MM-DD).' })
+  today: string;
+
+  @Field({ description: 'The current instant on the same clock.' })
+  now: Date;
+
+  @Field({ description: 'True when the day is pinned (tests and demo runs with APP_TODAY).' })
+  pinned: boolean;
+}

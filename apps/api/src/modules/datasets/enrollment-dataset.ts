@@ -177,7 +177,7 @@ export async function loadEnrollmentCells(
     onStep?: (step: string, seconds: number) => void;
   },
 ): Promise<EnrollmentLoad> {
-  const started = Date.now();
+  const started = performance.now();
   const { schoolYear } = options;
   const startYear = Number(schoolYear.slice(0, 4));
   const loaded = new Set(
@@ -210,7 +210,8 @@ export async function loadEnrollmentCells(
   const total = todo.reduce((sum, c) => sum + c.learners, 0);
   const skippedSchools = new Set(cells.filter((c) => loaded.has(c.schoolId)).map((c) => c.schoolId))
     .size;
-  if (total === 0) return { learners: 0, skippedSchools, seconds: (Date.now() - started) / 1000 };
+  if (total === 0)
+    return { learners: 0, skippedSchools, seconds: (performance.now() - started) / 1000 };
 
   const random = mulberry32(options.seed ?? startYear);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
@@ -376,7 +377,7 @@ export async function loadEnrollmentCells(
          transferred_out) FROM STDIN (FORMAT csv)`,
       deltaRows.take(),
     );
-    options.onStep?.('building indexes', (Date.now() - started) / 1000);
+    options.onStep?.('building indexes', (performance.now() - started) / 1000);
     await load.both(rebuildLearnerIndexes, rebuildEnrollmentIndexes);
     await load.commit();
   } catch (error) {
@@ -385,7 +386,7 @@ export async function loadEnrollmentCells(
   } finally {
     await load.release();
   }
-  options.onStep?.('adding to the rollups', (Date.now() - started) / 1000);
+  options.onStep?.('adding to the rollups', (performance.now() - started) / 1000);
   // The deltas folded with room to hash them in memory (at PostgreSQL's 4 MB a million learners'
   // deltas were sorted on disk: 31 s) and with their number known to the planner.
   await dataSource.transaction(async (manager) => {
@@ -398,7 +399,7 @@ export async function loadEnrollmentCells(
   await dataSource.query('VACUUM FULL enrollment_rollup_delta');
   for (const table of ['learner', 'learner_school', 'enrollment'])
     await dataSource.query(`ANALYZE ${table}`);
-  return { learners: total, skippedSchools, seconds: (Date.now() - started) / 1000 };
+  return { learners: total, skippedSchools, seconds: (performance.now() - started) / 1000 };
 }
 
 /**

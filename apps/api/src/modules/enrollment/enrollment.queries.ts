@@ -7,7 +7,7 @@ import {
 } from '@repo/domain/enums';
 import { parseSchoolYear, policyDates } from '@repo/domain/school-year';
 import { type DataSource } from 'typeorm';
-import { todayInManila } from '../../clock.js';
+import { clock } from '../../clock.js';
 import { inViewerScope } from '../../db/scoped.js';
 import { badUserInput, refused } from '../../errors.js';
 import { auditAll } from '../audit/audit.service.js';
@@ -157,7 +157,7 @@ export function temporaryEnrollments(
   checkSchoolYear(schoolYear);
   if (withinDays < 0 || withinDays > 366)
     throw badUserInput('dueWithinDays', 'DAYS_RANGE', 'dueWithinDays must be from 0 to 366');
-  const today = todayInManila();
+  const today = clock.today();
   return inViewerScope(
     dataSource,
     viewer,

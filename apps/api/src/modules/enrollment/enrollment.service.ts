@@ -20,11 +20,12 @@ import { type FieldError, toCivilDate } from '@repo/domain/learner-profile';
 import { parseSchoolYear, policyDates, type SchoolCalendar } from '@repo/domain/school-year';
 import { canChangeStatus, checkAlsTransfer, classifyMove } from '@repo/domain/status';
 import { type DataSource, type EntityManager, EntityNotFoundError } from 'typeorm';
-import { todayInManila } from '../../clock.js';
+import { clock } from '../../clock.js';
 import { onceForKey } from '../../db/idempotency.js';
 import { preparedQuery } from '../../db/prepared.js';
 import { inViewerScope } from '../../db/scoped.js';
 import { badUserInput, fieldErrors, refused } from '../../errors.js';
+import { checkGivenDates } from '@repo/domain/given-dates';
 import { audit } from '../audit/audit.service.js';
 import { type Viewer } from '../auth/viewer.js';
 import { findCalendar } from '../calendar/calendar.service.js';
@@ -58,6 +59,16 @@ export function schoolOf(
 export function checkId(value: string, field: string): string {
   if (!/^\d{1,18}$/.test(value)) throw badUserInput(field, 'ID_INVALID', `${field} is not an id`);
   return value;
+}
+
+/**
+ * The dates a command was given, refused before anything is read or any rule judged (issue 16):
+ * a day that does not exist or has not come yet is bad input with its own field and rule, never a
+ * late enrolment, a missed cut-off or a missing document.
+ */
+function refuseBadDates(dates: Record<string, string | null | undefined>, today: string) {
+  const errors = checkGivenDates(dates, today);
+  if (errors.length > 0) throw fieldErrors(errors);
 }
 
 export async function requireCalendar(manager: EntityManager, schoolYear: string, field: string) {
@@ -396,7 +407,7 @@ export async function preRegister(
   idempotencyKey?: string | null,
 ): Promise<AnsweredOutcome> {
   const schoolId = schoolOf(viewer);
-  const today = todayInManila();
+  const today = clock.today();
   if (Boolean(input.learnerId) === Boolean(input.learner)) {
     throw badUserInput(
       'input.learnerId',
@@ -405,6 +416,7 @@ export async function preRegister(
     );
   }
   if (input.learnerId) checkId(input.learnerId, 'input.learnerId');
+  refuseBadDates({ registeredOn: input.registeredOn }, today);
   const person = input.learner ? checkNewLearner(viewer, input.learner, 'input.learner') : null;
   const registeredOn = input.registeredOn ?? today;
   return enrollmentWrite(dataSource, viewer, async (manager) => {
@@ -516,8 +528,9 @@ export async function enrollIn(
   input: EnrollLearnerInput,
 ): Promise<Omit<EnrollmentOutcome, 'replayed'>> {
   const schoolId = schoolOf(viewer);
-  const today = todayInManila();
+  const today = clock.today();
   const enrolledOn = input.enrolledOn ?? today;
+  refuseBadDates({ enrolledOn, firstAttendance: input.firstAttendance }, today);
   const calendar = await requireCalendar(manager, input.schoolYear, 'input.schoolYear');
   const learner = await linkLearner(
     manager,
@@ -697,7 +710,8 @@ export async function recordFirstAttendance(
   },
   idempotencyKey?: string | null,
 ): Promise<AnsweredOutcome> {
-  const today = todayInManila();
+  const today = clock.today();
+  refuseBadDates({ firstAttendance: input.firstAttendance }, today);
   return enrollmentWrite(dataSource, viewer, async (manager) => {
     const done = await onceForKey(
       manager,
@@ -813,9 +827,10 @@ export async function submitDocument(
   },
   idempotencyKey?: string | null,
 ): Promise<AnsweredOutcome> {
-  const today = todayInManila();
+  const today = clock.today();
   const receivedOn = input.receivedOn ?? today;
   checkId(input.learnerId, 'input.learnerId');
+  refuseBadDates({ receivedOn }, today);
   return enrollmentWrite(dataSource, viewer, async (manager) => {
     const done = await onceForKey(
       manager,
@@ -842,10 +857,6 @@ export async function submitDocument(
             field: 'input.enrollmentId',
           });
         }
-        if (!toCivilDate(receivedOn))
-          throw badUserInput('input.receivedOn', 'DATE_INVALID', 'receivedOn: YYYY-MM-DD');
-        if (receivedOn > today)
-          throw badUserInput('input.receivedOn', 'DATE_IN_FUTURE', 'receivedOn is in the future');
         const since = enrollment.registeredOn ?? enrollment.enrolledOn!;
         if (receivedOn < since)
           throw badUserInput(
@@ -927,8 +938,9 @@ export async function moveLearner(
   idempotencyKey?: string | null,
 ): Promise<AnsweredOutcome> {
   const schoolId = schoolOf(viewer);
-  const today = todayInManila();
+  const today = clock.today();
   checkId(input.learnerId, 'input.learnerId');
+  refuseBadDates({ moveDate: input.moveDate }, today);
   return enrollmentWrite(dataSource, viewer, async (manager) => {
     let reasons: string[] = [];
     const done = await onceForKey(
@@ -1072,7 +1084,7 @@ async function leave(
   details: Partial<EnrollmentEntity>,
   note: string,
 ): Promise<AnsweredOutcome> {
-  const today = todayInManila();
+  refuseBadDates({ effectiveOn: input.effectiveOn }, clock.today());
   return enrollmentWrite(dataSource, viewer, async (manager) => {
     const done = await onceForKey(manager, viewer, idempotencyKey, operation, input, async () => {
       const enrollment = await ownEnrollment(
@@ -1095,10 +1107,7 @@ async function leave(
         );
       }
       const all = [...errors];
-      if (!toCivilDate(input.effectiveOn)) all.push({ field: 'effectiveOn', code: 'DATE_INVALID' });
-      else if (input.effectiveOn > today)
-        all.push({ field: 'effectiveOn', code: 'DATE_IN_FUTURE' });
-      else if (input.effectiveOn < enrollment.firstAttendance)
+      if (input.effectiveOn < enrollment.firstAttendance)
         all.push({ field: 'effectiveOn', code: 'BEFORE_FIRST_ATTENDANCE' });
       if (all.length > 0) throw fieldErrors(all);
       await manager

@@ -16,7 +16,7 @@ import { compareLearners, type MatchReason } from '@repo/domain/similarity';
 import { parse } from 'csv-parse/sync';
 import { readSheet } from 'read-excel-file/node';
 import { type DataSource, type EntityManager } from 'typeorm';
-import { todayInManila } from '../../clock.js';
+import { clock } from '../../clock.js';
 import { inViewerScope } from '../../db/scoped.js';
 import { badUserInput, refused } from '../../errors.js';
 import { audit, auditSavepoint } from '../audit/audit.service.js';
@@ -370,7 +370,7 @@ export async function previewLearnerImport(
   if (body.length > maxImportRows)
     throw badUserInput('input.contentBase64', 'TOO_MANY_ROWS', `At most ${maxImportRows} rows`);
 
-  const today = todayInManila();
+  const today = clock.today();
   return inViewerScope(dataSource, viewer, async (manager) => {
     const calendar = await requireCalendar(manager, input.schoolYear, 'input.schoolYear');
     const school = await offeringOf(manager, schoolId);
@@ -507,7 +507,7 @@ export async function commitLearnerImport(
     }
     await repository.update(
       { id: staged.id },
-      { status: 'COMMITTED', result: results, committedAt: new Date() },
+      { status: 'COMMITTED', result: results, committedAt: clock.now() },
     );
     const count = (result: CommittedRow['result']) =>
       results.filter((r) => r.result === result).length;

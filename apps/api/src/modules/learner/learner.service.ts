@@ -9,7 +9,7 @@ import {
   type PersonRecord,
 } from '@repo/domain/similarity';
 import { type DataSource, type EntityManager } from 'typeorm';
-import { todayInManila } from '../../clock.js';
+import { clock } from '../../clock.js';
 import { inViewerScope, scopedStatement } from '../../db/scoped.js';
 import { badUserInput, fieldErrors, refused } from '../../errors.js';
 import { audit, auditAll } from '../audit/audit.service.js';
@@ -169,7 +169,7 @@ export async function searchLearners(
     throw badUserInput('name', 'NAME_TOO_SHORT', 'name must have at least 2 letters');
   }
   if (birthDate) {
-    const errors = validateLearnerProfile({ birthDate }, todayInManila(), true);
+    const errors = validateLearnerProfile({ birthDate }, clock.today(), true);
     if (errors.length > 0)
       throw badUserInput('birthDate', errors[0]!.code, `birthDate: ${errors[0]!.code}`);
   }
@@ -237,7 +237,7 @@ export function checkNewLearner(
 ): PersonRecord {
   if (viewer.scope.kind !== 'SCHOOL')
     throw refused('FORBIDDEN', 'Only a school registers learners');
-  const errors = validateLearnerProfile(input, todayInManila());
+  const errors = validateLearnerProfile(input, clock.today());
   if (!input.sex) errors.push({ field: 'sex', code: 'REQUIRED' });
   if (errors.length > 0) throw fieldErrors(errors, prefix);
   return {
@@ -355,7 +355,7 @@ export async function updateLearner(
   version: number,
   input: LearnerProfileInput,
 ): Promise<LearnerEntity> {
-  const errors = validateLearnerProfile(input, todayInManila(), true);
+  const errors = validateLearnerProfile(input, clock.today(), true);
   if (input.sex === null) errors.push({ field: 'sex', code: 'REQUIRED' });
   if (errors.length > 0) throw fieldErrors(errors);
   return inViewerScope(dataSource, viewer, async (manager) => {
@@ -396,7 +396,7 @@ export async function updateLearner(
       ...before,
       ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
     };
-    const crossErrors = validateLearnerProfile(merged, todayInManila());
+    const crossErrors = validateLearnerProfile(merged, clock.today());
     if (crossErrors.length > 0) throw fieldErrors(crossErrors);
     changes.name_key = toNameKey(merged);
     const columns = Object.keys(changes);

@@ -1,3 +1,5 @@
+import { clock } from '../../clock.js';
+
 /**
  * Structured logs: one JSON object a line on stdout. Fields are chosen by the caller from a closed
  * list of kinds (never a request's variables or a row), so a learner's name, birth date or LRN
@@ -11,7 +13,7 @@ const quiet = process.env.VITEST !== undefined && process.env.LOG_IN_TESTS === u
 export function log(level: 'info' | 'warn' | 'error', event: string, fields: LogFields = {}) {
   if (quiet) return;
   process.stdout.write(
-    `${JSON.stringify({ time: new Date().toISOString(), level, event, ...fields })}\n`,
+    `${JSON.stringify({ time: clock.now().toISOString(), level, event, ...fields })}\n`,
   );
 }
 

@@ -1,5 +1,6 @@
 import { type ApolloServerPlugin } from '@apollo/server';
 import { type FieldNode, GraphQLError, Kind, type ValueNode } from 'graphql';
+import { clock } from '../../clock.js';
 import { type Context } from '../../context.js';
 import { fragmentsOf, rootFields } from '../auth/operation-access.js';
 
@@ -18,7 +19,7 @@ export const rateLimits: Record<string, number> = {
 export class RateLimiter {
   private readonly calls = new Map<string, number[]>();
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(private readonly now: () => number = () => clock.now().getTime()) {}
 
   /** Records a call; false when the key has used up its calls in the last minute. */
   take(key: string, perMinute: number): boolean {

@@ -1,6 +1,6 @@
 import { checkEligibility } from '@repo/domain/check-eligibility';
 import { Arg, Query, Resolver } from 'type-graphql';
-import { todayInManila } from '../../clock.js';
+import { clock } from '../../clock.js';
 import { CheckEligibilityInput } from './check-eligibility.input.js';
 import { EligibilityResult } from './eligibility.type.js';
 
@@ -15,7 +15,7 @@ export class PolicyResolver {
   ): EligibilityResult {
     return Object.assign(
       new EligibilityResult(),
-      checkEligibility({ ...input, asOf: input.asOf ?? todayInManila() }),
+      checkEligibility({ ...input, asOf: input.asOf ?? clock.today() }),
     );
   }
 }

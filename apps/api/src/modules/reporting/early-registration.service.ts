@@ -5,7 +5,7 @@ import { offersGrade } from '@repo/domain/enrollment';
 import { EnrollmentStatus } from '@repo/domain/enums';
 import { formatSchoolYear, parseSchoolYear, policyDates } from '@repo/domain/school-year';
 import { type DataSource } from 'typeorm';
-import { todayInManila } from '../../clock.js';
+import { clock } from '../../clock.js';
 import { badUserInput, refused } from '../../errors.js';
 import { type Viewer } from '../auth/viewer.js';
 import { findCalendar } from '../calendar/calendar.service.js';
@@ -298,7 +298,7 @@ export async function earlyRegistrationProgress(
   const previousYearEnrollment = [...lastYear.values()].reduce((sum, n) => sum + n, 0);
 
   // The window up to today, stretched to any registration outside it (a window moved later).
-  const today = todayInManila();
+  const today = clock.today();
   const registrationDays = [...byDay.keys()].sort();
   const lastListed = dates.earlyRegistrationEnd < today ? dates.earlyRegistrationEnd : today;
   const from = [dates.earlyRegistrationStart, ...registrationDays].sort()[0]!;

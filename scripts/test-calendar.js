@@ -1,0 +1,131 @@
+// `npm run test:calendar`: the date-sensitive test files, run once at each day of the school
+// year where a rule changes (issue 16), with the app's clock pinned there (APP_TODAY). Prints each
+// run's date and counts as it ends, then one table, and fails if any run failed.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * The days, from SY 2027-2028's seeded calendar (classes 2027-06-14 to 2028-03-31, ALS cut-off
+ * 30 October) and the next year's early registration (last Saturday of January to last Friday of
+ * February 2028, DO 03 s. 2018 §V.A). Every day is after SY 2026-2027 closed, the year whose
+ * learners the scenario tests write.
+ */
+export const calendarDays = [
+  ['opening of classes', '2027-06-14'],
+  ['first Friday of the transfer window', '2027-06-18'],
+  ['31 August: age cut-off, documents due', '2027-08-31'],
+  ['1 September', '2027-09-01'],
+  ['last day of the ALS cut-off', '2027-10-30'],
+  ['the day after the ALS cut-off', '2027-10-31'],
+  ['the day before early registration opens', '2028-01-28'],
+  ['first day of early registration', '2028-01-29'],
+  ['last day of early registration', '2028-02-25'],
+  ['29 February', '2028-02-29'],
+  ['31 March: last day of the transfer window and of classes', '2028-03-31'],
+  ['1 April', '2028-04-01'],
+  ['between two school years', '2028-05-15'],
+];
+
+/** The test files whose answers depend on the day, by workspace. */
+export const dateSensitiveFiles = {
+  'apps/api': [
+    'src/modules/enrollment/enrollment-bad-inputs.test.ts',
+    'src/modules/enrollment/enrollment.resolver.test.ts',
+    'src/modules/enrollment/validation-order.test.ts',
+    'src/modules/enrollment/learner-import.test.ts',
+    'src/modules/learner/learner.resolver.test.ts',
+    'src/modules/policy/policy.resolver.test.ts',
+    'src/modules/reporting/early-registration.test.ts',
+    'test/e2e/enrol-als.test.ts',
+    'test/e2e/enrol-records.test.ts',
+    'test/e2e/enrol-school.test.ts',
+    'test/e2e/dashboard.test.ts',
+  ],
+};
+
+function run(day) {
+  const counts = { passed: 0, failed: 0, skipped: 0 };
+  for (const [workspace, files] of Object.entries(dateSensitiveFiles)) {
+    const cwd = path.join(root, workspace);
+    for (const file of files) {
+      if (!existsSync(path.join(cwd, file)))
+        throw new Error(`${workspace}/${file} is listed but missing`);
+    }
+    const report = path.join(cwd, 'test-results', `calendar-${day}.json`);
+    rmSync(report, { force: true });
+    spawnSync(
+      'npx',
+      [
+        'vitest',
+        'run',
+        '--reporter=dot',
+        '--reporter=json',
+        `--outputFile.json=${report}`,
+        ...files,
+      ],
+      { cwd, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, APP_TODAY: day } },
+    );
+    if (!existsSync(report)) {
+      counts.failed++;
+      console.error(`${workspace}: no report for ${day}: vitest did not finish`);
+      continue;
+    }
+    const { testResults } = JSON.parse(readFileSync(report, 'utf8'));
+    for (const result of testResults) {
+      if (result.assertionResults.length === 0 && result.status === 'failed') counts.failed++;
+      for (const test of result.assertionResults) {
+        if (test.status === 'passed') counts.passed++;
+        else if (test.status === 'failed') counts.failed++;
+        else counts.skipped++;
+      }
+    }
+  }
+  return counts;
+}
+
+// The browser flows serve the built dashboard.
+spawnSync(
+  'npx',
+  ['turbo', 'run', 'build', '--filter=@repo/dashboard...', '--output-logs=errors-only'],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
+
+const only = process.argv.slice(2);
+const days = only.length > 0 ? calendarDays.filter(([, day]) => only.includes(day)) : calendarDays;
+const rows = [];
+for (const [what, day] of days) {
+  console.log(`\n=== ${day} (${what}): APP_TODAY=${day}`);
+  const started = Date.now();
+  const counts = run(day);
+  const seconds = Math.round((Date.now() - started) / 1000);
+  rows.push({ day, what, ...counts, seconds });
+  console.log(
+    `=== ${day}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped (${seconds} s)`,
+  );
+}
+
+console.log('\ndate        passed  failed  skipped  seconds  day');
+for (const r of rows) {
+  console.log(
+    `${r.day}${String(r.passed).padStart(8)}${String(r.failed).padStart(8)}${String(r.skipped).padStart(9)}${String(r.seconds).padStart(9)}  ${r.what}`,
+  );
+}
+const sum = rows.reduce(
+  (a, r) => ({
+    passed: a.passed + r.passed,
+    failed: a.failed + r.failed,
+    skipped: a.skipped + r.skipped,
+  }),
+  { passed: 0, failed: 0, skipped: 0 },
+);
+console.log(
+  `Calendar: ${sum.passed} passed, ${sum.failed} failed, ${sum.skipped} skipped at ${rows.length} days`,
+);
+if (sum.failed > 0) process.exitCode = 1;
