@@ -2,7 +2,7 @@
 // year where a rule changes (issue 16), with the app's clock pinned there (APP_TODAY). Prints each
 // run's date and counts as it ends, then one table, and fails if any run failed.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -125,7 +125,11 @@ const sum = rows.reduce(
   }),
   { passed: 0, failed: 0, skipped: 0 },
 );
-console.log(
-  `Calendar: ${sum.passed} passed, ${sum.failed} failed, ${sum.skipped} skipped at ${rows.length} days`,
+console.log(`Calendar: ${sum.passed} passed, ${sum.failed} failed, ${sum.skipped} skipped`);
+// For the closing summary of .ci/run (scripts/test-summary.js --with-calendar).
+mkdirSync(path.join(root, 'test-results'), { recursive: true });
+writeFileSync(
+  path.join(root, 'test-results', 'calendar.json'),
+  JSON.stringify({ days: rows, ...sum }),
 );
 if (sum.failed > 0) process.exitCode = 1;

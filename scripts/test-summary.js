@@ -31,6 +31,21 @@ for (const workspace of workspaces) {
     for (const test of file.assertionResults) add(kindOf(workspace, file.name), test.status);
   }
 }
+// .ci/run closes with the calendar runs too (npm run test:calendar, issue 16).
+const calendarReport = path.join('test-results', 'calendar.json');
+if (process.argv.includes('--with-calendar')) {
+  if (!existsSync(calendarReport)) {
+    console.error('No calendar report: did npm run test:calendar run?');
+    process.exitCode = 1;
+  } else {
+    const calendar = JSON.parse(readFileSync(calendarReport, 'utf8'));
+    totals.set(`calendar (${calendar.days.length} days)`, {
+      passed: calendar.passed,
+      failed: calendar.failed,
+      skipped: calendar.skipped,
+    });
+  }
+}
 const sum = { passed: 0, failed: 0, skipped: 0 };
 console.log('\nkind                          passed  failed  skipped');
 for (const [kind, row] of totals) {
