@@ -87,4 +87,58 @@ describe('an early-registration season against the year before (bench and demo d
       await loadEarlyRegistrationSeason(dataSource, { season: SEASON, divisionIds: [DIVISION] }),
     ).toBe(0);
   });
+
+  it('under way: registers up to the day given, then adds the days after; the same season as loaded at once', async () => {
+    // Two divisions whose schools had the same enrollment last year (12 schools, 30 in Kinder and
+    // 20 in Grade 7 each): with one seed, the same draws.
+    const divisions = await dataSource.query<{ division_id: number; schools: number[] }[]>(
+      `SELECT division_id, (array_agg(id ORDER BY id))[1:12] AS schools FROM school
+       WHERE division_id <> $1 GROUP BY 1 HAVING count(*) >= 12 ORDER BY 1 LIMIT 2`,
+      [DIVISION],
+    );
+    const [stepwise, atOnce] = divisions as [(typeof divisions)[0], (typeof divisions)[0]];
+    await loadEnrollmentCells(
+      dataSource,
+      [stepwise, atOnce].flatMap((d) =>
+        d.schools.flatMap((schoolId) =>
+          (['KINDER', 'GRADE_7'] as const).map((gradeLevel) => ({
+            schoolId,
+            gradeLevel,
+            strand: null,
+            sex: 'MALE' as const,
+            learners: gradeLevel === 'KINDER' ? 30 : 20,
+            source: 'SYNTHETIC' as const,
+          })),
+        ),
+      ),
+      { schoolYear: PREVIOUS },
+    );
+    // SY 2027-2028's window: 30 January to 26 February 2027.
+    const season = (divisionId: number, through?: string) =>
+      loadEarlyRegistrationSeason(dataSource, {
+        season: SEASON,
+        divisionIds: [divisionId],
+        seed: 9,
+        through,
+      });
+    const byDay = (divisionId: number) =>
+      dataSource.query<{ day: string; n: number }[]>(
+        `SELECT registered_on::text AS day, count(*)::int AS n
+         FROM enrollment e JOIN school s ON s.id = e.school_id
+         WHERE e.school_year = $1 AND s.division_id = $2 GROUP BY 1 ORDER BY 1`,
+        [SEASON, divisionId],
+      );
+
+    const firstDays = await season(stepwise.division_id, '2027-02-10');
+    expect(firstDays).toBeGreaterThan(0);
+    expect((await byDay(stepwise.division_id)).at(-1)!.day <= '2027-02-10').toBe(true);
+    expect(await season(stepwise.division_id, '2027-02-10')).toBe(0);
+    const rest = await season(stepwise.division_id);
+    expect(rest).toBeGreaterThan(0);
+    expect(await season(stepwise.division_id)).toBe(0);
+
+    const whole = await season(atOnce.division_id);
+    expect(firstDays + rest).toBe(whole);
+    expect(await byDay(stepwise.division_id)).toEqual(await byDay(atOnce.division_id));
+  });
 });

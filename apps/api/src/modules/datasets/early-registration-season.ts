@@ -19,29 +19,48 @@ const ageAtStart: Record<string, number> = { KINDER: 4, GRADE_1: 5, GRADE_7: 11,
 
 /**
  * An early-registration season (DO 03 s. 2018 §V.A) for the schools of some divisions, against
- * their enrollment of the year before: each school registers a share (none for one in ten, else
- * 10% to 95%) of last year's incoming grades (Kinder, Grades 1, 7 and 11), more early in the
- * window than late, 3% of them out-of-school children or youth with a circumstance. Synthetic
- * learners, marked by the loader's account. Nothing is added where the season already has
- * registrations. Returns the number of registrations made.
+ * their data set's enrollment of the year before: each school registers a share (none for one in
+ * ten, else 10% to 95%) of last year's incoming grades (Kinder, Grades 1, 7 and 11), more early in
+ * the window than late, 3% of them out-of-school children or youth with a circumstance. Synthetic
+ * learners, marked by the loader's account. Returns the number of registrations made.
+ *
+ * `through` ends the registrations on a day inside the window (a season under way: none is dated
+ * after today); a later call adds the days after the last one loaded. The whole window is drawn
+ * every time from the seed and last year's loaded enrollment, so a season loaded day by day is the
+ * one loaded at once. Registrations by users are not the loader's and change nothing here.
  */
 export async function loadEarlyRegistrationSeason(
   dataSource: DataSource,
-  options: { season: string; divisionIds: number[]; seed?: number },
+  options: {
+    season: string;
+    divisionIds: number[];
+    seed?: number;
+    /** The last day to register (default: the window's last day). */
+    through?: string;
+    /** Schools that never sit the season out (the demo's own, whose screens show registrants). */
+    alwaysRegistering?: number[];
+  },
 ): Promise<number> {
   const { season, divisionIds } = options;
   const year = parseSchoolYear(season);
   if (!year) throw new Error(`not a school year: ${season}`);
   const previous = formatSchoolYear({ startYear: year.startYear - 1 });
-  const [{ registered }] = (await dataSource.query<{ registered: number }[]>(
-    `SELECT count(*)::int AS registered FROM enrollment e JOIN school s ON s.id = e.school_id
-     WHERE e.school_year = $1 AND e.registered_on IS NOT NULL AND s.division_id = ANY ($2)`,
-    [season, divisionIds],
-  )) as [{ registered: number }];
-  if (registered > 0) return 0;
   const calendar = await findCalendar(dataSource.manager, season);
   if (!calendar) return 0;
   const dates = policyDates(calendar);
+  const through =
+    options.through && options.through < dates.earlyRegistrationEnd
+      ? options.through
+      : dates.earlyRegistrationEnd;
+  const createdBy = await datasetLoaderAccount(dataSource);
+  const [{ last }] = (await dataSource.query<{ last: string | null }[]>(
+    `SELECT max(e.registered_on)::text AS last FROM enrollment e JOIN school s ON s.id = e.school_id
+     WHERE e.school_year = $1 AND s.division_id = ANY ($2) AND e.created_by = $3
+       AND e.grade_level IN ('KINDER', 'GRADE_1', 'GRADE_7', 'GRADE_11')
+       AND e.registered_on IS NOT NULL`,
+    [season, divisionIds, createdBy],
+  )) as [{ last: string | null }];
+  if (last !== null && last >= through) return 0;
   const windowDays: string[] = [];
   for (
     let day = dates.earlyRegistrationStart;
@@ -55,7 +74,7 @@ export async function loadEarlyRegistrationSeason(
   >(
     `SELECT e.school_id, e.grade_level, count(*)::int AS learners
      FROM enrollment e JOIN school s ON s.id = e.school_id
-     WHERE e.school_year = $1 AND s.division_id = ANY ($2)
+     WHERE e.school_year = $1 AND s.division_id = ANY ($2) AND e.data_source IS NOT NULL
        AND e.grade_level IN ('KINDER', 'GRADE_1', 'GRADE_7', 'GRADE_11')
      GROUP BY 1, 2 ORDER BY 1, 2`,
     [previous, divisionIds],
@@ -65,12 +84,15 @@ export async function loadEarlyRegistrationSeason(
   const share = new Map<number, number>();
   const rows: { school: number; grade: string; day: string; osc: boolean; osy: boolean }[] = [];
   for (const cell of incoming) {
-    if (!share.has(cell.school_id))
-      share.set(cell.school_id, random() < 0.1 ? 0 : 0.1 + 0.85 * random());
+    if (!share.has(cell.school_id)) {
+      const sitsOut = random() < 0.1 && !options.alwaysRegistering?.includes(cell.school_id);
+      share.set(cell.school_id, sitsOut ? 0 : 0.1 + 0.85 * random());
+    }
     const count = Math.round(cell.learners * share.get(cell.school_id)!);
     for (let i = 0; i < count; i++) {
       const day = windowDays[Math.floor(windowDays.length * random() ** 1.6)]!;
       const outOfSchool = random() < 0.03;
+      if (day > through || (last !== null && day <= last)) continue;
       rows.push({
         school: cell.school_id,
         grade: cell.grade_level,
@@ -81,7 +103,6 @@ export async function loadEarlyRegistrationSeason(
     }
   }
   if (rows.length === 0) return 0;
-  const createdBy = await datasetLoaderAccount(dataSource);
   await dataSource.transaction(async (manager) => {
     // In batches: a season of a whole region is hundreds of thousands of registrations.
     for (let from = 0; from < rows.length; from += 50_000) {

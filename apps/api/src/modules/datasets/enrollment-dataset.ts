@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { addDays } from '@repo/domain/civil-date';
 import { toNameKey } from '@repo/domain/names';
 import { parse } from 'csv-parse/sync';
 import { type DataSource } from 'typeorm';
@@ -189,8 +190,8 @@ export async function loadEnrollmentCells(
       )
     ).map((r) => r.school_id),
   );
-  const [calendar] = await dataSource.query<unknown[]>(
-    'SELECT 1 FROM school_calendar WHERE school_year = $1',
+  const [calendar] = await dataSource.query<{ opening: string }[]>(
+    'SELECT opening_day::text AS opening FROM school_calendar WHERE school_year = $1',
     [schoolYear],
   );
   if (!calendar) throw new Error(`no school calendar for ${schoolYear}: set it before loading`);
@@ -228,7 +229,10 @@ export async function loadEnrollmentCells(
   const firstEnrollment = await reserve('enrollment_id_seq');
   const day = 86_400_000;
   const cutoff = Date.UTC(startYear, 7, 31);
-  const opening = `${startYear}-08-29`;
+  // Attending from the year's opening day and enrolled the week before, as the calendar has it
+  // (SY 2023-24: 21 and 29 August), so a year carried to today has no date after today.
+  const opening = calendar.opening;
+  const enrolledOn = addDays(opening, -8);
 
   /** Learners by rollup key (school, grade, strand, sex, category mask): the rollups' delta. */
   const counted = new Map<string, number>();
@@ -242,7 +246,6 @@ export async function loadEnrollmentCells(
   const keyPart = memoize((part: string) => toNameKey({ lastName: part, firstName: '' }));
   const isoDay = memoize((time: number) => new Date(time).toISOString().slice(0, 10));
   const [learnerBase, enrollmentBase, lrnBase] = [firstId, firstEnrollment, firstLrn].map(Number);
-  const enrolledOn = `${startYear}-08-21`;
   function emit(cell: Cell) {
     const id = learnerBase! + n;
     const enrollmentId = enrollmentBase! + n;
