@@ -1,46 +1,137 @@
+import {
+  formatSchoolYear,
+  parseSchoolYear,
+  policyDates,
+  type SchoolCalendar,
+} from '@repo/domain/school-year';
 import { type DataSource } from 'typeorm';
-import { demoSchoolId } from '../auth/demo-accounts.js';
+import { clock } from '../../clock.js';
+import { demoAlsCenterId, demoSchoolId } from '../auth/demo-accounts.js';
+import { ensureSchoolCalendars } from '../calendar/calendar.seed.js';
+import { toSchoolCalendar } from '../calendar/calendar.service.js';
+import { SchoolCalendarEntity } from '../calendar/school-calendar.entity.js';
 import { loadEarlyRegistrationSeason } from './early-registration-season.js';
-import { loadEnrollmentCells, officialCells } from './enrollment-dataset.js';
+import { type Cell, loadEnrollmentCells, officialCells } from './enrollment-dataset.js';
+
+/** The school years a demo needs on a day. */
+export interface DemoYears {
+  /**
+   * Enrolled learners: the school year whose classes opened last (the reports open on it, and the
+   * school screens during classes), after the year before it (the reports' "previous year").
+   */
+  enrolled: string[];
+  /**
+   * Early registration: the last school year whose window has opened (the tracker opens on it, and
+   * the school screens between two years), registered up to today or the window's last day. Its
+   * year before is always one of `enrolled`.
+   */
+  season: { schoolYear: string; through: string } | null;
+}
+
+const yearBefore = (schoolYear: string) =>
+  formatSchoolYear({ startYear: parseSchoolYear(schoolYear)!.startYear - 1 });
+
+/** What a demo on `today` shows, from the calendars there are. */
+export function demoYears(calendars: readonly SchoolCalendar[], today: string): DemoYears {
+  const sorted = [...calendars].sort((a, b) => a.schoolYear.localeCompare(b.schoolYear));
+  const known = new Set(sorted.map((c) => c.schoolYear));
+  const opened = sorted.filter((c) => c.openingDay <= today).at(-1);
+  const enrolled = opened
+    ? [yearBefore(opened.schoolYear), opened.schoolYear].filter((y) => known.has(y))
+    : [];
+  const registering = sorted
+    .map((c) => ({ schoolYear: c.schoolYear, dates: policyDates(c) }))
+    .filter((c) => c.dates.earlyRegistrationStart <= today)
+    .at(-1);
+  const season = registering
+    ? {
+        schoolYear: registering.schoolYear,
+        through:
+          today < registering.dates.earlyRegistrationEnd
+            ? today
+            : registering.dates.earlyRegistrationEnd,
+      }
+    : null;
+  return { enrolled, season };
+}
+
+export interface DemoLoad {
+  enrolled: { schoolYear: string; learners: number; seconds: number }[];
+  registrations: number;
+  seconds: number;
+}
+
+const seconds = (since: number) => (performance.now() - since) / 1000;
 
 /**
- * The early-registration season of the demo: SY 2024-2025, the year after the official data set,
- * so each school's registrations stand against its official SY 2023-24 enrollment.
+ * The demo data of `npm start` in demo mode only (issues 6 and 16), for the demo school's division
+ * (Abra), on the day of the app's clock: the official SY 2023-24 data set's enrollment carried to
+ * the school year whose classes opened last and to the year before it, and an early-registration
+ * season for the last year whose window has opened, in which each school has registered a
+ * different share of last year's incoming grades (leaders and laggards for the tracker), with
+ * out-of-school children and youth and their circumstances; the demo's school and ALS center
+ * always take part, so their screens have registrants between two years.
+ *
+ * Every start checks what its day needs and loads only what is missing, per school year: a demo
+ * started a year later gains that year, and a season under way gains its days since. A year counts
+ * as loaded once a data set's enrollment of the division is in it (one indexed look-up); learners
+ * enrolled by the demo's users never do.
  */
-const SEASON = '2024-2025';
-
-/**
- * The demo data of `npm start` (issue 6): the official SY 2023-24 data set for the demo school's
- * division (Abra), and an early-registration season for SY 2024-2025 in which each school has
- * registered a different share of last year's incoming grades, so the tracker has leaders and
- * laggards, with out-of-school children and youth and their circumstances. Loaded once.
- */
-export async function ensureDemoData(dataSource: DataSource, log: (line: string) => void) {
+export async function ensureDemoData(
+  dataSource: DataSource,
+  log: (line: string) => void,
+  today = clock.today(),
+): Promise<DemoLoad> {
+  const started = performance.now();
+  const done: DemoLoad = { enrolled: [], registrations: 0, seconds: 0 };
   const [school] = await dataSource.query<{ division_id: number }[]>(
     'SELECT division_id FROM school WHERE id = $1',
     [demoSchoolId],
   );
-  if (!school) return;
-  // Every start checks; only the first reads and loads the data set (the loader would skip every
-  // school anyway, but only after reading and parsing the whole file).
-  const [{ loaded }] = (await dataSource.query<{ loaded: boolean }[]>(
-    `SELECT EXISTS (SELECT 1 FROM enrollment e JOIN school s ON s.id = e.school_id
-                    WHERE e.school_year = '2023-2024' AND s.division_id = $1
-                      AND e.data_source IS NOT NULL) AS loaded`,
-    [school.division_id],
-  )) as [{ loaded: boolean }];
-  if (!loaded) {
-    const cells = await officialCells(dataSource, null, 2023, [school.division_id]);
-    const load = await loadEnrollmentCells(dataSource, cells, { schoolYear: '2023-2024' });
+  if (!school) return done;
+  const division = school.division_id;
+  await ensureSchoolCalendars(dataSource, today);
+  const calendars = (await dataSource.getRepository(SchoolCalendarEntity).find()).map(
+    toSchoolCalendar,
+  );
+  const years = demoYears(calendars, today);
+
+  // The data set is read and parsed only when a year is missing (about a second).
+  let cells: Cell[] | undefined;
+  for (const schoolYear of years.enrolled) {
+    const [{ loaded }] = (await dataSource.query<{ loaded: boolean }[]>(
+      `SELECT EXISTS (SELECT 1 FROM enrollment e JOIN school s ON s.id = e.school_id
+                      WHERE e.school_year = $1 AND s.division_id = $2
+                        AND e.data_source IS NOT NULL) AS loaded`,
+      [schoolYear, division],
+    )) as [{ loaded: boolean }];
+    if (loaded) continue;
+    const since = performance.now();
+    cells ??= await officialCells(dataSource, null, 2023, [division]);
+    const load = await loadEnrollmentCells(dataSource, cells, { schoolYear });
+    done.enrolled.push({ schoolYear, learners: load.learners, seconds: seconds(since) });
     log(
-      `demo data: ${load.learners.toLocaleString('en-PH')} learners of SY 2023-2024 (official data set, Abra)`,
+      `demo data: ${load.learners.toLocaleString('en-PH')} learners enrolled in SY ${schoolYear} ` +
+        `(the official SY 2023-24 data set of Abra) in ${seconds(since).toFixed(1)} s`,
     );
   }
-  const made = await loadEarlyRegistrationSeason(dataSource, {
-    season: SEASON,
-    divisionIds: [school.division_id],
-    seed: 2026,
-  });
-  if (made > 0)
-    log(`demo data: ${made.toLocaleString('en-PH')} early registrations for SY ${SEASON} (Abra)`);
+  if (years.season) {
+    const since = performance.now();
+    const { schoolYear, through } = years.season;
+    done.registrations = await loadEarlyRegistrationSeason(dataSource, {
+      season: schoolYear,
+      divisionIds: [division],
+      through,
+      alwaysRegistering: [demoSchoolId, demoAlsCenterId],
+    });
+    if (done.registrations > 0)
+      log(
+        `demo data: ${done.registrations.toLocaleString('en-PH')} early registrations for ` +
+          `SY ${schoolYear} up to ${through} (Abra) in ${seconds(since).toFixed(1)} s`,
+      );
+  }
+  done.seconds = seconds(started);
+  if (done.enrolled.length > 0 || done.registrations > 0)
+    log(`demo data: loaded in ${done.seconds.toFixed(1)} s`);
+  return done;
 }
