@@ -1,6 +1,7 @@
 import { Role } from '@repo/domain/access';
 import { type DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { daysFromToday } from '../../../test/clock-fixtures.js';
 import {
   createLearner,
   footprint,
@@ -25,6 +26,11 @@ const ANANAAO = 500518; // An-anaao Integrated School, Abra: hosts an ALS learni
 const CALENDAR_YEAR = '2027-2028';
 /** A year with no calendar, for a change that names a version. */
 const NO_CALENDAR_YEAR = '2037-2038';
+/**
+ * The first day in the future, whatever day the run is pinned to: every date of the scenario
+ * (SY 2026-2027) is past, and a command refuses a future date before it reads anything.
+ */
+const tomorrow = daysFromToday(1);
 
 type Actor = 'registrar' | 'head' | 'adams' | 'als' | 'admin';
 type Operation =
@@ -345,7 +351,7 @@ const rows: Row[] = [
     title: 'preRegister: registeredOn in the future',
     operation: 'preRegister',
     as: 'registrar',
-    input: (fx) => registration(fx, { registeredOn: '2027-02-01' }),
+    input: (fx) => registration(fx, { registeredOn: tomorrow }),
     learners: (fx) => [fx.fresh],
     expected: bad('input.registeredOn', 'DATE_IN_FUTURE'),
   },
@@ -508,7 +514,7 @@ const rows: Row[] = [
     title: 'enrollLearner: enrolledOn in the future',
     operation: 'enrollLearner',
     as: 'registrar',
-    input: (fx) => enrolment(fx, { enrolledOn: '2026-12-01' }),
+    input: (fx) => enrolment(fx, { enrolledOn: tomorrow }),
     learners: (fx) => [fx.fresh],
     expected: bad('input.enrolledOn', 'DATE_IN_FUTURE'),
   },
@@ -699,7 +705,7 @@ const rows: Row[] = [
     title: 'recordFirstAttendance: in the future',
     operation: 'recordFirstAttendance',
     as: 'registrar',
-    input: (fx) => ({ enrollmentId: fx.pending.enrollmentId, firstAttendance: '2026-12-01' }),
+    input: (fx) => ({ enrollmentId: fx.pending.enrollmentId, firstAttendance: tomorrow }),
     learners: (fx) => [fx.pending.learnerId],
     expected: bad('input.firstAttendance', 'DATE_IN_FUTURE'),
   },
@@ -813,7 +819,7 @@ const rows: Row[] = [
     title: 'moveLearner: moving in on a future day',
     operation: 'moveLearner',
     as: 'adams',
-    input: (fx) => move(fx, { moveDate: '2026-12-07' }),
+    input: (fx) => move(fx, { moveDate: tomorrow }),
     learners: (fx) => [fx.enrolled.learnerId],
     expected: bad('input.moveDate', 'DATE_IN_FUTURE'),
   },
@@ -902,7 +908,7 @@ const rows: Row[] = [
     as: 'registrar',
     input: (fx) => ({
       enrollmentId: fx.enrolled.enrollmentId,
-      effectiveOn: '2026-12-15',
+      effectiveOn: tomorrow,
       reason: 'Moved away',
     }),
     learners: (fx) => [fx.enrolled.learnerId],

@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { Role } from '@repo/domain/access';
 import { type DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { daysFromToday } from '../../../test/clock-fixtures.js';
 import {
   createTestAccount,
   openTestDataSource,
@@ -37,9 +39,13 @@ afterAll(async () => {
   await dataSource.destroy();
 });
 
-/** A surname no other test uses, so nationwide searches see only this test's learners. */
+/**
+ * A surname no other test uses, so nationwide searches see only this test's learners: seven of a
+ * random UUID's hex digits, each as a consonant (names take letters only).
+ */
 const uniqueWord = () =>
-  Array.from({ length: 7 }, () => 'bcdfghjklmnpqrstvwxz'[Math.floor(Math.random() * 20)])
+  [...randomUUID().replace(/-/g, '').slice(0, 7)]
+    .map((digit) => 'bcdfghjklmnpqrst'[parseInt(digit, 16)]!)
     .join('')
     .replace(/^./, (c) => c.toUpperCase());
 
@@ -353,7 +359,7 @@ describe('createLearner: uniqueness first (§VI; the ALS guide, step 3a)', () =>
 
   it.each([
     [{ lastName: '' }, 'input.lastName', 'REQUIRED'],
-    [{ birthDate: '2099-01-01' }, 'input.birthDate', 'DATE_IN_FUTURE'],
+    [{ birthDate: daysFromToday(1) }, 'input.birthDate', 'DATE_IN_FUTURE'],
     [{ birthDate: '2019-02-29' }, 'input.birthDate', 'DATE_INVALID'],
     [{ firstName: 'J0hn' }, 'input.firstName', 'NAME_CHARACTERS'],
     [{ extensionName: 'Esq' }, 'input.extensionName', 'EXTENSION_UNKNOWN'],
