@@ -10,7 +10,8 @@ import {
   startTestServer,
   type TestServer,
 } from '../../../test/harness.js';
-import { authSecret } from '../../config.js';
+import { clock } from '../../clock.js';
+import { authSecret, tokenTtlSeconds } from '../../config.js';
 import { AccountEntity } from './account.entity.js';
 import { ensureDemoAccounts, removeDemoAccounts } from './demo-accounts.js';
 
@@ -38,6 +39,7 @@ describe('login', () => {
       Role.DIVISION_MONITOR,
       placeFor(Role.DIVISION_MONITOR, places),
     );
+    const sentAt = clock.now().getTime();
     const { data } = await server.graphql<{ login: { token: string; expiresAt: string } }>(
       loginMutation,
       {
@@ -45,7 +47,11 @@ describe('login', () => {
         p: account.password,
       },
     );
-    expect(new Date(data!.login.expiresAt).getTime()).toBeGreaterThan(Date.now());
+    const answeredAt = clock.now().getTime();
+    // A working day from the sign-in, on the app's clock (the pinned day's instant).
+    const expiresAt = new Date(data!.login.expiresAt).getTime();
+    expect(expiresAt).toBeGreaterThanOrEqual(sentAt + tokenTtlSeconds * 1000);
+    expect(expiresAt).toBeLessThanOrEqual(answeredAt + tokenTtlSeconds * 1000);
     const me = await server.graphql<{ me: Record<string, unknown> }>(
       meQuery,
       {},
@@ -78,7 +84,7 @@ describe('login', () => {
     const account = await createTestAccount(dataSource, Role.NATIONAL_ANALYST);
     await dataSource
       .getRepository(AccountEntity)
-      .update({ id: account.id }, { disabledAt: new Date() });
+      .update({ id: account.id }, { disabledAt: clock.now() });
     const { errors } = await server.graphql(loginMutation, {
       u: account.username,
       p: account.password,
@@ -104,6 +110,8 @@ describe('tokens', () => {
 
   it('refuses an expired token with 401 TOKEN_EXPIRED', async () => {
     const account = await createTestAccount(dataSource, Role.NATIONAL_ANALYST);
+    // Expired a minute ago on the app's clock, which the server verifies against.
+    const now = Math.floor(clock.now().getTime() / 1000);
     const expired = await new SignJWT({
       role: 'NATIONAL_ANALYST',
       scope: { kind: 'NATION' },
@@ -112,8 +120,8 @@ describe('tokens', () => {
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(account.id)
       .setIssuer('deped-enrollment')
-      .setIssuedAt(Math.floor(Date.now() / 1000) - 7200)
-      .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
+      .setIssuedAt(now - 7200)
+      .setExpirationTime(now - 60)
       .sign(authSecret());
     const response = await post(`Bearer ${expired}`);
     expect(response.status).toBe(401);

@@ -9,6 +9,7 @@ import {
   startTestServer,
   type TestServer,
 } from '../../../test/harness.js';
+import { clock } from '../../clock.js';
 
 let dataSource: DataSource;
 let server: TestServer;
@@ -57,10 +58,13 @@ async function twoRecords() {
     lastName: 'Merge',
     firstName: 'Child',
   });
+  // Issued `ago` before now on the app's clock, not the database server's.
   const issue = (id: string, ago: string) =>
     dataSource.query(
-      `UPDATE learner SET lrn = lpad(nextval('lrn_seq')::text, 12, '0'), lrn_issued_at = now() - $2::interval WHERE id = $1`,
-      [id, ago],
+      `UPDATE learner SET lrn = lpad(nextval('lrn_seq')::text, 12, '0'),
+                          lrn_issued_at = $3::timestamptz - $2::interval
+       WHERE id = $1`,
+      [id, ago, clock.now()],
     );
   await issue(atA, '1 year');
   await issue(atB, '3 years');

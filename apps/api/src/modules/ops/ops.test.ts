@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Role } from '@repo/domain/access';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -100,7 +101,7 @@ describe('GraphQL limits (issue #9)', () => {
 
   it('rate-limits login per username', async () => {
     const login = `mutation($u: String!) { login(username: $u, password: "wrong") { token } }`;
-    const username = `nobody_${Date.now()}`;
+    const username = `nobody_${randomUUID()}`;
     const codes: string[] = [];
     for (let i = 0; i <= rateLimits.login!; i++) {
       const response = await server.graphql(login, { u: username });
