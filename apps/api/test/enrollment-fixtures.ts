@@ -19,6 +19,8 @@ export interface EnrollmentView {
   schoolId: string;
   status: string;
   categories: string[];
+  registeredOn: string | null;
+  enrolledOn: string | null;
   missingDocuments: string[];
   documentsDueBy: string | null;
   firstAttendance: string | null;

@@ -1,6 +1,8 @@
 import { Role } from '@repo/domain/access';
 import { type DataSource } from 'typeorm';
+import { addDays } from '@repo/domain/civil-date';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pinClockDuring, seededCalendar, today } from '../../../test/clock-fixtures.js';
 import { mutate, newProfile, type ResultView } from '../../../test/enrollment-fixtures.js';
 import {
   createTestAccount,
@@ -16,6 +18,12 @@ import {
 // still compares with counts over the base tables rather than with fixed numbers.
 const SY = '2026-2027';
 const PREVIOUS = '2025-2026';
+/**
+ * The year whose early registration (2028-01-29 to 2028-02-25) the days of `npm run test:calendar`
+ * go through: its calendar is seeded (assumed) whatever day the run is pinned to.
+ */
+const NEXT = '2028-2029';
+const NEXT_PREVIOUS = '2027-2028';
 const EARLY_GRADES = ['KINDER', 'GRADE_1', 'GRADE_7', 'GRADE_11'];
 const OTHER_TESTS_SCHOOLS = [500743, 300001, 500518];
 
@@ -124,21 +132,28 @@ async function enrolledLastYear(school: number, grade: string, status = 'OFFICIA
   );
 }
 
+/** A school year the tracker is asked about, and the year before it. */
+interface Tracked {
+  schoolYear: string;
+  previous: string;
+}
+const scenario: Tracked = { schoolYear: SY, previous: PREVIOUS };
+
 /** The place's registrations per day, counted over the enrollments themselves. */
-async function rawDays(where: string, value: number) {
+async function rawDays(where: string, value: number, year: Tracked) {
   const rows = await dataSource.query<{ date: string; n: number }[]>(
     `SELECT to_char(e.registered_on, 'YYYY-MM-DD') AS date, count(*)::int AS n
      FROM enrollment e JOIN school s ON s.id = e.school_id
      WHERE e.school_year = $1 AND e.registered_on IS NOT NULL AND e.grade_level = ANY ($2)
        AND ${where} = $3
      GROUP BY e.registered_on`,
-    [SY, EARLY_GRADES, value],
+    [year.schoolYear, EARLY_GRADES, value],
   );
   return new Map(rows.map((r) => [r.date, r.n]));
 }
 
 /** Each school's registrations and last year's enrolment, counted over the enrollments. */
-async function rawSchools(where: string, value: number) {
+async function rawSchools(where: string, value: number, year: Tracked) {
   const rows = await dataSource.query<
     { school_id: number; registrations: number; previous: number; last: string | null }[]
   >(
@@ -150,13 +165,13 @@ async function rawSchools(where: string, value: number) {
      FROM enrollment e JOIN school s ON s.id = e.school_id
      WHERE e.grade_level = ANY ($3) AND ${where} = $4
      GROUP BY e.school_id`,
-    [SY, PREVIOUS, EARLY_GRADES, value],
+    [year.schoolYear, year.previous, EARLY_GRADES, value],
   );
   return new Map(rows.map((r) => [String(r.school_id).padStart(6, '0'), r]));
 }
 
 /** OSC and OSY per circumstance, counted over the enrollments. */
-async function rawCircumstances(where: string, value: number) {
+async function rawCircumstances(where: string, value: number, year: Tracked) {
   const rows = await dataSource.query<{ circumstance: string; children: number; youth: number }[]>(
     `SELECT c AS circumstance,
             count(*) FILTER (WHERE 'OSC' = ANY (e.categories))::int AS children,
@@ -165,14 +180,19 @@ async function rawCircumstances(where: string, value: number) {
      CROSS JOIN LATERAL (SELECT DISTINCT unnest(e.circumstances) AS c) u
      WHERE e.school_year = $1 AND e.registered_on IS NOT NULL AND ${where} = $2
      GROUP BY c`,
-    [SY, value],
+    [year.schoolYear, value],
   );
   return new Map(rows.map((r) => [r.circumstance, { children: r.children, youth: r.youth }]));
 }
 
 /** The answer agrees with the counts over the base tables, day by day and school by school. */
-async function expectMatchesRawCounts(answer: Progress, where: string, value: number) {
-  const days = await rawDays(where, value);
+async function expectMatchesRawCounts(
+  answer: Progress,
+  where: string,
+  value: number,
+  year: Tracked = scenario,
+) {
+  const days = await rawDays(where, value, year);
   let cumulative = 0;
   for (const day of answer.days) {
     cumulative += days.get(day.date) ?? 0;
@@ -181,7 +201,7 @@ async function expectMatchesRawCounts(answer: Progress, where: string, value: nu
   expect(answer.registrations).toBe([...days.values()].reduce((a, b) => a + b, 0));
   expect(answer.registrations).toBe(cumulative);
 
-  const schools = await rawSchools(where, value);
+  const schools = await rawSchools(where, value, year);
   for (const row of answer.schools) {
     const raw = schools.get(row.school.schoolId);
     expect(row, row.school.schoolId).toMatchObject({
@@ -192,7 +212,7 @@ async function expectMatchesRawCounts(answer: Progress, where: string, value: nu
   }
   expect(answer.schools.reduce((sum, s) => sum + s.registrations, 0)).toBe(answer.registrations);
 
-  const circumstances = await rawCircumstances(where, value);
+  const circumstances = await rawCircumstances(where, value, year);
   for (const row of answer.outOfSchool)
     expect(row, row.circumstance).toEqual({
       circumstance: row.circumstance,
@@ -614,5 +634,62 @@ describe('earlyRegistrationProgress (SPEC §4.2, §5)', () => {
     });
     expect(data).toBeNull();
     expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field, rule });
+  });
+});
+
+describe(`earlyRegistrationProgress through SY ${NEXT}'s window, the clock held on its days`, () => {
+  const { earlyRegistrationStart: start, earlyRegistrationEnd: end } = seededCalendar(NEXT).dates;
+  /** The window's days from its first to `last`, as the tracker lists them. */
+  const windowThrough = (last: string) => {
+    const days: string[] = [];
+    for (let day = start; day <= last; day = addDays(day, 1)) days.push(day);
+    return days;
+  };
+
+  // Each row holds the clock on its own day, so each day gets one registration of its own.
+  it.each([
+    ['the day before it opens', addDays(start, -1)],
+    ['its first day', start],
+    ['a day of its third week', addDays(start, 14)],
+    ['its last day', end],
+    ['the day after it closes', addDays(end, 1)],
+  ])('on %s (%s): a registration dated today, and the days listed up to today', async (_, day) => {
+    const held = pinClockDuring(day);
+    try {
+      expect(today()).toBe(day);
+      // Signed in on the held day: a token of the run's own day may have expired by then.
+      const registrar = (
+        await createTestAccount(dataSource, Role.SCHOOL_REGISTRAR, { schoolId: A })
+      ).token;
+      const monitor = (
+        await createTestAccount(dataSource, Role.DIVISION_MONITOR, { divisionId: division })
+      ).token;
+      const open = start <= day && day <= end;
+      const outcome = await mutate(server, registrar, 'preRegister', 'PreRegisterInput', {
+        learner: newProfile('2023-03-10'),
+        schoolYear: NEXT,
+        gradeLevel: 'KINDER',
+      });
+      if (open) {
+        expect(outcome.error).toBeNull();
+        expect(outcome.result!.enrollment.registeredOn).toBe(day);
+      } else {
+        expect(outcome.error).toMatchObject({
+          field: 'input.registeredOn',
+          rule: 'OUTSIDE_EARLY_REGISTRATION_WINDOW',
+        });
+      }
+
+      const answer = await ok(monitor, { schoolYear: NEXT });
+      expect(answer).toMatchObject({ schoolYear: NEXT, windowStart: start, windowEnd: end });
+      expect(answer.days.map((d) => d.date)).toEqual(windowThrough(day < end ? day : end));
+      if (open) expect(answer.days.at(-1)).toMatchObject({ date: day, registrations: 1 });
+      await expectMatchesRawCounts(answer, 's.division_id', division, {
+        schoolYear: NEXT,
+        previous: NEXT_PREVIOUS,
+      });
+    } finally {
+      held.restore();
+    }
   });
 });
