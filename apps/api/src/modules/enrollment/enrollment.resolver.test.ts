@@ -1,6 +1,8 @@
 import { Role } from '@repo/domain/access';
+import { daysBetween } from '@repo/domain/civil-date';
 import { type DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pinClockDuring, seededCalendar, today } from '../../../test/clock-fixtures.js';
 import {
   createLearner,
   footprint,
@@ -173,9 +175,11 @@ describe('temporary enrollment and documents (§V.C)', () => {
       {},
       division,
     );
-    expect(followUp.data!.temporaryEnrollments).toContainEqual(
-      expect.objectContaining({ learner: { learnerId }, overdue: true }),
-    );
+    expect(followUp.data!.temporaryEnrollments).toContainEqual({
+      learner: { learnerId },
+      daysLeft: daysBetween(today(), '2026-08-31'),
+      overdue: true,
+    });
 
     const official = ok(
       await mutate(server, registrar, 'submitDocument', 'SubmitDocumentInput', {
@@ -192,6 +196,57 @@ describe('temporary enrollment and documents (§V.C)', () => {
       reason: 'DOCUMENTS_COMPLETE',
       effectiveOn: '2026-07-01',
     });
+  });
+
+  it('counts the days left from today: on SY 2027-2028’s opening day, enrolled that day, due 31 August', async () => {
+    // The opening day, well before the deadline, so the documents are due, not overdue.
+    const { schoolYear, openingDay, dates } = seededCalendar('2027-2028');
+    const held = pinClockDuring(openingDay);
+    try {
+      // Signed in on the held day, at a school of its own in this file (Adams, Grade 7): a token
+      // of the run's day may have expired by then.
+      const adams = (
+        await createTestAccount(dataSource, Role.SCHOOL_REGISTRAR, { schoolId: ADAMS })
+      ).token;
+      const learnerId = await createLearner(server, adams, '2015-02-02');
+      const temporary = ok(
+        await mutate(server, adams, 'enrollLearner', 'EnrollLearnerInput', {
+          learnerId,
+          schoolYear,
+          gradeLevel: 'GRADE_7',
+          admissionBasis: 'TRANSFEREE',
+          documents: ['AFFIDAVIT_OF_UNDERTAKING'],
+          firstAttendance: openingDay,
+        }),
+      );
+      expect(temporary.enrollment).toMatchObject({
+        status: 'TEMPORARILY_ENROLLED',
+        enrolledOn: openingDay,
+        missingDocuments: ['SF9'],
+        documentsDueBy: dates.documentDeadline,
+      });
+      const daysLeft = daysBetween(openingDay, dates.documentDeadline);
+      const dueWithin = async (days: number) =>
+        (
+          await server.graphql<{
+            temporaryEnrollments: {
+              learner: { learnerId: string };
+              daysLeft: number;
+              overdue: boolean;
+            }[];
+          }>(
+            `query($days: Int!) { temporaryEnrollments(schoolYear: "${schoolYear}", dueWithinDays: $days) { learner { learnerId } daysLeft overdue } }`,
+            { days },
+            adams,
+          )
+        ).data!.temporaryEnrollments.filter((row) => row.learner.learnerId === learnerId);
+      expect(await dueWithin(daysLeft)).toEqual([
+        { learner: { learnerId }, daysLeft, overdue: false },
+      ]);
+      expect(await dueWithin(daysLeft - 1)).toEqual([]);
+    } finally {
+      held.restore();
+    }
   });
 
   it('a first-time enrollee aged 13+ is advised ALS and needs a stated reason for a formal grade', async () => {

@@ -1,5 +1,7 @@
+import { addDays } from '@repo/domain/civil-date';
 import { type DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pinClockDuring, seededCalendar } from '../../../test/clock-fixtures.js';
 import { openTestDataSource, startTestServer, type TestServer } from '../../../test/harness.js';
 
 let dataSource: DataSource;
@@ -71,6 +73,39 @@ describe('checkEligibility over GraphQL (SPEC §7), with no sign-in', () => {
     );
     expect(errors).toBeUndefined();
     expect(data!.checkEligibility).toMatchObject(expected);
+  });
+
+  // Without asOf the deadline is judged on today (§V.C): the clock held on SY 2027-2028's
+  // document deadline, then on the day after it.
+  const deadline = seededCalendar('2027-2028').dates.documentDeadline;
+  it.each([
+    [deadline, 'still open', ['DOCUMENTS_MISSING']],
+    [addDays(deadline, 1), 'passed', ['DOCUMENTS_MISSING', 'DOCUMENT_DEADLINE_PASSED']],
+  ])('without asOf, on %s the document deadline has %s', async (day, _, reasons) => {
+    const held = pinClockDuring(day);
+    try {
+      const { data, errors } = await server.graphql<{
+        checkEligibility: Record<string, unknown>;
+      }>(query, {
+        input: {
+          schoolYear: '2027-2028',
+          gradeLevel: 'GRADE_4',
+          basis: 'TRANSFEREE',
+          birthDate: '2018-03-01',
+          firstTimeEnrollee: false,
+          documents: ['AFFIDAVIT_OF_UNDERTAKING'],
+        },
+      });
+      expect(errors).toBeUndefined();
+      expect(data!.checkEligibility).toMatchObject({
+        eligible: true,
+        reasons,
+        resultingStatus: 'TEMPORARILY_ENROLLED',
+        documentsDueBy: deadline,
+      });
+    } finally {
+      held.restore();
+    }
   });
 
   it('refuses an unknown enum value before the engine runs', async () => {
