@@ -9,6 +9,7 @@ import { routes } from '../App.js';
 import { SignInPrompt } from '../features/auth/SignInPrompt.js';
 import { useViewer } from '../features/auth/useViewer.js';
 import { useSchoolYears } from '../features/filters/useReportFilters.js';
+import { defaultReportYear, nextYear } from '../features/filters/reportFilters.js';
 import { circumstanceLabel } from '../features/labels.js';
 import { trackerPlacesQuery, trackerQuery } from '../features/tracker/tracker.query.js';
 
@@ -33,7 +34,10 @@ export function TrackerPage() {
   const { viewer, loading: signingIn } = useViewer();
   const [params, setParams] = useSearchParams();
   const years = useSchoolYears();
-  const schoolYear = params.get('sy') ?? years.registered.at(-1) ?? null;
+  // Early registration is for the coming year (§V.A): the season may be one year past the current.
+  const schoolYear =
+    params.get('sy') ??
+    defaultReportYear(years.registered, years.current ? nextYear(years.current) : null);
   const isNational = viewer?.scopeKind === 'NATION';
   const isRegional = viewer?.scopeKind === 'REGION';
   // A division team reads its own division; a region its own region unless it names a division;

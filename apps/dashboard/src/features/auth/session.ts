@@ -1,3 +1,5 @@
+import { clock } from '../../clock.js';
+
 /** The signed-in token, kept across tabs and reloads until it expires or the user signs out. */
 const key = 'deped.session';
 
@@ -6,7 +8,8 @@ interface StoredSession {
   expiresAt: string;
 }
 
-export function readToken(now = Date.now()): string | null {
+/** The token, unless it has expired: `expiresAt` is on the server's clock, and so is `clock.now()`. */
+export function readToken(now = clock.now().getTime()): string | null {
   const raw = localStorage.getItem(key);
   if (!raw) return null;
   try {

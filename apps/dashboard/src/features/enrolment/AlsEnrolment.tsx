@@ -2,7 +2,8 @@ import { planEnrollment, type SchoolOffering } from '@repo/domain/enrollment';
 import { type SchoolCalendar } from '@repo/domain/school-year';
 import { useState } from 'react';
 import { gradeLabel } from '../labels.js';
-import { type AlsProgram, alsPrograms } from './enrolment-labels.js';
+import { defaultDates } from './default-dates.js';
+import { type AlsProgram, alsPrograms, dayLabel } from './enrolment-labels.js';
 import { EnrolmentFlow } from './EnrolmentFlow.js';
 import { StepHeading } from './StepHeading.js';
 import { DateField, SelectField, TextField } from './inputs.js';
@@ -42,6 +43,9 @@ export function AlsEnrolment({
 }) {
   const [step, setStep] = useState<'start' | 'source' | 'flow'>('start');
   const cutoff = calendar.overrides?.alsFirstAttendanceCutoff ?? null;
+  const defaults = defaultDates(calendar, today);
+  // Before classes open no first attendance can be recorded yet (none may be after today).
+  const beforeClasses = today < calendar.openingDay;
 
   if (step === 'start') {
     return (
@@ -50,8 +54,8 @@ export function AlsEnrolment({
         <p>
           Enrol learners of the Alternative Learning System at your community learning center. The
           first date of attendance must not be later than{' '}
-          {cutoff ? <strong>{cutoff}</strong> : 'the cut-off the administrator sets'} this school
-          year.
+          {cutoff ? <strong>{dayLabel(cutoff)}</strong> : 'the cut-off the administrator sets'} this
+          school year.
         </p>
         <button type="button" onClick={() => setStep('source')}>
           Enrol Learner
@@ -84,12 +88,14 @@ export function AlsEnrolment({
   return (
     <EnrolmentFlow<AlsDetails>
       today={today}
+      // The earlier of today and the cut-off (ALS guide step 4), so the dates as shown are accepted.
       initialDetails={{
         program: 'ALS_BLP',
-        enrolledOn: today,
-        firstAttendance: '',
+        enrolledOn: defaults.alsEnrolledOn,
+        firstAttendance: defaults.alsFirstAttendance,
         facilitatorName,
       }}
+      ruleDates={(d) => ({ enrolledOn: d.enrolledOn, calendar, als: true })}
       liveFields={['firstAttendance', 'enrolledOn']}
       planErrors={(d, { birthDate, birthDocumentOnFile }) =>
         planEnrollment({
@@ -133,6 +139,11 @@ export function AlsEnrolment({
             value={d.enrolledOn}
             onChange={(enrolledOn) => set({ ...d, enrolledOn })}
             error={errorOf('enrolledOn')}
+            hint={
+              cutoff && today > cutoff
+                ? `The ALS cut-off, ${dayLabel(cutoff)}, has passed: an enrolment in this school year is dated on or before it`
+                : undefined
+            }
           />
           <DateField
             label="First date of attendance"
@@ -140,7 +151,13 @@ export function AlsEnrolment({
             value={d.firstAttendance}
             onChange={(firstAttendance) => set({ ...d, firstAttendance })}
             error={errorOf('firstAttendance')}
-            hint={cutoff ? `Not later than ${cutoff}, this school year’s ALS cut-off` : undefined}
+            hint={
+              beforeClasses
+                ? `Classes open on ${dayLabel(calendar.openingDay)}: the first attendance is recorded from then, not later than ${cutoff ? dayLabel(cutoff) : 'the ALS cut-off'}`
+                : cutoff
+                  ? `Not later than ${dayLabel(cutoff)}, this school year’s ALS cut-off, nor before the date of enrolment`
+                  : undefined
+            }
           />
           <TextField
             label="ALS facilitator"

@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { type EnrollmentStatus, type GradeLevel, sexLabel } from '@repo/domain/enums';
+import { type SchoolCalendar } from '@repo/domain/school-year';
 import { QueryState } from '@repo/ui/QueryState';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -16,10 +17,12 @@ const pageSize = 100;
 export function ClassList({
   schoolId,
   schoolYear,
+  calendar,
   today,
 }: {
   schoolId: string;
   schoolYear: string;
+  calendar: SchoolCalendar;
   today: string;
 }) {
   const [grade, setGrade] = useState<GradeLevel | ''>('');
@@ -178,6 +181,7 @@ export function ClassList({
                       <td colSpan={8}>
                         <LearnerActions
                           row={r}
+                          calendar={calendar}
                           today={today}
                           onDone={(message) => {
                             setNotice(message);

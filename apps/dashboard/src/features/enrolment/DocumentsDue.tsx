@@ -30,6 +30,7 @@ export function DocumentsDue({
   });
   const [submit, submitting] = useMutation(SubmitDocumentMutation);
   const [failure, setFailure] = useState<FormFailure>(noFailure);
+  // Any day from the enrolment to today: today always is one.
   const [receivedOn, setReceivedOn] = useState(today);
   const [notice, setNotice] = useState<string | null>(null);
   const pending = useRef<{ key: string; run: () => Promise<void> } | null>(null);
@@ -64,7 +65,7 @@ export function DocumentsDue({
         );
         await refetch();
       } catch (err) {
-        setFailure(toFormFailure(err));
+        setFailure(toFormFailure(err, { today }));
       }
     };
     pending.current = { key, run };

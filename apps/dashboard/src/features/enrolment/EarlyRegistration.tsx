@@ -6,7 +6,8 @@ import { policyDates, type SchoolCalendar } from '@repo/domain/school-year';
 import { QueryState } from '@repo/ui/QueryState';
 import { type FormEvent, useRef, useState } from 'react';
 import { circumstanceLabel, gradeLabel, gradeOrder } from '../labels.js';
-import { describeRule, strandOptions } from './enrolment-labels.js';
+import { defaultDates } from './default-dates.js';
+import { dayLabel, describeRule, strandOptions } from './enrolment-labels.js';
 import {
   ClassListQuery,
   PreRegisterMutation,
@@ -59,7 +60,10 @@ export function EarlyRegistration({
   const [strand, setStrand] = useState<Strand | ''>('');
   const [categories, setCategories] = useState<LearnerCategory[]>([]);
   const [chosen, setChosen] = useState<OutOfSchoolCircumstance[]>([]);
-  const [registeredOn, setRegisteredOn] = useState(today);
+  // Within the window and not after today: a day's paper forms may be encoded after it closed.
+  const [registeredOn, setRegisteredOn] = useState(
+    () => defaultDates(calendar, today).registeredOn,
+  );
   const [attempted, setAttempted] = useState(false);
   const [failure, setFailure] = useState<FormFailure>(noFailure);
   const [notice, setNotice] = useState<string | null>(null);
@@ -94,12 +98,14 @@ export function EarlyRegistration({
         )
       : [{ field: 'gradeLevel', code: 'REQUIRED' }]),
   ];
+  const describe = (field: string, rule: string) =>
+    describeRule(field, rule, undefined, { today, calendar });
   const errorOf = (field: string) => {
     const server = failure.fields.find((f) => f.field === field);
-    if (server) return server.message;
+    if (server) return describe(server.field, server.rule);
     const local = errors.find((e) => e.field === field);
     return local && (attempted || (local.code !== 'REQUIRED' && field !== 'lastName'))
-      ? describeRule(field, local.code)
+      ? describe(field, local.code)
       : undefined;
   };
 
@@ -110,7 +116,7 @@ export function EarlyRegistration({
     if (errors.length > 0) {
       setFailure({
         ...noFailure,
-        general: `Check the form: ${errors.map((e) => describeRule(e.field, e.code)).join('; ')}.`,
+        general: `Check the form: ${errors.map((e) => describe(e.field, e.code)).join('; ')}.`,
       });
       return;
     }
@@ -152,8 +158,9 @@ export function EarlyRegistration({
     <section aria-labelledby="early-heading">
       <h2 id="early-heading">Early registration, SY {schoolYear}</h2>
       <p>
-        Window: {dates.earlyRegistrationStart} to {dates.earlyRegistrationEnd}. Learners continuing
-        into Grades 2-6, 8-10 and 12 count as pre-registered without registering.
+        Window: {dayLabel(dates.earlyRegistrationStart)} to {dayLabel(dates.earlyRegistrationEnd)}.
+        Learners continuing into Grades 2-6, 8-10 and 12 count as pre-registered without
+        registering.
       </p>
       <div aria-live="polite">{notice ? <p className="enrol-notice">{notice}</p> : null}</div>
       {who.kind === 'search' ? (

@@ -4,7 +4,7 @@ import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'rea
 import { type EnrollLearnerInput, type EnrollmentResultFieldsFragment } from '../../gql/graphql.js';
 import { statusLabel } from '../labels.js';
 import { DuplicateWarning } from './DuplicateWarning.js';
-import { describeRule, documentLabel } from './enrolment-labels.js';
+import { describeRule, documentLabel, type RuleDates } from './enrolment-labels.js';
 import {
   CreateLearnerMutation,
   EnrollLearnerMutation,
@@ -60,6 +60,8 @@ interface EnrolmentFlowProps<D> {
   /** Fields the domain checks live (the ALS cut-off): shown before any attempt to save. */
   liveFields?: readonly string[];
   today: string;
+  /** The dates the rules' words name (the enrolment, the year's calendar), from the details. */
+  ruleDates?: (details: D) => RuleDates;
 }
 
 /**
@@ -75,6 +77,7 @@ export function EnrolmentFlow<D>({
   onCancel,
   liveFields = [],
   today,
+  ruleDates,
   learnerId: chosen = null,
 }: EnrolmentFlowProps<D>) {
   const client = useApolloClient();
@@ -100,12 +103,14 @@ export function EnrolmentFlow<D>({
     ...(showProfile ? checkProfile(draft, today) : []),
     ...planErrors(details, context),
   ];
+  const dates: RuleDates = { today, ...ruleDates?.(details) };
+  const describe = (field: string, rule: string) => describeRule(field, rule, undefined, dates);
   const errorOf = (field: string) => {
     const server = failure.fields.find((f) => f.field === field);
-    if (server) return server.message;
+    if (server) return describe(server.field, server.rule);
     const local = localErrors.find((e) => e.field === field);
     if (local && (attempted || (liveFields.includes(field) && local.code !== 'REQUIRED')))
-      return describeRule(field, local.code);
+      return describe(field, local.code);
     return undefined;
   };
 
@@ -191,7 +196,7 @@ export function EnrolmentFlow<D>({
     if (localErrors.length > 0) {
       setFailure({
         ...noFailure,
-        general: `Check the form: ${localErrors.map((e) => describeRule(e.field, e.code)).join('; ')}.`,
+        general: `Check the form: ${localErrors.map((e) => describe(e.field, e.code)).join('; ')}.`,
       });
       return;
     }

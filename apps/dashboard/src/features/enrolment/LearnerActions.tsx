@@ -1,7 +1,10 @@
 import { useMutation } from '@apollo/client/react';
+import { isAlsProgram } from '@repo/domain/enrollment';
+import { type SchoolCalendar } from '@repo/domain/school-year';
 import { type FormEvent, useRef, useState } from 'react';
 import { gradeLabel, statusLabel } from '../labels.js';
 import { type ClassListRow } from './class-list-csv.js';
+import { defaultDates } from './default-dates.js';
 import {
   DropOutMutation,
   RecordFirstAttendanceMutation,
@@ -18,17 +21,26 @@ type Action = 'attendance' | 'als' | 'drop';
 /** What can happen to one enrolment during the year (§V.B, §V.E, §IV.l), one form at a time. */
 export function LearnerActions({
   row,
+  calendar,
   today,
   onDone,
 }: {
   row: ClassListRow;
+  calendar: SchoolCalendar;
   today: string;
   onDone: (message: string) => void;
 }) {
   const [action, setAction] = useState<Action>(
     row.status === 'PRE_REGISTERED' ? 'attendance' : 'als',
   );
-  const [date, setDate] = useState(today);
+  // A day of classes not after today (in ALS, not after the cut-off either), so the date as shown
+  // is one the API accepts for a first attendance; a change takes effect on a day of classes too.
+  const [date, setDate] = useState(() => {
+    const defaults = defaultDates(calendar, today);
+    return isAlsProgram(row.gradeLevel) && row.status === 'PRE_REGISTERED'
+      ? defaults.alsFirstAttendance || defaults.classDay
+      : defaults.classDay;
+  });
   const [program, setProgram] = useState<AlsProgram>('ALS_AE_SECONDARY');
   const [facilitator, setFacilitator] = useState('');
   const [reason, setReason] = useState('');
@@ -79,7 +91,7 @@ export function LearnerActions({
       key.current = newIdempotencyKey();
       onDone(`${name}: ${statusLabel[status as keyof typeof statusLabel]}.`);
     } catch (error) {
-      setFailure(toFormFailure(error));
+      setFailure(toFormFailure(error, { today, calendar, als: isAlsProgram(row.gradeLevel) }));
     }
   }
 

@@ -1,8 +1,10 @@
 import { useMutation } from '@apollo/client/react';
 import { isAlsProgram } from '@repo/domain/enrollment';
 import { type DocumentType, type GradeLevel, type Strand } from '@repo/domain/enums';
+import { type SchoolCalendar } from '@repo/domain/school-year';
 import { type FormEvent, useRef, useState } from 'react';
 import { gradeLabel, gradeOrder, statusLabel } from '../labels.js';
+import { defaultDates } from './default-dates.js';
 import { documentLabel, strandOptions } from './enrolment-labels.js';
 import { MoveLearnerMutation } from './enrolment.queries.js';
 import { newIdempotencyKey } from './enrolment-context.js';
@@ -18,11 +20,20 @@ const moveDocuments: DocumentType[] = ['SF9', 'REGISTRAR_LETTER', 'AFFIDAVIT_OF_
  * documents brought; the origin's enrolment becomes moved out. Without the SF9 the learner is
  * temporarily enrolled and needs the Affidavit of Undertaking.
  */
-export function MoveIn({ schoolYear, today }: { schoolYear: string; today: string }) {
+export function MoveIn({
+  schoolYear,
+  calendar,
+  today,
+}: {
+  schoolYear: string;
+  calendar: SchoolCalendar;
+  today: string;
+}) {
   const [learner, setLearner] = useState<Candidate | null>(null);
   const [gradeLevel, setGrade] = useState<GradeLevel | ''>('');
   const [strand, setStrand] = useState<Strand | ''>('');
-  const [moveDate, setMoveDate] = useState(today);
+  // A day of classes: the learner attends from it (and it is the enrolment's first attendance).
+  const [moveDate, setMoveDate] = useState(() => defaultDates(calendar, today).classDay);
   const [documents, setDocuments] = useState<DocumentType[]>([]);
   const [failure, setFailure] = useState<FormFailure>(noFailure);
   const [notice, setNotice] = useState<string | null>(null);
@@ -68,7 +79,7 @@ export function MoveIn({ schoolYear, today }: { schoolYear: string; today: strin
       setLearner(null);
       setDocuments([]);
     } catch (error) {
-      setFailure(toFormFailure(error));
+      setFailure(toFormFailure(error, { today, calendar }));
     }
   }
 

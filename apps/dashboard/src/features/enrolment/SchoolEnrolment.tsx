@@ -14,6 +14,7 @@ import {
 } from '@repo/domain/enums';
 import { type SchoolCalendar } from '@repo/domain/school-year';
 import { gradeLabel, gradeOrder, statusLabel } from '../labels.js';
+import { defaultDates } from './default-dates.js';
 import { basisLabel, documentLabel, strandOptions } from './enrolment-labels.js';
 import { EnrolmentFlow } from './EnrolmentFlow.js';
 import { Field } from './Field.js';
@@ -123,12 +124,14 @@ export function SchoolEnrolment({
         firstTimeEnrollee: false,
         categories: [],
         documents: [],
-        enrolledOn: today,
+        // Today, or the year's last day of classes when a year already closed is chosen.
+        enrolledOn: defaultDates(calendar, today).enrolledOn,
         firstAttendance: '',
         placementReason: '',
         catchUpPlan: '',
       }}
       liveFields={['enrolledOn', 'firstAttendance', 'strand', 'admissionBasis', 'placementReason']}
+      ruleDates={(d) => ({ enrolledOn: d.enrolledOn, calendar })}
       planErrors={(d, { birthDate, birthDocumentOnFile }) =>
         d.gradeLevel
           ? // Whether the school head approves is the API's to check: the form only needs the plan.

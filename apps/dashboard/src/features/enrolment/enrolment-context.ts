@@ -1,15 +1,11 @@
 import { useQuery } from '@apollo/client/react';
-import { type SchoolCalendar } from '@repo/domain/school-year';
+import { currentSchoolYear, type SchoolCalendar } from '@repo/domain/school-year';
+import { useToday } from '../../clock.js';
 import { useViewer } from '../auth/useViewer.js';
 import { OwnSchoolQuery, SchoolCalendarsQuery } from './enrolment.queries.js';
 import { type EnrolSchoolCalendarsQuery } from '../../gql/graphql.js';
 
 type CalendarRow = EnrolSchoolCalendarsQuery['schoolCalendars'][number];
-
-/** Today in the Philippines (UTC+8, no daylight saving): the day the policy judges. */
-export function todayInManila(now = Date.now()): string {
-  return new Date(now + 8 * 3_600_000).toISOString().slice(0, 10);
-}
 
 /** The API's calendar as the domain reads it: the overridden dates become overrides again. */
 export function toDomainCalendar(row: CalendarRow): SchoolCalendar {
@@ -31,13 +27,6 @@ export function toDomainCalendar(row: CalendarRow): SchoolCalendar {
   };
 }
 
-/** The school year under way on a day (opening to closing), else the next one to open. */
-export function currentSchoolYear(rows: readonly CalendarRow[], today: string): string | null {
-  const sorted = [...rows].sort((a, b) => a.openingDay.localeCompare(b.openingDay));
-  const running = sorted.find((c) => c.openingDay <= today && today <= c.closingDay);
-  return (running ?? sorted.find((c) => c.openingDay > today) ?? sorted.at(-1))?.schoolYear ?? null;
-}
-
 /** A fresh idempotency key: a retried request then acts once (API `idempotencyKey`). */
 export function newIdempotencyKey(): string {
   return `enrol-${crypto.randomUUID()}`;
@@ -52,7 +41,8 @@ export function useEnrolmentContext() {
     variables: { schoolId: schoolId ?? '' },
     skip: !schoolId,
   });
-  const today = todayInManila();
+  // The server's today: the day its checks judge against, whatever the browser's clock says.
+  const today = useToday();
   const rows = calendars.data?.schoolCalendars ?? [];
   return {
     viewer,

@@ -4,6 +4,7 @@ import {
   type DocumentType,
   type Strand,
 } from '@repo/domain/enums';
+import { policyDates, type SchoolCalendar } from '@repo/domain/school-year';
 
 /** The names DepEd forms use for each document (DO 03 s. 2018 §V.A). */
 export const documentLabel: Record<DocumentType, string> = {
@@ -140,13 +141,87 @@ export const ruleLabel: Record<string, string> = {
   DATE_FORMAT: 'must be written YYYY-MM-DD',
 };
 
-/** "<field> <what the rule asks> (<RULE>)"; `name` overrides the field's label (a file's column). */
+const months = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** '2027-10-30' → '30 October 2027', as DepEd's orders write a date. */
+export function dayLabel(day: string): string {
+  const [year, month, date] = day.split('-').map(Number);
+  const name = months[(month ?? 0) - 1];
+  return name && date ? `${date} ${name} ${year}` : day;
+}
+
+/** The dates a screen knows, so that a rule's words can say which day it means. */
+export interface RuleDates {
+  today?: string;
+  /** The date of enrolment on the form. */
+  enrolledOn?: string;
+  /** The school year's calendar: its classes, early registration window and ALS cut-off. */
+  calendar?: SchoolCalendar | null;
+  /** Set on ALS forms, where the first attendance is held to the cut-off (ALS guide step 4). */
+  als?: boolean;
+}
+
+/** The words of the rules about dates, naming the day each one means when the screen knows it. */
+function datedRule(field: string, rule: string, d: RuleDates): string | null {
+  const dates = d.calendar ? policyDates(d.calendar) : null;
+  const cutoff = dates?.alsFirstAttendanceCutoff ?? null;
+  switch (rule) {
+    case 'DATE_IN_FUTURE':
+      return d.today ? `cannot be later than today, ${dayLabel(d.today)}` : null;
+    case 'AFTER_ALS_CUTOFF':
+      return cutoff ? `is later than ${dayLabel(cutoff)}, this school year’s ALS cut-off` : null;
+    case 'BEFORE_ENROLLMENT': {
+      if (!d.enrolledOn) return null;
+      const words = `cannot be before the date of enrolment, ${dayLabel(d.enrolledOn)}`;
+      // Attendance must be on or after the enrolment and on or before the cut-off: an enrolment
+      // after the cut-off leaves no day, and that is what the user has to change.
+      return d.als && cutoff && d.enrolledOn > cutoff
+        ? `${words}, which is itself after this school year’s ALS cut-off, ${dayLabel(cutoff)}: enter a date of enrolment not later than the cut-off`
+        : words;
+    }
+    case 'OUTSIDE_SCHOOL_YEAR': {
+      if (!d.calendar || !dates) return null;
+      const [from, what] =
+        field === 'enrolledOn'
+          ? [dates.earlyRegistrationStart, 'enrolment runs']
+          : [d.calendar.openingDay, 'classes run'];
+      return `is outside SY ${d.calendar.schoolYear}, whose ${what} from ${dayLabel(from)} to ${dayLabel(d.calendar.closingDay)}`;
+    }
+    case 'OUTSIDE_EARLY_REGISTRATION_WINDOW':
+      return dates
+        ? `is outside the early registration window, ${dayLabel(dates.earlyRegistrationStart)} to ${dayLabel(dates.earlyRegistrationEnd)}`
+        : null;
+    default:
+      return null;
+  }
+}
+
+/**
+ * "<field> <what the rule asks> (<RULE>)"; `name` overrides the field's label (a file's column);
+ * `dates` lets a rule about dates say which day it means ("later than 30 October 2027, this
+ * school year’s ALS cut-off").
+ */
 export function describeRule(
   field: string,
   rule: string,
   name = fieldLabel[field] ?? field,
+  dates: RuleDates = {},
 ): string {
-  const words = ruleLabel[rule] ?? rule.toLowerCase().replaceAll('_', ' ');
+  const words =
+    datedRule(field, rule, dates) ?? ruleLabel[rule] ?? rule.toLowerCase().replaceAll('_', ' ');
   return `${name} ${words} (${rule})`;
 }
 

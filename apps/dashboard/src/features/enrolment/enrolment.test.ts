@@ -2,7 +2,7 @@ import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { checkAlsFirstAttendance } from '@repo/domain/status';
 import { describe, expect, it } from 'vitest';
 import { classListCsv, type ClassListRow } from './class-list-csv.js';
-import { currentSchoolYear, toDomainCalendar, todayInManila } from './enrolment-context.js';
+import { toDomainCalendar } from './enrolment-context.js';
 import { describeRule } from './enrolment-labels.js';
 import { toFormFailure } from './form-errors.js';
 import {
@@ -15,6 +15,26 @@ import { toSchoolOffering } from './SchoolEnrolment.js';
 
 const refusal = (extensions: Record<string, unknown>, message = 'refused') =>
   new CombinedGraphQLErrors({ data: null, errors: [{ message, extensions }] });
+
+const calendar2026 = {
+  schoolYear: '2026-2027',
+  openingDay: '2026-06-15',
+  closingDay: '2027-03-31',
+  prescribedSchoolDays: 200,
+  nonSchoolDays: [],
+  overridden: ['documentDeadline'],
+  policyDates: {
+    ageCutoff: '2026-08-31',
+    alsFirstAttendanceCutoff: '2026-10-30',
+    documentDeadline: '2026-09-15',
+    earlyRegistrationEnd: '2026-02-27',
+    earlyRegistrationStart: '2026-01-31',
+    quickCountEnd: '2026-06-30',
+    quickCountStart: '2026-06-15',
+    transferWindowEnd: '2027-03-31',
+    transferWindowStart: '2026-06-19',
+  },
+};
 
 describe('toFormFailure: every refusal names the field and the rule (issue 8)', () => {
   it.each([
@@ -92,6 +112,66 @@ describe('describeRule', () => {
   ])('%s %s, named %s', (field, rule, name, expected) => {
     expect(describeRule(field, rule, name)).toBe(expected);
   });
+
+  const calendar = toDomainCalendar(calendar2026);
+  it.each([
+    [
+      'firstAttendance',
+      'AFTER_ALS_CUTOFF',
+      { calendar },
+      'First date of attendance is later than 30 October 2026, this school year’s ALS cut-off (AFTER_ALS_CUTOFF)',
+    ],
+    [
+      'firstAttendance',
+      'BEFORE_ENROLLMENT',
+      { enrolledOn: '2026-09-01', calendar, als: true },
+      'First date of attendance cannot be before the date of enrolment, 1 September 2026 (BEFORE_ENROLLMENT)',
+    ],
+    [
+      'firstAttendance',
+      'BEFORE_ENROLLMENT',
+      { enrolledOn: '2026-11-20', calendar, als: true },
+      'First date of attendance cannot be before the date of enrolment, 20 November 2026, which is itself after this school year’s ALS cut-off, 30 October 2026: enter a date of enrolment not later than the cut-off (BEFORE_ENROLLMENT)',
+    ],
+    [
+      'firstAttendance',
+      'BEFORE_ENROLLMENT',
+      { enrolledOn: '2026-11-20', calendar },
+      'First date of attendance cannot be before the date of enrolment, 20 November 2026 (BEFORE_ENROLLMENT)',
+    ],
+    [
+      'enrolledOn',
+      'DATE_IN_FUTURE',
+      { today: '2027-02-10' },
+      'Date of enrolment cannot be later than today, 10 February 2027 (DATE_IN_FUTURE)',
+    ],
+    [
+      'enrolledOn',
+      'OUTSIDE_SCHOOL_YEAR',
+      { calendar },
+      'Date of enrolment is outside SY 2026-2027, whose enrolment runs from 31 January 2026 to 31 March 2027 (OUTSIDE_SCHOOL_YEAR)',
+    ],
+    [
+      'moveDate',
+      'OUTSIDE_SCHOOL_YEAR',
+      { calendar },
+      'Date of moving in is outside SY 2026-2027, whose classes run from 15 June 2026 to 31 March 2027 (OUTSIDE_SCHOOL_YEAR)',
+    ],
+    [
+      'registeredOn',
+      'OUTSIDE_EARLY_REGISTRATION_WINDOW',
+      { calendar },
+      'Date of registration is outside the early registration window, 31 January 2026 to 27 February 2026 (OUTSIDE_EARLY_REGISTRATION_WINDOW)',
+    ],
+    [
+      'enrolledOn',
+      'DATE_IN_FUTURE',
+      {},
+      'Date of enrolment cannot be later than today (DATE_IN_FUTURE)',
+    ],
+  ])('%s %s names the day it means: %j', (field, rule, dates, expected) => {
+    expect(describeRule(field, rule, undefined, dates)).toBe(expected);
+  });
 });
 
 describe('the profile form', () => {
@@ -145,26 +225,6 @@ describe('the profile form', () => {
   });
 });
 
-const calendar2026 = {
-  schoolYear: '2026-2027',
-  openingDay: '2026-06-15',
-  closingDay: '2027-03-31',
-  prescribedSchoolDays: 200,
-  nonSchoolDays: [],
-  overridden: ['documentDeadline'],
-  policyDates: {
-    ageCutoff: '2026-08-31',
-    alsFirstAttendanceCutoff: '2026-10-30',
-    documentDeadline: '2026-09-15',
-    earlyRegistrationEnd: '2026-02-27',
-    earlyRegistrationStart: '2026-01-31',
-    quickCountEnd: '2026-06-30',
-    quickCountStart: '2026-06-15',
-    transferWindowEnd: '2027-03-31',
-    transferWindowStart: '2026-06-19',
-  },
-};
-
 describe('calendars as the domain reads them', () => {
   it('keeps the overridden dates and the ALS cut-off (guide step 4)', () => {
     const calendar = toDomainCalendar(calendar2026);
@@ -177,25 +237,6 @@ describe('calendars as the domain reads them', () => {
       ok: false,
       code: 'AFTER_ALS_CUTOFF',
     });
-  });
-
-  it.each([
-    ['2026-11-26', '2026-2027'],
-    ['2027-05-01', '2027-2028'],
-    ['2026-06-15', '2026-2027'],
-  ])('the school year of %s is %s', (today, expected) => {
-    const next = {
-      ...calendar2026,
-      schoolYear: '2027-2028',
-      openingDay: '2027-06-14',
-      closingDay: '2028-03-31',
-    };
-    expect(currentSchoolYear([next, calendar2026], today)).toBe(expected);
-  });
-
-  it('today in the Philippines is UTC+8', () => {
-    expect(todayInManila(Date.parse('2026-11-26T16:30:00Z'))).toBe('2026-11-27');
-    expect(todayInManila(Date.parse('2026-11-26T15:59:59Z'))).toBe('2026-11-26');
   });
 });
 

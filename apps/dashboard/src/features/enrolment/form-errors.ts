@@ -1,5 +1,5 @@
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
-import { describeRule } from './enrolment-labels.js';
+import { describeRule, type RuleDates } from './enrolment-labels.js';
 
 /** A rule one field broke, as the API names it in its error extensions. */
 export interface FieldProblem {
@@ -42,8 +42,11 @@ interface Extensions {
   schoolName?: string;
 }
 
-/** Reads an Apollo error into what the form shows beside each field (issue 8). */
-export function toFormFailure(error: unknown): FormFailure {
+/**
+ * Reads an Apollo error into what the form shows beside each field (issue 8); `dates` lets a
+ * refusal about a date name the day it means.
+ */
+export function toFormFailure(error: unknown, dates: RuleDates = {}): FormFailure {
   if (CombinedGraphQLErrors.is(error)) {
     const fields: FieldProblem[] = [];
     const general: string[] = [];
@@ -54,7 +57,7 @@ export function toFormFailure(error: unknown): FormFailure {
         ext.errors ?? (ext.field && ext.rule ? [{ field: ext.field, rule: ext.rule }] : []);
       for (const { field, rule } of listed) {
         const name = toFieldName(field);
-        fields.push({ field: name, rule, message: describeRule(name, rule) });
+        fields.push({ field: name, rule, message: describeRule(name, rule, undefined, dates) });
       }
       if (ext.code === 'DUPLICATE_SUSPECTED') duplicates = ext.candidates ?? [];
       else if (listed.length === 0) general.push(`${e.message}${ext.code ? ` (${ext.code})` : ''}`);

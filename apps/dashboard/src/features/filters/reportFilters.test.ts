@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { filterSearch, previousYear, toReportFilters, withFilter } from './reportFilters.js';
+import {
+  defaultReportYear,
+  filterSearch,
+  nextYear,
+  previousYear,
+  toReportFilters,
+  withFilter,
+} from './reportFilters.js';
 
 describe('report filters in the URL', () => {
   it('reads known values only, in their own order', () => {
@@ -37,7 +44,41 @@ describe('report filters in the URL', () => {
     expect(filterSearch(new URLSearchParams('q=abra'))).toBe('');
   });
 
-  it('names the year before', () => {
+  it('names the year before and the year after', () => {
     expect(previousYear('2024-2025')).toBe('2023-2024');
+    expect(nextYear('2024-2025')).toBe('2025-2026');
+  });
+});
+
+describe('the school year a report opens on (issue 16)', () => {
+  it.each([
+    [
+      'the current year when it has rows',
+      ['2023-2024', '2027-2028', '2026-2027'],
+      '2027-2028',
+      '2027-2028',
+    ],
+    [
+      'not a later year holding a couple of early enrolments',
+      ['2023-2024', '2028-2029'],
+      '2027-2028',
+      '2023-2024',
+    ],
+    [
+      'the latest before the current one when the current has none',
+      ['2023-2024', '2024-2025'],
+      '2027-2028',
+      '2024-2025',
+    ],
+    [
+      'the nearest later year when no earlier one has rows',
+      ['2029-2030', '2028-2029'],
+      '2027-2028',
+      '2028-2029',
+    ],
+    ['the latest when no current year is known', ['2023-2024', '2028-2029'], null, '2028-2029'],
+    ['none when no year has rows', [], '2027-2028', null],
+  ])('%s', (_, years, current, expected) => {
+    expect(defaultReportYear(years, current)).toBe(expected);
   });
 });

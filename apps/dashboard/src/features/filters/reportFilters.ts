@@ -119,3 +119,26 @@ export function previousYear(schoolYear: string): string {
   const start = Number(schoolYear.slice(0, 4));
   return `${start - 1}-${start}`;
 }
+
+/** The school year after "2024-2025". */
+export function nextYear(schoolYear: string): string {
+  const start = Number(schoolYear.slice(0, 4));
+  return `${start + 1}-${start + 2}`;
+}
+
+/**
+ * The school year a report opens on: the latest with enrolled learners that is not after the
+ * current one. A later year can hold rows long before its own enrolment (a few learners enrolled
+ * early, or by a test), and a report of them is an empty-looking page; the year under way, or the
+ * last one before it, is what a planner means by "now". A year without rows is never chosen: when
+ * every year with rows is later than the current one, the nearest of them; with no current year
+ * known (no calendars), the latest.
+ */
+export function defaultReportYear(
+  yearsWithRows: readonly string[],
+  currentYear: string | null,
+): string | null {
+  const sorted = [...yearsWithRows].sort();
+  if (!currentYear) return sorted.at(-1) ?? null;
+  return sorted.filter((y) => y <= currentYear).at(-1) ?? sorted[0] ?? null;
+}

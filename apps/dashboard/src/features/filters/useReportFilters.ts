@@ -1,8 +1,16 @@
 import { useQuery } from '@apollo/client/react';
+import { currentSchoolYear } from '@repo/domain/school-year';
 import { useSearchParams } from 'react-router';
+import { useToday } from '../../clock.js';
 import { graphql } from '../../gql/index.js';
 import { readToken } from '../auth/session.js';
-import { filterSearch, toFieldValues, toReportFilters, withFilter } from './reportFilters.js';
+import {
+  defaultReportYear,
+  filterSearch,
+  toFieldValues,
+  toReportFilters,
+  withFilter,
+} from './reportFilters.js';
 
 const SchoolYearsQuery = graphql(`
   query SchoolYears {
@@ -11,6 +19,11 @@ const SchoolYearsQuery = graphql(`
       learners
       preRegistered
     }
+    schoolCalendars {
+      schoolYear
+      openingDay
+      closingDay
+    }
   }
 `);
 
@@ -18,23 +31,25 @@ const SchoolYearsQuery = graphql(`
 export function useSchoolYears() {
   // Asked at once with the session, beside the viewer's own query rather than after it.
   const { data, loading, error, refetch } = useQuery(SchoolYearsQuery, { skip: !readToken() });
+  const today = useToday();
   const rows = [...(data?.enrollmentSummary ?? [])].sort((a, b) =>
     (a.schoolYear ?? '').localeCompare(b.schoolYear ?? ''),
   );
   const enrolled = rows.filter((r) => (r.learners ?? 0) > 0).map((r) => r.schoolYear!);
   const registered = rows.filter((r) => (r.preRegistered ?? 0) > 0).map((r) => r.schoolYear!);
-  return { enrolled, registered, loading, error, refetch, ready: Boolean(data) };
+  const current = currentSchoolYear(data?.schoolCalendars ?? [], today);
+  return { enrolled, registered, current, loading, error, refetch, ready: Boolean(data) };
 }
 
 /**
- * The report filters of the URL, the school year defaulting to the latest with enrolled learners;
- * changes push a history entry, so Back undoes them.
+ * The report filters of the URL, the school year defaulting to the latest with enrolled learners
+ * up to the current one (`defaultReportYear`); changes push a history entry, so Back undoes them.
  */
 export function useReportFilters() {
   const [params, setParams] = useSearchParams();
   const years = useSchoolYears();
   const fromUrl = toReportFilters(params);
-  const schoolYear = fromUrl.schoolYear ?? years.enrolled.at(-1) ?? null;
+  const schoolYear = fromUrl.schoolYear ?? defaultReportYear(years.enrolled, years.current);
   const filters = { ...fromUrl, schoolYear };
   const options = [...new Set([...years.enrolled, ...(schoolYear ? [schoolYear] : [])])].sort();
   return {

@@ -155,7 +155,9 @@ export function EnrolPage() {
           />
           <Route
             path="move"
-            element={<MoveIn key={schoolYear} schoolYear={schoolYear} today={today} />}
+            element={
+              <MoveIn key={schoolYear} schoolYear={schoolYear} calendar={calendar} today={today} />
+            }
           />
           <Route
             path="import"
@@ -163,7 +165,14 @@ export function EnrolPage() {
           />
           <Route
             path="class-list"
-            element={<ClassList schoolId={schoolId} schoolYear={schoolYear} today={today} />}
+            element={
+              <ClassList
+                schoolId={schoolId}
+                schoolYear={schoolYear}
+                calendar={calendar}
+                today={today}
+              />
+            }
           />
         </Routes>
       )}
