@@ -2,7 +2,7 @@ import { Role } from '@repo/domain/access';
 import { type Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { hasChromium } from './browser.js';
-import { checkStep, LA_PAZ, useEnrolWorld, SY, uniqueWord } from './enrol-support.js';
+import { checkStep, LA_PAZ, uniqueDigits, uniqueWord, useEnrolWorld, SY } from './enrol-support.js';
 
 describe.skipIf(!hasChromium)('school enrolment in Chromium (issue 8)', () => {
   const env = useEnrolWorld();
@@ -14,9 +14,7 @@ describe.skipIf(!hasChromium)('school enrolment in Chromium (issue 8)', () => {
     ({ page, token } = await env.signIn(Role.SCHOOL_REGISTRAR, LA_PAZ));
     await page.goto(`${env.world.server.url}/enrol/school?sy=${SY}`);
     await page.getByRole('tab', { name: 'Search by LRN' }).click();
-    await page
-      .getByRole('textbox', { name: 'LRN', exact: true })
-      .fill(`9${String(Date.now()).slice(-11)}`);
+    await page.getByRole('textbox', { name: 'LRN', exact: true }).fill(`9${uniqueDigits(11)}`);
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await page.getByText('No learner in the registry matches this search.').waitFor();
     await page.getByRole('button', { name: 'No, this is correct. Create New Record' }).click();

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { type Role } from '@repo/domain/access';
@@ -6,6 +6,7 @@ import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { type DataSource } from 'typeorm';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { dashboardDist } from '../../src/app.js';
+import { SCENARIO_YEAR } from '../clock-fixtures.js';
 import {
   createTestAccount,
   openTestDataSource,
@@ -15,8 +16,12 @@ import {
 import { launchChromium } from './browser.js';
 import { screenshot, seriousViolations } from './dashboard-support.js';
 
-/** SY 2026-2027 as seeded: classes 2026-06-15 to 2027-03-31, ALS cut-off 2026-10-30. */
-export const SY = '2026-2027';
+/**
+ * The school year the flows enrol in, chosen in the screens' `?sy=`: SY 2026-2027 as seeded
+ * (classes 2026-06-15 to 2027-03-31, ALS cut-off 2026-10-30), closed before every day the suite is
+ * pinned to, so every date a flow types is in the past whatever the day (`SCENARIO_YEAR`).
+ */
+export const SY = SCENARIO_YEAR;
 export const LA_PAZ = 500743;
 export const ANANAAO = 500518;
 
@@ -109,4 +114,9 @@ export async function checkStep(page: Page, name: string) {
 export function uniqueWord(prefix: string, length = 8): string {
   const letters = [...randomBytes(length)].map((b) => String.fromCharCode(97 + (b % 26))).join('');
   return `${prefix}${letters}`;
+}
+
+/** `length` random digits (an LRN nobody has: `9` and 11 of them), never read off the clock. */
+export function uniqueDigits(length: number): string {
+  return Array.from({ length }, () => randomInt(10)).join('');
 }
