@@ -58,3 +58,23 @@ export function pinClockDuring(day: string): { restore(): void } {
   clock.pin(day);
   return { restore: () => clock.pin(before) };
 }
+
+/**
+ * The school year the reports open on with the demo's data: the latest whose classes have opened
+ * by today (the latest with enrolled learners).
+ */
+export function reportingYear(): string {
+  return calendarsThrough(clock.today())
+    .filter((c) => c.openingDay <= clock.today())
+    .at(-1)!.schoolYear;
+}
+
+/**
+ * The season the tracker opens on with the demo's data: the latest school year whose early
+ * registration window (DO 03 s. 2018 §V.A) has opened by today.
+ */
+export function seasonYear(): string {
+  return calendarsThrough(clock.today())
+    .filter((c) => seededCalendar(c.schoolYear).dates.earlyRegistrationStart <= clock.today())
+    .at(-1)!.schoolYear;
+}

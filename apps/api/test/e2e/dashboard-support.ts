@@ -15,6 +15,7 @@ import {
   officialCells,
 } from '../../src/modules/datasets/enrollment-dataset.js';
 import { loadReferenceData } from '../../src/modules/reference-data/reference-data.seed.js';
+import { reportingYear, seasonYear } from '../clock-fixtures.js';
 import { startTestServer, type TestServer } from '../harness.js';
 import { screenshotDir } from './browser.js';
 
@@ -24,13 +25,19 @@ export interface DashboardWorld {
   dataSource: DataSource;
   server: TestServer;
   carId: string;
+  /** The school year the reports open on: the latest whose classes have opened by today. */
+  year: string;
+  /** The season the tracker opens on: the latest whose early registration has opened by today. */
+  season: string;
   close(): Promise<void>;
 }
 
 /**
- * A database of its own holding what `npm start` shows: the official SY 2023-24 data set for the
- * whole of CAR (more than the demo's Abra, so the overview is timed on a region's worth of
- * schools), the demo accounts, and the demo's early-registration season for SY 2024-2025.
+ * A database of its own holding what `npm start` shows on the run's day (the app's clock, pinned):
+ * the demo accounts and the demo's data (Abra's enrollment in the latest school year to have
+ * opened and the one before, the season whose early registration opened last), and the rest of
+ * CAR in the reported year from the same official SY 2023-24 data set, so the overview is timed on
+ * a region's worth of schools.
  */
 export async function openDashboardWorld(): Promise<DashboardWorld> {
   if (!existsSync(path.join(dashboardDist, 'index.html'))) {
@@ -46,16 +53,20 @@ export async function openDashboardWorld(): Promise<DashboardWorld> {
   const [{ id: carId }] = (await dataSource.query<{ id: number }[]>(
     "SELECT id FROM region WHERE name = 'CAR'",
   )) as [{ id: number }];
-  await loadEnrollmentCells(dataSource, await officialCells(dataSource, [carId]), {
-    schoolYear: '2023-2024',
-  });
   await ensureDemoAccounts(dataSource);
   await ensureDemoData(dataSource, () => undefined);
+  const year = reportingYear();
+  // Abra's schools hold this year's data set already: the loader skips them.
+  await loadEnrollmentCells(dataSource, await officialCells(dataSource, [carId]), {
+    schoolYear: year,
+  });
   const server = await startTestServer(dataSource);
   return {
     dataSource,
     server,
     carId: String(carId),
+    year,
+    season: seasonYear(),
     async close() {
       await server.close();
       await dataSource.destroy();
