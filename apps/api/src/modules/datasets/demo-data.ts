@@ -22,8 +22,9 @@ export interface DemoYears {
   enrolled: string[];
   /**
    * Early registration: the last school year whose window has opened (the tracker opens on it, and
-   * the school screens between two years), registered up to today or the window's last day. Its
-   * year before is always one of `enrolled`.
+   * the school screens between two years), registered up to today or the window's last day. On
+   * calendars shaped as DepEd's (the window before opening), its year before is one of `enrolled`,
+   * the year its registrations are measured against; not before the first year there is.
    */
   season: { schoolYear: string; through: string } | null;
 }
