@@ -1,5 +1,10 @@
 import { addDays } from '@repo/domain/civil-date';
-import { currentSchoolYear, policyDates, type PolicyDates } from '@repo/domain/school-year';
+import {
+  currentSchoolYear,
+  lastOpenedSchoolYear,
+  policyDates,
+  type PolicyDates,
+} from '@repo/domain/school-year';
 import { clock } from '../src/clock.js';
 import { calendarsThrough } from '../src/modules/calendar/calendar.seed.js';
 
@@ -64,9 +69,7 @@ export function pinClockDuring(day: string): { restore(): void } {
  * by today (the latest with enrolled learners).
  */
 export function reportingYear(): string {
-  return calendarsThrough(clock.today())
-    .filter((c) => c.openingDay <= clock.today())
-    .at(-1)!.schoolYear;
+  return lastOpenedSchoolYear(calendarsThrough(clock.today()), clock.today())!;
 }
 
 /**

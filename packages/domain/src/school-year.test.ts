@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   currentSchoolYear,
+  lastOpenedSchoolYear,
   formatSchoolYear,
   isSchoolDay,
   isWithin,
@@ -152,5 +153,23 @@ describe('currentSchoolYear (SPEC §2: a year runs from its opening to its closi
   });
   it('is null without calendars', () => {
     expect(currentSchoolYear([], '2027-01-01')).toBeNull();
+  });
+});
+
+describe('lastOpenedSchoolYear (what reports mean by "now")', () => {
+  const years = [
+    { schoolYear: '2026-2027', openingDay: '2026-06-15' },
+    { schoolYear: '2027-2028', openingDay: '2027-06-14' },
+  ];
+  it.each([
+    ['the opening day', '2027-06-14', '2027-2028'],
+    ['the day before the opening: the year just closed', '2027-06-13', '2026-2027'],
+    ['mid-year', '2027-11-20', '2027-2028'],
+    ['before every year: the first', '2020-01-01', '2026-2027'],
+  ])('%s (%s)', (_title, today, expected) => {
+    expect(lastOpenedSchoolYear(years, today)).toBe(expected);
+  });
+  it('is null without calendars', () => {
+    expect(lastOpenedSchoolYear([], '2027-01-01')).toBeNull();
   });
 });

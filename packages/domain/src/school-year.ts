@@ -126,3 +126,16 @@ export function currentSchoolYear(
   const running = sorted.find((c) => c.openingDay <= today && today <= c.closingDay);
   return (running ?? sorted.find((c) => c.openingDay > today) ?? sorted.at(-1))?.schoolYear ?? null;
 }
+
+/**
+ * The school year whose classes opened last by a day: what reports mean by "now". Between two
+ * years it is the one just closed (its figures are complete; the coming year holds only early
+ * enrolments until its opening day). Before every year, the first there is.
+ */
+export function lastOpenedSchoolYear(
+  calendars: readonly Pick<SchoolCalendar, 'schoolYear' | 'openingDay'>[],
+  today: CivilDate,
+): string | null {
+  const sorted = [...calendars].sort((a, b) => a.openingDay.localeCompare(b.openingDay));
+  return (sorted.filter((c) => c.openingDay <= today).at(-1) ?? sorted[0])?.schoolYear ?? null;
+}

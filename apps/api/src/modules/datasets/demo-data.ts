@@ -1,5 +1,6 @@
 import {
   formatSchoolYear,
+  lastOpenedSchoolYear,
   parseSchoolYear,
   policyDates,
   type SchoolCalendar,
@@ -36,10 +37,10 @@ const yearBefore = (schoolYear: string) =>
 export function demoYears(calendars: readonly SchoolCalendar[], today: string): DemoYears {
   const sorted = [...calendars].sort((a, b) => a.schoolYear.localeCompare(b.schoolYear));
   const known = new Set(sorted.map((c) => c.schoolYear));
-  const opened = sorted.filter((c) => c.openingDay <= today).at(-1);
-  const enrolled = opened
-    ? [yearBefore(opened.schoolYear), opened.schoolYear].filter((y) => known.has(y))
-    : [];
+  const opened = sorted.some((c) => c.openingDay <= today)
+    ? lastOpenedSchoolYear(sorted, today)
+    : null;
+  const enrolled = opened ? [yearBefore(opened), opened].filter((y) => known.has(y)) : [];
   const registering = sorted
     .map((c) => ({ schoolYear: c.schoolYear, dates: policyDates(c) }))
     .filter((c) => c.dates.earlyRegistrationStart <= today)

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { currentSchoolYear } from '@repo/domain/school-year';
+import { lastOpenedSchoolYear } from '@repo/domain/school-year';
 import { useSearchParams } from 'react-router';
 import { useToday } from '../../clock.js';
 import { graphql } from '../../gql/index.js';
@@ -37,7 +37,8 @@ export function useSchoolYears() {
   );
   const enrolled = rows.filter((r) => (r.learners ?? 0) > 0).map((r) => r.schoolYear!);
   const registered = rows.filter((r) => (r.preRegistered ?? 0) > 0).map((r) => r.schoolYear!);
-  const current = currentSchoolYear(data?.schoolCalendars ?? [], today);
+  // Reports' "now": the year whose classes opened last, never the coming one in the summer.
+  const current = lastOpenedSchoolYear(data?.schoolCalendars ?? [], today);
   return { enrolled, registered, current, loading, error, refetch, ready: Boolean(data) };
 }
 
