@@ -7,7 +7,7 @@ import {
   ANANAAO,
   checkStep,
   LA_PAZ,
-  uniqueDigits,
+  openNewRecord,
   uniqueWord,
   useEnrolWorld,
 } from './enrol-support.js';
@@ -43,13 +43,7 @@ describe.skipIf(!hasChromium)('the enrolment screens’ default dates, on any da
 
   /** Guide step 3, by LRN: an LRN nobody has → "No, this is correct. Create New Record". */
   async function newRecord(page: Page, last: string, first: string, birthDate: string) {
-    await page.getByRole('tab', { name: 'Search by LRN' }).click();
-    await page.getByRole('textbox', { name: 'LRN', exact: true }).fill(`9${uniqueDigits(11)}`);
-    await page.getByRole('button', { name: 'Search', exact: true }).click();
-    await page.getByText('No learner in the registry matches this search.').waitFor();
-    await page.getByRole('button', { name: 'No, this is correct. Create New Record' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'New Record', exact: true }).click();
-    await page.getByRole('heading', { name: 'New learner record' }).waitFor();
+    await openNewRecord(page);
     await page.getByLabel('Last name').fill(last);
     await page.getByLabel('First name').fill(first);
     await page.getByLabel('Birth date', { exact: true }).fill(birthDate);

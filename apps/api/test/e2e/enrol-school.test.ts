@@ -2,7 +2,14 @@ import { Role } from '@repo/domain/access';
 import { type Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { hasChromium } from './browser.js';
-import { checkStep, LA_PAZ, uniqueDigits, uniqueWord, useEnrolWorld, SY } from './enrol-support.js';
+import {
+  checkStep,
+  LA_PAZ,
+  openNewRecord,
+  uniqueWord,
+  useEnrolWorld,
+  SY,
+} from './enrol-support.js';
 
 describe.skipIf(!hasChromium)('school enrolment in Chromium (issue 8)', () => {
   const env = useEnrolWorld();
@@ -13,13 +20,7 @@ describe.skipIf(!hasChromium)('school enrolment in Chromium (issue 8)', () => {
   async function newRecordForm() {
     ({ page, token } = await env.signIn(Role.SCHOOL_REGISTRAR, LA_PAZ));
     await page.goto(`${env.world.server.url}/enrol/school?sy=${SY}`);
-    await page.getByRole('tab', { name: 'Search by LRN' }).click();
-    await page.getByRole('textbox', { name: 'LRN', exact: true }).fill(`9${uniqueDigits(11)}`);
-    await page.getByRole('button', { name: 'Search', exact: true }).click();
-    await page.getByText('No learner in the registry matches this search.').waitFor();
-    await page.getByRole('button', { name: 'No, this is correct. Create New Record' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'New Record', exact: true }).click();
-    await page.getByRole('heading', { name: 'New learner record' }).waitFor();
+    await openNewRecord(page);
   }
 
   async function fillProfile(last: string, first: string, birthDate: string) {

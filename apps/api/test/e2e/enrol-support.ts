@@ -120,3 +120,17 @@ export function uniqueWord(prefix: string, length = 8): string {
 export function uniqueDigits(length: number): string {
   return Array.from({ length }, () => randomInt(10)).join('');
 }
+
+/**
+ * The guide's step 3 with no match: a search by an LRN nobody has, then "No, this is correct.
+ * Create New Record" and "New Record", up to the empty record form.
+ */
+export async function openNewRecord(page: Page): Promise<void> {
+  await page.getByRole('tab', { name: 'Search by LRN' }).click();
+  await page.getByRole('textbox', { name: 'LRN', exact: true }).fill(`9${uniqueDigits(11)}`);
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await page.getByText('No learner in the registry matches this search.').waitFor();
+  await page.getByRole('button', { name: 'No, this is correct. Create New Record' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'New Record', exact: true }).click();
+  await page.getByRole('heading', { name: 'New learner record' }).waitFor();
+}

@@ -16,7 +16,8 @@ import {
   type GradeLevel,
   type Strand,
 } from '@repo/domain/enums';
-import { type FieldError, toCivilDate } from '@repo/domain/learner-profile';
+import { checkGivenDates } from '@repo/domain/given-dates';
+import { type FieldError } from '@repo/domain/learner-profile';
 import { parseSchoolYear, policyDates, type SchoolCalendar } from '@repo/domain/school-year';
 import { canChangeStatus, checkAlsTransfer, classifyMove } from '@repo/domain/status';
 import { type DataSource, type EntityManager, EntityNotFoundError } from 'typeorm';
@@ -25,7 +26,6 @@ import { onceForKey } from '../../db/idempotency.js';
 import { preparedQuery } from '../../db/prepared.js';
 import { inViewerScope } from '../../db/scoped.js';
 import { badUserInput, fieldErrors, refused } from '../../errors.js';
-import { checkGivenDates } from '@repo/domain/given-dates';
 import { audit } from '../audit/audit.service.js';
 import { type Viewer } from '../auth/viewer.js';
 import { findCalendar } from '../calendar/calendar.service.js';
