@@ -1,4 +1,4 @@
-import { addDays, daysBetween } from '@repo/domain/civil-date';
+import { daysBetween } from '@repo/domain/civil-date';
 import { toCivilDate } from '@repo/domain/learner-profile';
 import { appToday } from './config.js';
 
@@ -46,11 +46,6 @@ class Clock {
 
   unpin(): void {
     this.pinned = null;
-  }
-
-  /** A day `days` from today. */
-  daysFromToday(days: number): string {
-    return addDays(this.today(), days);
   }
 }
 
