@@ -12,7 +12,7 @@ import { openDatabase } from '../db/database.js';
 import { hashPassword, login } from '../modules/auth/auth.service.js';
 import { loadEarlyRegistrationSeason } from '../modules/datasets/early-registration-season.js';
 import { loadEnrollmentCells, syntheticCells } from '../modules/datasets/enrollment-dataset.js';
-import { mulberry32 } from '../modules/datasets/synthetic-learners.js';
+import { datasetLoaderUsername, mulberry32 } from '../modules/datasets/synthetic-learners.js';
 import { loadReferenceData } from '../modules/reference-data/reference-data.seed.js';
 import { graphqlClient, percentile, printTable, startApi } from './bench-support.js';
 
@@ -165,9 +165,9 @@ export async function reportingBench(size: number, queries: number) {
       `SELECT id FROM school WHERE offers_elementary AND sector = 'PUBLIC' ORDER BY id LIMIT 8`,
     );
     const creator = (
-      await dataSource.query<{ id: string }[]>(
-        "SELECT id FROM account WHERE username = 'dataset-loader'",
-      )
+      await dataSource.query<{ id: string }[]>('SELECT id FROM account WHERE username = $1', [
+        datasetLoaderUsername,
+      ])
     )[0]!.id;
     const writers = await Promise.all(
       schools.map(async (s, i) => {

@@ -4,7 +4,7 @@ import { formatSchoolYear, parseSchoolYear, policyDates } from '@repo/domain/sch
 import { type DataSource } from 'typeorm';
 import { findCalendar } from '../calendar/calendar.service.js';
 import { givenNames, surnames } from './names.data.js';
-import { datasetLoaderAccount, mulberry32 } from './synthetic-learners.js';
+import { datasetLoaderAccount, datasetLoaderUsername, mulberry32 } from './synthetic-learners.js';
 
 const circumstances = [
   'DISPLACED_BY_DISASTER',
@@ -52,13 +52,14 @@ export async function loadEarlyRegistrationSeason(
     options.through && options.through < dates.earlyRegistrationEnd
       ? options.through
       : dates.earlyRegistrationEnd;
-  const createdBy = await datasetLoaderAccount(dataSource);
+  // Read, not upserted: a demo start with its season complete writes nothing.
   const [{ last }] = (await dataSource.query<{ last: string | null }[]>(
     `SELECT max(e.registered_on)::text AS last FROM enrollment e JOIN school s ON s.id = e.school_id
-     WHERE e.school_year = $1 AND s.division_id = ANY ($2) AND e.created_by = $3
+     WHERE e.school_year = $1 AND s.division_id = ANY ($2)
+       AND e.created_by = (SELECT id FROM account WHERE username = $3)
        AND e.grade_level IN ('KINDER', 'GRADE_1', 'GRADE_7', 'GRADE_11')
        AND e.registered_on IS NOT NULL`,
-    [season, divisionIds, createdBy],
+    [season, divisionIds, datasetLoaderUsername],
   )) as [{ last: string | null }];
   if (last !== null && last >= through) return 0;
   const windowDays: string[] = [];
@@ -103,6 +104,7 @@ export async function loadEarlyRegistrationSeason(
     }
   }
   if (rows.length === 0) return 0;
+  const createdBy = await datasetLoaderAccount(dataSource);
   await dataSource.transaction(async (manager) => {
     // In batches: a season of a whole region is hundreds of thousands of registrations.
     for (let from = 0; from < rows.length; from += 50_000) {

@@ -18,12 +18,16 @@ export function mulberry32(seed: number): () => number {
 const csv = (value: string | null) => (value === null ? '' : `"${value.replace(/"/g, '""')}"`);
 
 /** The account synthetic and official data sets are created by; it cannot sign in. */
+/** The account that data set loads write as (disabled: nobody signs in with it). */
+export const datasetLoaderUsername = 'dataset-loader';
+
 export async function datasetLoaderAccount(dataSource: DataSource): Promise<string> {
   const [row] = await dataSource.query<{ id: string }[]>(
     `INSERT INTO account (username, password_hash, display_name, role, disabled_at)
-     VALUES ('dataset-loader', '!', 'Data set loader', 'ADMINISTRATOR', now())
+     VALUES ($1, '!', 'Data set loader', 'ADMINISTRATOR', now())
      ON CONFLICT (username) DO UPDATE SET display_name = excluded.display_name
      RETURNING id`,
+    [datasetLoaderUsername],
   );
   return row!.id;
 }
