@@ -28,6 +28,16 @@ export default tseslint.config(
     },
   },
   {
+    // One concern per file and per function (issue 17): a reader follows a command in a screenful.
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx', '**/test/**'],
+    rules: { 'max-lines-per-function': ['error', { max: 80 }] },
+  },
+  {
+    files: ['apps/api/src/**/*.ts'],
+    rules: { 'max-lines': ['error', { max: 450 }] },
+  },
+  {
     files: ['**/*.test.ts', '**/*.test.tsx', '**/test/**'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
