@@ -9,6 +9,7 @@ import { NationalPage } from './pages/NationalPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { RegionPage } from './pages/RegionPage.js';
 import { SchoolPage } from './pages/SchoolPage.js';
+import { routePatterns, routes } from './routes.js';
 
 // Pages few users open first: kept out of the initial JavaScript.
 const TrackerPage = lazy(() =>
@@ -20,14 +21,6 @@ const ExplorerPage = lazy(() =>
 const EnrolPage = lazy(() =>
   import('./pages/enrol/EnrolPage.js').then((m) => ({ default: m.EnrolPage })),
 );
-
-/** Each level of the drill-down has its own URL, so links can be shared and Back works. */
-export const routes = {
-  national: '/',
-  region: (id: string) => `/regions/${id}`,
-  division: (id: string) => `/divisions/${id}`,
-  school: (schoolId: string) => `/schools/${schoolId}`,
-};
 
 /** The nation's overview; a user of a region, division or school lands on their own place. */
 function Home() {
@@ -48,16 +41,16 @@ export function App() {
         Skip to content
       </a>
       <header className="app-header">
-        <Link to="/" className="app-header__title">
+        <Link to={routes.national} className="app-header__title">
           Learner Enrollment
         </Link>
         <span className="app-header__org">Department of Education</span>
         <nav aria-label="Main" className="app-header__nav">
-          <NavLink to="/" end>
+          <NavLink to={routes.national} end>
             Overview
           </NavLink>
-          <NavLink to="/tracker">Early registration</NavLink>
-          <NavLink to="/explore">Explore</NavLink>
+          <NavLink to={routes.tracker}>Early registration</NavLink>
+          <NavLink to={routes.explore}>Explore</NavLink>
           <EnrolNavLink />
         </nav>
         <AccountMenu />
@@ -65,15 +58,15 @@ export function App() {
       <main className="app-main" id="main">
         <Suspense fallback={<div className="skeleton skeleton--row" aria-busy="true" />}>
           <Routes>
-            <Route path="/" element={<Home />} />
-            <Route path="/login" element={<LoginPage />} />
-            <Route path="/regions/:regionId" element={<RegionPage />} />
-            <Route path="/divisions/:divisionId" element={<DivisionPage />} />
-            <Route path="/schools/:schoolId" element={<SchoolPage />} />
-            <Route path="/tracker" element={<TrackerPage />} />
-            <Route path="/explore" element={<ExplorerPage />} />
-            <Route path="/enrol/*" element={<EnrolPage />} />
-            <Route path="*" element={<NotFoundPage />} />
+            <Route path={routePatterns.national} element={<Home />} />
+            <Route path={routePatterns.login} element={<LoginPage />} />
+            <Route path={routePatterns.region} element={<RegionPage />} />
+            <Route path={routePatterns.division} element={<DivisionPage />} />
+            <Route path={routePatterns.school} element={<SchoolPage />} />
+            <Route path={routePatterns.tracker} element={<TrackerPage />} />
+            <Route path={routePatterns.explore} element={<ExplorerPage />} />
+            <Route path={routePatterns.enrollment} element={<EnrolPage />} />
+            <Route path={routePatterns.notFound} element={<NotFoundPage />} />
           </Routes>
         </Suspense>
       </main>

@@ -5,7 +5,7 @@ import { DataTable } from '@repo/ui/DataTable';
 import { QueryState } from '@repo/ui/QueryState';
 import { type FormEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { routes } from '../App.js';
+import { routes } from '../routes.js';
 import { renderAppLink } from '../AppLink.js';
 import { EnrollmentOverview } from '../features/summary/EnrollmentOverview.js';
 import { graphql } from '../gql/index.js';

@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { Breadcrumbs } from '@repo/ui/Breadcrumbs';
 import { QueryState } from '@repo/ui/QueryState';
-import { routes } from '../App.js';
+import { routes } from '../routes.js';
 import { EnrollmentOverview } from '../features/summary/EnrollmentOverview.js';
 import { graphql } from '../gql/index.js';
 

@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Breadcrumbs } from '@repo/ui/Breadcrumbs';
 import { QueryState } from '@repo/ui/QueryState';
 import { useParams } from 'react-router';
-import { routes } from '../App.js';
+import { routes } from '../routes.js';
 import { renderAppLink } from '../AppLink.js';
 import { EnrollmentOverview } from '../features/summary/EnrollmentOverview.js';
 import { graphql } from '../gql/index.js';

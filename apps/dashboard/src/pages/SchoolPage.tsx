@@ -4,7 +4,7 @@ import { Breadcrumbs } from '@repo/ui/Breadcrumbs';
 import { QueryState } from '@repo/ui/QueryState';
 import { canSeePersonalData } from '@repo/domain/access';
 import { useParams } from 'react-router';
-import { routes } from '../App.js';
+import { routes } from '../routes.js';
 import { renderAppLink } from '../AppLink.js';
 import { useViewer } from '../features/auth/useViewer.js';
 import { useReportFilters } from '../features/filters/useReportFilters.js';

@@ -5,7 +5,7 @@ import { KpiCard } from '@repo/ui/KpiCard';
 import { QueryState } from '@repo/ui/QueryState';
 import { lazy, Suspense } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { routes } from '../App.js';
+import { routes } from '../routes.js';
 import { SignInPrompt } from '../features/auth/SignInPrompt.js';
 import { useViewer } from '../features/auth/useViewer.js';
 import { useSchoolYears } from '../features/filters/useReportFilters.js';

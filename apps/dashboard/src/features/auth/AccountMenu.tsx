@@ -1,6 +1,7 @@
 import { useApolloClient } from '@apollo/client/react';
 import { roleLabel } from '@repo/domain/access';
 import { Link, useNavigate } from 'react-router';
+import { routes } from '../../routes.js';
 import { clearSession } from './session.js';
 import { useViewer } from './useViewer.js';
 
@@ -10,7 +11,7 @@ export function AccountMenu() {
   const navigate = useNavigate();
   if (!viewer) {
     return (
-      <Link to="/login" className="app-header__account">
+      <Link to={routes.login()} className="app-header__account">
         Sign in
       </Link>
     );
@@ -25,7 +26,7 @@ export function AccountMenu() {
         className="button--secondary"
         onClick={() => {
           clearSession();
-          void client.clearStore().then(() => navigate('/login'));
+          void client.clearStore().then(() => navigate(routes.login()));
         }}
       >
         Sign out

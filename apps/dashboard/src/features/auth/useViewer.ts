@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { graphql } from '../../gql/index.js';
+import { routes } from '../../routes.js';
 import { readToken } from './session.js';
 
 /** What the dashboard needs to know of an account: who, and which place it covers. */
@@ -45,12 +46,12 @@ export type Viewer = NonNullable<ReturnType<typeof useViewer>['viewer']>;
 export function scopeHome(viewer: Viewer): string {
   switch (viewer.scopeKind) {
     case 'REGION':
-      return viewer.region ? `/regions/${viewer.region.id}` : '/';
+      return viewer.region ? routes.region(viewer.region.id) : routes.national;
     case 'DIVISION':
-      return viewer.division ? `/divisions/${viewer.division.id}` : '/';
+      return viewer.division ? routes.division(viewer.division.id) : routes.national;
     case 'SCHOOL':
-      return viewer.school ? `/schools/${viewer.school.schoolId}` : '/';
+      return viewer.school ? routes.school(viewer.school.schoolId) : routes.national;
     default:
-      return '/';
+      return routes.national;
   }
 }

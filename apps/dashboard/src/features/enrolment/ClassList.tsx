@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import { gradeLabel, gradeOrder, statusLabel, statusOrder } from '../labels.js';
 import { classListCsv, type ClassListRow } from './class-list-csv.js';
 import { documentLabel } from './enrolment-labels.js';
+import { routes } from '../../routes.js';
 import { ClassListQuery } from './enrolment.queries.js';
 import { SelectField } from './inputs.js';
 import { LearnerActions } from './LearnerActions.js';
@@ -156,7 +157,7 @@ export function ClassList({
                     <td>
                       {r.status === 'PRE_REGISTERED' ? (
                         <Link
-                          to={`/enrol/school?sy=${schoolYear}&learner=${r.learnerId}`}
+                          to={routes.enrollLearner(schoolYear, r.learnerId)}
                           aria-label={`Enrol ${name}`}
                           className="enrol-link-button"
                         >

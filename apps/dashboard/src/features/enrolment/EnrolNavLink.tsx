@@ -1,4 +1,5 @@
 import { NavLink } from 'react-router';
+import { routes } from '../../routes.js';
 import { useViewer } from '../auth/useViewer.js';
 
 /** Roles that enrol at their own school or learning center (SPEC §1). */
@@ -13,7 +14,7 @@ export function EnrolNavLink() {
   const { viewer } = useViewer();
   if (!viewer || !enrollingRoles.includes(viewer.role)) return null;
   return (
-    <NavLink to="/enrol">
+    <NavLink to={routes.enrollment()}>
       {viewer.role === 'ALS_FACILITATOR' ? 'ALS enrolment' : 'Enrolment'}
     </NavLink>
   );

@@ -18,6 +18,7 @@ import { useEnrolmentContext } from '../../features/enrolment/enrolment-context.
 import { ImportWizard } from '../../features/enrolment/ImportWizard.js';
 import { MoveIn } from '../../features/enrolment/MoveIn.js';
 import { SchoolEnrolment, toSchoolOffering } from '../../features/enrolment/SchoolEnrolment.js';
+import { routes } from '../../routes.js';
 
 /**
  * The enrolment screens of one school or ALS learning center (SPEC §4), each at its own URL, with
@@ -30,12 +31,7 @@ export function EnrolPage() {
   const navigate = useNavigate();
 
   if (!context.viewer && !context.loading) {
-    return (
-      <Navigate
-        to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`}
-        replace
-      />
-    );
+    return <Navigate to={routes.login(location.pathname + location.search)} replace />;
   }
   if (context.loading || context.error || !context.viewer) {
     return (
@@ -62,7 +58,7 @@ export function EnrolPage() {
   const calendar = context.calendarOf(schoolYear);
   const isAls = viewer.role === 'ALS_FACILITATOR';
   const search = `?sy=${schoolYear}`;
-  const goHome = () => void navigate(`/enrol${search}`);
+  const goHome = () => void navigate(routes.enrollment(undefined, search));
 
   return (
     <div className="enrol">
@@ -72,17 +68,17 @@ export function EnrolPage() {
       <div className="enrol-toolbar">
         <nav aria-label="Enrolment" className="enrol-nav">
           {isAls ? (
-            <NavLink to={`/enrol/als${search}`}>ALS enrolment</NavLink>
+            <NavLink to={routes.enrollment('als', search)}>ALS enrolment</NavLink>
           ) : (
             <>
-              <NavLink to={`/enrol/school${search}`}>Enrol a learner</NavLink>
-              <NavLink to={`/enrol/early${search}`}>Early registration</NavLink>
-              <NavLink to={`/enrol/documents${search}`}>Documents due</NavLink>
-              <NavLink to={`/enrol/move${search}`}>Move in</NavLink>
-              <NavLink to={`/enrol/import${search}`}>Import</NavLink>
+              <NavLink to={routes.enrollment('school', search)}>Enrol a learner</NavLink>
+              <NavLink to={routes.enrollment('early', search)}>Early registration</NavLink>
+              <NavLink to={routes.enrollment('documents', search)}>Documents due</NavLink>
+              <NavLink to={routes.enrollment('move', search)}>Move in</NavLink>
+              <NavLink to={routes.enrollment('import', search)}>Import</NavLink>
             </>
           )}
-          <NavLink to={`/enrol/class-list${search}`}>Class list</NavLink>
+          <NavLink to={routes.enrollment('class-list', search)}>Class list</NavLink>
         </nav>
         <div className="enrol-field enrol-field--compact">
           <label htmlFor="enrol-sy">School year</label>
