@@ -6,7 +6,7 @@ import { toNameKey } from '@repo/domain/names';
 import { parse } from 'csv-parse/sync';
 import { type DataSource } from 'typeorm';
 import { referenceDataDir } from '../reference-data/reference-files.js';
-import { categoryBits } from '../reporting/enrollment-summary.service.js';
+import { categoryBits } from '../reporting/category-bits.js';
 import { beginLoad, copyRows, CsvChunk, deferSecondaryIndexes } from './bulk-load.js';
 import { givenNames, surnames } from './names.data.js';
 import { datasetLoaderAccount, mulberry32 } from './synthetic-learners.js';
