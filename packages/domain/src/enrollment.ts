@@ -163,81 +163,69 @@ export function checkEnrollmentDates(
   return errors;
 }
 
-/**
- * Everything the enrolment of one learner in one grade must satisfy, decided together so the
- * registrar sees every problem at once:
- * - the grade is offered by the school, with a strand in senior high (SPEC §2);
- * - the enrolment lies between the start of early registration and the last day of classes;
- * - eligibility, documents and the resulting status (§V.A table, §V.B, §V.C), with the calendar's
- *   age cut-off and document deadline;
- * - first-time enrollees aged 13+ are advised to take ALS; formal placement needs a reason (§V.A);
- * - late enrollment: 80% of the prescribed days still attendable, else the head's approval with a
- *   catch-up plan (§V.D);
- * - ALS programs: a first date of attendance not later than the year's cut-off (ALS guide step 4).
- */
-export function planEnrollment(input: EnrollmentPlanInput): EnrollmentPlan {
+/** The school offers the grade, with a strand in senior high, and the categories fit (SPEC §2, §3). */
+function offeringErrors(input: EnrollmentPlanInput): FieldError[] {
   const errors: FieldError[] = [];
-  const { calendar } = input;
-  if (!parseSchoolYear(calendar.schoolYear)) {
-    errors.push({ field: 'schoolYear', code: 'SCHOOL_YEAR_INVALID' });
-    const eligibility = checkEligibility({
-      ...input,
-      basis: input.basis ?? AdmissionBasis.CONTINUING,
-      schoolYear: calendar.schoolYear,
-    });
-    return { errors, eligibility, status: EnrollmentStatus.PRE_REGISTERED, late: null };
-  }
-  const dates = policyDates(calendar);
-  // Malformed or impossible dates first: no rule is judged on a day that cannot be.
-  const dateErrors = checkEnrollmentDates(input);
-  errors.push(...dateErrors);
   if (!offersGrade(input.school, input.gradeLevel))
     errors.push({ field: 'gradeLevel', code: 'GRADE_NOT_OFFERED' });
   errors.push(...checkStrand(input.gradeLevel, input.strand));
   errors.push(...checkEnrollmentCategories(input.categories));
+  return errors;
+}
+
+/**
+ * Eligibility with the calendar's age cut-off and document deadline; the deadline is judged on the
+ * enrolment day when the dates are sound, else on today.
+ */
+function eligibilityOf(input: EnrollmentPlanInput, datesOk: boolean): EligibilityResult {
+  const { calendar } = input;
+  const dates = policyDates(calendar);
+  return checkEligibility({
+    schoolYear: calendar.schoolYear,
+    gradeLevel: input.gradeLevel,
+    // An ALS program is judged before the basis is read.
+    basis: input.basis ?? AdmissionBasis.CONTINUING,
+    birthDate: input.birthDate,
+    firstTimeEnrollee: input.firstTimeEnrollee,
+    documents: input.documents,
+    birthDocumentOnFile: input.birthDocumentOnFile,
+    asOf: datesOk ? input.enrolledOn : input.today,
+    dates: { ageCutoff: dates.ageCutoff, documentDeadline: dates.documentDeadline },
+  });
+}
+
+/** A plan that saves nothing: the status stays pre-registered and lateness is not judged. */
+function refusedPlan(errors: FieldError[], eligibility: EligibilityResult): EnrollmentPlan {
+  return { errors, eligibility, status: EnrollmentStatus.PRE_REGISTERED, late: null };
+}
+
+/** ALS programs: a first date of attendance, not later than the year's cut-off (ALS guide step 4). */
+function alsFirstAttendanceErrors(input: EnrollmentPlanInput): FieldError[] {
   const firstAttendance = input.firstAttendance ?? null;
-  const attendanceOk = firstAttendance !== null && dateErrors.length === 0;
-  const eligibilityOf = () =>
-    checkEligibility({
-      schoolYear: calendar.schoolYear,
-      gradeLevel: input.gradeLevel,
-      // An ALS program is judged before the basis is read.
-      basis: input.basis ?? AdmissionBasis.CONTINUING,
-      birthDate: input.birthDate,
-      firstTimeEnrollee: input.firstTimeEnrollee,
-      documents: input.documents,
-      birthDocumentOnFile: input.birthDocumentOnFile,
-      asOf: dateErrors.length === 0 ? input.enrolledOn : input.today,
-      dates: { ageCutoff: dates.ageCutoff, documentDeadline: dates.documentDeadline },
-    });
-  if (dateErrors.length > 0) {
-    return {
-      errors,
-      eligibility: eligibilityOf(),
-      status: EnrollmentStatus.PRE_REGISTERED,
-      late: null,
-    };
-  }
+  if (firstAttendance === null) return [{ field: 'firstAttendance', code: 'REQUIRED' }];
+  const cutoff = checkAlsFirstAttendance(input.calendar, firstAttendance);
+  return cutoff.ok ? [] : [{ field: 'firstAttendance', code: cutoff.code }];
+}
 
-  let late: EnrollmentPlan['late'] = null;
-  if (isAlsProgram(input.gradeLevel)) {
-    if (firstAttendance === null) errors.push({ field: 'firstAttendance', code: 'REQUIRED' });
-    else {
-      const cutoff = checkAlsFirstAttendance(calendar, firstAttendance);
-      if (!cutoff.ok) errors.push({ field: 'firstAttendance', code: cutoff.code });
-    }
-  } else if (!input.movedIn) {
-    // The day the learner starts: the first attendance when known, else the enrolment day.
-    const start = firstAttendance ?? input.enrolledOn;
-    if (start > calendar.openingDay && start <= calendar.closingDay) {
-      late = checkLateEnrollment(calendar, start, input.lateApproval ?? undefined);
-      if (!late.ok) errors.push({ field: 'lateApproval', code: late.code });
-    }
-  }
+/**
+ * Late enrollment (§V.D), judged on the day the learner starts (the first attendance when known,
+ * else the enrolment day) once classes have opened; a learner moved in from another school during
+ * the year (§V.E) is not late.
+ */
+function lateness(input: EnrollmentPlanInput): EnrollmentPlan['late'] {
+  const { calendar } = input;
+  if (input.movedIn) return null;
+  const start = input.firstAttendance ?? input.enrolledOn;
+  if (start <= calendar.openingDay || start > calendar.closingDay) return null;
+  return checkLateEnrollment(calendar, start, input.lateApproval ?? undefined);
+}
 
-  if (!input.basis && !isAlsProgram(input.gradeLevel))
-    errors.push({ field: 'admissionBasis', code: 'REQUIRED' });
-  const eligibility = eligibilityOf();
+/**
+ * The refusals of the eligibility check, each on its field (§V.A table); and §V.A's advice of ALS
+ * for a first-time enrollee aged 13+, whom a formal grade takes only with a stated reason.
+ */
+function eligibilityErrors(input: EnrollmentPlanInput, eligibility: EligibilityResult) {
+  const errors: FieldError[] = [];
   if (!eligibility.eligible && input.basis) {
     for (const reason of eligibility.reasons) {
       const field = reasonField[reason];
@@ -251,13 +239,51 @@ export function planEnrollment(input: EnrollmentPlanInput): EnrollmentPlan {
   ) {
     errors.push({ field: 'placementReason', code: 'FORMAL_PLACEMENT_NEEDS_REASON' });
   }
+  return errors;
+}
+
+/** Pre-registered until the first date of attendance (§IV.b); then official or temporary (§V.C). */
+function startingStatus(input: EnrollmentPlanInput, eligibility: EligibilityResult) {
+  if (input.firstAttendance == null) return EnrollmentStatus.PRE_REGISTERED;
   const complete = eligibility.eligible && eligibility.missingDocuments.length === 0;
-  const status = !attendanceOk
-    ? EnrollmentStatus.PRE_REGISTERED
-    : complete
-      ? EnrollmentStatus.OFFICIALLY_ENROLLED
-      : EnrollmentStatus.TEMPORARILY_ENROLLED;
-  return { errors, eligibility, status, late };
+  return complete ? EnrollmentStatus.OFFICIALLY_ENROLLED : EnrollmentStatus.TEMPORARILY_ENROLLED;
+}
+
+/**
+ * Everything the enrolment of one learner in one grade must satisfy, decided together so the
+ * registrar sees every problem at once:
+ * - the grade is offered by the school, with a strand in senior high (SPEC §2);
+ * - the enrolment lies between the start of early registration and the last day of classes;
+ * - eligibility, documents and the resulting status (§V.A table, §V.B, §V.C), with the calendar's
+ *   age cut-off and document deadline;
+ * - first-time enrollees aged 13+ are advised to take ALS; formal placement needs a reason (§V.A);
+ * - late enrollment: 80% of the prescribed days still attendable, else the head's approval with a
+ *   catch-up plan (§V.D);
+ * - ALS programs: a first date of attendance not later than the year's cut-off (ALS guide step 4).
+ */
+export function planEnrollment(input: EnrollmentPlanInput): EnrollmentPlan {
+  const { calendar } = input;
+  if (!parseSchoolYear(calendar.schoolYear)) {
+    const eligibility = checkEligibility({
+      ...input,
+      basis: input.basis ?? AdmissionBasis.CONTINUING,
+      schoolYear: calendar.schoolYear,
+    });
+    return refusedPlan([{ field: 'schoolYear', code: 'SCHOOL_YEAR_INVALID' }], eligibility);
+  }
+  // Malformed or impossible dates first: no rule is judged on a day that cannot be.
+  const dateErrors = checkEnrollmentDates(input);
+  const errors = [...dateErrors, ...offeringErrors(input)];
+  if (dateErrors.length > 0) return refusedPlan(errors, eligibilityOf(input, false));
+
+  const als = isAlsProgram(input.gradeLevel);
+  const late = als ? null : lateness(input);
+  if (als) errors.push(...alsFirstAttendanceErrors(input));
+  else if (late && !late.ok) errors.push({ field: 'lateApproval', code: late.code });
+  if (!input.basis && !als) errors.push({ field: 'admissionBasis', code: 'REQUIRED' });
+  const eligibility = eligibilityOf(input, true);
+  errors.push(...eligibilityErrors(input, eligibility));
+  return { errors, eligibility, status: startingStatus(input, eligibility), late };
 }
 
 export interface PreRegistrationInput {
