@@ -32,7 +32,7 @@ export const calendarDays = [
 
 /**
  * The test files whose answers depend on the day, by workspace. Files that hold the clock on days
- * of their own for every test (enrol-defaults, demo-days, demo-data) answer the same at any run
+ * of their own for every test (enroll-defaults, demo-days, demo-data) answer the same at any run
  * day and run once, in `npm test`.
  */
 export const dateSensitiveFiles = {
@@ -44,10 +44,10 @@ export const dateSensitiveFiles = {
     'src/modules/learner/learner.resolver.test.ts',
     'src/modules/policy/policy.resolver.test.ts',
     'src/modules/reporting/early-registration.test.ts',
-    'test/e2e/enrol-als.test.ts',
-    'test/e2e/enrol-import.test.ts',
-    'test/e2e/enrol-records.test.ts',
-    'test/e2e/enrol-school.test.ts',
+    'test/e2e/enroll-als.test.ts',
+    'test/e2e/enroll-import.test.ts',
+    'test/e2e/enroll-records.test.ts',
+    'test/e2e/enroll-school.test.ts',
     'test/e2e/dashboard.test.ts',
   ],
 };

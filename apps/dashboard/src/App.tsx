@@ -2,7 +2,7 @@ import { lazy, Suspense } from 'react';
 import { Link, Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
 import { AccountMenu } from './features/auth/AccountMenu.js';
 import { LoginPage } from './features/auth/LoginPage.js';
-import { EnrolNavLink } from './features/enrolment/EnrolNavLink.js';
+import { EnrollNavLink } from './features/enrollment/EnrollNavLink.js';
 import { scopeHome, useViewer } from './features/auth/useViewer.js';
 import { DivisionPage } from './pages/DivisionPage.js';
 import { NationalPage } from './pages/NationalPage.js';
@@ -18,8 +18,8 @@ const TrackerPage = lazy(() =>
 const ExplorerPage = lazy(() =>
   import('./pages/ExplorerPage.js').then((m) => ({ default: m.ExplorerPage })),
 );
-const EnrolPage = lazy(() =>
-  import('./pages/enrol/EnrolPage.js').then((m) => ({ default: m.EnrolPage })),
+const EnrollPage = lazy(() =>
+  import('./pages/enroll/EnrollPage.js').then((m) => ({ default: m.EnrollPage })),
 );
 
 /** The nation's overview; a user of a region, division or school lands on their own place. */
@@ -51,7 +51,7 @@ export function App() {
           </NavLink>
           <NavLink to={routes.tracker}>Early registration</NavLink>
           <NavLink to={routes.explore}>Explore</NavLink>
-          <EnrolNavLink />
+          <EnrollNavLink />
         </nav>
         <AccountMenu />
       </header>
@@ -65,7 +65,7 @@ export function App() {
             <Route path={routePatterns.school} element={<SchoolPage />} />
             <Route path={routePatterns.tracker} element={<TrackerPage />} />
             <Route path={routePatterns.explore} element={<ExplorerPage />} />
-            <Route path={routePatterns.enrollment} element={<EnrolPage />} />
+            <Route path={routePatterns.enrollment} element={<EnrollPage />} />
             <Route path={routePatterns.notFound} element={<NotFoundPage />} />
           </Routes>
         </Suspense>

@@ -102,8 +102,8 @@ describe.skipIf(!hasChromium)(
         ['head', demoSchoolId, 'Enrolment'],
         ['als', demoAlsCenterId, 'ALS enrolment'],
       ] as const)(
-        '%s: the school’s page, then its class list of the year the enrolment screens open on',
-        async (username, schoolId, enrolLink) => {
+        '%s: the school’s page, then its class list of the year the enrollment screens open on',
+        async (username, schoolId, enrollLink) => {
           const page = await land(username, `/schools/${schoolId}`);
           await expectOverview(
             page,
@@ -113,10 +113,10 @@ describe.skipIf(!hasChromium)(
             }),
           );
 
-          // Opened afresh: the header's enrolment link appears only after a reload once signed in
+          // Opened afresh: the header's enrollment link appears only after a reload once signed in
           // through the form (a dashboard issue, reported, not this test's subject).
           await page.goto(`${server.url}/enrol`);
-          await page.getByRole('link', { name: enrolLink, exact: true }).waitFor();
+          await page.getByRole('link', { name: enrollLink, exact: true }).waitFor();
           await page.getByRole('link', { name: 'Class list', exact: true }).click();
           const year = currentYear();
           await page.getByRole('heading', { name: `Class list, SY ${year}` }).waitFor();

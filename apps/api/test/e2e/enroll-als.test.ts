@@ -2,10 +2,10 @@ import { Role } from '@repo/domain/access';
 import { type Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { hasChromium } from './browser.js';
-import { ANANAAO, checkStep, useEnrolWorld, SY, uniqueWord } from './enrol-support.js';
+import { ANANAAO, checkStep, useEnrollWorld, SY, uniqueWord } from './enroll-support.js';
 
-describe.skipIf(!hasChromium)('ALS enrolment in Chromium: the guide’s steps 1-5 (issue 8)', () => {
-  const env = useEnrolWorld();
+describe.skipIf(!hasChromium)('ALS enrollment in Chromium: the guide’s steps 1-5 (issue 8)', () => {
+  const env = useEnrollWorld();
   let page: Page;
   let token: string;
 
@@ -14,11 +14,11 @@ describe.skipIf(!hasChromium)('ALS enrolment in Chromium: the guide’s steps 1-
   async function stepsOneToThree() {
     ({ page, token } = await signIn());
     await page.goto(`${env.world.server.url}/enrol/als?sy=${SY}`);
-    // Step 1: the ALS enrolment page → Enrol Learner.
+    // Step 1: the ALS enrollment page → Enrol Learner.
     await page.getByRole('button', { name: 'Enrol Learner', exact: true }).click();
     // Step 2: confirm the data source → Continue.
     await page.getByRole('heading', { name: 'Confirm the data source' }).waitFor();
-    await checkStep(page, 'enrol-als-2-data-source');
+    await checkStep(page, 'enroll-als-2-data-source');
     await page.getByRole('button', { name: 'Continue', exact: true }).click();
     // Step 3: Search by Name.
     await page.getByRole('tab', { name: 'Search by Name' }).click();
@@ -39,12 +39,12 @@ describe.skipIf(!hasChromium)('ALS enrolment in Chromium: the guide’s steps 1-
     await page
       .getByText('No learner in the registry matches this search.')
       .waitFor({ timeout: 90_000 });
-    await checkStep(page, 'enrol-als-3a-no-match');
+    await checkStep(page, 'enroll-als-3a-no-match');
 
     await page.getByRole('button', { name: 'No, this is correct. Create New Record' }).click();
     const dialog = page.getByRole('dialog', { name: 'Create a new learner record?' });
     await dialog.waitFor();
-    await checkStep(page, 'enrol-als-3a-popup');
+    await checkStep(page, 'enroll-als-3a-popup');
     await dialog.getByRole('button', { name: 'New Record', exact: true }).click();
 
     // Step 4: the form, with what the search held already in it.
@@ -62,7 +62,7 @@ describe.skipIf(!hasChromium)('ALS enrolment in Chromium: the guide’s steps 1-
         /First date of attendance is later than 30 October 2026, this school year’s ALS cut-off \(AFTER_ALS_CUTOFF\)/,
       )
       .waitFor();
-    await checkStep(page, 'enrol-als-4-after-cutoff');
+    await checkStep(page, 'enroll-als-4-after-cutoff');
     await page.getByLabel('First date of attendance').fill('2026-09-07');
     await expect.poll(() => page.getByText('AFTER_ALS_CUTOFF').count()).toBe(0);
     await page.getByLabel('ALS facilitator').fill('Jose Rizal Dela Cruz');
@@ -75,7 +75,7 @@ describe.skipIf(!hasChromium)('ALS enrolment in Chromium: the guide’s steps 1-
     await done.waitFor();
     expect(await done.textContent()).toMatch(/Officially enrolled/);
     expect(await done.textContent()).toMatch(/LRN\d{12}/);
-    await checkStep(page, 'enrol-als-5-added');
+    await checkStep(page, 'enroll-als-5-added');
 
     const [row] = await env.world.dataSource.query<
       { status: string; grade_level: string; lrn: string }[]
@@ -114,7 +114,7 @@ describe.skipIf(!hasChromium)('ALS enrolment in Chromium: the guide’s steps 1-
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     const row = page.getByRole('row').filter({ hasText: last });
     await row.waitFor();
-    await checkStep(page, 'enrol-als-3b-found');
+    await checkStep(page, 'enroll-als-3b-found');
     await row.getByRole('button', { name: 'Preview' }).click();
 
     // Step 4: the profile, to view and update.
@@ -124,11 +124,11 @@ describe.skipIf(!hasChromium)('ALS enrolment in Chromium: the guide’s steps 1-
     await page.getByLabel('ALS program').selectOption('ALS_BLP');
     await page.getByLabel('Date of enrolment').fill('2026-10-01');
     await page.getByLabel('First date of attendance').fill('2026-10-30');
-    await checkStep(page, 'enrol-als-3b-profile');
+    await checkStep(page, 'enroll-als-3b-profile');
     await page.getByRole('button', { name: 'Enrol', exact: true }).click();
 
     await page.getByRole('heading', { name: 'Enrolment Added' }).waitFor();
-    await checkStep(page, 'enrol-als-3b-added');
+    await checkStep(page, 'enroll-als-3b-added');
     const learner = await env.world.server.graphql<{ learner: { address: { barangay: string } } }>(
       `query { learner(id: "${learnerId}") { address { barangay } } }`,
       {},

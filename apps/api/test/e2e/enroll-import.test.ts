@@ -8,19 +8,19 @@ import writeXlsxFile from 'write-excel-file/node';
 import { hasChromium } from './browser.js';
 import { createTestAccount } from '../harness.js';
 import { gradeFourClassOf50, importCsv, importHeader } from '../import-fixtures.js';
-import { ANANAAO, checkStep, LA_PAZ, useEnrolWorld, SY, uniqueWord } from './enrol-support.js';
+import { ANANAAO, checkStep, LA_PAZ, useEnrollWorld, SY, uniqueWord } from './enroll-support.js';
 
 /** The class of 50 with names of random letters, so that no run's learners look like another's. */
 const classOf50 = (family: string) =>
   gradeFourClassOf50(() => [`${family}${uniqueWord('')}`, uniqueWord('L')]);
 
 describe.skipIf(!hasChromium)('the learner import wizard in Chromium (issue 8)', () => {
-  const env = useEnrolWorld();
+  const env = useEnrollWorld();
   let page: Page;
   let folder: string;
 
   beforeAll(async () => {
-    folder = await mkdtemp(path.join(tmpdir(), 'enrol-import-'));
+    folder = await mkdtemp(path.join(tmpdir(), 'enroll-import-'));
   });
 
   const fact = (term: string) =>
@@ -68,7 +68,7 @@ describe.skipIf(!hasChromium)('the learner import wizard in Chromium (issue 8)',
         /Grade Level is not a grade level .*\(GRADE_LEVEL_INVALID\)/,
       );
       expect(await rowText(41)).toMatch(/Sex must be M or F \(SEX_INVALID\)/);
-      await checkStep(page, `enrol-import-${kind.toLowerCase()}-preview`);
+      await checkStep(page, `enroll-import-${kind.toLowerCase()}-preview`);
 
       await page.getByRole('button', { name: 'Import 47 rows' }).click();
       await page.getByRole('heading', { name: 'Import finished' }).waitFor();
@@ -78,7 +78,7 @@ describe.skipIf(!hasChromium)('the learner import wizard in Chromium (issue 8)',
       expect(await results.getByRole('row').filter({ hasText: 'Skipped: invalid' }).count()).toBe(
         3,
       );
-      await checkStep(page, `enrol-import-${kind.toLowerCase()}-done`);
+      await checkStep(page, `enroll-import-${kind.toLowerCase()}-done`);
 
       // The same list again: every row is already enrolled, nothing is added.
       await check(file);
@@ -143,7 +143,7 @@ describe.skipIf(!hasChromium)('the learner import wizard in Chromium (issue 8)',
     expect(await fact('Ready to import').textContent()).toBe('0');
     const review = page.getByRole('table', { name: /Suspected duplicates \(1\)/ });
     expect(await review.textContent()).toMatch(/same birth date/);
-    await checkStep(page, 'enrol-import-duplicate-review');
+    await checkStep(page, 'enroll-import-duplicate-review');
     await review
       .getByRole('checkbox', { name: /No, this is correct\. Create New Record \(row 2\)/ })
       .check();

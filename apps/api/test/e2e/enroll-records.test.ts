@@ -4,7 +4,7 @@ import { type Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createTestAccount } from '../harness.js';
 import { hasChromium } from './browser.js';
-import { ANANAAO, checkStep, LA_PAZ, useEnrolWorld, SY, uniqueWord } from './enrol-support.js';
+import { ANANAAO, checkStep, LA_PAZ, useEnrollWorld, SY, uniqueWord } from './enroll-support.js';
 
 const ADAMS = 300001; // Adams National High School, Ilocos Norte: JHS and SHS
 
@@ -19,10 +19,10 @@ const focusedName = `(() => {
 describe.skipIf(!hasChromium)(
   'early registration, class list, moves and the keyboard (issue 8)',
   () => {
-    const env = useEnrolWorld();
+    const env = useEnrollWorld();
     let page: Page;
 
-    it('registers a Kindergarten learner early, enrols from the class list, exports it as CSV and transfers to ALS', async () => {
+    it('registers a Kindergarten learner early, enrolls from the class list, exports it as CSV and transfers to ALS', async () => {
       ({ page } = await env.signIn(Role.SCHOOL_REGISTRAR, LA_PAZ));
       const last = uniqueWord('Maaga');
       await page.goto(`${env.world.server.url}/enrol/early?sy=${SY}`);
@@ -42,7 +42,7 @@ describe.skipIf(!hasChromium)(
       await form.getByLabel('Date of registration').fill('2026-03-10');
       await form.getByText(/OUTSIDE_EARLY_REGISTRATION_WINDOW/).waitFor();
       await form.getByLabel('Date of registration').fill('2026-02-10');
-      await checkStep(page, 'enrol-early-form');
+      await checkStep(page, 'enroll-early-form');
       await form.getByRole('button', { name: 'Register' }).click();
       await page.getByText(/pre-registered for Kindergarten/).waitFor();
       await page
@@ -52,7 +52,7 @@ describe.skipIf(!hasChromium)(
       expect(await page.getByText(/registered that day/).textContent()).toMatch(
         /^[1-9]\d* registered/,
       );
-      await checkStep(page, 'enrol-early-list');
+      await checkStep(page, 'enroll-early-list');
 
       await page.getByRole('link', { name: 'Class list' }).click();
       await page.getByLabel('Name or LRN').fill(last);
@@ -85,7 +85,7 @@ describe.skipIf(!hasChromium)(
 
       await row.getByRole('button', { name: /Change/ }).click();
       const change = page.getByRole('form', { name: /Change the enrolment of/ });
-      await checkStep(page, 'enrol-class-list-change');
+      await checkStep(page, 'enroll-class-list-change');
       await change.getByRole('radio', { name: 'Transfer to ALS' }).check();
       await change.getByLabel('Effectivity date').fill('2026-08-03');
       await change.getByLabel('ALS program').selectOption('ALS_BLP');
@@ -145,7 +145,7 @@ describe.skipIf(!hasChromium)(
       await form.getByLabel('Grade level').selectOption('GRADE_8');
       await form.getByLabel('Date of moving in').fill('2026-09-14');
       await form.getByRole('checkbox', { name: 'SF9 (report card)' }).check();
-      await checkStep(page, 'enrol-move-in');
+      await checkStep(page, 'enroll-move-in');
       await form.getByRole('button', { name: 'Move in' }).click();
       await page
         .getByText(new RegExp(`${last}, Jose moved in: Officially enrolled, transferred in`))
@@ -199,7 +199,7 @@ describe.skipIf(!hasChromium)(
       await tabTo('Enrol');
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { name: 'Enrolment Added' }).waitFor();
-      await checkStep(page, 'enrol-als-keyboard-added');
+      await checkStep(page, 'enroll-als-keyboard-added');
       const [row] = await env.world.dataSource.query<{ birth_date: string; sex: string }[]>(
         `SELECT to_char(birth_date, 'YYYY-MM-DD') AS birth_date, sex FROM learner WHERE last_name = $1`,
         [last],

@@ -7,12 +7,12 @@ import {
   LA_PAZ,
   openNewRecord,
   uniqueWord,
-  useEnrolWorld,
+  useEnrollWorld,
   SY,
-} from './enrol-support.js';
+} from './enroll-support.js';
 
-describe.skipIf(!hasChromium)('school enrolment in Chromium (issue 8)', () => {
-  const env = useEnrolWorld();
+describe.skipIf(!hasChromium)('school enrollment in Chromium (issue 8)', () => {
+  const env = useEnrollWorld();
   let page: Page;
   let token: string;
 
@@ -32,7 +32,7 @@ describe.skipIf(!hasChromium)('school enrolment in Chromium (issue 8)', () => {
 
   const plan = () => page.getByRole('region', { name: 'What saving will do' });
 
-  it('a temporary enrolment, its due date shown before saving, made official by the missing document', async () => {
+  it('a temporary enrollment, its due date shown before saving, made official by the missing document', async () => {
     await newRecordForm();
     const last = uniqueWord('Temporal');
     await fillProfile(last, uniqueWord('Maria'), '2019-05-05');
@@ -45,7 +45,7 @@ describe.skipIf(!hasChromium)('school enrolment in Chromium (issue 8)', () => {
     await expect.poll(() => plan().textContent()).toMatch(/Status on savingTemporarily enrolled/);
     expect(await plan().textContent()).toMatch(/Documents missingPSA birth certificate/);
     expect(await plan().textContent()).toMatch(/Due by2026-08-31/);
-    await checkStep(page, 'enrol-school-temporary-plan');
+    await checkStep(page, 'enroll-school-temporary-plan');
     await page.getByRole('button', { name: 'Enrol', exact: true }).click();
     const done = page.getByRole('status');
     await done.getByRole('heading', { name: 'Enrolment Added' }).waitFor();
@@ -55,7 +55,7 @@ describe.skipIf(!hasChromium)('school enrolment in Chromium (issue 8)', () => {
     const row = page.getByRole('row').filter({ hasText: last });
     await row.waitFor();
     expect(await row.textContent()).toMatch(/overdue/);
-    await checkStep(page, 'enrol-school-documents-due');
+    await checkStep(page, 'enroll-school-documents-due');
     await page.getByLabel('Date received').fill('2026-07-01');
     await row.getByRole('button', { name: /PSA birth certificate received for/ }).click();
     await page
@@ -63,11 +63,11 @@ describe.skipIf(!hasChromium)('school enrolment in Chromium (issue 8)', () => {
       .waitFor();
     await expect.poll(() => row.count()).toBe(0);
 
-    const [enrolment] = await env.world.dataSource.query<{ status: string }[]>(
+    const [enrollment] = await env.world.dataSource.query<{ status: string }[]>(
       `SELECT e.status FROM enrollment e JOIN learner l ON l.id = e.learner_id WHERE l.last_name = $1`,
       [last],
     );
-    expect(enrolment).toEqual({ status: 'OFFICIALLY_ENROLLED' });
+    expect(enrollment).toEqual({ status: 'OFFICIALLY_ENROLLED' });
   });
 
   it('shows a suspected duplicate with its reasons, and creates the record only on confirmation', async () => {
@@ -92,7 +92,7 @@ describe.skipIf(!hasChromium)('school enrolment in Chromium (issue 8)', () => {
     const candidate = warning.getByRole('row').filter({ hasText: last });
     expect(await candidate.textContent()).toMatch(/same name/);
     expect(await candidate.textContent()).toMatch(/same birth date/);
-    await checkStep(page, 'enrol-school-duplicate-warning');
+    await checkStep(page, 'enroll-school-duplicate-warning');
     const count = async () =>
       (
         await env.world.dataSource.query<{ n: number }[]>(
@@ -105,7 +105,7 @@ describe.skipIf(!hasChromium)('school enrolment in Chromium (issue 8)', () => {
     await warning.getByRole('button', { name: 'No, this is correct. Create New Record' }).click();
     await page.getByRole('heading', { name: 'Enrolment Added' }).waitFor();
     expect(await count()).toBe(2);
-    await checkStep(page, 'enrol-school-duplicate-confirmed');
+    await checkStep(page, 'enroll-school-duplicate-confirmed');
   });
 
   it('keeps the form when the server cannot be reached, and Try again saves it once', async () => {
@@ -115,10 +115,10 @@ describe.skipIf(!hasChromium)('school enrolment in Chromium (issue 8)', () => {
     await page.getByLabel('Grade level').selectOption('GRADE_5');
     await page.getByLabel('Admission basis').selectOption('CONTINUING');
     await page.getByLabel('Date of enrolment').fill('2026-06-08');
-    // The first enrolment request is lost on the way, as on a slow connection at peak season.
+    // The first enrollment request is lost on the way, as on a slow connection at peak season.
     let dropped = false;
     await page.route('**/graphql', async (route) => {
-      if (!dropped && route.request().postData()?.includes('EnrolLearner')) {
+      if (!dropped && route.request().postData()?.includes('mutation EnrollLearner(')) {
         dropped = true;
         await route.abort('connectionreset');
       } else await route.continue();
@@ -127,7 +127,7 @@ describe.skipIf(!hasChromium)('school enrolment in Chromium (issue 8)', () => {
     await page.getByText(/Nothing you typed is lost/).waitFor();
     expect(await page.getByLabel('Last name').inputValue()).toBe(last);
     expect(await page.getByLabel('Grade level').inputValue()).toBe('GRADE_5');
-    await checkStep(page, 'enrol-school-retry');
+    await checkStep(page, 'enroll-school-retry');
     await page.getByRole('button', { name: 'Try again' }).click();
     await page.getByRole('heading', { name: 'Enrolment Added' }).waitFor();
     const rows = await env.world.dataSource.query<{ n: number }[]>(
@@ -153,6 +153,6 @@ describe.skipIf(!hasChromium)('school enrolment in Chromium (issue 8)', () => {
       .waitFor();
     await page.getByLabel('Reason for a formal grade').fill('No ALS center in the barangay');
     await expect.poll(() => page.getByText('FORMAL_PLACEMENT_NEEDS_REASON').count()).toBe(0);
-    await checkStep(page, 'enrol-school-als-recommended');
+    await checkStep(page, 'enroll-school-als-recommended');
   });
 });

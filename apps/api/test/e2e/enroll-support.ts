@@ -17,7 +17,7 @@ import { launchChromium } from './browser.js';
 import { screenshot, seriousViolations } from './dashboard-support.js';
 
 /**
- * The school year the flows enrol in, chosen in the screens' `?sy=`: SY 2026-2027 as seeded
+ * The school year the flows enroll in, chosen in the screens' `?sy=`: SY 2026-2027 as seeded
  * (classes 2026-06-15 to 2027-03-31, ALS cut-off 2026-10-30), closed before every day the suite is
  * pinned to, so every date a flow types is in the past whatever the day (`SCENARIO_YEAR`).
  */
@@ -25,7 +25,7 @@ export const SY = SCENARIO_YEAR;
 export const LA_PAZ = 500743;
 export const ANANAAO = 500518;
 
-export interface EnrolWorld {
+export interface EnrollWorld {
   dataSource: DataSource;
   server: TestServer;
   browser: Browser;
@@ -33,7 +33,7 @@ export interface EnrolWorld {
 }
 
 /** The shared test database (reference data loaded), the API serving the built dashboard, Chromium. */
-export async function openEnrolWorld(): Promise<EnrolWorld> {
+export async function openEnrollWorld(): Promise<EnrollWorld> {
   if (!existsSync(path.join(dashboardDist, 'index.html'))) {
     throw new Error('The dashboard is not built: run `npm run build -w @repo/dashboard` first.');
   }
@@ -57,7 +57,7 @@ export async function openEnrolWorld(): Promise<EnrolWorld> {
 
 /** A page signed in as a fresh account of this role at this school (the dashboard's stored session). */
 export async function signedInPage(
-  world: EnrolWorld,
+  world: EnrollWorld,
   role: Role,
   schoolId: number,
 ): Promise<{ context: BrowserContext; page: Page; token: string }> {
@@ -75,14 +75,14 @@ export async function signedInPage(
 }
 
 /**
- * The hooks of an enrolment test file: one world for the file, one signed-in browser context per
+ * The hooks of an enrollment test file: one world for the file, one signed-in browser context per
  * test, closed after it.
  */
-export function useEnrolWorld() {
-  let world: EnrolWorld | undefined;
+export function useEnrollWorld() {
+  let world: EnrollWorld | undefined;
   let context: BrowserContext | undefined;
   beforeAll(async () => {
-    world = await openEnrolWorld();
+    world = await openEnrollWorld();
   }, 120_000);
   afterEach(async () => {
     await context?.close();
@@ -92,8 +92,8 @@ export function useEnrolWorld() {
     await world?.close();
   });
   return {
-    get world(): EnrolWorld {
-      if (!world) throw new Error('the enrolment world is not open');
+    get world(): EnrollWorld {
+      if (!world) throw new Error('the enrollment world is not open');
       return world;
     },
     async signIn(role: Role, schoolId: number) {

@@ -3,8 +3,8 @@ import { type SchoolCalendar } from '@repo/domain/school-year';
 import { useState } from 'react';
 import { gradeLabel } from '../labels.js';
 import { defaultDates } from './default-dates.js';
-import { type AlsProgram, alsPrograms, dayLabel } from './enrolment-labels.js';
-import { EnrolmentFlow } from './EnrolmentFlow.js';
+import { type AlsProgram, alsPrograms, dayLabel } from './enrollment-labels.js';
+import { EnrollmentFlow } from './EnrollmentFlow.js';
 import { StepHeading } from './StepHeading.js';
 import { DateField, SelectField, TextField } from './inputs.js';
 
@@ -25,12 +25,12 @@ interface AlsDetails {
 }
 
 /**
- * ALS enrolment exactly as DepEd's guide has it (SPEC §4.1): Enrol Learner → confirm the data
+ * ALS enrollment exactly as DepEd's guide has it (SPEC §4.1): Enrol Learner → confirm the data
  * source (Continue) → Search by Name / Search by LRN → 3a new record or 3b Preview → the profile
  * and the first date of attendance, checked against the year's ALS cut-off as it is typed → Enrol
  * → "Enrolment Added".
  */
-export function AlsEnrolment({
+export function AlsEnrollment({
   schoolYear,
   calendar,
   today,
@@ -49,7 +49,7 @@ export function AlsEnrolment({
 
   if (step === 'start') {
     return (
-      <section aria-labelledby="als-start-heading" className="enrol-step">
+      <section aria-labelledby="als-start-heading" className="enroll-step">
         <h2 id="als-start-heading">ALS learners, SY {schoolYear}</h2>
         <p>
           Enrol learners of the Alternative Learning System at your community learning center. The
@@ -66,18 +66,18 @@ export function AlsEnrolment({
 
   if (step === 'source') {
     return (
-      <section aria-labelledby="als-source-heading" className="enrol-step">
+      <section aria-labelledby="als-source-heading" className="enroll-step">
         <StepHeading id="als-source-heading">Confirm the data source</StepHeading>
         <p>
           The learner’s record comes from DepEd’s learner registry (one record and one LRN per
           learner for life, DO 03 s. 2018 §VI), and what you type is saved to it under your account.
           Use the learner’s own documents or the Basic Education Enrollment Form as the source.
         </p>
-        <div className="enrol-actions">
+        <div className="enroll-actions">
           <button type="button" onClick={() => setStep('flow')}>
             Continue
           </button>
-          <button type="button" className="enrol-secondary" onClick={() => setStep('start')}>
+          <button type="button" className="enroll-secondary" onClick={() => setStep('start')}>
             Back
           </button>
         </div>
@@ -86,7 +86,7 @@ export function AlsEnrolment({
   }
 
   return (
-    <EnrolmentFlow<AlsDetails>
+    <EnrollmentFlow<AlsDetails>
       today={today}
       // The earlier of today and the cut-off (ALS guide step 4), so the dates as shown are accepted.
       initialDetails={{
@@ -124,7 +124,7 @@ export function AlsEnrolment({
         alsFacilitatorName: d.facilitatorName.trim(),
       })}
       renderDetails={(d, set, { errorOf }) => (
-        <fieldset className="enrol-fieldset">
+        <fieldset className="enroll-fieldset">
           <legend>ALS enrolment, SY {schoolYear}</legend>
           <SelectField
             label="ALS program"

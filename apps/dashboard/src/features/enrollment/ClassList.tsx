@@ -6,9 +6,9 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { gradeLabel, gradeOrder, statusLabel, statusOrder } from '../labels.js';
 import { classListCsv, type ClassListRow } from './class-list-csv.js';
-import { documentLabel } from './enrolment-labels.js';
+import { documentLabel } from './enrollment-labels.js';
 import { routes } from '../../routes.js';
-import { ClassListQuery } from './enrolment.queries.js';
+import { ClassListQuery } from './enrollment.queries.js';
 import { SelectField } from './inputs.js';
 import { LearnerActions } from './LearnerActions.js';
 
@@ -61,7 +61,7 @@ export function ClassList({
     <section aria-labelledby="class-list-heading">
       <h2 id="class-list-heading">Class list, SY {schoolYear}</h2>
       <form
-        className="enrol-form enrol-form--inline"
+        className="enroll-form enroll-form--inline"
         role="search"
         onSubmit={(e) => e.preventDefault()}
       >
@@ -85,7 +85,7 @@ export function ClassList({
           options={statusOrder.map((v) => [v, statusLabel[v]] as const)}
           placeholder="All"
         />
-        <div className="enrol-field">
+        <div className="enroll-field">
           <label htmlFor="cl-search">Name or LRN</label>
           <input
             id="cl-search"
@@ -101,7 +101,7 @@ export function ClassList({
           Download CSV
         </button>
       </form>
-      <div aria-live="polite">{notice ? <p className="enrol-notice">{notice}</p> : null}</div>
+      <div aria-live="polite">{notice ? <p className="enroll-notice">{notice}</p> : null}</div>
       <QueryState
         loading={loading && !data}
         error={error}
@@ -159,7 +159,7 @@ export function ClassList({
                         <Link
                           to={routes.enrollLearner(schoolYear, r.learnerId)}
                           aria-label={`Enrol ${name}`}
-                          className="enrol-link-button"
+                          className="enroll-link-button"
                         >
                           Enrol
                         </Link>
@@ -167,7 +167,7 @@ export function ClassList({
                       {active ? (
                         <button
                           type="button"
-                          className="enrol-secondary"
+                          className="enroll-secondary"
                           aria-expanded={open === r.enrollmentId}
                           aria-label={`Change ${name}`}
                           onClick={() => setOpen(open === r.enrollmentId ? null : r.enrollmentId)}
@@ -197,7 +197,7 @@ export function ClassList({
               })}
             </tbody>
           </table>
-          <div className="enrol-actions">
+          <div className="enroll-actions">
             <button
               type="button"
               disabled={offset === 0}

@@ -3,16 +3,16 @@ import { QueryState } from '@repo/ui/QueryState';
 import { type DocumentType } from '@repo/domain/enums';
 import { useRef, useState } from 'react';
 import { gradeLabel, statusLabel } from '../labels.js';
-import { documentLabel } from './enrolment-labels.js';
+import { documentLabel } from './enrollment-labels.js';
 import { temporaryEnrollmentsQuery } from '../summary/summary.query.js';
-import { SubmitDocumentMutation } from './enrolment.queries.js';
-import { newIdempotencyKey } from './enrolment-context.js';
+import { SubmitDocumentMutation } from './enrollment.queries.js';
+import { newIdempotencyKey } from './enrollment-context.js';
 import { type FormFailure, noFailure, toFormFailure } from './form-errors.js';
 import { FailureNotice } from './FailureNotice.js';
 
 /**
  * Temporarily enrolled learners and what they still owe (§V.C): recording a document received; the
- * last one makes the enrolment official, which the row then says.
+ * last one makes the enrollment official, which the row then says.
  */
 export function DocumentsDue({
   schoolId,
@@ -30,7 +30,7 @@ export function DocumentsDue({
   });
   const [submit, submitting] = useMutation(SubmitDocumentMutation);
   const [failure, setFailure] = useState<FormFailure>(noFailure);
-  // Any day from the enrolment to today: today always is one.
+  // Any day from the enrollment to today: today always is one.
   const [receivedOn, setReceivedOn] = useState(today);
   const [notice, setNotice] = useState<string | null>(null);
   const pending = useRef<{ key: string; run: () => Promise<void> } | null>(null);
@@ -83,8 +83,8 @@ export function DocumentsDue({
         Temporarily enrolled learners become officially enrolled when their last document is
         received (§V.C).
       </p>
-      <div className="enrol-form enrol-form--inline">
-        <div className="enrol-field">
+      <div className="enroll-form enroll-form--inline">
+        <div className="enroll-field">
           <label htmlFor="received-on">Date received</label>
           <input
             id="received-on"
@@ -94,7 +94,7 @@ export function DocumentsDue({
           />
         </div>
       </div>
-      <div aria-live="polite">{notice ? <p className="enrol-notice">{notice}</p> : null}</div>
+      <div aria-live="polite">{notice ? <p className="enroll-notice">{notice}</p> : null}</div>
       <FailureNotice
         failure={failure}
         busy={submitting.loading}
@@ -133,7 +133,7 @@ export function DocumentsDue({
                     <td>
                       {t.documentsDueBy}
                       {t.overdue ? (
-                        <span className="enrol-badge enrol-badge--late">overdue</span>
+                        <span className="enroll-badge enroll-badge--late">overdue</span>
                       ) : null}
                     </td>
                     <td>
@@ -141,7 +141,7 @@ export function DocumentsDue({
                         <button
                           key={doc}
                           type="button"
-                          className="enrol-secondary"
+                          className="enroll-secondary"
                           disabled={submitting.loading}
                           aria-label={`${documentLabel[doc]} received for ${name}`}
                           onClick={() =>

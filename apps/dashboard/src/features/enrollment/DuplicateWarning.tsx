@@ -1,5 +1,5 @@
 import { type Sex, sexLabel } from '@repo/domain/enums';
-import { matchReasonLabel } from './enrolment-labels.js';
+import { matchReasonLabel } from './enrollment-labels.js';
 import { type DuplicateCandidate } from './form-errors.js';
 import { CandidateTable } from './inputs.js';
 import { candidateName } from './LearnerSearch.js';
@@ -18,7 +18,7 @@ export function DuplicateWarning({
   busy: boolean;
 }) {
   return (
-    <section role="alert" aria-labelledby="duplicates-heading" className="enrol-warning">
+    <section role="alert" aria-labelledby="duplicates-heading" className="enroll-warning">
       <h2 id="duplicates-heading">
         {candidates.length === 1
           ? 'One learner on record looks like this learner'

@@ -7,13 +7,13 @@ import { QueryState } from '@repo/ui/QueryState';
 import { type FormEvent, useRef, useState } from 'react';
 import { circumstanceLabel, gradeLabel, gradeOrder } from '../labels.js';
 import { defaultDates } from './default-dates.js';
-import { dayLabel, describeRule, strandOptions } from './enrolment-labels.js';
+import { dayLabel, describeRule, strandOptions } from './enrollment-labels.js';
 import {
   ClassListQuery,
   PreRegisterMutation,
   PreRegistrationsByDayQuery,
-} from './enrolment.queries.js';
-import { newIdempotencyKey } from './enrolment-context.js';
+} from './enrollment.queries.js';
+import { newIdempotencyKey } from './enrollment-context.js';
 import { FailureNotice } from './FailureNotice.js';
 import { CheckboxList, DateField, SelectField } from './inputs.js';
 import { type FormFailure, noFailure, toFormFailure } from './form-errors.js';
@@ -162,7 +162,7 @@ export function EarlyRegistration({
         Learners continuing into Grades 2-6, 8-10 and 12 count as pre-registered without
         registering.
       </p>
-      <div aria-live="polite">{notice ? <p className="enrol-notice">{notice}</p> : null}</div>
+      <div aria-live="polite">{notice ? <p className="enroll-notice">{notice}</p> : null}</div>
       {who.kind === 'search' ? (
         <LearnerSearch
           onPreview={(candidate) => setWho({ kind: 'existing', candidate })}
@@ -174,7 +174,7 @@ export function EarlyRegistration({
       ) : (
         <form
           onSubmit={(e) => void submit(e)}
-          className="enrol-form"
+          className="enroll-form"
           noValidate
           aria-label="Early registration form"
         >
@@ -186,7 +186,7 @@ export function EarlyRegistration({
           {who.kind === 'new' ? (
             <ProfileFields draft={draft} onChange={setDraft} errorOf={errorOf} />
           ) : null}
-          <fieldset className="enrol-fieldset">
+          <fieldset className="enroll-fieldset">
             <legend>Registration</legend>
             <SelectField
               label="Grade level"
@@ -235,13 +235,13 @@ export function EarlyRegistration({
             busy={registering.loading}
             onRetry={() => void submit()}
           />
-          <div className="enrol-actions">
+          <div className="enroll-actions">
             <button type="submit" disabled={registering.loading}>
               {registering.loading ? 'Saving…' : 'Register'}
             </button>
             <button
               type="button"
-              className="enrol-secondary"
+              className="enroll-secondary"
               onClick={() => setWho({ kind: 'search' })}
             >
               Cancel

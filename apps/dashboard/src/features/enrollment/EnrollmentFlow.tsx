@@ -4,14 +4,14 @@ import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'rea
 import { type EnrollLearnerInput, type EnrollmentResultFieldsFragment } from '../../gql/graphql.js';
 import { statusLabel } from '../labels.js';
 import { DuplicateWarning } from './DuplicateWarning.js';
-import { describeRule, documentLabel, type RuleDates } from './enrolment-labels.js';
+import { describeRule, documentLabel, type RuleDates } from './enrollment-labels.js';
 import {
   CreateLearnerMutation,
   EnrollLearnerMutation,
   LearnerProfileQuery,
   UpdateLearnerMutation,
-} from './enrolment.queries.js';
-import { newIdempotencyKey } from './enrolment-context.js';
+} from './enrollment.queries.js';
+import { newIdempotencyKey } from './enrollment-context.js';
 import { FailureNotice } from './FailureNotice.js';
 import { type FormFailure, noFailure, toFormFailure } from './form-errors.js';
 import {
@@ -27,7 +27,7 @@ import { type Candidate, candidateName, LearnerSearch } from './LearnerSearch.js
 import { ProfileFields } from './ProfileFields.js';
 import { StepHeading } from './StepHeading.js';
 
-/** Which record the enrolment is for: a new one (3a) or one found and previewed (3b). */
+/** Which record the enrollment is for: a new one (3a) or one found and previewed (3b). */
 type Subject =
   | { kind: 'new'; createdId: string | null }
   | {
@@ -47,10 +47,10 @@ export interface DetailsContext {
   errorOf: (field: string) => string | undefined;
 }
 
-interface EnrolmentFlowProps<D> {
+interface EnrollmentFlowProps<D> {
   /** A record already chosen (a pre-registered learner from the class list): its form opens at once. */
   learnerId?: string | null;
-  /** The details of the enrolment (grade, dates…), kept by the flow so nothing typed is lost. */
+  /** The details of the enrollment (grade, dates…), kept by the flow so nothing typed is lost. */
   initialDetails: D;
   renderDetails: (details: D, onChange: (next: D) => void, context: DetailsContext) => ReactNode;
   /** The domain's checks of the details, run as the user types. */
@@ -60,16 +60,16 @@ interface EnrolmentFlowProps<D> {
   /** Fields the domain checks live (the ALS cut-off): shown before any attempt to save. */
   liveFields?: readonly string[];
   today: string;
-  /** The dates the rules' words name (the enrolment, the year's calendar), from the details. */
+  /** The dates the rules' words name (the enrollment, the year's calendar), from the details. */
   ruleDates?: (details: D) => RuleDates;
 }
 
 /**
- * Search first (SPEC §3), then the profile and the enrolment on one form, saved in order: the new
- * record (with the duplicate check), the profile update, then the enrolment, each step kept when a
- * later one fails so that trying again repeats nothing (the enrolment carries an idempotency key).
+ * Search first (SPEC §3), then the profile and the enrollment on one form, saved in order: the new
+ * record (with the duplicate check), the profile update, then the enrollment, each step kept when a
+ * later one fails so that trying again repeats nothing (the enrollment carries an idempotency key).
  */
-export function EnrolmentFlow<D>({
+export function EnrollmentFlow<D>({
   initialDetails,
   renderDetails,
   planErrors,
@@ -79,7 +79,7 @@ export function EnrolmentFlow<D>({
   today,
   ruleDates,
   learnerId: chosen = null,
-}: EnrolmentFlowProps<D>) {
+}: EnrollmentFlowProps<D>) {
   const client = useApolloClient();
   const [step, setStep] = useState<'search' | 'loading' | 'form' | 'done'>('search');
   const [subject, setSubject] = useState<Subject>({ kind: 'new', createdId: null });
@@ -236,7 +236,7 @@ export function EnrolmentFlow<D>({
 
   // The ALS guide's step 5 shows "Enrolment Added"; the school screen says the same.
   if (step === 'done' && result)
-    return <EnrolmentDone result={result} again={reset} againLabel="Enrol another learner" />;
+    return <EnrollmentDone result={result} again={reset} againLabel="Enrol another learner" />;
 
   if (step === 'search' || step === 'loading') {
     return (
@@ -263,7 +263,7 @@ export function EnrolmentFlow<D>({
   return (
     <form
       onSubmit={onSubmit}
-      className="enrol-form"
+      className="enroll-form"
       noValidate
       aria-labelledby="learner-form-heading"
     >
@@ -289,11 +289,11 @@ export function EnrolmentFlow<D>({
         />
       ) : null}
       <FailureNotice failure={failure} onRetry={() => void save()} busy={busy} />
-      <div className="enrol-actions">
+      <div className="enroll-actions">
         <button type="submit" disabled={busy}>
           {busy ? 'Saving…' : 'Enrol'}
         </button>
-        <button type="button" className="enrol-secondary" onClick={onCancel}>
+        <button type="button" className="enroll-secondary" onClick={onCancel}>
           Cancel
         </button>
       </div>
@@ -302,7 +302,7 @@ export function EnrolmentFlow<D>({
 }
 
 /** The confirmation of ALS guide step 5, with what the policy decided. */
-export function EnrolmentDone({
+export function EnrollmentDone({
   result,
   again,
   againLabel,
@@ -313,9 +313,9 @@ export function EnrolmentDone({
 }) {
   const e = result.enrollment;
   return (
-    <section role="status" aria-labelledby="done-heading" className="enrol-done">
+    <section role="status" aria-labelledby="done-heading" className="enroll-done">
       <StepHeading id="done-heading">{result.message}</StepHeading>
-      <dl className="enrol-facts">
+      <dl className="enroll-facts">
         <dt>Status</dt>
         <dd>{statusLabel[e.status]}</dd>
         {result.lrn ? (

@@ -12,7 +12,7 @@ export function FailureNotice({
 }) {
   if (!failure.general && failure.fields.length === 0) return null;
   return (
-    <div role="alert" className="error-state enrol-failure">
+    <div role="alert" className="error-state enroll-failure">
       {failure.general ? <p>{failure.general}</p> : null}
       {failure.fields.length > 0 ? (
         <>

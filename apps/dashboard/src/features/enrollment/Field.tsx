@@ -19,16 +19,16 @@ export function Field({ label, error, hint, children }: FieldProps) {
     .filter(Boolean)
     .join(' ');
   return (
-    <div className={`enrol-field${error ? ' enrol-field--invalid' : ''}`}>
+    <div className={`enroll-field${error ? ' enroll-field--invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
       {children({ id, 'aria-invalid': Boolean(error), 'aria-describedby': described || undefined })}
       {hint ? (
-        <p id={`${id}-hint`} className="enrol-field__hint">
+        <p id={`${id}-hint`} className="enroll-field__hint">
           {hint}
         </p>
       ) : null}
       {error ? (
-        <p id={`${id}-error`} className="enrol-field__error">
+        <p id={`${id}-error`} className="enroll-field__error">
           {error}
         </p>
       ) : null}

@@ -1,11 +1,11 @@
 import { useMutation } from '@apollo/client/react';
 import { type FormEvent, useState } from 'react';
 import {
-  type EnrolCommitImportMutation,
-  type EnrolPreviewImportMutation,
+  type EnrollCommitImportMutation,
+  type EnrollPreviewImportMutation,
 } from '../../gql/graphql.js';
-import { describeRule, matchReasonLabel } from './enrolment-labels.js';
-import { CommitImportMutation, PreviewImportMutation } from './enrolment.queries.js';
+import { describeRule, matchReasonLabel } from './enrollment-labels.js';
+import { CommitImportMutation, PreviewImportMutation } from './enrollment.queries.js';
 import { FailureNotice } from './FailureNotice.js';
 import { type FormFailure, noFailure, toFormFailure } from './form-errors.js';
 
@@ -51,9 +51,9 @@ function readBase64(file: File): Promise<string> {
 export function ImportWizard({ schoolYear }: { schoolYear: string }) {
   const [file, setFile] = useState<File | null>(null);
   const [previewed, setPreviewed] = useState<
-    EnrolPreviewImportMutation['previewLearnerImport'] | null
+    EnrollPreviewImportMutation['previewLearnerImport'] | null
   >(null);
-  const [outcome, setOutcome] = useState<EnrolCommitImportMutation['commitLearnerImport'] | null>(
+  const [outcome, setOutcome] = useState<EnrollCommitImportMutation['commitLearnerImport'] | null>(
     null,
   );
   // The commit answers with counts and results; the preview's rows stay on screen beside them.
@@ -127,8 +127,8 @@ export function ImportWizard({ schoolYear }: { schoolYear: string }) {
         Nothing is saved until you import the previewed list; importing the same list again adds
         nothing.
       </p>
-      <form onSubmit={(e) => void stage(e)} className="enrol-form enrol-form--inline">
-        <div className="enrol-field">
+      <form onSubmit={(e) => void stage(e)} className="enroll-form enroll-form--inline">
+        <div className="enroll-field">
           <label htmlFor="import-file">Learner list (.csv or .xlsx)</label>
           <input
             id="import-file"
@@ -154,7 +154,7 @@ export function ImportWizard({ schoolYear }: { schoolYear: string }) {
       {staged ? (
         <div aria-live="polite">
           <h3>{done ? 'Import finished' : `Preview of ${staged.fileName}`}</h3>
-          <dl className="enrol-facts" aria-label="Import summary">
+          <dl className="enroll-facts" aria-label="Import summary">
             <dt>Rows in the file</dt>
             <dd>{staged.totalRows}</dd>
             <dt>Rows with errors</dt>
@@ -194,7 +194,7 @@ export function ImportWizard({ schoolYear }: { schoolYear: string }) {
                     <th scope="row">{r.rowNumber}</th>
                     <td>{[r.lastName, r.firstName].filter(Boolean).join(', ') || '—'}</td>
                     <td>
-                      <ul className="enrol-plain-list">
+                      <ul className="enroll-plain-list">
                         {r.errors.map((e) => (
                           <li key={`${e.field}-${e.rule}`}>
                             {describeRule(e.field, e.rule, columnOf[e.field])}
@@ -229,7 +229,7 @@ export function ImportWizard({ schoolYear }: { schoolYear: string }) {
                       {r.lastName}, {r.firstName} ({r.birthDate})
                     </td>
                     <td>
-                      <ul className="enrol-plain-list">
+                      <ul className="enroll-plain-list">
                         {r.candidates.map((c) => (
                           <li key={c.learnerId}>
                             {c.lastName}, {c.firstName} ({c.birthDate}
@@ -240,7 +240,7 @@ export function ImportWizard({ schoolYear }: { schoolYear: string }) {
                       </ul>
                     </td>
                     <td>
-                      <label className="enrol-check">
+                      <label className="enroll-check">
                         <input
                           type="checkbox"
                           checked={confirmed.includes(r.rowNumber)}

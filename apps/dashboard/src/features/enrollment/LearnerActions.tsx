@@ -9,16 +9,16 @@ import {
   DropOutMutation,
   RecordFirstAttendanceMutation,
   TransferToAlsMutation,
-} from './enrolment.queries.js';
-import { newIdempotencyKey } from './enrolment-context.js';
+} from './enrollment.queries.js';
+import { newIdempotencyKey } from './enrollment-context.js';
 import { FailureNotice } from './FailureNotice.js';
-import { type AlsProgram, alsPrograms } from './enrolment-labels.js';
+import { type AlsProgram, alsPrograms } from './enrollment-labels.js';
 import { DateField, SelectField, TextField } from './inputs.js';
 import { type FormFailure, noFailure, problemOf, toFormFailure } from './form-errors.js';
 
 type Action = 'attendance' | 'als' | 'drop';
 
-/** What can happen to one enrolment during the year (§V.B, §V.E, §IV.l), one form at a time. */
+/** What can happen to one enrollment during the year (§V.B, §V.E, §IV.l), one form at a time. */
 export function LearnerActions({
   row,
   calendar,
@@ -98,16 +98,16 @@ export function LearnerActions({
   return (
     <form
       onSubmit={(e) => void submit(e)}
-      className="enrol-form enrol-actions-form"
+      className="enroll-form enroll-actions-form"
       aria-label={`Change the enrolment of ${name}`}
     >
-      <fieldset className="enrol-fieldset">
+      <fieldset className="enroll-fieldset">
         <legend>
           {name}, {gradeLabel[row.gradeLevel]}: {statusLabel[row.status]}
         </legend>
-        <div role="radiogroup" aria-label="Action" className="enrol-radios">
+        <div role="radiogroup" aria-label="Action" className="enroll-radios">
           {row.status === 'PRE_REGISTERED' ? (
-            <label className="enrol-check">
+            <label className="enroll-check">
               <input
                 type="radio"
                 name="action"
@@ -117,7 +117,7 @@ export function LearnerActions({
               Record the first date of attendance
             </label>
           ) : null}
-          <label className="enrol-check">
+          <label className="enroll-check">
             <input
               type="radio"
               name="action"
@@ -126,7 +126,7 @@ export function LearnerActions({
             />
             Transfer to ALS
           </label>
-          <label className="enrol-check">
+          <label className="enroll-check">
             <input
               type="radio"
               name="action"

@@ -1,16 +1,16 @@
 import { useApolloClient } from '@apollo/client/react';
 import { sexLabel } from '@repo/domain/enums';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { type EnrolSearchLearnersQuery } from '../../gql/graphql.js';
-import { matchReasonLabel } from './enrolment-labels.js';
-import { SearchLearnersQuery } from './enrolment.queries.js';
+import { type EnrollSearchLearnersQuery } from '../../gql/graphql.js';
+import { matchReasonLabel } from './enrollment-labels.js';
+import { SearchLearnersQuery } from './enrollment.queries.js';
 import { Field } from './Field.js';
 import { type FormFailure, noFailure, problemOf, toFormFailure } from './form-errors.js';
 import { FailureNotice } from './FailureNotice.js';
 import { CandidateTable, DateField } from './inputs.js';
 import { StepHeading } from './StepHeading.js';
 
-export type Candidate = EnrolSearchLearnersQuery['searchLearners'][number];
+export type Candidate = EnrollSearchLearnersQuery['searchLearners'][number];
 
 type Mode = 'name' | 'lrn';
 
@@ -87,9 +87,9 @@ export function LearnerSearch({
   }
 
   return (
-    <section aria-labelledby="search-heading" className="enrol-step">
+    <section aria-labelledby="search-heading" className="enroll-step">
       <StepHeading id="search-heading">Search for the learner</StepHeading>
-      <div role="tablist" aria-label="Search by" className="enrol-tabs">
+      <div role="tablist" aria-label="Search by" className="enroll-tabs">
         {(['name', 'lrn'] as const).map((m) => (
           <button
             key={m}
@@ -121,7 +121,7 @@ export function LearnerSearch({
         role="tabpanel"
         aria-labelledby={`search-tab-${mode}`}
         onSubmit={(event) => void search(event)}
-        className="enrol-form enrol-form--inline"
+        className="enroll-form enroll-form--inline"
       >
         {mode === 'name' ? (
           <>
@@ -179,7 +179,7 @@ export function LearnerSearch({
                     <>
                       {candidateName(c)}
                       {c.likelyDuplicate ? (
-                        <span className="enrol-badge">likely the same learner</span>
+                        <span className="enroll-badge">likely the same learner</span>
                       ) : null}
                     </>
                   ),
@@ -208,7 +208,7 @@ export function LearnerSearch({
               ? 'If the name and birth date are spelled right, this learner has no record yet.'
               : 'If none of these is the learner, make a new record.'}
           </p>
-          <button type="button" className="enrol-secondary" onClick={() => setAsking(true)}>
+          <button type="button" className="enroll-secondary" onClick={() => setAsking(true)}>
             No, this is correct. Create New Record
           </button>
         </div>
@@ -217,7 +217,7 @@ export function LearnerSearch({
       <dialog
         ref={dialog}
         aria-labelledby="new-record-heading"
-        className="enrol-dialog"
+        className="enroll-dialog"
         onClose={() => setAsking(false)}
       >
         <h2 id="new-record-heading">Create a new learner record?</h2>
@@ -225,7 +225,7 @@ export function LearnerSearch({
           A learner has one record for life (DO 03 s. 2018 §VI). Make a new one only when the search
           found no record of this learner.
         </p>
-        <div className="enrol-actions">
+        <div className="enroll-actions">
           <button
             type="button"
             onClick={() => {
@@ -235,7 +235,7 @@ export function LearnerSearch({
           >
             New Record
           </button>
-          <button type="button" className="enrol-secondary" onClick={() => setAsking(false)}>
+          <button type="button" className="enroll-secondary" onClick={() => setAsking(false)}>
             Cancel
           </button>
         </div>

@@ -5,9 +5,9 @@ import { type SchoolCalendar } from '@repo/domain/school-year';
 import { type FormEvent, useRef, useState } from 'react';
 import { gradeLabel, gradeOrder, statusLabel } from '../labels.js';
 import { defaultDates } from './default-dates.js';
-import { documentLabel, strandOptions } from './enrolment-labels.js';
-import { MoveLearnerMutation } from './enrolment.queries.js';
-import { newIdempotencyKey } from './enrolment-context.js';
+import { documentLabel, strandOptions } from './enrollment-labels.js';
+import { MoveLearnerMutation } from './enrollment.queries.js';
+import { newIdempotencyKey } from './enrollment-context.js';
 import { FailureNotice } from './FailureNotice.js';
 import { CheckboxList, DateField, SelectField } from './inputs.js';
 import { type FormFailure, noFailure, problemOf, toFormFailure } from './form-errors.js';
@@ -17,7 +17,7 @@ const moveDocuments: DocumentType[] = ['SF9', 'REGISTRAR_LETTER', 'AFFIDAVIT_OF_
 
 /**
  * A learner moving in during the year (§V.E): found in the registry, then the grade, the day and the
- * documents brought; the origin's enrolment becomes moved out. Without the SF9 the learner is
+ * documents brought; the origin's enrollment becomes moved out. Without the SF9 the learner is
  * temporarily enrolled and needs the Affidavit of Undertaking.
  */
 export function MoveIn({
@@ -32,7 +32,7 @@ export function MoveIn({
   const [learner, setLearner] = useState<Candidate | null>(null);
   const [gradeLevel, setGrade] = useState<GradeLevel | ''>('');
   const [strand, setStrand] = useState<Strand | ''>('');
-  // A day of classes: the learner attends from it (and it is the enrolment's first attendance).
+  // A day of classes: the learner attends from it (and it is the enrollment's first attendance).
   const [moveDate, setMoveDate] = useState(() => defaultDates(calendar, today).classDay);
   const [documents, setDocuments] = useState<DocumentType[]>([]);
   const [failure, setFailure] = useState<FormFailure>(noFailure);
@@ -90,7 +90,7 @@ export function MoveIn({
         To move a learner out, the receiving school records the move in; to transfer to ALS or drop
         out, use the class list.
       </p>
-      <div aria-live="polite">{notice ? <p className="enrol-notice">{notice}</p> : null}</div>
+      <div aria-live="polite">{notice ? <p className="enroll-notice">{notice}</p> : null}</div>
       {!learner ? (
         <LearnerSearch
           onPreview={setLearner}
@@ -99,7 +99,7 @@ export function MoveIn({
           }
         />
       ) : (
-        <form onSubmit={(e) => void submit(e)} className="enrol-form" aria-label="Move in form">
+        <form onSubmit={(e) => void submit(e)} className="enroll-form" aria-label="Move in form">
           <h3>Learner: {candidateName(learner)}</h3>
           <SelectField
             label="Grade level"
@@ -134,11 +134,11 @@ export function MoveIn({
             error={problemOf(failure, 'documents')}
           />
           <FailureNotice failure={failure} busy={moving.loading} onRetry={() => void submit()} />
-          <div className="enrol-actions">
+          <div className="enroll-actions">
             <button type="submit" disabled={moving.loading}>
               {moving.loading ? 'Saving…' : 'Move in'}
             </button>
-            <button type="button" className="enrol-secondary" onClick={() => setLearner(null)}>
+            <button type="button" className="enroll-secondary" onClick={() => setLearner(null)}>
               Cancel
             </button>
           </div>

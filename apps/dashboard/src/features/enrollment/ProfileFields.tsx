@@ -1,5 +1,5 @@
 import { BirthDocumentType, Sex, sexLabel } from '@repo/domain/enums';
-import { birthDocumentLabel } from './enrolment-labels.js';
+import { birthDocumentLabel } from './enrollment-labels.js';
 import { Field } from './Field.js';
 import { SelectField } from './inputs.js';
 import { type ProfileDraft } from './learner-profile-form.js';
@@ -36,7 +36,7 @@ export function ProfileFields({
   );
   return (
     <>
-      <fieldset className="enrol-fieldset">
+      <fieldset className="enroll-fieldset">
         <legend>Learner’s name and birth</legend>
         {text('lastName', 'Last name', { required: true })}
         {text('firstName', 'First name', { required: true })}
@@ -53,9 +53,9 @@ export function ProfileFields({
         {text('placeOfBirth', 'Place of birth')}
         {text('motherTongue', 'Mother tongue')}
       </fieldset>
-      <fieldset className="enrol-fieldset">
+      <fieldset className="enroll-fieldset">
         <legend>Categories and needs</legend>
-        <label className="enrol-check">
+        <label className="enroll-check">
           <input
             type="checkbox"
             checked={draft.isIndigenous}
@@ -64,7 +64,7 @@ export function ProfileFields({
           Belongs to an Indigenous Peoples (IP) community
         </label>
         {draft.isIndigenous ? text('ipCommunity', 'IP community') : null}
-        <label className="enrol-check">
+        <label className="enroll-check">
           <input
             type="checkbox"
             checked={draft.isFourPs}
@@ -76,7 +76,7 @@ export function ProfileFields({
           hint: 'Separate several with commas',
         })}
       </fieldset>
-      <fieldset className="enrol-fieldset">
+      <fieldset className="enroll-fieldset">
         <legend>Address and family</legend>
         {text('addressStreet', 'House number and street')}
         {text('addressBarangay', 'Barangay')}
@@ -86,7 +86,7 @@ export function ProfileFields({
         {text('motherMaidenName', 'Mother’s maiden name')}
         {text('guardianName', 'Guardian’s name')}
       </fieldset>
-      <fieldset className="enrol-fieldset">
+      <fieldset className="enroll-fieldset">
         <legend>Birth document (submitted once, §V.A)</legend>
         <SelectField
           label="Birth document on file"

@@ -15,8 +15,8 @@ import {
 import { type SchoolCalendar } from '@repo/domain/school-year';
 import { gradeLabel, gradeOrder, statusLabel } from '../labels.js';
 import { defaultDates } from './default-dates.js';
-import { basisLabel, documentLabel, strandOptions } from './enrolment-labels.js';
-import { EnrolmentFlow } from './EnrolmentFlow.js';
+import { basisLabel, documentLabel, strandOptions } from './enrollment-labels.js';
+import { EnrollmentFlow } from './EnrollmentFlow.js';
 import { Field } from './Field.js';
 import { CheckboxList, DateField, SelectField } from './inputs.js';
 
@@ -38,7 +38,7 @@ const birthDocuments: readonly DocumentType[] = [
   'LCR_BIRTH_CERTIFICATE',
   'BARANGAY_CERTIFICATION',
 ];
-const enrolmentCategories = [LearnerCategory.BALIK_ARAL, LearnerCategory.OSY, LearnerCategory.OSC];
+const enrollmentCategories = [LearnerCategory.BALIK_ARAL, LearnerCategory.OSY, LearnerCategory.OSC];
 const categoryNames: Partial<Record<LearnerCategory, string>> = {
   BALIK_ARAL: 'Balik-Aral (returning after a year or more)',
   OSY: 'Out-of-school youth (OSY)',
@@ -66,11 +66,11 @@ function checklistOf(basis: AdmissionBasis | ''): DocumentType[] {
 }
 
 /**
- * Enrolment at a school (SPEC §4.3, §4.4), search first like the ALS guide: grade, strand,
+ * Enrollment at a school (SPEC §4.3, §4.4), search first like the ALS guide: grade, strand,
  * admission basis and a documents checklist decided live by `planEnrollment`, the same pure
  * function the API runs, with the resulting status and the documents' due date shown before saving.
  */
-export function SchoolEnrolment({
+export function SchoolEnrollment({
   schoolYear,
   calendar,
   levelsOffered,
@@ -113,7 +113,7 @@ export function SchoolEnrolment({
       : null;
 
   return (
-    <EnrolmentFlow<SchoolDetails>
+    <EnrollmentFlow<SchoolDetails>
       today={today}
       onCancel={onCancel}
       learnerId={learnerId}
@@ -165,7 +165,7 @@ export function SchoolEnrolment({
         const late = result?.errors.some((e) => e.field === 'lateApproval') || d.catchUpPlan;
         return (
           <>
-            <fieldset className="enrol-fieldset">
+            <fieldset className="enroll-fieldset">
               <legend>Enrolment, SY {schoolYear}</legend>
               <SelectField
                 label="Grade level"
@@ -193,7 +193,7 @@ export function SchoolEnrolment({
                 options={bases.map((b) => [b, basisLabel[b]] as const)}
                 error={errorOf('admissionBasis')}
               />
-              <label className="enrol-check">
+              <label className="enroll-check">
                 <input
                   type="checkbox"
                   checked={d.firstTimeEnrollee}
@@ -202,12 +202,12 @@ export function SchoolEnrolment({
                 Enrolling in basic education for the first time
               </label>
               {errorOf('firstTimeEnrollee') ? (
-                <p className="enrol-field__error">{errorOf('firstTimeEnrollee')}</p>
+                <p className="enroll-field__error">{errorOf('firstTimeEnrollee')}</p>
               ) : null}
               <CheckboxList
                 nested
                 legend="This year the learner is"
-                values={enrolmentCategories}
+                values={enrollmentCategories}
                 selected={d.categories}
                 onChange={(categories) => set({ ...d, categories })}
                 labelOf={(c) => categoryNames[c]}
@@ -243,7 +243,7 @@ export function SchoolEnrolment({
             ) : null}
 
             {eligibility?.recommendation === 'ALS' ? (
-              <div className="enrol-warning" role="note">
+              <div className="enroll-warning" role="note">
                 <p>
                   <strong>ALS is recommended.</strong> A first-time enrollee aged{' '}
                   {eligibility.ageOnCutoff ?? '13 or above'} is advised to take the Alternative
@@ -280,9 +280,9 @@ export function SchoolEnrolment({
             ) : null}
 
             {result && eligibility ? (
-              <section aria-labelledby="plan-heading" aria-live="polite" className="enrol-plan">
+              <section aria-labelledby="plan-heading" aria-live="polite" className="enroll-plan">
                 <h3 id="plan-heading">What saving will do</h3>
-                <dl className="enrol-facts">
+                <dl className="enroll-facts">
                   <dt>Status on saving</dt>
                   <dd data-testid="plan-status">{statusLabel[result.status]}</dd>
                   {eligibility.resultingStatus && !d.firstAttendance ? (

@@ -10,7 +10,7 @@ export function StepHeading({ id, children }: { id: string; children: ReactNode 
     ref.current?.focus();
   }, []);
   return (
-    <h2 id={id} ref={ref} tabIndex={-1} className="enrol-step-heading">
+    <h2 id={id} ref={ref} tabIndex={-1} className="enroll-step-heading">
       {children}
     </h2>
   );

@@ -1,10 +1,10 @@
 import { stringify } from 'csv-stringify/browser/esm/sync';
 import { sexLabel } from '@repo/domain/enums';
-import { type EnrolClassListQuery } from '../../gql/graphql.js';
+import { type EnrollClassListQuery } from '../../gql/graphql.js';
 import { gradeLabel, statusLabel } from '../labels.js';
-import { documentLabel } from './enrolment-labels.js';
+import { documentLabel } from './enrollment-labels.js';
 
-export type ClassListRow = EnrolClassListQuery['classList']['rows'][number];
+export type ClassListRow = EnrollClassListQuery['classList']['rows'][number];
 
 /** The class list (SF1-like) as a spreadsheet: one learner a row, in the order shown. */
 export function classListCsv(rows: readonly ClassListRow[]): string {

@@ -41,7 +41,7 @@ describe('latestDayWithin', () => {
   });
 });
 
-describe('the enrolment screens’ default dates (issue 16)', () => {
+describe('the enrollment screens’ default dates (issue 16)', () => {
   it.each([
     [
       'SY 2027-2028 before its ALS cut-off',
@@ -160,7 +160,7 @@ describe('the enrolment screens’ default dates (issue 16)', () => {
     expect(refused).toEqual([]);
   });
 
-  it('a school enrolment, a move and an early registration take their default dates every day', () => {
+  it('a school enrollment, a move and an early registration take their default dates every day', () => {
     const refused = days.flatMap((today) => {
       const calendar = calendars.find((c) => c.schoolYear === currentSchoolYear(calendars, today))!;
       const d = defaultDates(calendar, today);

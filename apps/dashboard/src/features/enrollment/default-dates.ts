@@ -16,9 +16,9 @@ function lastAlsAttendance(calendar: SchoolCalendar): string {
 }
 
 export interface DefaultDates {
-  /** Date of enrolment at a school (§V.D): from early registration to the last day of classes. */
+  /** The date of enrollment at a school (§V.D): from early registration to the last day of classes. */
   enrolledOn: string;
-  /** Date of enrolment in ALS: not after its first attendance, so not after the cut-off either. */
+  /** The date of enrollment in ALS: not after its first attendance, so not after the cut-off either. */
   alsEnrolledOn: string;
   /** First date of attendance in ALS: within classes, not after the cut-off; empty before classes. */
   alsFirstAttendance: string;
@@ -32,12 +32,12 @@ export interface DefaultDates {
 }
 
 /**
- * The dates the enrolment screens start with, for the school year chosen, on any day of the year.
+ * The dates the enrollment screens start with, for the school year chosen, on any day of the year.
  * Every date records something that has happened, so none is after today (the API refuses it:
  * DATE_IN_FUTURE); each lies in the span its rule allows, so a path completes with the dates as
  * shown: today while the span is open, else its last day. After SY 2027-2028's ALS cut-off
  * (30 October 2027), ALS dates start on the cut-off: a first attendance not later than it and not
- * before the enrolment is then only possible with both on or before it. A span still to come
+ * before the enrollment is then only possible with both on or before it. A span still to come
  * (a year chosen before it opens) has no such day: the default is today, and the rule it breaks is
  * shown by name.
  */

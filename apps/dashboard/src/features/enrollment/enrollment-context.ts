@@ -2,10 +2,10 @@ import { useQuery } from '@apollo/client/react';
 import { currentSchoolYear, type SchoolCalendar } from '@repo/domain/school-year';
 import { useToday } from '../../clock.js';
 import { useViewer } from '../auth/useViewer.js';
-import { OwnSchoolQuery, SchoolCalendarsQuery } from './enrolment.queries.js';
-import { type EnrolSchoolCalendarsQuery } from '../../gql/graphql.js';
+import { OwnSchoolQuery, SchoolCalendarsQuery } from './enrollment.queries.js';
+import { type EnrollSchoolCalendarsQuery } from '../../gql/graphql.js';
 
-type CalendarRow = EnrolSchoolCalendarsQuery['schoolCalendars'][number];
+type CalendarRow = EnrollSchoolCalendarsQuery['schoolCalendars'][number];
 
 /** The API's calendar as the domain reads it: the overridden dates become overrides again. */
 export function toDomainCalendar(row: CalendarRow): SchoolCalendar {
@@ -29,11 +29,11 @@ export function toDomainCalendar(row: CalendarRow): SchoolCalendar {
 
 /** A fresh idempotency key: a retried request then acts once (API `idempotencyKey`). */
 export function newIdempotencyKey(): string {
-  return `enrol-${crypto.randomUUID()}`;
+  return `enroll-${crypto.randomUUID()}`;
 }
 
 /** The signed-in school account, its school and the calendars the screens check against. */
-export function useEnrolmentContext() {
+export function useEnrollmentContext() {
   const { viewer, loading: viewerLoading, error: viewerError } = useViewer();
   const schoolId = viewer?.school?.schoolId ?? null;
   const calendars = useQuery(SchoolCalendarsQuery, { skip: !viewer });

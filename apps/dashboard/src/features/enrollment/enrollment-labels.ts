@@ -166,7 +166,7 @@ export function dayLabel(day: string): string {
 /** The dates a screen knows, so that a rule's words can say which day it means. */
 export interface RuleDates {
   today?: string;
-  /** The date of enrolment on the form. */
+  /** The date of enrollment on the form. */
   enrolledOn?: string;
   /** The school year's calendar: its classes, early registration window and ALS cut-off. */
   calendar?: SchoolCalendar | null;
@@ -186,7 +186,7 @@ function datedRule(field: string, rule: string, d: RuleDates): string | null {
     case 'BEFORE_ENROLLMENT': {
       if (!d.enrolledOn) return null;
       const words = `cannot be before the date of enrolment, ${dayLabel(d.enrolledOn)}`;
-      // Attendance must be on or after the enrolment and on or before the cut-off: an enrolment
+      // Attendance must be on or after the enrollment and on or before the cut-off: an enrollment
       // after the cut-off leaves no day, and that is what the user has to change.
       return d.als && cutoff && d.enrolledOn > cutoff
         ? `${words}, which is itself after this school year’s ALS cut-off, ${dayLabel(cutoff)}: enter a date of enrolment not later than the cut-off`
@@ -242,6 +242,6 @@ export const matchReasonLabel: Record<string, string> = {
 
 export const strandOptions = Object.entries(strandLabel) as [Strand, string][];
 
-/** The ALS programs a learning center enrols in (SPEC §5). */
+/** The ALS programs a learning center enrolls in (SPEC §5). */
 export const alsPrograms = ['ALS_BLP', 'ALS_AE_ELEMENTARY', 'ALS_AE_SECONDARY'] as const;
 export type AlsProgram = (typeof alsPrograms)[number];

@@ -2,7 +2,7 @@ import { graphql } from '../../gql/index.js';
 
 /** Calendars: the policy dates the screens check as the user types (SPEC §2). */
 export const SchoolCalendarsQuery = graphql(`
-  query EnrolSchoolCalendars {
+  query EnrollSchoolCalendars {
     schoolCalendars {
       schoolYear
       openingDay
@@ -26,7 +26,7 @@ export const SchoolCalendarsQuery = graphql(`
 `);
 
 export const OwnSchoolQuery = graphql(`
-  query EnrolOwnSchool($schoolId: String!) {
+  query EnrollOwnSchool($schoolId: String!) {
     school(schoolId: $schoolId) {
       schoolId
       name
@@ -36,7 +36,7 @@ export const OwnSchoolQuery = graphql(`
 `);
 
 export const SearchLearnersQuery = graphql(`
-  query EnrolSearchLearners($name: String, $lrn: String, $birthDate: String) {
+  query EnrollSearchLearners($name: String, $lrn: String, $birthDate: String) {
     searchLearners(name: $name, lrn: $lrn, birthDate: $birthDate, limit: 10) {
       learnerId
       lrn
@@ -56,7 +56,7 @@ export const SearchLearnersQuery = graphql(`
 `);
 
 export const LearnerProfileQuery = graphql(`
-  query EnrolLearnerProfile($id: ID!) {
+  query EnrollLearnerProfile($id: ID!) {
     learner(id: $id) {
       id
       version
@@ -91,7 +91,7 @@ export const LearnerProfileQuery = graphql(`
 `);
 
 export const CreateLearnerMutation = graphql(`
-  mutation EnrolCreateLearner($input: CreateLearnerInput!) {
+  mutation EnrollCreateLearner($input: CreateLearnerInput!) {
     createLearner(input: $input) {
       id
       version
@@ -103,7 +103,7 @@ export const CreateLearnerMutation = graphql(`
 `);
 
 export const UpdateLearnerMutation = graphql(`
-  mutation EnrolUpdateLearner($id: ID!, $version: Int!, $input: UpdateLearnerInput!) {
+  mutation EnrollUpdateLearner($id: ID!, $version: Int!, $input: UpdateLearnerInput!) {
     updateLearner(id: $id, version: $version, input: $input) {
       id
       version
@@ -134,7 +134,7 @@ export const EnrollmentResultFields = graphql(`
 `);
 
 export const EnrollLearnerMutation = graphql(`
-  mutation EnrolLearner($input: EnrollLearnerInput!, $key: String) {
+  mutation EnrollLearner($input: EnrollLearnerInput!, $key: String) {
     enrollLearner(input: $input, idempotencyKey: $key) {
       ...EnrollmentResultFields
     }
@@ -142,7 +142,7 @@ export const EnrollLearnerMutation = graphql(`
 `);
 
 export const PreRegisterMutation = graphql(`
-  mutation EnrolPreRegister($input: PreRegisterInput!, $key: String) {
+  mutation EnrollPreRegister($input: PreRegisterInput!, $key: String) {
     preRegister(input: $input, idempotencyKey: $key) {
       ...EnrollmentResultFields
     }
@@ -150,7 +150,7 @@ export const PreRegisterMutation = graphql(`
 `);
 
 export const RecordFirstAttendanceMutation = graphql(`
-  mutation EnrolRecordFirstAttendance($input: FirstAttendanceInput!, $key: String) {
+  mutation EnrollRecordFirstAttendance($input: FirstAttendanceInput!, $key: String) {
     recordFirstAttendance(input: $input, idempotencyKey: $key) {
       ...EnrollmentResultFields
     }
@@ -158,7 +158,7 @@ export const RecordFirstAttendanceMutation = graphql(`
 `);
 
 export const SubmitDocumentMutation = graphql(`
-  mutation EnrolSubmitDocument($input: SubmitDocumentInput!, $key: String) {
+  mutation EnrollSubmitDocument($input: SubmitDocumentInput!, $key: String) {
     submitDocument(input: $input, idempotencyKey: $key) {
       ...EnrollmentResultFields
     }
@@ -166,7 +166,7 @@ export const SubmitDocumentMutation = graphql(`
 `);
 
 export const MoveLearnerMutation = graphql(`
-  mutation EnrolMoveLearner($input: MoveLearnerInput!, $key: String) {
+  mutation EnrollMoveLearner($input: MoveLearnerInput!, $key: String) {
     moveLearner(input: $input, idempotencyKey: $key) {
       ...EnrollmentResultFields
     }
@@ -174,7 +174,7 @@ export const MoveLearnerMutation = graphql(`
 `);
 
 export const TransferToAlsMutation = graphql(`
-  mutation EnrolTransferToAls($input: TransferToAlsInput!, $key: String) {
+  mutation EnrollTransferToAls($input: TransferToAlsInput!, $key: String) {
     transferToAls(input: $input, idempotencyKey: $key) {
       ...EnrollmentResultFields
     }
@@ -182,7 +182,7 @@ export const TransferToAlsMutation = graphql(`
 `);
 
 export const DropOutMutation = graphql(`
-  mutation EnrolDropOut($input: DropOutInput!, $key: String) {
+  mutation EnrollDropOut($input: DropOutInput!, $key: String) {
     dropOut(input: $input, idempotencyKey: $key) {
       ...EnrollmentResultFields
     }
@@ -190,7 +190,7 @@ export const DropOutMutation = graphql(`
 `);
 
 export const ClassListQuery = graphql(`
-  query EnrolClassList($schoolId: String!, $schoolYear: String!, $filter: ClassListFilter) {
+  query EnrollClassList($schoolId: String!, $schoolYear: String!, $filter: ClassListFilter) {
     classList(schoolId: $schoolId, schoolYear: $schoolYear, filter: $filter) {
       total
       rows {
@@ -216,7 +216,7 @@ export const ClassListQuery = graphql(`
 `);
 
 export const PreRegistrationsByDayQuery = graphql(`
-  query EnrolPreRegistrationsByDay($schoolId: String!, $schoolYear: String!) {
+  query EnrollPreRegistrationsByDay($schoolId: String!, $schoolYear: String!) {
     preRegistrationsByDay(schoolId: $schoolId, schoolYear: $schoolYear) {
       date
       registrations
@@ -241,7 +241,7 @@ export const ImportSummary = graphql(`
 
 /** The preview: each row as judged, with its errors and the records it may duplicate. */
 export const PreviewImportMutation = graphql(`
-  mutation EnrolPreviewImport($input: LearnerImportInput!) {
+  mutation EnrollPreviewImport($input: LearnerImportInput!) {
     previewLearnerImport(input: $input) {
       ...ImportSummary
       rows {
@@ -269,7 +269,7 @@ export const PreviewImportMutation = graphql(`
 
 /** The commit: what it did, row by row (the preview's rows are kept on screen). */
 export const CommitImportMutation = graphql(`
-  mutation EnrolCommitImport($importId: ID!, $confirmNewRows: [Int!]!) {
+  mutation EnrollCommitImport($importId: ID!, $confirmNewRows: [Int!]!) {
     commitLearnerImport(importId: $importId, confirmNewRows: $confirmNewRows) {
       ...ImportSummary
       committed {

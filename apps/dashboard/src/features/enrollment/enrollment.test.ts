@@ -2,8 +2,8 @@ import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { checkAlsFirstAttendance } from '@repo/domain/status';
 import { describe, expect, it } from 'vitest';
 import { classListCsv, type ClassListRow } from './class-list-csv.js';
-import { toDomainCalendar } from './enrolment-context.js';
-import { describeRule } from './enrolment-labels.js';
+import { toDomainCalendar } from './enrollment-context.js';
+import { describeRule } from './enrollment-labels.js';
 import { toFormFailure } from './form-errors.js';
 import {
   draftFromSearch,
@@ -11,7 +11,7 @@ import {
   toCreateInput,
   toUpdateInput,
 } from './learner-profile-form.js';
-import { toSchoolOffering } from './SchoolEnrolment.js';
+import { toSchoolOffering } from './SchoolEnrollment.js';
 
 const refusal = (extensions: Record<string, unknown>, message = 'refused') =>
   new CombinedGraphQLErrors({ data: null, errors: [{ message, extensions }] });

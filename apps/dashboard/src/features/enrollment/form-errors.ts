@@ -1,5 +1,5 @@
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
-import { describeRule, type RuleDates } from './enrolment-labels.js';
+import { describeRule, type RuleDates } from './enrollment-labels.js';
 
 /** A rule one field broke, as the API names it in its error extensions. */
 export interface FieldProblem {

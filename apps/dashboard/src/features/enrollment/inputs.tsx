@@ -90,10 +90,10 @@ export function CheckboxList<T extends string>({
   nested?: boolean;
 }) {
   return (
-    <fieldset className={`enrol-fieldset${nested ? ' enrol-fieldset--nested' : ''}`}>
+    <fieldset className={`enroll-fieldset${nested ? ' enroll-fieldset--nested' : ''}`}>
       <legend>{legend}</legend>
       {values.map((v) => (
-        <label key={v} className="enrol-check">
+        <label key={v} className="enroll-check">
           <input
             type="checkbox"
             checked={selected.includes(v)}
@@ -104,7 +104,7 @@ export function CheckboxList<T extends string>({
           {labelOf(v)}
         </label>
       ))}
-      {error ? <p className="enrol-field__error">{error}</p> : null}
+      {error ? <p className="enroll-field__error">{error}</p> : null}
     </fieldset>
   );
 }

@@ -2,7 +2,7 @@ import { type BirthDocumentType, type Sex } from '@repo/domain/enums';
 import { type FieldError, validateLearnerProfile } from '@repo/domain/learner-profile';
 import {
   type CreateLearnerInput,
-  type EnrolLearnerProfileQuery,
+  type EnrollLearnerProfileQuery,
   type UpdateLearnerInput,
 } from '../../gql/graphql.js';
 
@@ -55,7 +55,7 @@ export const emptyProfile: ProfileDraft = {
   birthDocumentReceivedOn: '',
 };
 
-type Learner = NonNullable<EnrolLearnerProfileQuery['learner']>;
+type Learner = NonNullable<EnrollLearnerProfileQuery['learner']>;
 
 /** A record from the registry, ready to view and update (ALS guide step 3b). */
 export function toProfileDraft(learner: Learner): ProfileDraft {

@@ -59,7 +59,7 @@ describe('the school year a report opens on (issue 16)', () => {
       '2027-2028',
     ],
     [
-      'not a later year holding a couple of early enrolments',
+      'not a later year holding a couple of early enrollments',
       ['2023-2024', '2028-2029'],
       '2027-2028',
       '2023-2024',

@@ -129,7 +129,7 @@ export function nextYear(schoolYear: string): string {
 /**
  * The school year a report opens on: the latest with enrolled learners that is not after the
  * current one, the year whose classes opened last (`lastOpenedSchoolYear`). A later year can hold
- * rows long before its own enrolment (a few learners enrolled early, or by a test), and a report
+ * rows long before its own enrollment (a few learners enrolled early, or by a test), and a report
  * of them is an empty-looking page; the year under way, or the one just closed in the summer, is
  * what a planner means by "now". A year without rows is never chosen: when
  * every year with rows is later than the current one, the nearest of them; with no current year

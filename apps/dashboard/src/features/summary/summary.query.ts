@@ -69,7 +69,7 @@ export const overviewQuery = graphql(`
 
 /**
  * A school year's temporarily enrolled learners in the viewer's scope with their document
- * deadlines (§V.C): the school page's deadline list and the enrolment screens' documents page.
+ * deadlines (§V.C): the school page's deadline list and the enrollment screens' documents page.
  */
 export const temporaryEnrollmentsQuery = graphql(`
   query TemporaryEnrollments($schoolYear: String!, $dueWithinDays: Int!) {

@@ -1,4 +1,4 @@
-import '../../features/enrolment/enrolment.css';
+import '../../features/enrollment/enrollment.css';
 import { QueryState } from '@repo/ui/QueryState';
 import {
   Navigate,
@@ -9,23 +9,23 @@ import {
   useNavigate,
   useSearchParams,
 } from 'react-router';
-import { AlsEnrolment } from '../../features/enrolment/AlsEnrolment.js';
-import { ClassList } from '../../features/enrolment/ClassList.js';
-import { DocumentsDue } from '../../features/enrolment/DocumentsDue.js';
-import { enrollingRoles } from '../../features/enrolment/EnrolNavLink.js';
-import { EarlyRegistration } from '../../features/enrolment/EarlyRegistration.js';
-import { useEnrolmentContext } from '../../features/enrolment/enrolment-context.js';
-import { ImportWizard } from '../../features/enrolment/ImportWizard.js';
-import { MoveIn } from '../../features/enrolment/MoveIn.js';
-import { SchoolEnrolment, toSchoolOffering } from '../../features/enrolment/SchoolEnrolment.js';
+import { AlsEnrollment } from '../../features/enrollment/AlsEnrollment.js';
+import { ClassList } from '../../features/enrollment/ClassList.js';
+import { DocumentsDue } from '../../features/enrollment/DocumentsDue.js';
+import { enrollingRoles } from '../../features/enrollment/EnrollNavLink.js';
+import { EarlyRegistration } from '../../features/enrollment/EarlyRegistration.js';
+import { useEnrollmentContext } from '../../features/enrollment/enrollment-context.js';
+import { ImportWizard } from '../../features/enrollment/ImportWizard.js';
+import { MoveIn } from '../../features/enrollment/MoveIn.js';
+import { SchoolEnrollment, toSchoolOffering } from '../../features/enrollment/SchoolEnrollment.js';
 import { routes } from '../../routes.js';
 
 /**
- * The enrolment screens of one school or ALS learning center (SPEC §4), each at its own URL, with
+ * The enrollment screens of one school or ALS learning center (SPEC §4), each at its own URL, with
  * the school year in `?sy=` so a link keeps it.
  */
-export function EnrolPage() {
-  const context = useEnrolmentContext();
+export function EnrollPage() {
+  const context = useEnrollmentContext();
   const [params, setParams] = useSearchParams();
   const location = useLocation();
   const navigate = useNavigate();
@@ -61,12 +61,12 @@ export function EnrolPage() {
   const goHome = () => void navigate(routes.enrollment(undefined, search));
 
   return (
-    <div className="enrol">
+    <div className="enroll">
       <h1>
         {isAls ? 'ALS enrolment' : 'Enrolment'}: {school?.name ?? viewer.school?.name} ({schoolId})
       </h1>
-      <div className="enrol-toolbar">
-        <nav aria-label="Enrolment" className="enrol-nav">
+      <div className="enroll-toolbar">
+        <nav aria-label="Enrolment" className="enroll-nav">
           {isAls ? (
             <NavLink to={routes.enrollment('als', search)}>ALS enrolment</NavLink>
           ) : (
@@ -80,10 +80,10 @@ export function EnrolPage() {
           )}
           <NavLink to={routes.enrollment('class-list', search)}>Class list</NavLink>
         </nav>
-        <div className="enrol-field enrol-field--compact">
-          <label htmlFor="enrol-sy">School year</label>
+        <div className="enroll-field enroll-field--compact">
+          <label htmlFor="enroll-sy">School year</label>
           <select
-            id="enrol-sy"
+            id="enroll-sy"
             value={schoolYear}
             onChange={(e) => {
               const next = new URLSearchParams(params);
@@ -109,7 +109,7 @@ export function EnrolPage() {
           <Route
             path="als"
             element={
-              <AlsEnrolment
+              <AlsEnrollment
                 key={schoolYear}
                 schoolYear={schoolYear}
                 calendar={calendar}
@@ -121,7 +121,7 @@ export function EnrolPage() {
           <Route
             path="school"
             element={
-              <SchoolEnrolment
+              <SchoolEnrollment
                 key={`${schoolYear}-${params.get('learner') ?? ''}`}
                 learnerId={params.get('learner')}
                 schoolYear={schoolYear}
