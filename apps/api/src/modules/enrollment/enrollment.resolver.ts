@@ -18,17 +18,14 @@ import {
   SubmitDocumentInput,
   TransferToAlsInput,
 } from './enrollment.input.js';
-import {
-  dropOut,
-  enrollLearner,
-  type AnsweredOutcome,
-  findEnrollment,
-  moveLearner,
-  preRegister,
-  recordFirstAttendance,
-  submitDocument,
-  transferToAls,
-} from './enrollment.service.js';
+import { findEnrollment } from './enrollment-answer.js';
+import { type AnsweredOutcome, type Writer } from './enrollment-command.js';
+import { enrollLearner } from './enroll-learner.command.js';
+import { recordFirstAttendance } from './first-attendance.command.js';
+import { dropOut, transferToAls } from './leave.command.js';
+import { moveLearner } from './move-learner.command.js';
+import { preRegister } from './pre-register.command.js';
+import { submitDocument } from './submit-document.command.js';
 import {
   ClassList,
   ClassListRow,
@@ -40,6 +37,12 @@ import {
   ReceivedDocument,
   TemporaryEnrollment,
 } from './enrollment.type.js';
+
+/** The viewer acting on the request's database. */
+const writerOf = (context: Context): Writer => ({
+  dataSource: context.dataSource,
+  viewer: context.viewer!,
+});
 
 type Found = NonNullable<Awaited<ReturnType<typeof findEnrollment>>>;
 
@@ -114,7 +117,7 @@ export class EnrollmentResolver {
     idempotencyKey?: string | null,
   ): Promise<EnrollmentResult> {
     return this.result(
-      await preRegister(context.dataSource, context.viewer!, input, idempotencyKey),
+      await preRegister(writerOf(context), input, idempotencyKey),
       'Early Registration Added',
     );
   }
@@ -129,9 +132,7 @@ export class EnrollmentResolver {
     @Arg('idempotencyKey', () => String, { nullable: true, description: keyDescription })
     idempotencyKey?: string | null,
   ): Promise<EnrollmentResult> {
-    return this.result(
-      await enrollLearner(context.dataSource, context.viewer!, input, idempotencyKey),
-    );
+    return this.result(await enrollLearner(writerOf(context), input, idempotencyKey));
   }
 
   @Mutation(() => EnrollmentResult, {
@@ -144,7 +145,7 @@ export class EnrollmentResolver {
     idempotencyKey?: string | null,
   ): Promise<EnrollmentResult> {
     return this.result(
-      await recordFirstAttendance(context.dataSource, context.viewer!, input, idempotencyKey),
+      await recordFirstAttendance(writerOf(context), input, idempotencyKey),
       'First Attendance Recorded',
     );
   }
@@ -159,7 +160,7 @@ export class EnrollmentResolver {
     idempotencyKey?: string | null,
   ): Promise<EnrollmentResult> {
     return this.result(
-      await submitDocument(context.dataSource, context.viewer!, input, idempotencyKey),
+      await submitDocument(writerOf(context), input, idempotencyKey),
       'Document Received',
     );
   }
@@ -175,7 +176,7 @@ export class EnrollmentResolver {
     idempotencyKey?: string | null,
   ): Promise<EnrollmentResult> {
     return this.result(
-      await moveLearner(context.dataSource, context.viewer!, input, idempotencyKey),
+      await moveLearner(writerOf(context), input, idempotencyKey),
       'Learner Moved In',
     );
   }
@@ -188,7 +189,7 @@ export class EnrollmentResolver {
     idempotencyKey?: string | null,
   ): Promise<EnrollmentResult> {
     return this.result(
-      await transferToAls(context.dataSource, context.viewer!, input, idempotencyKey),
+      await transferToAls(writerOf(context), input, idempotencyKey),
       'Transferred to ALS',
     );
   }
@@ -200,10 +201,7 @@ export class EnrollmentResolver {
     @Arg('idempotencyKey', () => String, { nullable: true, description: keyDescription })
     idempotencyKey?: string | null,
   ): Promise<EnrollmentResult> {
-    return this.result(
-      await dropOut(context.dataSource, context.viewer!, input, idempotencyKey),
-      'Dropped Out',
-    );
+    return this.result(await dropOut(writerOf(context), input, idempotencyKey), 'Dropped Out');
   }
 
   @Query(() => Enrollment, { nullable: true, description: 'An enrollment in your scope.' })

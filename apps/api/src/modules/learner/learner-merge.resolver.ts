@@ -7,7 +7,7 @@ import {
   proposeLearnerMerge,
 } from './learner-merge.service.js';
 import { LearnerMerge, toLearnerMerge } from './learner-merge.type.js';
-import { checkId } from '../enrollment/enrollment.service.js';
+import { checkId } from '../../ids.js';
 
 @Resolver(() => LearnerMerge)
 export class LearnerMergeResolver {
@@ -30,8 +30,8 @@ export class LearnerMergeResolver {
     @Arg('reason', () => String) reason: string,
     @Ctx() { dataSource, viewer }: Context,
   ): Promise<LearnerMerge> {
-    checkId(learnerId, 'learnerId');
-    checkId(duplicateId, 'duplicateId');
+    checkId('learner', learnerId, 'learnerId');
+    checkId('learner', duplicateId, 'duplicateId');
     return toLearnerMerge(
       await proposeLearnerMerge(dataSource, viewer!, learnerId, duplicateId, reason),
     );

@@ -2,6 +2,7 @@ import { chooseSurvivor, type MergeStatus } from '@repo/domain/merge';
 import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
 import { inViewerScope } from '../../db/scoped.js';
 import { badUserInput, refused } from '../../errors.js';
+import { isId } from '../../ids.js';
 import { audit } from '../audit/audit.service.js';
 import { type Viewer } from '../auth/viewer.js';
 import { LearnerMergeEntity } from './learner-merge.entity.js';
@@ -127,7 +128,7 @@ export function decideLearnerMerge(
   note: string | null | undefined,
 ): Promise<LearnerMergeEntity> {
   const text = reasonOf('note', note, decision !== 'APPROVED');
-  if (!/^\d{1,18}$/.test(mergeId)) throw refused('MERGE_NOT_FOUND', messages.MERGE_NOT_FOUND!);
+  if (!isId('merge', mergeId)) throw refused('MERGE_NOT_FOUND', messages.MERGE_NOT_FOUND!);
   return inViewerScope(dataSource, viewer, async (manager) => {
     await callMergeFunction(() =>
       manager.query('SELECT decide_learner_merge($1, $2, $3)', [mergeId, decision, text]),

@@ -12,7 +12,7 @@ import {
   updateLearner,
   viewLearner,
 } from './learner.service.js';
-import { checkId } from '../enrollment/enrollment.service.js';
+import { checkId, isId } from '../../ids.js';
 
 function toCandidate({ row, match, profile }: ScoredCandidate): LearnerCandidate {
   const result: Match = match;
@@ -62,7 +62,7 @@ export class LearnerResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() { dataSource, viewer }: Context,
   ): Promise<Learner | null> {
-    if (!/^\d{1,18}$/.test(id)) return null;
+    if (!isId('learner', id)) return null;
     const row = await viewLearner(dataSource, viewer!, id);
     return row ? toLearner(row) : null;
   }
@@ -74,7 +74,7 @@ export class LearnerResolver {
     @Arg('learnerId', () => ID) learnerId: string,
     @Ctx() { dataSource, viewer }: Context,
   ): Promise<LearnerHistoryEntry[]> {
-    checkId(learnerId, 'learnerId');
+    checkId('learner', learnerId, 'learnerId');
     const rows = await learnerHistory(dataSource, viewer!, learnerId);
     return rows.map((row) =>
       Object.assign(new LearnerHistoryEntry(), {
@@ -105,7 +105,7 @@ export class LearnerResolver {
     @Arg('input', () => UpdateLearnerInput) input: UpdateLearnerInput,
     @Ctx() { dataSource, viewer }: Context,
   ): Promise<Learner> {
-    checkId(id, 'id');
+    checkId('learner', id, 'id');
     return toLearner(await updateLearner(dataSource, viewer!, id, version, input));
   }
 }

@@ -1,0 +1,258 @@
+import { Role } from '@repo/domain/access';
+import { planEnrollment } from '@repo/domain/enrollment';
+import { EnrollmentStatus } from '@repo/domain/enums';
+import { type FieldError } from '@repo/domain/learner-profile';
+import { type SchoolCalendar } from '@repo/domain/school-year';
+import { type EntityManager } from 'typeorm';
+import { clock } from '../../clock.js';
+import { fieldErrors, refused } from '../../errors.js';
+import { checkId } from '../../ids.js';
+import { type Viewer } from '../auth/viewer.js';
+import { type LearnerEntity } from '../learner/learner.entity.js';
+import { issueLrn } from '../learner/lrn-issuance.js';
+import { documentState } from './document-state.js';
+import {
+  type AnsweredOutcome,
+  type Decision,
+  enrollmentCommand,
+  refuseBadDates,
+  type Writer,
+} from './enrollment-command.js';
+import {
+  alreadyEnrolled,
+  fileBirthDocument,
+  insertEnrollment,
+  linkLearner,
+  receivedDocuments,
+  recordFacts,
+  requireCalendar,
+  schoolOf,
+  standingOf,
+} from './enrollment-records.js';
+import { EnrollmentEntity } from './enrollment.entity.js';
+import { type EnrollLearnerInput } from './enrollment.input.js';
+
+/**
+ * Enrollment at the viewer's school (§V.A-§V.D; SPEC §4.3, §4.4; the ALS guide steps 3-5): the
+ * domain decides eligibility, documents, late enrollment and the resulting status. An early
+ * registration at this school becomes this enrollment. With a first date of attendance, the LRN
+ * is issued and the enrollment is official or temporary.
+ */
+export async function enrollLearner(
+  writer: Writer,
+  input: EnrollLearnerInput,
+  idempotencyKey?: string | null,
+): Promise<AnsweredOutcome> {
+  schoolOf(writer.viewer);
+  checkId('learner', input.learnerId, 'input.learnerId');
+  // A replay acts not; its reasons are those of an enrollment already made (none).
+  return enrollmentCommand(writer, 'enrollLearner', input, idempotencyKey, (manager) =>
+    enrollIn(manager, writer.viewer, input),
+  );
+}
+
+/** What one enrollment is given, read and decided, passed between the steps below. */
+interface Enrolling {
+  viewer: Viewer;
+  input: EnrollLearnerInput;
+  schoolId: number;
+  enrolledOn: string;
+  calendar: SchoolCalendar;
+  learner: LearnerEntity;
+  /** The early registration at this school that this enrollment completes, locked. */
+  registration: EnrollmentEntity | null;
+}
+
+/**
+ * The enrollment itself, inside the caller's transaction (enrollLearner, the import); the caller
+ * records the decision in the audit trail (recordDecision).
+ */
+export async function enrollIn(
+  manager: EntityManager,
+  viewer: Viewer,
+  input: EnrollLearnerInput,
+): Promise<Decision> {
+  const schoolId = schoolOf(viewer);
+  const today = clock.today();
+  const enrolledOn = input.enrolledOn ?? today;
+  refuseBadDates({ enrolledOn, firstAttendance: input.firstAttendance }, today);
+  const calendar = await requireCalendar(manager, input.schoolYear, 'input.schoolYear');
+  const learner = await linkLearner(
+    manager,
+    input.learnerId,
+    schoolId,
+    'ENROLLED',
+    'input.learnerId',
+  );
+  const { active, recent, school } = await standingOf(
+    manager,
+    learner.id,
+    input.schoolYear,
+    schoolId,
+  );
+  const registration =
+    active && active.school_id === schoolId && active.status === 'PRE_REGISTERED'
+      ? await manager.getRepository(EnrollmentEntity).findOneOrFail({
+          where: { id: active.enrollment_id },
+          lock: { mode: 'pessimistic_write' },
+        })
+      : null;
+  if (active && (!registration || registration.enrolledOn !== null))
+    throw alreadyEnrolled(active, input.schoolYear);
+  const at: Enrolling = { viewer, input, schoolId, enrolledOn, calendar, learner, registration };
+  const plan = judge(at, school, today);
+  await fileBirthDocument(manager, learner, input.documents, enrolledOn, 'input.documents');
+  // Returning after dropping out, or named so: Balik-Aral at this enrollment (§IV.l).
+  const last = recent.find((r) => r.id !== registration?.id);
+  const returning =
+    input.admissionBasis === 'BALIK_ARAL' || last?.status === EnrollmentStatus.DROPPED_OUT;
+  const values = await enrollmentValues(manager, at, plan, returning);
+  const id = await writeEnrollment(manager, at, values);
+  return {
+    id,
+    learnerId: learner.id,
+    action: 'LEARNER_ENROLLED',
+    after: {
+      enrollmentId: id,
+      schoolYear: input.schoolYear,
+      gradeLevel: input.gradeLevel,
+      admissionBasis: input.admissionBasis ?? null,
+      placementReason: values.placementReason,
+      lateApprovedBy: values.catchUpPlan ? viewer.username : null,
+    },
+    reasons: plan.eligibility.reasons,
+    recommendation: plan.eligibility.recommendation,
+  };
+}
+
+/** The domain's plan for this enrollment, with the checks only the API can make (§V.B, §V.D). */
+function judge(
+  { viewer, input, enrolledOn, calendar, learner, registration }: Enrolling,
+  school: Parameters<typeof planEnrollment>[0]['school'],
+  today: string,
+) {
+  const errors: FieldError[] = [];
+  if (input.lateApproval && viewer.role !== Role.SCHOOL_HEAD)
+    errors.push({ field: 'lateApproval', code: 'ONLY_SCHOOL_HEAD_APPROVES' });
+  if (registration?.registeredOn && enrolledOn < registration.registeredOn)
+    errors.push({ field: 'enrolledOn', code: 'BEFORE_EARLY_REGISTRATION' });
+  const plan = planEnrollment({
+    calendar,
+    school,
+    gradeLevel: input.gradeLevel,
+    strand: input.strand,
+    basis: input.admissionBasis ?? null,
+    birthDate: learner.birthDate,
+    firstTimeEnrollee: input.firstTimeEnrollee,
+    documents: input.documents,
+    birthDocumentOnFile: learner.birthDocumentType !== null,
+    categories: input.categories,
+    enrolledOn,
+    firstAttendance: input.firstAttendance,
+    placementReason: input.placementReason,
+    lateApproval: input.lateApproval
+      ? {
+          headApproved: viewer.role === Role.SCHOOL_HEAD,
+          catchUpPlan: input.lateApproval.catchUpPlan,
+        }
+      : null,
+    today,
+  });
+  errors.push(...plan.errors);
+  if (errors.length > 0) throw fieldErrors(errors);
+  return plan;
+}
+
+/**
+ * Everything the enrollment ends as is known now: documents owed, and with a first attendance the
+ * status; so one write makes it (and the rollups see it once).
+ */
+async function enrollmentValues(
+  manager: EntityManager,
+  { input, enrolledOn, calendar, learner, registration }: Enrolling,
+  plan: ReturnType<typeof planEnrollment>,
+  returning: boolean,
+): Promise<Partial<EnrollmentEntity>> {
+  const categories = new Set<string>([...(registration?.categories ?? []), ...input.categories]);
+  if (returning) categories.add('BALIK_ARAL');
+  const onFile = registration
+    ? (await receivedDocuments(manager, registration.id)).map((d) => d.documentType)
+    : [];
+  const state = documentState(
+    {
+      enrolledOn,
+      schoolYear: input.schoolYear,
+      gradeLevel: input.gradeLevel,
+      admissionBasis: input.admissionBasis ?? null,
+      firstTimeEnrollee: input.firstTimeEnrollee,
+      movedIn: false,
+    },
+    learner,
+    calendar,
+    [...onFile, ...new Set(input.documents)],
+  );
+  const attending = input.firstAttendance ?? null;
+  const status = !attending
+    ? EnrollmentStatus.PRE_REGISTERED
+    : state.complete
+      ? EnrollmentStatus.OFFICIALLY_ENROLLED
+      : EnrollmentStatus.TEMPORARILY_ENROLLED;
+  return {
+    gradeLevel: input.gradeLevel,
+    strand: input.strand ?? null,
+    admissionBasis: input.admissionBasis ?? null,
+    firstTimeEnrollee: input.firstTimeEnrollee,
+    categories: [...categories],
+    enrolledOn,
+    firstAttendance: attending,
+    missingDocuments: state.missing,
+    documentsDueBy: state.dueBy,
+    placementReason: input.placementReason?.trim() || null,
+    catchUpPlan:
+      plan.late?.code === 'LATE_APPROVED' ? input.lateApproval!.catchUpPlan.trim() : null,
+    alsFacilitatorName: input.alsFacilitatorName?.trim() || null,
+    status,
+  };
+}
+
+/**
+ * The enrollment row (the early registration completed, or a new one), its documents and status
+ * history, and on the first date of attendance the LRN (§V.A, §VI).
+ */
+async function writeEnrollment(
+  manager: EntityManager,
+  { viewer, input, schoolId, enrolledOn, learner, registration }: Enrolling,
+  values: Partial<EnrollmentEntity>,
+): Promise<string> {
+  let id: string;
+  if (registration) {
+    id = registration.id;
+    await manager
+      .getRepository(EnrollmentEntity)
+      .update({ id }, { ...values, version: registration.version + 1 });
+  } else {
+    id = await insertEnrollment(manager, {
+      ...values,
+      learnerId: learner.id,
+      schoolId,
+      schoolYear: input.schoolYear,
+      createdBy: viewer.accountId,
+    });
+  }
+  const changes: { status: EnrollmentStatus; effectiveOn: string; reason: string }[] = [
+    { status: EnrollmentStatus.PRE_REGISTERED, effectiveOn: enrolledOn, reason: 'ENROLLED' },
+  ];
+  const attending = values.firstAttendance;
+  if (attending) {
+    changes.push({
+      status: values.status as EnrollmentStatus,
+      effectiveOn: attending,
+      reason: 'FIRST_ATTENDANCE',
+    });
+    const lrn = await issueLrn(manager, viewer, learner.id);
+    if (!lrn.ok) throw refused('LEARNER_NOT_FOUND', `Learner ${learner.id} not found`);
+  }
+  const docs = [...new Set(input.documents)];
+  await recordFacts(manager, viewer, id, { types: docs, receivedOn: enrolledOn }, changes);
+  return id;
+}

@@ -1,0 +1,190 @@
+import {
+  type AdmissionBasis,
+  type DocumentType,
+  type GradeLevel,
+  type LearnerCategory,
+  type Sex,
+  type Strand,
+} from '@repo/domain/enums';
+import { type FieldError } from '@repo/domain/learner-profile';
+import { type MatchReason } from '@repo/domain/similarity';
+import { parse } from 'csv-parse/sync';
+import { readSheet } from 'read-excel-file/node';
+import { badUserInput } from '../../errors.js';
+import { type EnrollLearnerInput } from './enrollment.input.js';
+
+// A learner list as a registrar's spreadsheet gives it (issue 5): the file read into rows, each
+// row's cells named by column, and a row as the profile and the enrollment the commands take.
+
+/** The largest file taken (base64 in a GraphQL request under the 1 MB body limit). */
+export const maxImportBytes = 700_000;
+export const maxImportRows = 2_000;
+
+/** The columns of a learner list, by the names a registrar's spreadsheet may give them. */
+export const columns = {
+  lrn: ['lrn', 'learner reference number'],
+  lastName: ['last name', 'lastname', 'surname', 'family name'],
+  firstName: ['first name', 'firstname', 'given name'],
+  middleName: ['middle name', 'middlename'],
+  extensionName: ['extension', 'extension name', 'name extension', 'suffix'],
+  birthDate: ['birth date', 'birthdate', 'date of birth', 'birthday'],
+  sex: ['sex', 'gender'],
+  gradeLevel: ['grade level', 'grade'],
+  strand: ['strand'],
+  admissionBasis: ['admission basis', 'basis'],
+  documents: ['documents', 'documents received'],
+  enrolledOn: ['enrolled on', 'enrollment date', 'date enrolled'],
+  firstAttendance: ['first attendance', 'first day of attendance', 'first date of attendance'],
+  motherTongue: ['mother tongue'],
+  isIndigenous: ['ip', 'indigenous', 'indigenous people'],
+  isFourPs: ['4ps', '4ps beneficiary', 'four ps'],
+} as const;
+export type Column = keyof typeof columns;
+export const requiredColumns: Column[] = [
+  'lastName',
+  'firstName',
+  'birthDate',
+  'sex',
+  'gradeLevel',
+];
+
+export type ImportOutcome =
+  'NEW_LEARNER' | 'EXISTING_LEARNER' | 'SUSPECTED_DUPLICATE' | 'ALREADY_ENROLLED' | 'INVALID';
+
+export interface ImportCandidate {
+  learnerId: string;
+  lrn: string | null;
+  lastName: string;
+  firstName: string;
+  middleName: string | null;
+  birthDate: string;
+  lastSchoolId: string | null;
+  score: number;
+  reasons: MatchReason[];
+}
+
+export interface StagedRow {
+  rowNumber: number;
+  values: Partial<Record<Column, string>>;
+  errors: FieldError[];
+  outcome: ImportOutcome;
+  learnerId: string | null;
+  candidates: ImportCandidate[];
+}
+
+export interface CommittedRow {
+  rowNumber: number;
+  result:
+    | 'CREATED_AND_ENROLLED'
+    | 'ENROLLED'
+    | 'SKIPPED_ALREADY_ENROLLED'
+    | 'SKIPPED_INVALID'
+    | 'SKIPPED_SUSPECTED_DUPLICATE'
+    | 'FAILED';
+  learnerId: string | null;
+  enrollmentId: string | null;
+  error: string | null;
+}
+
+export const normalizeHeader = (h: string) =>
+  h
+    .toLowerCase()
+    .replace(/[_\-.]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/** A cell as text: spreadsheet dates become YYYY-MM-DD, numbers their digits. */
+export function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+/** The file's rows as header → text, with the spreadsheet row number (header is row 1). */
+export async function readRows(fileName: string, content: Buffer): Promise<string[][]> {
+  if (/\.xlsx$/i.test(fileName)) {
+    try {
+      const sheet = await readSheet(content);
+      return sheet.map((row) => row.map(cellText));
+    } catch {
+      throw badUserInput('input.contentBase64', 'FILE_UNREADABLE', 'Not a readable XLSX file');
+    }
+  }
+  if (/\.csv$/i.test(fileName)) {
+    try {
+      const text = content.toString('utf8').replace(/^\uFEFF/, '');
+      const records: unknown = parse(text, {
+        relax_column_count: true,
+        skip_empty_lines: true,
+        trim: true,
+      });
+      return records as string[][];
+    } catch (error) {
+      throw badUserInput(
+        'input.contentBase64',
+        'FILE_UNREADABLE',
+        `Not a readable CSV file: ${(error as Error).message}`,
+      );
+    }
+  }
+  throw badUserInput('input.fileName', 'FILE_TYPE', 'The file must be .csv or .xlsx');
+}
+
+export const yes = (v: string | undefined) => /^(y|yes|true|1|oo)$/i.test(v ?? '');
+export const list = (v: string | undefined) =>
+  (v ?? '')
+    .split(/[;,|]/)
+    .map((d) => d.trim().toUpperCase().replace(/\s+/g, '_'))
+    .filter(Boolean);
+export const upper = (v: string | undefined) =>
+  v
+    ? v
+        .trim()
+        .toUpperCase()
+        .replace(/[\s-]+/g, '_')
+    : undefined;
+export const gradeOf = (v: string | undefined) => {
+  const value = upper(v);
+  if (!value) return undefined;
+  if (/^\d{1,2}$/.test(value)) return `GRADE_${Number(value)}`;
+  if (value === 'K' || value === 'KINDERGARTEN') return 'KINDER';
+  return value.replace(/^GRADE_?0?(\d)/, 'GRADE_$1');
+};
+export const oneOf = (values: object, v: string | undefined) =>
+  v !== undefined && (Object.values(values) as string[]).includes(v);
+
+/** One row's enrolment, as the enrolment mutation takes it. */
+export function toEnrollInput(
+  values: StagedRow['values'],
+  learnerId: string,
+  schoolYear: string,
+): EnrollLearnerInput {
+  return {
+    learnerId,
+    schoolYear,
+    gradeLevel: gradeOf(values.gradeLevel) as GradeLevel,
+    strand: (upper(values.strand) as Strand | undefined) ?? null,
+    admissionBasis: (upper(values.admissionBasis) as AdmissionBasis | undefined) ?? null,
+    firstTimeEnrollee: false,
+    categories: [] as LearnerCategory[],
+    documents: list(values.documents) as DocumentType[],
+    enrolledOn: values.enrolledOn || null,
+    firstAttendance: values.firstAttendance || null,
+  };
+}
+
+export function toProfile(values: StagedRow['values']) {
+  return {
+    lastName: values.lastName ?? '',
+    firstName: values.firstName ?? '',
+    middleName: values.middleName || null,
+    extensionName: values.extensionName || null,
+    birthDate: values.birthDate ?? '',
+    sex: upper(values.sex)?.replace(/^M$/, 'MALE').replace(/^F$/, 'FEMALE') as Sex,
+    motherTongue: values.motherTongue || null,
+    isIndigenous: yes(values.isIndigenous),
+    isFourPs: yes(values.isFourPs),
+    confirmNoDuplicate: false,
+  };
+}
