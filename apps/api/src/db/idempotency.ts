@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type EntityManager } from 'typeorm';
 import { badUserInput, refused } from '../errors.js';
-import { type Viewer } from '../modules/auth/viewer.js';
 
 /** Stable JSON: keys sorted, so the same input always hashes the same. */
 function canonical(value: unknown): string {
@@ -19,11 +18,12 @@ function canonical(value: unknown): string {
  * Runs `act` once per idempotency key and account, inside the caller's transaction. The key's row
  * is inserted first: a concurrent request with the same key waits on it, then finds the first
  * one's result (or, if the first rolled back, acts itself). A key reused with another input is
- * refused, so a client bug cannot silently return the wrong record.
+ * refused, so a client bug cannot silently return the wrong record. Keys are the account's own
+ * (`viewer` is any object with the account's id, a Viewer among them).
  */
 export async function onceForKey(
   manager: EntityManager,
-  viewer: Viewer,
+  viewer: { accountId: string },
   key: string | null | undefined,
   operation: string,
   input: unknown,

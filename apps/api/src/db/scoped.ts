@@ -1,11 +1,19 @@
 import { type PoolClient, type QueryResult } from 'pg';
 import { type DataSource, type EntityManager, type QueryRunner } from 'typeorm';
-import {
-  dropHeldAudit,
-  holdAuditUntilCommit,
-  releaseHeldAudit,
-} from '../modules/audit/audit.service.js';
-import { type Viewer } from '../modules/auth/viewer.js';
+import { dropHeldAudit, holdAuditUntilCommit, releaseHeldAudit } from './held-audit.js';
+
+/**
+ * Whose transaction it is and the place row-level security limits it to: the shape of a verified
+ * token's viewer (modules/auth's Viewer is one), declared here so db/ depends on no module.
+ */
+export interface ScopedViewer {
+  accountId: string;
+  scope:
+    | { kind: 'SCHOOL'; schoolId: number }
+    | { kind: 'DIVISION'; divisionId: number }
+    | { kind: 'REGION'; regionId: number }
+    | { kind: 'NATION' };
+}
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const scopeKinds = new Set(['SCHOOL', 'DIVISION', 'REGION', 'NATION']);
@@ -15,7 +23,7 @@ const scopeKinds = new Set(['SCHOOL', 'DIVISION', 'REGION', 'NATION']);
  * what follows in one round trip, so its values are literals; each is checked against its exact
  * shape first (they come from a verified token).
  */
-function scopeSettings(viewer: Viewer, synchronousCommit: 'on' | 'off'): string {
+function scopeSettings(viewer: ScopedViewer, synchronousCommit: 'on' | 'off'): string {
   const { scope } = viewer;
   const id = (value: number) => {
     if (!Number.isSafeInteger(value) || value < 0) throw new Error('scope id is not an id');
@@ -43,7 +51,7 @@ function scopeSettings(viewer: Viewer, synchronousCommit: 'on' | 'off'): string 
  */
 export async function inViewerScope<T>(
   dataSource: DataSource,
-  viewer: Viewer,
+  viewer: ScopedViewer,
   work: (manager: EntityManager) => Promise<T>,
   options: { readMostly?: boolean } = {},
 ): Promise<T> {
@@ -91,7 +99,7 @@ export type Literal = (value: string | null) => string;
  */
 export async function scopedStatement<T>(
   dataSource: DataSource,
-  viewer: Viewer,
+  viewer: ScopedViewer,
   statement: (literal: Literal) => string,
 ): Promise<T[]> {
   const settings = scopeSettings(viewer, 'off');
