@@ -1,16 +1,25 @@
 import 'reflect-metadata';
 import { DataSource, type Logger } from 'typeorm';
-import { entities } from './entities.js';
+// Transitional (issue 17): the callers that do not pass `entities` yet get the app's list. This is
+// db/'s one arrow back up to the modules; it goes once every caller passes `entities`.
+import { entities as appEntities } from '../entities.js';
 import { migrations } from './migrations/index.js';
 
-export function createDataSource(
-  url: string,
-  options: { poolSize?: number; logger?: Logger } = {},
-): DataSource {
+/** The entity classes a data source maps (never a glob): the app's list is src/entities.ts. */
+export type EntityList = readonly (new () => object)[];
+
+export interface DataSourceSettings {
+  /** The entities to map; the modules register theirs in src/entities.ts. */
+  entities?: EntityList;
+  poolSize?: number;
+  logger?: Logger;
+}
+
+export function createDataSource(url: string, options: DataSourceSettings = {}): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
-    entities,
+    entities: [...(options.entities ?? appEntities)],
     migrations,
     migrationsTableName: 'migration',
     migrationsTransactionMode: 'each',
