@@ -24,8 +24,3 @@ export async function loadParent<E>(
   if (!row) throw new Error(`${what} ${id} is missing`);
   return row;
 }
-
-/** An `ID!` argument as a key: anything but an integer matches no row. */
-export function toNumericId(id: string): number | null {
-  return /^\d{1,9}$/.test(id) ? Number(id) : null;
-}

@@ -5,8 +5,8 @@ import { type Context } from '../../context.js';
 import { loadParent } from '../../db/by-id-loader.js';
 import { Division, toDivision } from '../division/division.type.js';
 import { Region, toRegion } from '../region/region.type.js';
-import { SchoolEntity } from '../school/school.entity.js';
-import { School, toSchool } from '../school/school.type.js';
+import { findSchool } from '../school/school.service.js';
+import { School } from '../school/school.type.js';
 import { AccountEntity } from './account.entity.js';
 import { login } from './auth.service.js';
 import { Account, LoginResult, toAccount } from './auth.type.js';
@@ -46,8 +46,7 @@ export class AuthResolver {
   @FieldResolver(() => School, { nullable: true, description: 'For school-scope accounts.' })
   async school(@Root() account: Account, @Ctx() { dataSource }: Context): Promise<School | null> {
     if (account.schoolId === null) return null;
-    const row = await dataSource.getRepository(SchoolEntity).findOneBy({ id: account.schoolId });
-    return row ? toSchool(row) : null;
+    return findSchool(dataSource, account.schoolId);
   }
 
   @FieldResolver(() => Division, { nullable: true, description: 'For division-scope accounts.' })

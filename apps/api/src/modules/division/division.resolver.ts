@@ -1,7 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { type Context } from '../../context.js';
-import { loadParent, toNumericId } from '../../db/by-id-loader.js';
+import { loadParent } from '../../db/by-id-loader.js';
 import { badUserInput } from '../../errors.js';
+import { isId } from '../../ids.js';
 import { Region, toRegion } from '../region/region.type.js';
 import { SchoolConnection, toSchool } from '../school/school.type.js';
 import { Division, toDivision } from './division.type.js';
@@ -15,8 +16,7 @@ export class DivisionResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() { loaders }: Context,
   ): Promise<Division | null> {
-    const key = toNumericId(id);
-    const row = key === null ? undefined : await loaders.divisionById.load(key);
+    const row = isId('division', id) ? await loaders.divisionById.load(Number(id)) : undefined;
     return row ? toDivision(row) : null;
   }
 

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { type Context } from '../../context.js';
-import { toNumericId } from '../../db/by-id-loader.js';
+import { isId } from '../../ids.js';
 import { Division, toDivision } from '../division/division.type.js';
 import { RegionEntity } from './region.entity.js';
 import { Region, toRegion } from './region.type.js';
@@ -18,8 +18,7 @@ export class RegionResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() { loaders }: Context,
   ): Promise<Region | null> {
-    const key = toNumericId(id);
-    const row = key === null ? undefined : await loaders.regionById.load(key);
+    const row = isId('region', id) ? await loaders.regionById.load(Number(id)) : undefined;
     return row ? toRegion(row) : null;
   }
 

@@ -1,11 +1,11 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { type Context } from '../../context.js';
 import { loadParent } from '../../db/by-id-loader.js';
-import { badUserInput } from '../../errors.js';
+import { checkId } from '../../ids.js';
 import { District, Division, toDistrict, toDivision } from '../division/division.type.js';
 import { Region, toRegion } from '../region/region.type.js';
-import { SchoolEntity } from './school.entity.js';
-import { School, toSchool } from './school.type.js';
+import { findSchool } from './school.service.js';
+import { School } from './school.type.js';
 
 @Resolver(() => School)
 export class SchoolResolver {
@@ -14,11 +14,7 @@ export class SchoolResolver {
     @Arg('schoolId', () => String) schoolId: string,
     @Ctx() { dataSource }: Context,
   ): Promise<School | null> {
-    if (!/^\d{6}$/.test(schoolId)) {
-      throw badUserInput('schoolId', 'SCHOOL_ID_FORMAT', 'schoolId must be 6 digits');
-    }
-    const row = await dataSource.getRepository(SchoolEntity).findOneBy({ id: Number(schoolId) });
-    return row ? toSchool(row) : null;
+    return findSchool(dataSource, Number(checkId('school', schoolId, 'schoolId')));
   }
 
   @FieldResolver(() => Region)
