@@ -19,7 +19,9 @@ export class DivisionEntity {
   @Column({ name: 'region_id', type: 'smallint' })
   regionId: number;
 
-  @ManyToOne(() => RegionEntity, (region) => region.divisions, { onDelete: 'RESTRICT' })
+  // No inverse side on RegionEntity: a region's divisions are read by divisionsByRegionIdLoader,
+  // and the two entity files would otherwise import each other.
+  @ManyToOne(() => RegionEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'region_id', foreignKeyConstraintName: 'FK_division_region' })
   region: Relation<RegionEntity>;
 

@@ -1,5 +1,4 @@
-import { Column, Entity, OneToMany, PrimaryColumn, type Relation } from 'typeorm';
-import { DivisionEntity } from '../division/division.entity.js';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** A DepEd region (17 domestic plus PSO for Philippine schools overseas). */
 @Entity('region')
@@ -19,7 +18,4 @@ export class RegionEntity {
 
   @Column({ name: 'is_overseas', type: 'boolean', default: false })
   isOverseas: boolean;
-
-  @OneToMany(() => DivisionEntity, (division) => division.region)
-  divisions: Relation<DivisionEntity[]>;
 }
