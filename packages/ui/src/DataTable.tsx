@@ -1,5 +1,8 @@
 import { type ReactNode, useId, useMemo, useState } from 'react';
 import { formatCount } from './format.js';
+import { findRows, nextSort, type SortState, sortRows } from './table-rows.js';
+
+export type { SortState };
 
 export interface Column<Row> {
   key: string;
@@ -9,11 +12,6 @@ export interface Column<Row> {
   render: (row: Row) => ReactNode;
   /** Makes the column sortable by this value; nulls sort last either way. */
   sortValue?: (row: Row) => string | number | null;
-}
-
-export interface SortState {
-  key: string;
-  direction: 'ascending' | 'descending';
 }
 
 export interface TableSearch<Row> {
@@ -35,12 +33,72 @@ export interface DataTableProps<Row> {
   initialSort?: SortState;
 }
 
-const collator = new Intl.Collator('en-PH', { numeric: true, sensitivity: 'base' });
+/** The search box above the table; it writes upwards when controlled, else to the table. */
+function SearchBox<Row>({
+  id,
+  search,
+  value,
+  onOwnChange,
+}: {
+  id: string;
+  search: TableSearch<Row>;
+  value: string;
+  onOwnChange: (value: string) => void;
+}) {
+  return (
+    <div className="table-search">
+      <label htmlFor={id}>{search.label}</label>
+      <input
+        id={id}
+        type="search"
+        value={value}
+        onChange={(event) =>
+          search.onChange ? search.onChange(event.target.value) : onOwnChange(event.target.value)
+        }
+      />
+    </div>
+  );
+}
 
-function compare(a: string | number | null, b: string | number | null): number {
-  if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return collator.compare(String(a), String(b));
+/** A column's header: a button that sorts when the column can be sorted, its arrow the order. */
+function HeaderCell<Row>({
+  column,
+  sort,
+  onSort,
+}: {
+  column: Column<Row>;
+  sort: SortState | undefined;
+  onSort: (key: string) => void;
+}) {
+  const sorted = sort?.key === column.key ? sort.direction : undefined;
+  return (
+    <th scope="col" className={column.numeric ? 'numeric' : undefined} aria-sort={sorted}>
+      {column.sortValue ? (
+        <button type="button" className="sort-button" onClick={() => onSort(column.key)}>
+          {column.header}
+          <span aria-hidden="true">{sorted ? (sorted === 'ascending' ? ' ▲' : ' ▼') : ' ↕'}</span>
+        </button>
+      ) : (
+        column.header
+      )}
+    </th>
+  );
+}
+
+/** One row's cells; numbers right-aligned and formatted en-PH. */
+function BodyRow<Row>({ row, columns }: { row: Row; columns: Column<Row>[] }) {
+  return (
+    <tr>
+      {columns.map((column) => {
+        const value = column.render(row);
+        return (
+          <td key={column.key} className={column.numeric ? 'numeric' : undefined}>
+            {column.numeric && typeof value === 'number' ? formatCount(value) : value}
+          </td>
+        );
+      })}
+    </tr>
+  );
 }
 
 /** A table with optional sorting (click or Enter on a header) and searching. */
@@ -56,112 +114,42 @@ export function DataTable<Row>({
   const searchId = useId();
   const [sort, setSort] = useState<SortState | undefined>(initialSort);
   const [ownQuery, setOwnQuery] = useState('');
-  const query = (search?.value ?? ownQuery).trim().toLocaleLowerCase('en-PH');
-
-  const shown = useMemo(() => {
-    const found =
-      search && query
-        ? rows.filter((row) => search.text(row).toLocaleLowerCase('en-PH').includes(query))
-        : rows;
-    const column = sort && columns.find((c) => c.key === sort.key);
-    if (!sort || !column?.sortValue) return found;
-    const value = column.sortValue;
-    const sign = sort.direction === 'ascending' ? 1 : -1;
-    return [...found].sort((a, b) => {
-      const va = value(a);
-      const vb = value(b);
-      // Missing values stay at the bottom in both directions.
-      if (va === null || vb === null) return compare(va, vb);
-      return sign * compare(va, vb);
-    });
-  }, [rows, columns, sort, search, query]);
-
-  function toggle(key: string) {
-    setSort((current) =>
-      current?.key === key && current.direction === 'ascending'
-        ? { key, direction: 'descending' }
-        : current?.key === key
-          ? { key, direction: 'ascending' }
-          : {
-              key,
-              direction: columns.find((c) => c.key === key)?.numeric ? 'descending' : 'ascending',
-            },
-    );
-  }
-
-  const searchBox = search ? (
-    <div className="table-search">
-      <label htmlFor={searchId}>{search.label}</label>
-      <input
-        id={searchId}
-        type="search"
-        value={search.value ?? ownQuery}
-        onChange={(event) =>
-          search.onChange ? search.onChange(event.target.value) : setOwnQuery(event.target.value)
-        }
-      />
-    </div>
-  ) : null;
+  const typed = search?.value ?? ownQuery;
+  const query = typed.trim().toLocaleLowerCase('en-PH');
+  const shown = useMemo(
+    () => sortRows(findRows(rows, search?.text, query), columns, sort),
+    [rows, columns, sort, search, query],
+  );
+  const onSort = (key: string) => setSort((current) => nextSort(current, key, columns));
 
   if (rows.length === 0) {
     return <p className="empty-state">{empty ?? 'Nothing to show.'}</p>;
   }
   return (
     <div className="data-table-wrap">
-      {searchBox}
+      {search ? (
+        <SearchBox id={searchId} search={search} value={typed} onOwnChange={setOwnQuery} />
+      ) : null}
       <div className="data-table-scroll">
         <table className="data-table">
           <caption>{caption}</caption>
           <thead>
             <tr>
               {columns.map((column) => (
-                <th
-                  key={column.key}
-                  scope="col"
-                  className={column.numeric ? 'numeric' : undefined}
-                  aria-sort={sort?.key === column.key ? sort.direction : undefined}
-                >
-                  {column.sortValue ? (
-                    <button
-                      type="button"
-                      className="sort-button"
-                      onClick={() => toggle(column.key)}
-                    >
-                      {column.header}
-                      <span aria-hidden="true">
-                        {sort?.key === column.key
-                          ? sort.direction === 'ascending'
-                            ? ' ▲'
-                            : ' ▼'
-                          : ' ↕'}
-                      </span>
-                    </button>
-                  ) : (
-                    column.header
-                  )}
-                </th>
+                <HeaderCell key={column.key} column={column} sort={sort} onSort={onSort} />
               ))}
             </tr>
           </thead>
           <tbody>
             {shown.map((row) => (
-              <tr key={rowKey(row)}>
-                {columns.map((column) => {
-                  const value = column.render(row);
-                  return (
-                    <td key={column.key} className={column.numeric ? 'numeric' : undefined}>
-                      {column.numeric && typeof value === 'number' ? formatCount(value) : value}
-                    </td>
-                  );
-                })}
-              </tr>
+              <BodyRow key={rowKey(row)} row={row} columns={columns} />
             ))}
           </tbody>
         </table>
       </div>
       {shown.length === 0 ? (
         <p className="empty-state" role="status">
-          No row matches “{search?.value ?? ownQuery}”.
+          No row matches “{typed}”.
         </p>
       ) : null}
     </div>
