@@ -1,0 +1,223 @@
+// The tracker's answer shaped from the rows its one statement reads (early-registration.service.ts):
+// the schools listed laggards first, the window's days, the divisions, the out-of-school.
+import { addDays } from '@repo/domain/civil-date';
+import { OutOfSchoolCircumstance } from '@repo/domain/early-registration';
+import { offersGrade } from '@repo/domain/enrollment';
+import { type GradeLevel } from '@repo/domain/enums';
+import { clock } from '../../clock.js';
+import { type SchoolEntity } from '../school/school.entity.js';
+
+export interface SchoolProgress {
+  school: SchoolEntity;
+  registrations: number;
+  previousYearEnrollment: number;
+  progress: number | null;
+  lastRegistrationOn: string | null;
+}
+
+export interface DivisionProgress {
+  divisionId: number;
+  schools: number;
+  schoolsWithoutRegistration: number;
+  registrations: number;
+  previousYearEnrollment: number;
+  progress: number | null;
+}
+
+export interface ProgressData {
+  schoolYear: string;
+  windowStart: string;
+  windowEnd: string;
+  registrations: number;
+  previousYearEnrollment: number;
+  progress: number | null;
+  outOfSchoolChildren: number;
+  outOfSchoolYouth: number;
+  days: {
+    date: string;
+    registrations: number;
+    cumulative: number;
+    previousYearEnrollment: number | null;
+  }[];
+  divisions: DivisionProgress[];
+  schools: SchoolProgress[];
+  outOfSchool: { circumstance: OutOfSchoolCircumstance; children: number; youth: number }[];
+}
+
+/** A row of the tracker's statement: one day, school, circumstance, last year's school or total. */
+export interface RollupRow {
+  kind: 'DAY' | 'SCHOOL' | 'OUT_OF_SCHOOL' | 'CIRCUMSTANCE' | 'PREVIOUS';
+  school_id: number | null;
+  date: string | null;
+  circumstance: string | null;
+  /** Registrations in the early grades; null where a day or school has none of their rows. */
+  a: number | null;
+  b: number;
+  c: number;
+}
+
+/** The statement's rows sorted by what they count. */
+export interface Tally {
+  registered: Map<number, { count: number; last: string | null }>;
+  lastYear: Map<number, number>;
+  byDay: Map<string, number>;
+  byCircumstance: Map<string, { children: number; youth: number }>;
+  outOfSchoolChildren: number;
+  outOfSchoolYouth: number;
+}
+
+const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null);
+const total = (values: Iterable<number>) => [...values].reduce((sum, n) => sum + n, 0);
+
+export function tally(rows: RollupRow[]): Tally {
+  const counted: Tally = {
+    registered: new Map(),
+    lastYear: new Map(),
+    byDay: new Map(),
+    byCircumstance: new Map(),
+    outOfSchoolChildren: 0,
+    outOfSchoolYouth: 0,
+  };
+  for (const row of rows) {
+    if (row.kind === 'DAY' && row.a !== null) counted.byDay.set(row.date!, row.a);
+    // Registrations are never negative: a positive sum is a school with a registration.
+    if (row.kind === 'SCHOOL' && row.a !== null && row.a > 0)
+      counted.registered.set(row.school_id!, { count: row.a, last: row.date });
+    if (row.kind === 'PREVIOUS') counted.lastYear.set(row.school_id!, row.a!);
+    if (row.kind === 'CIRCUMSTANCE')
+      counted.byCircumstance.set(row.circumstance!, { children: row.b, youth: row.c });
+    if (row.kind === 'OUT_OF_SCHOOL') {
+      counted.outOfSchoolChildren = row.b;
+      counted.outOfSchoolYouth = row.c;
+    }
+  }
+  return counted;
+}
+
+/** The schools that offer an early grade or have counts, laggards first (`worstFirst`). */
+function listSchools(schools: SchoolEntity[], grades: GradeLevel[], counted: Tally) {
+  const { registered, lastYear } = counted;
+  return schools
+    .filter(
+      (s) =>
+        grades.some((g) => offersGrade(s, g)) ||
+        registered.has(s.id) ||
+        (lastYear.get(s.id) ?? 0) > 0,
+    )
+    .map((school): SchoolProgress => {
+      const registrations = registered.get(school.id)?.count ?? 0;
+      const previousYearEnrollment = lastYear.get(school.id) ?? 0;
+      return {
+        school,
+        registrations,
+        previousYearEnrollment,
+        progress: ratio(registrations, previousYearEnrollment),
+        lastRegistrationOn: registered.get(school.id)?.last ?? null,
+      };
+    })
+    .sort(worstFirst);
+}
+
+/** The window up to today, stretched to any registration outside it (a window moved later). */
+function listDays(
+  window: { start: string; end: string },
+  byDay: Map<string, number>,
+  previousYearEnrollment: number,
+): ProgressData['days'] {
+  const today = clock.today();
+  const registrationDays = [...byDay.keys()].sort();
+  const lastListed = window.end < today ? window.end : today;
+  const from = [window.start, ...registrationDays].sort()[0]!;
+  const to = [lastListed, ...registrationDays].sort().at(-1)!;
+  const days: ProgressData['days'] = [];
+  let cumulative = 0;
+  for (let date = from; date <= to; date = addDays(date, 1)) {
+    const count = byDay.get(date) ?? 0;
+    cumulative += count;
+    days.push({ date, registrations: count, cumulative, previousYearEnrollment });
+  }
+  return days;
+}
+
+/** The listed schools summed by division, the lowest progress first. */
+function sumDivisions(listed: SchoolProgress[]): DivisionProgress[] {
+  const divisions = new Map<number, DivisionProgress>();
+  for (const one of listed) {
+    const id = one.school.divisionId;
+    const division = divisions.get(id) ?? {
+      divisionId: id,
+      schools: 0,
+      schoolsWithoutRegistration: 0,
+      registrations: 0,
+      previousYearEnrollment: 0,
+      progress: null,
+    };
+    division.schools++;
+    if (one.registrations === 0) division.schoolsWithoutRegistration++;
+    division.registrations += one.registrations;
+    division.previousYearEnrollment += one.previousYearEnrollment;
+    division.progress = ratio(division.registrations, division.previousYearEnrollment);
+    divisions.set(id, division);
+  }
+  return [...divisions.values()].sort(
+    (a, b) =>
+      byProgress(a.progress, b.progress) ||
+      b.schoolsWithoutRegistration - a.schoolsWithoutRegistration ||
+      a.divisionId - b.divisionId,
+  );
+}
+
+/** The tracker's answer for a year's window, from the place's schools and the tallied rows. */
+export function toProgress(
+  schoolYear: string,
+  window: { start: string; end: string },
+  grades: GradeLevel[],
+  schools: SchoolEntity[],
+  counted: Tally,
+): ProgressData {
+  const listed = listSchools(schools, grades, counted);
+  const registrations = total(counted.byDay.values());
+  const previousYearEnrollment = total(counted.lastYear.values());
+  return {
+    schoolYear,
+    windowStart: window.start,
+    windowEnd: window.end,
+    registrations,
+    previousYearEnrollment,
+    progress: ratio(registrations, previousYearEnrollment),
+    outOfSchoolChildren: counted.outOfSchoolChildren,
+    outOfSchoolYouth: counted.outOfSchoolYouth,
+    days: listDays(window, counted.byDay, previousYearEnrollment),
+    divisions: sumDivisions(listed),
+    schools: listed,
+    outOfSchool: Object.values(OutOfSchoolCircumstance).map((circumstance) => ({
+      circumstance,
+      children: counted.byCircumstance.get(circumstance)?.children ?? 0,
+      youth: counted.byCircumstance.get(circumstance)?.youth ?? 0,
+    })),
+  };
+}
+
+/** Lowest progress first; no progress to measure (nothing the year before) last. */
+function byProgress(a: number | null, b: number | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a - b;
+}
+
+/**
+ * Laggards first: schools with no registration yet (the largest the year before first), then
+ * the lowest progress, then schools with registrations but nothing to measure them against.
+ */
+export function worstFirst(a: SchoolProgress, b: SchoolProgress): number {
+  const noneA = a.registrations === 0;
+  const noneB = b.registrations === 0;
+  if (noneA !== noneB) return noneA ? -1 : 1;
+  if (noneA) return b.previousYearEnrollment - a.previousYearEnrollment || byName(a, b);
+  return byProgress(a.progress, b.progress) || byName(a, b);
+}
+
+function byName(a: SchoolProgress, b: SchoolProgress): number {
+  return a.school.name.localeCompare(b.school.name) || a.school.id - b.school.id;
+}
