@@ -10,6 +10,8 @@ import { type DataSource } from 'typeorm';
 import { clock } from '../../clock.js';
 import { inViewerScope } from '../../db/scoped.js';
 import { badUserInput, refused } from '../../errors.js';
+import { numericId } from '../../ids.js';
+import { checkPlaces, placeConditions, placeToRead } from '../../place-scope.js';
 import { auditAll } from '../audit/audit.service.js';
 import { type Viewer } from '../auth/viewer.js';
 import { findCalendar } from '../calendar/calendar.service.js';
@@ -58,11 +60,6 @@ function checkSchoolYear(schoolYear: string) {
     );
 }
 
-function toSchoolId(value: string, field: string): number {
-  if (!/^\d{6}$/.test(value)) throw badUserInput(field, 'SCHOOL_ID_INVALID', `${field}: 6 digits`);
-  return Number(value);
-}
-
 /**
  * A school's class list for a year, SF1-like: learners with LRN, name, sex, birth date, grade,
  * strand, status, categories and documents owed. Personal data: the school itself and its
@@ -76,7 +73,7 @@ export function classList(
   schoolYear: string,
   filter: ClassListFilter,
 ) {
-  const schoolId = toSchoolId(schoolIdText, 'schoolId');
+  const schoolId = numericId('school', schoolIdText, 'schoolId');
   checkSchoolYear(schoolYear);
   if (filter.limit < 1 || filter.limit > 1000)
     throw badUserInput('filter.limit', 'PAGE_SIZE_RANGE', 'limit must be from 1 to 1000');
@@ -197,30 +194,32 @@ export function temporaryEnrollments(
   );
 }
 
-/** The schools whose counts a viewer may read, narrowed by the optional filters. */
-function countScope(
+/**
+ * The schools whose counts a viewer may read (place-scope.ts), narrowed by the optional school and
+ * division; the nation must name one.
+ */
+async function countScope(
+  dataSource: DataSource,
   viewer: Viewer,
   schoolId: string | null | undefined,
   divisionId: string | null | undefined,
   /** How many parameters the query numbers before these. */
   offset: number,
 ) {
-  const where: string[] = [];
+  const asked = checkPlaces({
+    school: { ids: schoolId ? [schoolId] : null, field: 'schoolId' },
+    division: { ids: divisionId ? [divisionId] : null, field: 'divisionId' },
+  });
+  const place = await placeToRead(dataSource, viewer, asked);
   const params: unknown[] = [];
-  const add = (sql: string, value: unknown) => {
-    params.push(value);
-    where.push(sql.replace('?', `$${params.length + offset}`));
-  };
-  const { scope } = viewer;
-  if (scope.kind === 'SCHOOL') add('s.id = ?', scope.schoolId);
-  if (scope.kind === 'DIVISION') add('s.division_id = ?', scope.divisionId);
-  if (scope.kind === 'REGION') add('s.region_id = ?', scope.regionId);
-  if (schoolId) add('s.id = ?', toSchoolId(schoolId, 'schoolId'));
-  if (divisionId) {
-    if (!/^\d{1,6}$/.test(divisionId))
-      throw badUserInput('divisionId', 'ID_INVALID', 'divisionId is not an id');
-    add('s.division_id = ?', Number(divisionId));
-  }
+  const where = placeConditions(
+    place,
+    { region: 's.region_id', division: 's.division_id', school: 's.id' },
+    (value) => {
+      params.push(value);
+      return `$${params.length + offset}`;
+    },
+  );
   if (where.length === 0) {
     throw badUserInput(
       'divisionId',
@@ -233,8 +232,8 @@ function countScope(
 
 /**
  * The quick count (§VI): learners attending each day from the first day of classes to the last
- * school day of the opening month, per school. Counts only, no personal data; read as the owner
- * with the viewer's scope applied here (regional and national users see counts, SPEC §1).
+ * school day of the opening month, per school. Counts only, no personal data; read as the owner,
+ * held to the viewer's place by place-scope.ts (regional and national users see counts, SPEC §1).
  */
 export async function quickCount(
   dataSource: DataSource,
@@ -244,7 +243,7 @@ export async function quickCount(
   divisionId?: string | null,
 ) {
   checkSchoolYear(schoolYear);
-  const scope = countScope(viewer, schoolId, divisionId, 3);
+  const scope = await countScope(dataSource, viewer, schoolId, divisionId, 3);
   const calendar = await findCalendar(dataSource.manager, schoolYear);
   if (!calendar)
     throw badUserInput('schoolYear', 'CALENDAR_NOT_SET', `No calendar for ${schoolYear}`);
@@ -289,7 +288,7 @@ export async function preRegistrationsByDay(
   divisionId?: string | null,
 ) {
   checkSchoolYear(schoolYear);
-  const scope = countScope(viewer, schoolId, divisionId, 1);
+  const scope = await countScope(dataSource, viewer, schoolId, divisionId, 1);
   return dataSource.query<
     {
       school_id: string;
