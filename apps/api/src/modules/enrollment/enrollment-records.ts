@@ -55,8 +55,8 @@ export async function offeringOf(
 
 /**
  * Links a learner on record to the viewer's school (a school sees the learners it registers or
- * enrols: SPEC §1) and returns the profile. Inside the caller's transaction, so a refused
- * enrolment leaves no link behind.
+ * enrolls: SPEC §1) and returns the profile. Inside the caller's transaction, so a refused
+ * enrollment leaves no link behind.
  */
 export async function linkLearner(
   manager: EntityManager,
@@ -112,7 +112,7 @@ export async function activeEnrollmentOf(
 /**
  * The learner's active enrollment of the year, the ids and statuses of the last two enrollments
  * (latest first), and what the school offers, in one statement: one round trip fewer on the
- * enrolment path, whose throughput is bound by the API's time per statement.
+ * enrollment path, whose throughput is bound by the API's time per statement.
  */
 export async function standingOf(
   manager: EntityManager,

@@ -28,7 +28,7 @@ const oneOf = (values: object) =>
     .join(', ');
 
 /**
- * One learner in one school for one school year, from early registration or enrolment to the
+ * One learner in one school for one school year, from early registration or enrollment to the
  * year's end (SPEC §4). `status` is the latest of the enrollment's status changes, kept here for
  * the one-active-enrollment rule and for counting; the history is `enrollment_status_change`.
  */
@@ -80,7 +80,7 @@ export class EnrollmentEntity {
   @Column({ type: 'varchar', length: 8, nullable: true })
   strand: string | null;
 
-  /** Null for an early registration that has not yet become an enrolment. */
+  /** Null for an early registration that has not yet become an enrollment. */
   @Column({ name: 'admission_basis', type: 'varchar', length: 40, nullable: true })
   admissionBasis: string | null;
 

@@ -154,7 +154,7 @@ export const gradeOf = (v: string | undefined) => {
 export const oneOf = (values: object, v: string | undefined) =>
   v !== undefined && (Object.values(values) as string[]).includes(v);
 
-/** One row's enrolment, as the enrolment mutation takes it. */
+/** One row's enrollment, as the enrollment mutation takes it. */
 export function toEnrollInput(
   values: StagedRow['values'],
   learnerId: string,
