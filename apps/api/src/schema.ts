@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+// Every enum registered before any type that uses one (graphql-enums.ts says why).
+import './graphql-enums.js';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AuthResolver } from './modules/auth/auth.resolver.js';

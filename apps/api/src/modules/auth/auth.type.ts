@@ -1,12 +1,6 @@
 import { Role, ScopeKind } from '@repo/domain/access';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { type AccountEntity } from './account.entity.js';
-
-registerEnumType(Role, { name: 'Role' });
-registerEnumType(ScopeKind, {
-  name: 'ScopeKind',
-  description: 'The kind of place an account covers.',
-});
 
 @ObjectType({ description: 'A signed-in user and the place their account covers.' })
 export class Account {

@@ -8,14 +8,7 @@ import {
   Sex,
   Strand,
 } from '@repo/domain/enums';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-
-registerEnumType(Strand, { name: 'Strand', description: 'Senior high school strand.' });
-registerEnumType(LearnerCategory, { name: 'LearnerCategory' });
-registerEnumType(OutOfSchoolCircumstance, {
-  name: 'OutOfSchoolCircumstance',
-  description: 'The circumstances of out-of-school children and youth (DO 03 s. 2018 §V.A).',
-});
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: 'One change of an enrollment status, with its date and reason.' })
 export class EnrollmentStatusChange {

@@ -1,5 +1,5 @@
 import { MatchReason } from '@repo/domain/similarity';
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 
 export const ImportOutcome = {
   NEW_LEARNER: 'NEW_LEARNER',
@@ -8,10 +8,6 @@ export const ImportOutcome = {
   ALREADY_ENROLLED: 'ALREADY_ENROLLED',
   INVALID: 'INVALID',
 } as const;
-registerEnumType(ImportOutcome, {
-  name: 'ImportOutcome',
-  description: 'What the preview found a row to be.',
-});
 
 export const ImportRowResult = {
   CREATED_AND_ENROLLED: 'CREATED_AND_ENROLLED',
@@ -21,7 +17,6 @@ export const ImportRowResult = {
   SKIPPED_SUSPECTED_DUPLICATE: 'SKIPPED_SUSPECTED_DUPLICATE',
   FAILED: 'FAILED',
 } as const;
-registerEnumType(ImportRowResult, { name: 'ImportRowResult', description: 'What the commit did.' });
 
 @InputType()
 export class LearnerImportInput {

@@ -1,9 +1,7 @@
 import { formatSchoolId } from '@repo/domain/school';
 import { MergeStatus } from '@repo/domain/merge';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { type LearnerMergeEntity } from './learner-merge.entity.js';
-
-registerEnumType(MergeStatus, { name: 'MergeStatus' });
 
 @ObjectType({ description: 'Two records of one learner folded into one (DO 03 s. 2018 §VI).' })
 export class LearnerMerge {

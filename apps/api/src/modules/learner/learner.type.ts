@@ -1,14 +1,7 @@
 import { BirthDocumentType, Sex } from '@repo/domain/enums';
 import { MatchReason } from '@repo/domain/similarity';
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { type LearnerEntity } from './learner.entity.js';
-
-registerEnumType(Sex, { name: 'Sex' });
-registerEnumType(BirthDocumentType, {
-  name: 'BirthDocumentType',
-  description: 'The documents that prove birth (DO 03 s. 2018 §V.A).',
-});
-registerEnumType(MatchReason, { name: 'MatchReason', description: 'Why a record matched.' });
 
 @ObjectType()
 export class LearnerAddress {

@@ -1,12 +1,5 @@
 import { AdmissionBasis, DocumentType, GradeLevel } from '@repo/domain/enums';
-import { Field, InputType, registerEnumType } from 'type-graphql';
-
-registerEnumType(GradeLevel, { name: 'GradeLevel' });
-registerEnumType(AdmissionBasis, {
-  name: 'AdmissionBasis',
-  description: 'The path by which a learner is admitted (DO 03 s. 2018 §V.A).',
-});
-registerEnumType(DocumentType, { name: 'DocumentType' });
+import { Field, InputType } from 'type-graphql';
 
 @InputType()
 export class CheckEligibilityInput {

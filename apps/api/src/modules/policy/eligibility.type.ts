@@ -1,7 +1,5 @@
 import { DocumentType, EnrollmentStatus } from '@repo/domain/enums';
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-
-registerEnumType(EnrollmentStatus, { name: 'EnrollmentStatus' });
+import { Field, Int, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: 'The policy engine’s answer (DO 03 s. 2018 §V.A-§V.C).' })
 export class EligibilityResult {

@@ -1,8 +1,6 @@
 import { OutOfSchoolCircumstance } from '@repo/domain/early-registration';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Division } from '../division/division.type.js';
-// Registers the OutOfSchoolCircumstance enum with type-graphql.
-import '../enrollment/enrollment.type.js';
 import { School } from '../school/school.type.js';
 
 @ObjectType({ description: 'Early registrations of one day of the window, in the place asked.' })

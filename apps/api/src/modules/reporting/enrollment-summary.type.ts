@@ -1,5 +1,4 @@
 import {
-  Dimension,
   EnrollmentStatus,
   GradeLevel,
   LearnerCategory,
@@ -7,12 +6,7 @@ import {
   Sex,
   Strand,
 } from '@repo/domain/enums';
-import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-
-registerEnumType(Dimension, {
-  name: 'Dimension',
-  description: 'What enrollmentSummary groups by.',
-});
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 
 @InputType({ description: 'Every field narrows; an empty or missing list does not.' })
 export class EnrollmentSummaryFilter {

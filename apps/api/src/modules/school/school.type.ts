@@ -1,9 +1,6 @@
 import { SchoolLevel, Sector, formatSchoolId } from '@repo/domain/school';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { type SchoolEntity } from './school.entity.js';
-
-registerEnumType(Sector, { name: 'Sector' });
-registerEnumType(SchoolLevel, { name: 'SchoolLevel', description: 'A level a school offers.' });
 
 @ObjectType({ description: 'A school, keyed by its DepEd School ID.' })
 export class School {
