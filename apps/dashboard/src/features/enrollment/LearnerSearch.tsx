@@ -35,6 +35,37 @@ export function LearnerSearch({
   onPreview: (candidate: Candidate) => void;
   onCreateNew: (typed: { name: string; birthDate: string }) => void;
 }) {
+  const search = useLearnerSearch();
+  const [asking, setAsking] = useState(false);
+  const { mode, failure, busy, results } = search;
+
+  return (
+    <section aria-labelledby="search-heading" className="enroll-step">
+      <StepHeading id="search-heading">Search for the learner</StepHeading>
+      <SearchTabs mode={mode} onChoose={search.choose} onSwitch={search.setMode} />
+      <SearchForm search={search} />
+      <FailureNotice
+        failure={{ ...failure, fields: [] }}
+        onRetry={() => void search.run()}
+        busy={busy}
+      />
+      {results ? (
+        <SearchResults results={results} onPreview={onPreview} onAsk={() => setAsking(true)} />
+      ) : null}
+      <NewRecordDialog
+        open={asking}
+        onClose={() => setAsking(false)}
+        onConfirm={() => {
+          setAsking(false);
+          onCreateNew({ name: mode === 'name' ? search.name : '', birthDate: search.birthDate });
+        }}
+      />
+    </section>
+  );
+}
+
+/** The fields of both searches, the one asked, and its answer or refusal. */
+function useLearnerSearch() {
   const client = useApolloClient();
   const [mode, setMode] = useState<Mode>('name');
   const [name, setName] = useState('');
@@ -43,26 +74,20 @@ export function LearnerSearch({
   const [results, setResults] = useState<Candidate[] | null>(null);
   const [failure, setFailure] = useState<FormFailure>(noFailure);
   const [busy, setBusy] = useState(false);
-  const [asking, setAsking] = useState(false);
-  const dialog = useRef<HTMLDialogElement>(null);
 
-  useEffect(() => {
-    const node = dialog.current;
-    if (!node) return;
-    if (asking && !node.open) node.showModal();
-    if (!asking && node.open) node.close();
-  }, [asking]);
+  /** What the form lacks before asking: a 12-digit LRN, or a name of two letters or more. */
+  const missing = () =>
+    mode === 'lrn'
+      ? /^\d{12}$/.test(lrn.trim())
+        ? null
+        : { field: 'lrn', rule: 'LRN_INVALID', message: 'LRN must be 12 digits (LRN_INVALID)' }
+      : name.trim().length < 2
+        ? { field: 'name', rule: 'REQUIRED', message: 'Name is required (REQUIRED)' }
+        : null;
 
-  async function search(event?: FormEvent) {
+  async function run(event?: FormEvent) {
     event?.preventDefault();
-    const local =
-      mode === 'lrn'
-        ? /^\d{12}$/.test(lrn.trim())
-          ? null
-          : { field: 'lrn', rule: 'LRN_INVALID', message: 'LRN must be 12 digits (LRN_INVALID)' }
-        : name.trim().length < 2
-          ? { field: 'name', rule: 'REQUIRED', message: 'Name is required (REQUIRED)' }
-          : null;
+    const local = missing();
     if (local) {
       setFailure({ ...noFailure, fields: [local] });
       return;
@@ -86,160 +111,220 @@ export function LearnerSearch({
     }
   }
 
+  /** A tab chosen: the other search starts afresh. */
+  function choose(next: Mode) {
+    setMode(next);
+    setResults(null);
+    setFailure(noFailure);
+  }
+
+  return {
+    mode,
+    setMode,
+    choose,
+    name,
+    setName,
+    birthDate,
+    setBirthDate,
+    lrn,
+    setLrn,
+    results,
+    failure,
+    busy,
+    run,
+  };
+}
+type SearchState = ReturnType<typeof useLearnerSearch>;
+
+/** Search by Name / Search by LRN as tabs; the arrow keys move between them. */
+function SearchTabs({
+  mode,
+  onChoose,
+  onSwitch,
+}: {
+  mode: Mode;
+  onChoose: (mode: Mode) => void;
+  onSwitch: (mode: Mode) => void;
+}) {
   return (
-    <section aria-labelledby="search-heading" className="enroll-step">
-      <StepHeading id="search-heading">Search for the learner</StepHeading>
-      <div role="tablist" aria-label="Search by" className="enroll-tabs">
-        {(['name', 'lrn'] as const).map((m) => (
-          <button
-            key={m}
-            type="button"
-            role="tab"
-            id={`search-tab-${m}`}
-            aria-selected={mode === m}
-            aria-controls="search-panel"
-            tabIndex={mode === m ? 0 : -1}
-            onClick={() => {
-              setMode(m);
-              setResults(null);
-              setFailure(noFailure);
-            }}
-            onKeyDown={(event) => {
-              if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
-                const next = m === 'name' ? 'lrn' : 'name';
-                setMode(next);
-                document.getElementById(`search-tab-${next}`)?.focus();
-              }
-            }}
+    <div role="tablist" aria-label="Search by" className="enroll-tabs">
+      {(['name', 'lrn'] as const).map((m) => (
+        <button
+          key={m}
+          type="button"
+          role="tab"
+          id={`search-tab-${m}`}
+          aria-selected={mode === m}
+          aria-controls="search-panel"
+          tabIndex={mode === m ? 0 : -1}
+          onClick={() => onChoose(m)}
+          onKeyDown={(event) => {
+            if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
+              const next = m === 'name' ? 'lrn' : 'name';
+              onSwitch(next);
+              document.getElementById(`search-tab-${next}`)?.focus();
+            }
+          }}
+        >
+          {m === 'name' ? 'Search by Name' : 'Search by LRN'}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/** The tab's panel: the name and birth date, or the LRN, and Search. */
+function SearchForm({ search }: { search: SearchState }) {
+  const { mode, failure, busy } = search;
+  return (
+    <form
+      id="search-panel"
+      role="tabpanel"
+      aria-labelledby={`search-tab-${mode}`}
+      onSubmit={(event) => void search.run(event)}
+      className="enroll-form enroll-form--inline"
+    >
+      {mode === 'name' ? (
+        <>
+          <Field
+            label="Learner’s name"
+            error={problemOf(failure, 'name')}
+            hint="First and last name, in any order"
           >
-            {m === 'name' ? 'Search by Name' : 'Search by LRN'}
-          </button>
-        ))}
-      </div>
-      <form
-        id="search-panel"
-        role="tabpanel"
-        aria-labelledby={`search-tab-${mode}`}
-        onSubmit={(event) => void search(event)}
-        className="enroll-form enroll-form--inline"
-      >
-        {mode === 'name' ? (
-          <>
-            <Field
-              label="Learner’s name"
-              error={problemOf(failure, 'name')}
-              hint="First and last name, in any order"
-            >
-              {(p) => (
-                <input
-                  {...p}
-                  value={name}
-                  onChange={(e) => setName(e.target.value)}
-                  autoComplete="off"
-                />
-              )}
-            </Field>
-            <DateField label="Birth date (optional)" value={birthDate} onChange={setBirthDate} />
-          </>
-        ) : (
-          <Field label="LRN" error={problemOf(failure, 'lrn')} hint="12 digits">
             {(p) => (
               <input
                 {...p}
-                inputMode="numeric"
-                value={lrn}
-                onChange={(e) => setLrn(e.target.value)}
+                value={search.name}
+                onChange={(e) => search.setName(e.target.value)}
                 autoComplete="off"
               />
             )}
           </Field>
-        )}
-        <button type="submit" disabled={busy}>
-          {busy ? 'Searching…' : 'Search'}
-        </button>
-      </form>
-      <FailureNotice
-        failure={{ ...failure, fields: [] }}
-        onRetry={() => void search()}
-        busy={busy}
-      />
-
-      {results ? (
-        <div aria-live="polite">
-          {results.length === 0 ? (
-            <p className="empty-state">No learner in the registry matches this search.</p>
-          ) : (
-            <CandidateTable
-              caption={`Learners found (${results.length})`}
-              rows={results}
-              columns={[
-                {
-                  header: 'Name',
-                  render: (c) => (
-                    <>
-                      {candidateName(c)}
-                      {c.likelyDuplicate ? (
-                        <span className="enroll-badge">likely the same learner</span>
-                      ) : null}
-                    </>
-                  ),
-                },
-                { header: 'Birth date', render: (c) => c.birthDate },
-                { header: 'Sex', render: (c) => sexLabel[c.sex] },
-                { header: 'LRN', render: (c) => c.lrn ?? '—' },
-                {
-                  header: 'Why it matched',
-                  render: (c) => c.reasons.map((r) => matchReasonLabel[r] ?? r).join(', '),
-                },
-              ]}
-              action={(c) => (
-                <button
-                  type="button"
-                  onClick={() => onPreview(c)}
-                  title={`Preview ${candidateName(c)}`}
-                >
-                  Preview
-                </button>
-              )}
+          <DateField
+            label="Birth date (optional)"
+            value={search.birthDate}
+            onChange={search.setBirthDate}
+          />
+        </>
+      ) : (
+        <Field label="LRN" error={problemOf(failure, 'lrn')} hint="12 digits">
+          {(p) => (
+            <input
+              {...p}
+              inputMode="numeric"
+              value={search.lrn}
+              onChange={(e) => search.setLrn(e.target.value)}
+              autoComplete="off"
             />
           )}
-          <p>
-            {results.length === 0
-              ? 'If the name and birth date are spelled right, this learner has no record yet.'
-              : 'If none of these is the learner, make a new record.'}
-          </p>
-          <button type="button" className="enroll-secondary" onClick={() => setAsking(true)}>
-            No, this is correct. Create New Record
-          </button>
-        </div>
-      ) : null}
+        </Field>
+      )}
+      <button type="submit" disabled={busy}>
+        {busy ? 'Searching…' : 'Search'}
+      </button>
+    </form>
+  );
+}
 
-      <dialog
-        ref={dialog}
-        aria-labelledby="new-record-heading"
-        className="enroll-dialog"
-        onClose={() => setAsking(false)}
-      >
-        <h2 id="new-record-heading">Create a new learner record?</h2>
-        <p>
-          A learner has one record for life (DO 03 s. 2018 §VI). Make a new one only when the search
-          found no record of this learner.
-        </p>
-        <div className="enroll-actions">
-          <button
-            type="button"
-            onClick={() => {
-              setAsking(false);
-              onCreateNew({ name: mode === 'name' ? name : '', birthDate });
-            }}
-          >
-            New Record
-          </button>
-          <button type="button" className="enroll-secondary" onClick={() => setAsking(false)}>
-            Cancel
-          </button>
-        </div>
-      </dialog>
-    </section>
+/** The learners found, each with why it matched and Preview; then the way to a new record. */
+function SearchResults({
+  results,
+  onPreview,
+  onAsk,
+}: {
+  results: Candidate[];
+  onPreview: (candidate: Candidate) => void;
+  onAsk: () => void;
+}) {
+  return (
+    <div aria-live="polite">
+      {results.length === 0 ? (
+        <p className="empty-state">No learner in the registry matches this search.</p>
+      ) : (
+        <CandidateTable
+          caption={`Learners found (${results.length})`}
+          rows={results}
+          columns={candidateColumns}
+          action={(c) => (
+            <button
+              type="button"
+              onClick={() => onPreview(c)}
+              title={`Preview ${candidateName(c)}`}
+            >
+              Preview
+            </button>
+          )}
+        />
+      )}
+      <p>
+        {results.length === 0
+          ? 'If the name and birth date are spelled right, this learner has no record yet.'
+          : 'If none of these is the learner, make a new record.'}
+      </p>
+      <button type="button" className="enroll-secondary" onClick={onAsk}>
+        No, this is correct. Create New Record
+      </button>
+    </div>
+  );
+}
+
+const candidateColumns = [
+  {
+    header: 'Name',
+    render: (c: Candidate) => (
+      <>
+        {candidateName(c)}
+        {c.likelyDuplicate ? <span className="enroll-badge">likely the same learner</span> : null}
+      </>
+    ),
+  },
+  { header: 'Birth date', render: (c: Candidate) => c.birthDate },
+  { header: 'Sex', render: (c: Candidate) => sexLabel[c.sex] },
+  { header: 'LRN', render: (c: Candidate) => c.lrn ?? '—' },
+  {
+    header: 'Why it matched',
+    render: (c: Candidate) => c.reasons.map((r) => matchReasonLabel[r] ?? r).join(', '),
+  },
+];
+
+/** The guide's pop-up (3a): a new record only once the search found none of this learner. */
+function NewRecordDialog({
+  open,
+  onClose,
+  onConfirm,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onConfirm: () => void;
+}) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const node = dialog.current;
+    if (!node) return;
+    if (open && !node.open) node.showModal();
+    if (!open && node.open) node.close();
+  }, [open]);
+
+  return (
+    <dialog
+      ref={dialog}
+      aria-labelledby="new-record-heading"
+      className="enroll-dialog"
+      onClose={onClose}
+    >
+      <h2 id="new-record-heading">Create a new learner record?</h2>
+      <p>
+        A learner has one record for life (DO 03 s. 2018 §VI). Make a new one only when the search
+        found no record of this learner.
+      </p>
+      <div className="enroll-actions">
+        <button type="button" onClick={onConfirm}>
+          New Record
+        </button>
+        <button type="button" className="enroll-secondary" onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+    </dialog>
   );
 }

@@ -11,7 +11,7 @@ import {
   toCreateInput,
   toUpdateInput,
 } from './learner-profile-form.js';
-import { toSchoolOffering } from './SchoolEnrollment.js';
+import { toSchoolOffering } from './school-details.js';
 
 const refusal = (extensions: Record<string, unknown>, message = 'refused') =>
   new CombinedGraphQLErrors({ data: null, errors: [{ message, extensions }] });

@@ -17,7 +17,8 @@ import { EarlyRegistration } from '../../features/enrollment/EarlyRegistration.j
 import { useEnrollmentContext } from '../../features/enrollment/enrollment-context.js';
 import { ImportWizard } from '../../features/enrollment/ImportWizard.js';
 import { MoveIn } from '../../features/enrollment/MoveIn.js';
-import { SchoolEnrollment, toSchoolOffering } from '../../features/enrollment/SchoolEnrollment.js';
+import { toSchoolOffering } from '../../features/enrollment/school-details.js';
+import { SchoolEnrollment } from '../../features/enrollment/SchoolEnrollment.js';
 import { routes } from '../../routes.js';
 
 /**
