@@ -1,45 +1,30 @@
 import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
-export class LearnerMerge1795553479133 implements MigrationInterface {
-  name = 'LearnerMerge1795553479133';
+const mergeTable = [
+  'CREATE TABLE "learner_merge" ("id" BIGSERIAL NOT NULL, "survivor_id" bigint NOT NULL, "merged_id" bigint NOT NULL, "status" character varying(10) NOT NULL DEFAULT \'PROPOSED\', "reason" character varying(500) NOT NULL, "proposing_school_id" integer NOT NULL, "proposed_by" uuid NOT NULL, "proposed_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "decided_by" uuid, "decided_at" TIMESTAMP WITH TIME ZONE, "decision_note" character varying(500), "moved_school_ids" integer array NOT NULL DEFAULT \'{}\', "reverted_by" uuid, "reverted_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "CHK_learner_merge_distinct" CHECK ("survivor_id" <> "merged_id"), CONSTRAINT "CHK_learner_merge_status" CHECK ("status" IN (\'PROPOSED\', \'APPROVED\', \'REJECTED\', \'REVERTED\')), CONSTRAINT "PK_a27dfadb2cefce8226f55fa7878" PRIMARY KEY ("id"))',
+  'CREATE INDEX "IDX_learner_merge_merged_id" ON "learner_merge"  ("merged_id") ',
+  'CREATE INDEX "IDX_learner_merge_school_status" ON "learner_merge"  ("proposing_school_id", "status") ',
+  'ALTER TABLE "learner" ADD "lrn_issued_at" TIMESTAMP WITH TIME ZONE',
+  'ALTER TABLE "learner_merge" ADD CONSTRAINT "FK_learner_merge_survivor" FOREIGN KEY ("survivor_id") REFERENCES "learner"("id") ON DELETE RESTRICT ON UPDATE NO ACTION',
+  'ALTER TABLE "learner_merge" ADD CONSTRAINT "FK_learner_merge_merged" FOREIGN KEY ("merged_id") REFERENCES "learner"("id") ON DELETE RESTRICT ON UPDATE NO ACTION',
+  'ALTER TABLE "learner_merge" ADD CONSTRAINT "FK_learner_merge_school" FOREIGN KEY ("proposing_school_id") REFERENCES "school"("id") ON DELETE RESTRICT ON UPDATE NO ACTION',
+  'ALTER TABLE "learner_merge" ADD CONSTRAINT "FK_learner_merge_proposed_by" FOREIGN KEY ("proposed_by") REFERENCES "account"("id") ON DELETE RESTRICT ON UPDATE NO ACTION',
+];
 
-  public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(
-      'CREATE TABLE "learner_merge" ("id" BIGSERIAL NOT NULL, "survivor_id" bigint NOT NULL, "merged_id" bigint NOT NULL, "status" character varying(10) NOT NULL DEFAULT \'PROPOSED\', "reason" character varying(500) NOT NULL, "proposing_school_id" integer NOT NULL, "proposed_by" uuid NOT NULL, "proposed_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "decided_by" uuid, "decided_at" TIMESTAMP WITH TIME ZONE, "decision_note" character varying(500), "moved_school_ids" integer array NOT NULL DEFAULT \'{}\', "reverted_by" uuid, "reverted_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "CHK_learner_merge_distinct" CHECK ("survivor_id" <> "merged_id"), CONSTRAINT "CHK_learner_merge_status" CHECK ("status" IN (\'PROPOSED\', \'APPROVED\', \'REJECTED\', \'REVERTED\')), CONSTRAINT "PK_a27dfadb2cefce8226f55fa7878" PRIMARY KEY ("id"))',
-    );
-    await queryRunner.query(
-      'CREATE INDEX "IDX_learner_merge_merged_id" ON "learner_merge"  ("merged_id") ',
-    );
-    await queryRunner.query(
-      'CREATE INDEX "IDX_learner_merge_school_status" ON "learner_merge"  ("proposing_school_id", "status") ',
-    );
-    await queryRunner.query('ALTER TABLE "learner" ADD "lrn_issued_at" TIMESTAMP WITH TIME ZONE');
-    await queryRunner.query(
-      'ALTER TABLE "learner_merge" ADD CONSTRAINT "FK_learner_merge_survivor" FOREIGN KEY ("survivor_id") REFERENCES "learner"("id") ON DELETE RESTRICT ON UPDATE NO ACTION',
-    );
-    await queryRunner.query(
-      'ALTER TABLE "learner_merge" ADD CONSTRAINT "FK_learner_merge_merged" FOREIGN KEY ("merged_id") REFERENCES "learner"("id") ON DELETE RESTRICT ON UPDATE NO ACTION',
-    );
-    await queryRunner.query(
-      'ALTER TABLE "learner_merge" ADD CONSTRAINT "FK_learner_merge_school" FOREIGN KEY ("proposing_school_id") REFERENCES "school"("id") ON DELETE RESTRICT ON UPDATE NO ACTION',
-    );
-    await queryRunner.query(
-      'ALTER TABLE "learner_merge" ADD CONSTRAINT "FK_learner_merge_proposed_by" FOREIGN KEY ("proposed_by") REFERENCES "account"("id") ON DELETE RESTRICT ON UPDATE NO ACTION',
-    );
-
-    // Merges go through these functions only: each checks the caller's scope inside PostgreSQL and
-    // refuses with a stable code (SQLSTATE P0001, the code as the message).
-    await queryRunner.query('GRANT SELECT ON "learner_merge" TO enrollment_app');
-    await queryRunner.query('ALTER TABLE "learner_merge" ENABLE ROW LEVEL SECURITY');
-    await queryRunner.query(`
+const mergeFunctions = [
+  // Merges go through these functions only: each checks the caller's scope inside PostgreSQL and
+  // refuses with a stable code (SQLSTATE P0001, the code as the message).
+  'GRANT SELECT ON "learner_merge" TO enrollment_app',
+  'ALTER TABLE "learner_merge" ENABLE ROW LEVEL SECURITY',
+  `
       CREATE POLICY "learner_merge_select_in_scope" ON "learner_merge" FOR SELECT TO enrollment_app
       USING (
         (current_setting('app.scope_kind', true) = 'SCHOOL'
           AND proposing_school_id = nullif(current_setting('app.school_id', true), '')::int)
         OR (current_setting('app.scope_kind', true) = 'DIVISION'
           AND EXISTS (SELECT 1 FROM school s WHERE s.id = proposing_school_id
-                      AND s.division_id = nullif(current_setting('app.division_id', true), '')::int)))`);
-    await queryRunner.query(`
+                      AND s.division_id = nullif(current_setting('app.division_id', true), '')::int)))`,
+  `
       CREATE FUNCTION propose_learner_merge(p_survivor bigint, p_merged bigint, p_reason text)
       RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
       DECLARE
@@ -68,8 +53,8 @@ export class LearnerMerge1795553479133 implements MigrationInterface {
         VALUES (p_survivor, p_merged, p_reason, v_school, current_setting('app.account_id')::uuid)
         RETURNING id INTO v_id;
         RETURN v_id;
-      END $$`);
-    await queryRunner.query(`
+      END $$`,
+  `
       CREATE FUNCTION decide_learner_merge(p_merge bigint, p_decision text, p_note text)
       RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
       DECLARE
@@ -116,28 +101,28 @@ export class LearnerMerge1795553479133 implements MigrationInterface {
         UPDATE learner_merge SET status = p_decision, decided_by = current_setting('app.account_id')::uuid,
                decided_at = now(), decision_note = p_note
         WHERE id = p_merge;
-      END $$`);
-    // What choosing a survivor needs of both records, though the school may see only one of them:
-    // no personal data.
-    await queryRunner.query(`
+      END $$`,
+  // What choosing a survivor needs of both records, though the school may see only one of them:
+  // no personal data.
+  `
       CREATE FUNCTION learner_merge_facts(p_ids bigint[])
       RETURNS TABLE (id bigint, lrn char(12), lrn_issued_at timestamptz, created_at timestamptz, merged_into_id bigint)
       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
         SELECT l.id, l.lrn, l.lrn_issued_at, l.created_at, l.merged_into_id
         FROM learner l WHERE l.id = ANY (p_ids)
-      $$`);
-    for (const fn of [
-      'propose_learner_merge(bigint, bigint, text)',
-      'decide_learner_merge(bigint, text, text)',
-      'learner_merge_facts(bigint[])',
-    ]) {
-      await queryRunner.query(`REVOKE ALL ON FUNCTION ${fn} FROM PUBLIC`);
-      await queryRunner.query(`GRANT EXECUTE ON FUNCTION ${fn} TO enrollment_app`);
-    }
-    // A retired LRN still finds the learner: the search follows the merge to the survivor, and
-    // says which LRNs the survivor carries from merged records.
-    await queryRunner.query('DROP FUNCTION learner_uniqueness_candidates(text, date, text, int)');
-    await queryRunner.query(`
+      $$`,
+  ...[
+    'propose_learner_merge(bigint, bigint, text)',
+    'decide_learner_merge(bigint, text, text)',
+    'learner_merge_facts(bigint[])',
+  ].flatMap((fn) => [
+    `REVOKE ALL ON FUNCTION ${fn} FROM PUBLIC`,
+    `GRANT EXECUTE ON FUNCTION ${fn} TO enrollment_app`,
+  ]),
+  // A retired LRN still finds the learner: the search follows the merge to the survivor, and
+  // says which LRNs the survivor carries from merged records.
+  'DROP FUNCTION learner_uniqueness_candidates(text, date, text, int)',
+  `
       CREATE FUNCTION learner_uniqueness_candidates(p_name_key text, p_birth_date date, p_lrn text, p_limit int)
       RETURNS TABLE (id bigint, lrn char(12), last_name varchar, first_name varchar, middle_name varchar,
                      extension_name varchar, name_key varchar, birth_date date, sex varchar,
@@ -167,13 +152,16 @@ export class LearnerMerge1795553479133 implements MigrationInterface {
                ARRAY(SELECT m.lrn::text FROM learner m WHERE m.merged_into_id = c.id AND m.lrn IS NOT NULL)
         FROM candidates c
         WHERE c.merged_into_id IS NULL
-      $$`);
-    await queryRunner.query(
-      'REVOKE ALL ON FUNCTION learner_uniqueness_candidates(text, date, text, int) FROM PUBLIC',
-    );
-    await queryRunner.query(
-      'GRANT EXECUTE ON FUNCTION learner_uniqueness_candidates(text, date, text, int) TO enrollment_app',
-    );
+      $$`,
+  'REVOKE ALL ON FUNCTION learner_uniqueness_candidates(text, date, text, int) FROM PUBLIC',
+  'GRANT EXECUTE ON FUNCTION learner_uniqueness_candidates(text, date, text, int) TO enrollment_app',
+];
+
+export class LearnerMerge1795553479133 implements MigrationInterface {
+  name = 'LearnerMerge1795553479133';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    for (const statement of [...mergeTable, ...mergeFunctions]) await queryRunner.query(statement);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

@@ -3,49 +3,29 @@ import { type MigrationInterface, type QueryRunner } from 'typeorm';
 const dailyKey = 'school_id, school_year, registered_on, grade_level';
 const circumstanceKey = 'school_id, school_year, circumstance';
 
-/**
- * Live rollups of early registration (issue 6; SPEC §4.2, §5): registrations per school, day and
- * grade, with the OSC and OSY among them, and OSC / OSY per circumstance. An enrollment with a
- * `registered_on` is a registration, whatever its status becomes: it stays counted after it turns
- * into an enrolment.
- *
- * Unlike the enrollment rollups, these are written in place: the writing transaction's trigger
- * takes away the row's old contribution and adds its new one by INSERT ... ON CONFLICT DO UPDATE.
- * Two writers wait on each other only for the same school, day and grade (or school and
- * circumstance), which is one registrar's desk; in exchange a reader needs no deltas and no
- * applier. A row whose count falls to zero is deleted.
- *
- * `rebuild_early_registration_rollups()` recounts them from the enrollments (the backfill below;
- * also for a bulk load that ran with triggers disabled).
- */
-export class EarlyRegistrationRollup1795700000000 implements MigrationInterface {
-  name = 'EarlyRegistrationRollup1795700000000';
-
-  public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE "early_registration_daily" (
+const rollupTables = [
+  `CREATE TABLE "early_registration_daily" (
       "school_year" varchar(9) NOT NULL, "school_id" integer NOT NULL,
       "division_id" smallint NOT NULL, "region_id" smallint NOT NULL,
       "registered_on" date NOT NULL, "grade_level" varchar(24) NOT NULL,
       "registrations" integer NOT NULL, "out_of_school_children" integer NOT NULL,
       "out_of_school_youth" integer NOT NULL,
-      PRIMARY KEY (${dailyKey}))`);
-    await queryRunner.query(`CREATE TABLE "early_registration_circumstance" (
+      PRIMARY KEY (${dailyKey}))`,
+  `CREATE TABLE "early_registration_circumstance" (
       "school_year" varchar(9) NOT NULL, "school_id" integer NOT NULL,
       "division_id" smallint NOT NULL, "region_id" smallint NOT NULL,
       "circumstance" varchar(40) NOT NULL, "learners" integer NOT NULL,
       "out_of_school_children" integer NOT NULL, "out_of_school_youth" integer NOT NULL,
-      PRIMARY KEY (${circumstanceKey}))`);
-    for (const table of ['early_registration_daily', 'early_registration_circumstance']) {
-      await queryRunner.query(
-        `CREATE INDEX "IDX_${table}_year_division" ON "${table}" ("school_year", "division_id")`,
-      );
-      await queryRunner.query(
-        `CREATE INDEX "IDX_${table}_year_region" ON "${table}" ("school_year", "region_id")`,
-      );
-    }
+      PRIMARY KEY (${circumstanceKey}))`,
+  ...['early_registration_daily', 'early_registration_circumstance'].flatMap((table) => [
+    `CREATE INDEX "IDX_${table}_year_division" ON "${table}" ("school_year", "division_id")`,
+    `CREATE INDEX "IDX_${table}_year_region" ON "${table}" ("school_year", "region_id")`,
+  ]),
+];
 
-    // One enrollment's contribution, +1 as it is or -1 as it was.
-    await queryRunner.query(`
+const rollupTriggers = [
+  // One enrollment's contribution, +1 as it is or -1 as it was.
+  `
       CREATE FUNCTION early_registration_emit(e enrollment, p_sign int) RETURNS void
       LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
       DECLARE
@@ -89,8 +69,8 @@ export class EarlyRegistrationRollup1795700000000 implements MigrationInterface 
               AND circumstance = ANY (e.circumstances) AND learners = 0;
           END IF;
         END IF;
-      END $$`);
-    await queryRunner.query(`
+      END $$`,
+  `
       CREATE FUNCTION early_registration_track() RETURNS trigger
       LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
       BEGIN
@@ -101,14 +81,14 @@ export class EarlyRegistrationRollup1795700000000 implements MigrationInterface 
           PERFORM early_registration_emit(NEW, 1);
         END IF;
         RETURN NULL;
-      END $$`);
-    // Three triggers, so that an enrollment that is no registration, or an update that changes
-    // nothing counted, costs no function call.
-    await queryRunner.query(`
+      END $$`,
+  // Three triggers, so that an enrollment that is no registration, or an update that changes
+  // nothing counted, costs no function call.
+  `
       CREATE TRIGGER "early_registration_insert" AFTER INSERT ON "enrollment" FOR EACH ROW
       WHEN (NEW.registered_on IS NOT NULL)
-      EXECUTE FUNCTION early_registration_track()`);
-    await queryRunner.query(`
+      EXECUTE FUNCTION early_registration_track()`,
+  `
       CREATE TRIGGER "early_registration_update"
       AFTER UPDATE OF registered_on, school_id, school_year, grade_level, categories, circumstances
       ON "enrollment" FOR EACH ROW
@@ -118,14 +98,16 @@ export class EarlyRegistrationRollup1795700000000 implements MigrationInterface 
             IS DISTINCT FROM
             (NEW.registered_on, NEW.school_id, NEW.school_year, NEW.grade_level,
              'OSC' = ANY (NEW.categories), 'OSY' = ANY (NEW.categories), NEW.circumstances))
-      EXECUTE FUNCTION early_registration_track()`);
-    await queryRunner.query(`
+      EXECUTE FUNCTION early_registration_track()`,
+  `
       CREATE TRIGGER "early_registration_delete" AFTER DELETE ON "enrollment" FOR EACH ROW
       WHEN (OLD.registered_on IS NOT NULL)
-      EXECUTE FUNCTION early_registration_track()`);
+      EXECUTE FUNCTION early_registration_track()`,
+];
 
-    // A recount from the enrollments, writers held off meanwhile.
-    await queryRunner.query(`
+const rebuild = [
+  // A recount from the enrollments, writers held off meanwhile.
+  `
       CREATE FUNCTION rebuild_early_registration_rollups() RETURNS integer
       LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
       DECLARE
@@ -153,16 +135,38 @@ export class EarlyRegistrationRollup1795700000000 implements MigrationInterface 
         WHERE e.registered_on IS NOT NULL
         GROUP BY e.school_year, e.school_id, s.division_id, s.region_id, c.circumstance;
         RETURN v_count;
-      END $$`);
-    for (const fn of [
-      'early_registration_emit(enrollment, int)',
-      'rebuild_early_registration_rollups()',
-    ]) {
-      await queryRunner.query(`REVOKE ALL ON FUNCTION ${fn} FROM PUBLIC`);
-    }
+      END $$`,
+  ...['early_registration_emit(enrollment, int)', 'rebuild_early_registration_rollups()'].flatMap(
+    (fn) => [`REVOKE ALL ON FUNCTION ${fn} FROM PUBLIC`],
+  ),
+];
 
-    // Registrations made before this migration count from the start.
-    await queryRunner.query('SELECT rebuild_early_registration_rollups()');
+const backfill = [
+  // Registrations made before this migration count from the start.
+  'SELECT rebuild_early_registration_rollups()',
+];
+
+/**
+ * Live rollups of early registration (issue 6; SPEC §4.2, §5): registrations per school, day and
+ * grade, with the OSC and OSY among them, and OSC / OSY per circumstance. An enrollment with a
+ * `registered_on` is a registration, whatever its status becomes: it stays counted after it turns
+ * into an enrolment.
+ *
+ * Unlike the enrollment rollups, these are written in place: the writing transaction's trigger
+ * takes away the row's old contribution and adds its new one by INSERT ... ON CONFLICT DO UPDATE.
+ * Two writers wait on each other only for the same school, day and grade (or school and
+ * circumstance), which is one registrar's desk; in exchange a reader needs no deltas and no
+ * applier. A row whose count falls to zero is deleted.
+ *
+ * `rebuild_early_registration_rollups()` recounts them from the enrollments (the backfill below;
+ * also for a bulk load that ran with triggers disabled).
+ */
+export class EarlyRegistrationRollup1795700000000 implements MigrationInterface {
+  name = 'EarlyRegistrationRollup1795700000000';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    for (const statement of [...rollupTables, ...rollupTriggers, ...rebuild, ...backfill])
+      await queryRunner.query(statement);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

@@ -1,42 +1,42 @@
 import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
-export const measures = 'learners, moved_in, transferred_in, transferred_out';
-export const sums = `sum(learners)::int, sum(moved_in)::int, sum(transferred_in)::int, sum(transferred_out)::int`;
+const measures = 'learners, moved_in, transferred_in, transferred_out';
+const sums = `sum(learners)::int, sum(moved_in)::int, sum(transferred_in)::int, sum(transferred_out)::int`;
 const addUp = `DO UPDATE SET learners = t.learners + excluded.learners,
   moved_in = t.moved_in + excluded.moved_in,
   transferred_in = t.transferred_in + excluded.transferred_in,
   transferred_out = t.transferred_out + excluded.transferred_out`;
-export const wideKey = 'school_year, sector, grade_level, strand, sex, status, categories';
+const wideKey = 'school_year, sector, grade_level, strand, sex, status, categories';
 const briefKey = 'school_year, sector, sex, status';
 
 /**
  * A rollup table: its place columns, the first of which leads its primary key, and its key; with
  * `join`, the deltas are joined to it first (the category shape: one row per category).
  */
-export interface Grain {
+interface Grain {
   table: string;
   places: string[];
   key: string;
   join?: string;
 }
-export const place = {
+const place = {
   school: ['school_id', 'region_id', 'division_id'],
   division: ['division_id', 'region_id'],
   region: ['region_id'],
 };
-export const wide: Grain[] = (['school', 'division', 'region'] as const).map((p) => ({
+const wide: Grain[] = (['school', 'division', 'region'] as const).map((p) => ({
   table: `enrollment_rollup_${p}`,
   places: place[p],
   key: wideKey,
 }));
-export const brief: Grain[] = (['school', 'division', 'region'] as const).map((p) => ({
+const brief: Grain[] = (['school', 'division', 'region'] as const).map((p) => ({
   table: `enrollment_rollup_${p}_brief`,
   places: place[p],
   key: briefKey,
 }));
 
 /** The applier over the given grains: every committed delta folded into each, in one statement. */
-export const applier = (grains: Grain[]) => `
+const applier = (grains: Grain[]) => `
   CREATE OR REPLACE FUNCTION apply_enrollment_rollup_deltas() RETURNS integer
   LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
   DECLARE

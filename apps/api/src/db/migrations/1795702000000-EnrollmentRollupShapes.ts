@@ -1,13 +1,64 @@
 import { type MigrationInterface, type QueryRunner } from 'typeorm';
-import {
-  applier,
-  brief,
-  type Grain,
-  measures,
-  place,
-  sums,
-  wide,
-} from './1795701000000-EnrollmentRollupBrief.js';
+
+// The rollup shapes and applier as EnrollmentRollupBrief left them (a migration imports nothing).
+const measures = 'learners, moved_in, transferred_in, transferred_out';
+const sums = `sum(learners)::int, sum(moved_in)::int, sum(transferred_in)::int, sum(transferred_out)::int`;
+const addUp = `DO UPDATE SET learners = t.learners + excluded.learners,
+  moved_in = t.moved_in + excluded.moved_in,
+  transferred_in = t.transferred_in + excluded.transferred_in,
+  transferred_out = t.transferred_out + excluded.transferred_out`;
+const wideKey = 'school_year, sector, grade_level, strand, sex, status, categories';
+const briefKey = 'school_year, sector, sex, status';
+
+/**
+ * A rollup table: its place columns, the first of which leads its primary key, and its key; with
+ * `join`, the deltas are joined to it first (the category shape: one row per category).
+ */
+interface Grain {
+  table: string;
+  places: string[];
+  key: string;
+  join?: string;
+}
+const place = {
+  school: ['school_id', 'region_id', 'division_id'],
+  division: ['division_id', 'region_id'],
+  region: ['region_id'],
+};
+const wide: Grain[] = (['school', 'division', 'region'] as const).map((p) => ({
+  table: `enrollment_rollup_${p}`,
+  places: place[p],
+  key: wideKey,
+}));
+const brief: Grain[] = (['school', 'division', 'region'] as const).map((p) => ({
+  table: `enrollment_rollup_${p}_brief`,
+  places: place[p],
+  key: briefKey,
+}));
+
+/** The applier over the given grains: every committed delta folded into each, in one statement. */
+const applier = (grains: Grain[]) => `
+  CREATE OR REPLACE FUNCTION apply_enrollment_rollup_deltas() RETURNS integer
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  DECLARE
+    v_count integer;
+  BEGIN
+    IF NOT pg_try_advisory_xact_lock(hashtext('apply_enrollment_rollup_deltas')) THEN
+      RETURN 0;
+    END IF;
+    WITH d AS (DELETE FROM enrollment_rollup_delta RETURNING *),
+    ${grains
+      .map(
+        (g, i) => `g${i} AS (
+      INSERT INTO ${g.table} AS t (${g.places.join(', ')}, ${g.key}, ${measures})
+      SELECT ${g.places.join(', ')}, ${g.key}, ${sums} FROM d ${g.join ?? ''}
+      GROUP BY ${g.places.join(', ')}, ${g.key}
+      ON CONFLICT (${g.places[0]}, ${g.key}) ${addUp})`,
+      )
+      .join(',\n    ')}
+    SELECT count(*) INTO v_count FROM d;
+    RETURN v_count;
+  END $$`;
 
 const gradedKey = 'school_year, sector, grade_level, strand, sex, status';
 const categoryKey = 'school_year, sector, sex, status, category';
