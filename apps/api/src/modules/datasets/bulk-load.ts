@@ -46,6 +46,36 @@ export class CsvChunk {
   }
 }
 
+/** A CSV field: quoted, or empty for null. */
+export const csvField = (value: string | null) =>
+  value === null ? '' : `"${value.replace(/"/g, '""')}"`;
+
+/** A function's results kept by argument (for the few distinct values a load repeats). */
+export function memoize<K, V>(compute: (key: K) => V): (key: K) => V {
+  const known = new Map<K, V>();
+  return (key) => {
+    let value = known.get(key);
+    if (value === undefined) known.set(key, (value = compute(key)));
+    return value;
+  };
+}
+
+/**
+ * Reserves `count` values of `sequence` for ids the loader writes itself; returns the first. The
+ * sequence moves past them, so ids drawn meanwhile by others never collide with the copy's.
+ */
+export async function reserveSequence(
+  dataSource: DataSource,
+  sequence: 'learner_id_seq' | 'lrn_seq' | 'enrollment_id_seq',
+  count: number,
+): Promise<bigint> {
+  const [{ first }] = (await dataSource.query<{ first: string }[]>(
+    `SELECT (setval('${sequence}', nextval('${sequence}') + $1 - 1) - $1 + 1)::text AS first`,
+    [count],
+  )) as [{ first: string }];
+  return BigInt(first);
+}
+
 /**
  * Inside the load's transaction: drops the tables' secondary indexes (neither primary keys nor
  * unique ones, which guard the data) when the load at least doubles the tables, and returns what

@@ -1,6 +1,13 @@
 import { toNameKey } from '@repo/domain/names';
 import { type DataSource } from 'typeorm';
-import { copyRows, CsvChunk, deferSecondaryIndexes, poolOf } from './bulk-load.js';
+import {
+  copyRows,
+  CsvChunk,
+  csvField,
+  deferSecondaryIndexes,
+  poolOf,
+  reserveSequence,
+} from './bulk-load.js';
 import { givenNames, surnames } from './names.data.js';
 
 /** A small, fast, seedable generator: the same seed makes the same learners. */
@@ -15,9 +22,6 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-const csv = (value: string | null) => (value === null ? '' : `"${value.replace(/"/g, '""')}"`);
-
-/** The account synthetic and official data sets are created by; it cannot sign in. */
 /** The account that data set loads write as (disabled: nobody signs in with it). */
 export const datasetLoaderUsername = 'dataset-loader';
 
@@ -49,29 +53,46 @@ export async function loadSyntheticLearners(
 ): Promise<SyntheticLoad> {
   const started = performance.now();
   const random = mulberry32(options.seed ?? 20260124);
-  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
   const createdBy = await datasetLoaderAccount(dataSource);
   const schools = (await dataSource.query<{ id: number }[]>('SELECT id FROM school')).map(
     (s) => s.id,
   );
-  const [{ first }] = (await dataSource.query<{ first: string }[]>(
-    `SELECT (setval('learner_id_seq', nextval('learner_id_seq') + $1 - 1) - $1 + 1)::text AS first`,
-    [count],
-  )) as [{ first: string }];
-  const [{ lrnFirst }] = (await dataSource.query<{ lrnFirst: string }[]>(
-    `SELECT (setval('lrn_seq', nextval('lrn_seq') + $1 - 1) - $1 + 1)::text AS "lrnFirst"`,
-    [count],
-  )) as [{ lrnFirst: string }];
-  const firstId = BigInt(first);
-  const firstLrn = BigInt(lrnFirst);
-  const day = 86_400_000;
-  const birthFrom = Date.UTC(2005, 0, 1);
-  const birthSpan = Date.UTC(2020, 11, 31) - birthFrom;
+  const rows = syntheticLearnerRows({
+    random,
+    schools,
+    createdBy,
+    firstId: await reserveSequence(dataSource, 'learner_id_seq', count),
+    firstLrn: await reserveSequence(dataSource, 'lrn_seq', count),
+  });
+  await copySyntheticLearners(dataSource, count, rows, options.onProgress);
+  await dataSource.query('ANALYZE learner');
+  await dataSource.query('ANALYZE learner_school');
+  return { learners: count, seconds: (performance.now() - started) / 1000 };
+}
 
+interface SyntheticLearnerRows {
+  learners: CsvChunk;
+  links: CsvChunk;
+  /** Draws the i-th learner and writes it and its school link, each as a CSV row. */
+  add(i: number): void;
+}
+
+const day = 86_400_000;
+const birthFrom = Date.UTC(2005, 0, 1);
+const birthSpan = Date.UTC(2020, 11, 31) - birthFrom;
+
+function syntheticLearnerRows(source: {
+  random: () => number;
+  schools: number[];
+  createdBy: string;
+  firstId: bigint;
+  firstLrn: bigint;
+}): SyntheticLearnerRows {
+  const { random, schools, createdBy, firstId, firstLrn } = source;
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
   const learners = new CsvChunk();
   const links = new CsvChunk();
-  /** The i-th learner and its school link, each as a CSV row. */
-  function addLearner(i: number) {
+  function add(i: number) {
     const id = firstId + BigInt(i);
     const lastName = pick(surnames);
     const firstName =
@@ -91,19 +112,28 @@ export async function loadSyntheticLearners(
     learners.push(
       [
         id.toString(),
-        csv(lrn),
-        csv(issued),
-        csv(lastName),
-        csv(firstName),
-        csv(middleName),
-        csv(nameKey),
+        csvField(lrn),
+        csvField(issued),
+        csvField(lastName),
+        csvField(firstName),
+        csvField(middleName),
+        csvField(nameKey),
         birth,
         sex,
         createdBy,
       ].join(',') + '\n',
     );
   }
+  return { learners, links, add };
+}
 
+/** Copies the learners in chunks in one transaction, each chunk's school links after it. */
+async function copySyntheticLearners(
+  dataSource: DataSource,
+  count: number,
+  rows: SyntheticLearnerRows,
+  onProgress?: (done: number) => void,
+) {
   const client = await poolOf(dataSource).connect();
   try {
     await client.query('BEGIN');
@@ -113,24 +143,22 @@ export async function loadSyntheticLearners(
       ['learner', 'learner_school'],
       count,
     );
-    // Stream learners in chunks, flushing the school links of each chunk after it.
     const batch = 200_000;
-    let done = 0;
-    while (done < count) {
+    for (let done = 0; done < count;) {
       const size = Math.min(batch, count - done);
-      for (let i = done; i < done + size; i++) addLearner(i);
+      for (let i = done; i < done + size; i++) rows.add(i);
       await copyRows(
         client,
         'COPY learner (id, lrn, lrn_issued_at, last_name, first_name, middle_name, name_key, birth_date, sex, created_by) FROM STDIN (FORMAT csv)',
-        learners.take(),
+        rows.learners.take(),
       );
       await copyRows(
         client,
         'COPY learner_school (learner_id, school_id, reason) FROM STDIN (FORMAT csv)',
-        links.take(),
+        rows.links.take(),
       );
       done += size;
-      options.onProgress?.(done);
+      onProgress?.(done);
     }
     await rebuildIndexes();
     await client.query('COMMIT');
@@ -140,7 +168,4 @@ export async function loadSyntheticLearners(
   } finally {
     client.release();
   }
-  await dataSource.query('ANALYZE learner');
-  await dataSource.query('ANALYZE learner_school');
-  return { learners: count, seconds: (performance.now() - started) / 1000 };
 }
