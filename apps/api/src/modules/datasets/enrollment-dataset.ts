@@ -2,12 +2,12 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { addDays } from '@repo/domain/civil-date';
-import { toNameKey } from '@repo/domain/names';
 import { parse } from 'csv-parse/sync';
 import { type DataSource } from 'typeorm';
 import { referenceDataDir } from '../reference-data/reference-files.js';
-import { categoryBits } from '../reporting/category-bits.js';
-import { beginLoad, copyRows, CsvChunk, deferSecondaryIndexes } from './bulk-load.js';
+import { memoize, reserveSequence } from './bulk-load.js';
+import { copyEnrollmentCells } from './enrollment-copy.js';
+import { EnrollmentRows, type SchoolPlace } from './enrollment-rows.js';
 import { givenNames, surnames } from './names.data.js';
 import { datasetLoaderAccount, mulberry32 } from './synthetic-learners.js';
 
@@ -141,15 +141,47 @@ const entryBasis: Record<string, string> = {
   GRADE_7: 'GRADE_6_GRADUATE',
   GRADE_11: 'GRADE_10_COMPLETER',
 };
-const csv = (value: string | null) => (value === null ? '' : `"${value.replace(/"/g, '""')}"`);
 
-/** A function's results kept by argument (for the few distinct values a load repeats). */
-function memoize<K, V>(compute: (key: K) => V): (key: K) => V {
-  const known = new Map<K, V>();
-  return (key) => {
-    let value = known.get(key);
-    if (value === undefined) known.set(key, (value = compute(key)));
-    return value;
+/** A learner of a cell as the data set draws it. */
+export interface DrawnLearner {
+  lastName: string;
+  firstName: string;
+  middleName: string | null;
+  /** The birth date, YYYY-MM-DD. */
+  birth: string;
+  ip: boolean;
+  sped: boolean;
+  fourPs: boolean;
+  balikAral: boolean;
+  admissionBasis: string;
+}
+
+/**
+ * Draws the learners of the cells of a school year from `random`: national-shape names, of the
+ * grade's age on the year's cut-off, in the categories at `categoryRates`; Balik-Aral only in a
+ * grade that is not an entry grade.
+ */
+function learnerDraw(random: () => number, startYear: number): (cell: Cell) => DrawnLearner {
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  const day = 86_400_000;
+  const cutoff = Date.UTC(startYear, 7, 31);
+  // Birth dates by day, made once (generation is this process's share of the load's CPU).
+  const isoDay = memoize((time: number) => new Date(time).toISOString().slice(0, 10));
+  return (cell) => {
+    const lastName = pick(surnames);
+    const firstName =
+      random() < 0.55 ? `${pick(givenNames)} ${pick(givenNames)}` : pick(givenNames);
+    const middleName = random() < 0.92 ? pick(surnames) : null;
+    // Of the grade's age on the cut-off: born within the year before it.
+    const age = gradeAge[cell.gradeLevel] ?? 10;
+    const birth = isoDay(cutoff - (age + 1) * 365.25 * day + Math.floor(random() * 365) * day);
+    const ip = random() < categoryRates.IP;
+    const sped = random() < categoryRates.SPED;
+    const fourPs = random() < categoryRates.FOUR_PS;
+    const entry = entryBasis[cell.gradeLevel];
+    const balikAral = !entry && random() < categoryRates.BALIK_ARAL;
+    const admissionBasis = balikAral ? 'BALIK_ARAL' : (entry ?? 'CONTINUING');
+    return { lastName, firstName, middleName, birth, ip, sped, fourPs, balikAral, admissionBasis };
   };
 }
 
@@ -179,8 +211,63 @@ export async function loadEnrollmentCells(
   },
 ): Promise<EnrollmentLoad> {
   const started = performance.now();
+  const seconds = () => (performance.now() - started) / 1000;
   const { schoolYear } = options;
+  const plan = await planLoad(dataSource, cells, schoolYear);
+  const { total, skippedSchools } = plan;
+  if (total === 0) return { learners: 0, skippedSchools, seconds: seconds() };
+
   const startYear = Number(schoolYear.slice(0, 4));
+  const random = mulberry32(options.seed ?? startYear);
+  const createdBy = await datasetLoaderAccount(dataSource);
+  const first = {
+    learner: await reserveSequence(dataSource, 'learner_id_seq', total),
+    lrn: await reserveSequence(dataSource, 'lrn_seq', total),
+    enrollment: await reserveSequence(dataSource, 'enrollment_id_seq', total),
+  };
+  // Attending from the year's opening day and enrolled the week before, as the calendar has it
+  // (SY 2023-24: 21 and 29 August), so a year carried to today has no date after today.
+  const enrolledOn = addDays(plan.opening, -8);
+  const rows = new EnrollmentRows({
+    schoolYear,
+    opening: plan.opening,
+    enrolledOn,
+    createdBy,
+    first,
+  });
+  const draw = learnerDraw(random, startYear);
+  await copyEnrollmentCells(dataSource, {
+    loadId: first.learner.toString(),
+    cells: plan.todo,
+    total,
+    rows,
+    generate: (cell) => rows.add(cell, draw(cell)),
+    schools: plan.schools,
+    onProgress: options.onProgress,
+    onBuildingIndexes: () => options.onStep?.('building indexes', seconds()),
+  });
+  options.onStep?.('adding to the rollups', seconds());
+  await foldRollupDeltas(dataSource);
+  return { learners: total, skippedSchools, seconds: seconds() };
+}
+
+interface LoadPlan {
+  /** The school year's opening day. */
+  opening: string;
+  schools: Map<number, SchoolPlace>;
+  /** The cells of schools that hold none of this year's data of these sources yet. */
+  todo: Cell[];
+  /** Learners in `todo`. */
+  total: number;
+  skippedSchools: number;
+}
+
+/** What a load will write: checks the year's calendar and the schools, skips those loaded. */
+async function planLoad(
+  dataSource: DataSource,
+  cells: Cell[],
+  schoolYear: string,
+): Promise<LoadPlan> {
   const loaded = new Set(
     (
       await dataSource.query<{ school_id: number }[]>(
@@ -195,201 +282,30 @@ export async function loadEnrollmentCells(
     [schoolYear],
   );
   if (!calendar) throw new Error(`no school calendar for ${schoolYear}: set it before loading`);
-  const known = new Map(
+  const schools = new Map(
     (
-      await dataSource.query<
-        { id: number; region_id: number; division_id: number; sector: string }[]
-      >('SELECT id, region_id, division_id, sector FROM school WHERE id = ANY ($1)', [
-        [...new Set(cells.map((c) => c.schoolId))],
-      ])
+      await dataSource.query<SchoolPlace[]>(
+        'SELECT id, region_id, division_id, sector FROM school WHERE id = ANY ($1)',
+        [[...new Set(cells.map((c) => c.schoolId))]],
+      )
     ).map((s) => [s.id, s]),
   );
-  const unknownSchool = cells.find((c) => !known.has(c.schoolId));
+  const unknownSchool = cells.find((c) => !schools.has(c.schoolId));
   if (unknownSchool)
     throw new Error(`school ${unknownSchool.schoolId} is not in the reference data`);
   const todo = cells.filter((c) => !loaded.has(c.schoolId));
-  const total = todo.reduce((sum, c) => sum + c.learners, 0);
-  const skippedSchools = new Set(cells.filter((c) => loaded.has(c.schoolId)).map((c) => c.schoolId))
-    .size;
-  if (total === 0)
-    return { learners: 0, skippedSchools, seconds: (performance.now() - started) / 1000 };
-
-  const random = mulberry32(options.seed ?? startYear);
-  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
-  const createdBy = await datasetLoaderAccount(dataSource);
-  const reserve = async (sequence: string) => {
-    const [{ first }] = (await dataSource.query<{ first: string }[]>(
-      `SELECT (setval('${sequence}', nextval('${sequence}') + $1 - 1) - $1 + 1)::text AS first`,
-      [total],
-    )) as [{ first: string }];
-    return BigInt(first);
+  return {
+    opening: calendar.opening,
+    schools,
+    todo,
+    total: todo.reduce((sum, c) => sum + c.learners, 0),
+    skippedSchools: new Set(cells.filter((c) => loaded.has(c.schoolId)).map((c) => c.schoolId))
+      .size,
   };
-  const firstId = await reserve('learner_id_seq');
-  const firstLrn = await reserve('lrn_seq');
-  const firstEnrollment = await reserve('enrollment_id_seq');
-  const day = 86_400_000;
-  const cutoff = Date.UTC(startYear, 7, 31);
-  // Attending from the year's opening day and enrolled the week before, as the calendar has it
-  // (SY 2023-24: 21 and 29 August), so a year carried to today has no date after today.
-  const opening = calendar.opening;
-  const enrolledOn = addDays(opening, -8);
+}
 
-  /** Learners by rollup key (school, grade, strand, sex, category mask): the rollups' delta. */
-  const counted = new Map<string, number>();
-  const learnerRows = new CsvChunk();
-  const linkRows = new CsvChunk();
-  const enrollmentRows = new CsvChunk();
-  let n = 0;
-  // Generation is this process's share of the load's CPU, so what repeats is made once: the parts
-  // of names (from short lists) normalised and quoted, birth dates by day; ids are plain numbers.
-  const quoted = memoize((value: string) => csv(value));
-  const keyPart = memoize((part: string) => toNameKey({ lastName: part, firstName: '' }));
-  const isoDay = memoize((time: number) => new Date(time).toISOString().slice(0, 10));
-  const [learnerBase, enrollmentBase, lrnBase] = [firstId, firstEnrollment, firstLrn].map(Number);
-  function emit(cell: Cell) {
-    const id = learnerBase! + n;
-    const enrollmentId = enrollmentBase! + n;
-    const lrn = String(lrnBase! + n).padStart(12, '0');
-    n++;
-    const lastName = pick(surnames);
-    const firstName =
-      random() < 0.55 ? `${pick(givenNames)} ${pick(givenNames)}` : pick(givenNames);
-    const middleName = random() < 0.92 ? pick(surnames) : null;
-    // Of the grade's age on the cut-off: born within the year before it.
-    const age = gradeAge[cell.gradeLevel] ?? 10;
-    const birth = isoDay(cutoff - (age + 1) * 365.25 * day + Math.floor(random() * 365) * day);
-    const ip = random() < categoryRates.IP;
-    const sped = random() < categoryRates.SPED;
-    const fourPs = random() < categoryRates.FOUR_PS;
-    const entry = entryBasis[cell.gradeLevel];
-    const balikAral = !entry && random() < categoryRates.BALIK_ARAL;
-    // toNameKey of the whole name is its parts' keys, each normalised alone, joined.
-    const nameKey = [keyPart(lastName), keyPart(firstName), middleName ? keyPart(middleName) : '']
-      .filter(Boolean)
-      .join(' ');
-    learnerRows.push(
-      `${id},${lrn},${opening},${quoted(lastName)},${quoted(firstName)},${middleName ? quoted(middleName) : ''},` +
-        `${csv(nameKey)},${birth},${cell.sex},${ip ? 't' : 'f'},${sped ? '{LEARNING_DISABILITY}' : '{}'},` +
-        `${fourPs ? 't' : 'f'},${createdBy}\n`,
-    );
-    linkRows.push(`${id},${cell.schoolId},ENROLLED\n`);
-    // enrollment_category_mask of the learner (EnrollmentRollup): the bits the summary reads.
-    const mask =
-      (ip ? categoryBits.IP : 0) |
-      (sped ? categoryBits.SPED : 0) |
-      (balikAral ? categoryBits.BALIK_ARAL : 0) |
-      (fourPs ? categoryBits.FOUR_PS : 0);
-    const key = `${cell.schoolId},${cell.gradeLevel},${cell.strand ?? ''},${cell.sex},${mask}`;
-    counted.set(key, (counted.get(key) ?? 0) + 1);
-    enrollmentRows.push(
-      `${enrollmentId},${id},${cell.schoolId},${schoolYear},${cell.gradeLevel},${cell.strand ?? ''},` +
-        `${balikAral ? 'BALIK_ARAL' : (entry ?? 'CONTINUING')},OFFICIALLY_ENROLLED,` +
-        `${balikAral ? '{BALIK_ARAL}' : '{}'},${enrolledOn},${opening},${cell.source},${createdBy}\n`,
-    );
-  }
-
-  const load = await beginLoad(dataSource, firstId.toString());
-  const { learners: learnerSide, enrollments: enrollmentSide } = load;
-  try {
-    await enrollmentSide.query('ALTER TABLE enrollment DISABLE TRIGGER enrollment_rollup');
-    const rebuildLearnerIndexes = await deferSecondaryIndexes(
-      learnerSide,
-      ['learner', 'learner_school'],
-      total,
-    );
-    const rebuildEnrollmentIndexes = await deferSecondaryIndexes(
-      enrollmentSide,
-      ['enrollment'],
-      total,
-    );
-    // Each chunk is copied while the next one is generated: the copy waits on PostgreSQL, the
-    // generation on this process's CPU (one of the two was idle before).
-    let copying: Promise<void> = Promise.resolve();
-    const flush = async () => {
-      const chunk = {
-        learners: learnerRows.take(),
-        links: linkRows.take(),
-        enrollments: enrollmentRows.take(),
-        done: n,
-      };
-      await copying;
-      copying = copyChunk(chunk);
-      // A failed copy is thrown by the next await of it, not as an unhandled rejection meanwhile.
-      copying.catch(() => undefined);
-    };
-    const copyChunk = async (chunk: {
-      learners: Buffer[];
-      links: Buffer[];
-      enrollments: Buffer[];
-      done: number;
-    }) => {
-      await load.both(
-        async () => {
-          await copyRows(
-            learnerSide,
-            `COPY learner (id, lrn, lrn_issued_at, last_name, first_name, middle_name, name_key,
-                           birth_date, sex, is_indigenous, special_needs, is_four_ps, created_by)
-             FROM STDIN (FORMAT csv)`,
-            chunk.learners,
-          );
-          await copyRows(
-            learnerSide,
-            'COPY learner_school (learner_id, school_id, reason) FROM STDIN (FORMAT csv)',
-            chunk.links,
-          );
-        },
-        () =>
-          copyRows(
-            enrollmentSide,
-            `COPY enrollment (id, learner_id, school_id, school_year, grade_level, strand,
-                            admission_basis, status, categories, enrolled_on, first_attendance,
-                            data_source, created_by)
-           FROM STDIN (FORMAT csv, FORCE_NULL (strand))`,
-            chunk.enrollments,
-          ),
-      );
-      options.onProgress?.(chunk.done, total);
-    };
-    let sinceYield = 0;
-    for (const cell of todo) {
-      for (let i = 0; i < cell.learners; i++) emit(cell);
-      if (learnerRows.rows >= 100_000) await flush();
-      // Generation is synchronous: without a turn of the event loop now and then, the copy of the
-      // chunk before waits for it, and PostgreSQL idles (a million learners: 20 s of copy, 12 s).
-      sinceYield += cell.learners;
-      if (sinceYield >= 2_000) {
-        sinceYield = 0;
-        await new Promise(setImmediate);
-      }
-    }
-    await flush();
-    await copying;
-    await enrollmentSide.query('ALTER TABLE enrollment ENABLE TRIGGER enrollment_rollup');
-    const deltaRows = new CsvChunk();
-    for (const [key, learners] of counted) {
-      const [schoolId, gradeLevel, strand, sex, mask] = key.split(',');
-      const school = known.get(Number(schoolId))!;
-      deltaRows.push(
-        `${school.region_id},${school.division_id},${schoolId},${schoolYear},${school.sector},${gradeLevel},"${strand}",${sex},OFFICIALLY_ENROLLED,${mask},${learners},0,0,0\n`,
-      );
-    }
-    await copyRows(
-      enrollmentSide,
-      `COPY enrollment_rollup_delta (region_id, division_id, school_id, school_year, sector,
-         grade_level, strand, sex, status, categories, learners, moved_in, transferred_in,
-         transferred_out) FROM STDIN (FORMAT csv)`,
-      deltaRows.take(),
-    );
-    options.onStep?.('building indexes', (performance.now() - started) / 1000);
-    await load.both(rebuildLearnerIndexes, rebuildEnrollmentIndexes);
-    await load.commit();
-  } catch (error) {
-    await load.rollback();
-    throw error;
-  } finally {
-    await load.release();
-  }
-  options.onStep?.('adding to the rollups', (performance.now() - started) / 1000);
+/** The load's rollup deltas folded into the rollups, and the loaded tables analysed. */
+async function foldRollupDeltas(dataSource: DataSource) {
   // The deltas folded with room to hash them in memory (at PostgreSQL's 4 MB a million learners'
   // deltas were sorted on disk: 31 s) and with their number known to the planner.
   await dataSource.transaction(async (manager) => {
@@ -402,7 +318,6 @@ export async function loadEnrollmentCells(
   await dataSource.query('VACUUM FULL enrollment_rollup_delta');
   for (const table of ['learner', 'learner_school', 'enrollment'])
     await dataSource.query(`ANALYZE ${table}`);
-  return { learners: total, skippedSchools, seconds: (performance.now() - started) / 1000 };
 }
 
 /**
