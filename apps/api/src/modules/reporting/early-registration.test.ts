@@ -108,7 +108,7 @@ describe('earlyRegistrationProgress (SPEC §4.2, §5)', () => {
     ]);
   });
 
-  it('still counts a registration once it becomes an enrolment', async () => {
+  it('still counts a registration once it becomes an enrollment', async () => {
     const { ok, tokens, division, A, server, kinderRegistration, expectMatchesRawCounts } = world;
     const before = await ok(tokens.division!);
     const enrolled = await mutate(

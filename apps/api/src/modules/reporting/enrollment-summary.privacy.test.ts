@@ -107,7 +107,7 @@ describe('suppressSmallCounts (RA 10173; issue #9)', () => {
   });
 });
 
-// Rollup deltas written directly for a school year nobody enrols in, in three schools of one
+// Rollup deltas written directly for a school year nobody enrolls in, in three schools of one
 // division: IP 3, 12 and 40 learners; Balik-Aral 4 at the first.
 const SY = '2031-2032';
 let dataSource: DataSource;

@@ -11,7 +11,7 @@ import {
   type TestServer,
 } from '../../../test/harness.js';
 
-// This file owns SY 2024-2025 (and 2023-2024 as the year before): no other test enrols in them,
+// This file owns SY 2024-2025 (and 2023-2024 as the year before): no other test enrolls in them,
 // so the counts compared here change only by what this file does.
 const SY = '2024-2025';
 const PREVIOUS = '2023-2024';
@@ -54,8 +54,8 @@ const GRADES = ['GRADE_2', 'GRADE_3', 'GRADE_5', 'GRADE_8', 'GRADE_9', 'GRADE_11
 
 const applyDeltas = () => dataSource.query('SELECT apply_enrollment_rollup_deltas()');
 
-/** A learner and an enrolment at a school offering the grade, through the API. */
-async function enrolOne(year: string, index: number) {
+/** A learner and an enrollment at a school offering the grade, through the API. */
+async function enrollOne(year: string, index: number) {
   const grade = pick(GRADES);
   const senior = grade === 'GRADE_11';
   const high = ['GRADE_8', 'GRADE_9', 'GRADE_11'].includes(grade);
@@ -108,10 +108,10 @@ beforeAll(async () => {
   }
   // Last year, and this year with moves, transfers, drop-outs, documents and learner edits, with
   // the deltas folded at random moments.
-  for (let i = 0; i < 25; i++) await enrolOne(PREVIOUS, i);
+  for (let i = 0; i < 25; i++) await enrollOne(PREVIOUS, i);
   const current = [];
   for (let i = 0; i < 60; i++) {
-    current.push(await enrolOne(SY, 100 + i));
+    current.push(await enrollOne(SY, 100 + i));
     if (random() < 0.15) await applyDeltas();
   }
   const done: (Awaited<ReturnType<typeof mutate>> | null)[] = [];
@@ -329,13 +329,13 @@ describe('enrollmentSummary equals a count over the base tables (issue 6)', () =
     expect(compared).toBeGreaterThan(60);
   });
 
-  it('counts a committed enrolment at once, before any folding', async () => {
+  it('counts a committed enrollment at once, before any folding', async () => {
     const query = {
       groupBy: [] as Combination['groupBy'],
       filter: { schoolYear: SY, schoolIds: ['500743'] },
     };
     const before = (await summary(query, [])).current.get('') ?? 0;
-    const one = await enrolOne(SY, 999);
+    const one = await enrollOne(SY, 999);
     const expected = one.school === 500743 && one.attend ? before + 1 : before;
     expect((await summary(query, [])).current.get('') ?? 0).toBe(expected);
   });
