@@ -3,7 +3,8 @@
 import { type DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDataSource, startTestServer, type TestServer } from '../../test/harness.js';
-import { batteryParts, batterySizes } from './battery-parts.js';
+import { batteryParts } from './battery-parts.js';
+import { batterySizes } from './battery-world.js';
 import { client } from './bench-support.js';
 
 interface Figure {

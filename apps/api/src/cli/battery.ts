@@ -12,7 +12,8 @@ import { createDataSource } from '../db/data-source.js';
 import { createDatabaseIfMissing } from '../db/database.js';
 import { repoRoot } from '../paths.js';
 import { codeOf, pool, sleep, startApiProcess, startBatteryPostgres } from './battery-support.js';
-import { batteryParts, batterySizes, LA_PAZ, letters, SY } from './battery-parts.js';
+import { batteryParts } from './battery-parts.js';
+import { batterySizes, LA_PAZ, letters, SY } from './battery-world.js';
 import { client, percentile } from './bench-support.js';
 
 const { values } = parseArgs({ options: { size: { type: 'string', default: 'full' } } });
@@ -100,7 +101,7 @@ const {
 // ---------------------------------------------------------------------------------------------
 async function partRestart() {
   const part = 'database restart';
-  // Learners to enrol, written as the owner; each is enrolled once, retried with its key.
+  // Learners to enroll, written as the owner; each is enrolled once, retried with its key.
   const rows = await dataSource.query<{ id: string; last_name: string }[]>(
     `INSERT INTO learner (last_name, first_name, name_key, birth_date, sex, created_by)
      SELECT 'Canary' || md5(random()::text), 'Restart', 'restart ' || g, '2016-04-23', 'MALE',
