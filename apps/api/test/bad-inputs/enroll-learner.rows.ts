@@ -1,5 +1,6 @@
+import { SY } from '../enrollment-scenario.js';
 import { bad, refusedWith, type Row } from './table.js';
-import { type Fixtures, SY, tomorrow, usedKey } from './world.js';
+import { type Fixtures, tomorrow, usedKey } from './world.js';
 
 /** A valid Grade 5 enrollment of `fresh` at La Paz, but for the overrides. */
 const enrollment = (fx: Fixtures, overrides: Record<string, unknown> = {}) => ({

@@ -1,5 +1,6 @@
+import { SY } from '../enrollment-scenario.js';
 import { bad, refusedWith, type Row } from './table.js';
-import { type Fixtures, SY, tomorrow } from './world.js';
+import { type Fixtures, tomorrow } from './world.js';
 
 /** A move of `enrolled` from La Paz to Adams in the transfer window, but for the overrides. */
 const move = (fx: Fixtures, overrides: Record<string, unknown> = {}) => ({

@@ -1,6 +1,7 @@
 import { newProfile } from '../enrollment-fixtures.js';
+import { SY } from '../enrollment-scenario.js';
 import { bad, type Row } from './table.js';
-import { type Fixtures, SY, tomorrow } from './world.js';
+import { type Fixtures, tomorrow } from './world.js';
 
 /** A valid early registration of `fresh` for Grade 7, but for the overrides. */
 const registration = (fx: Fixtures, overrides: Record<string, unknown> = {}) => ({

@@ -1,12 +1,12 @@
 import { expect, it } from 'vitest';
 import { footprint, mutate } from '../enrollment-fixtures.js';
+import { SY } from '../enrollment-scenario.js';
 import {
   type Actor,
   CALENDAR_YEAR,
   type Fixtures,
   NO_CALENDAR_YEAR,
   type Operation,
-  SY,
   world,
 } from './world.js';
 

@@ -1,8 +1,9 @@
 import { Role } from '@repo/domain/access';
 import { type DataSource } from 'typeorm';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import { daysFromToday } from '../clock-fixtures.js';
-import { createLearner, mutate, newProfile, type ResultView } from '../enrollment-fixtures.js';
+import { createLearner, mutate, newProfile } from '../enrollment-fixtures.js';
+import { ADAMS, ANANAAO, LA_PAZ, ok, SY } from '../enrollment-scenario.js';
 import {
   createTestAccount,
   openTestDataSource,
@@ -15,12 +16,6 @@ import {
  * schools, learners in every state a refusal needs. Each test file builds its own.
  */
 
-// SY 2026-2027 as seeded: classes 2026-06-15 to 2027-03-31, early registration 2026-01-31 to
-// 2026-02-27, age cut-off and document deadline 2026-08-31, ALS cut-off 2026-10-30.
-export const SY = '2026-2027';
-export const LA_PAZ = 500743; // La Paz Integrated School, Abra: K to 12
-export const ADAMS = 300001; // Adams National High School, Ilocos Norte: JHS and SHS
-export const ANANAAO = 500518; // An-anaao Integrated School, Abra: hosts an ALS learning center
 /** A seeded calendar no other test changes: the calendar rows aim at it. */
 export const CALENDAR_YEAR = '2027-2028';
 /** A year with no calendar, for a change that names a version. */
@@ -90,11 +85,6 @@ export const world = {
   server: undefined as unknown as TestServer,
   tokens: {} as Record<Actor, string>,
   f: {} as Fixtures,
-};
-
-export const ok = (outcome: { result: ResultView | null; error: unknown }) => {
-  expect(outcome.error).toBeNull();
-  return outcome.result!;
 };
 
 async function enrolledAtLaPaz(

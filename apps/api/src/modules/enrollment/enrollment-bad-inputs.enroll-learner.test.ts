@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { enrollLearnerRows } from '../../../test/bad-inputs/enroll-learner.rows.js';
 import { itRefusesEachRow } from '../../../test/bad-inputs/table.js';
-import { SY, useBadInputsWorld, world } from '../../../test/bad-inputs/world.js';
+import { useBadInputsWorld, world } from '../../../test/bad-inputs/world.js';
 import { footprint, mutate } from '../../../test/enrollment-fixtures.js';
+import { SY } from '../../../test/enrollment-scenario.js';
 
 useBadInputsWorld();
 
