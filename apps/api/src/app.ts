@@ -10,6 +10,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { type DataSource } from 'typeorm';
+import { config } from './config.js';
 import { createContext, type Context } from './context.js';
 import { operationAccessPlugin } from './modules/auth/operation-access.js';
 import { armor, graphqlLimits } from './modules/ops/graphql-limits.js';
@@ -33,7 +34,7 @@ export async function createApp(dataSource: DataSource): Promise<App> {
   const limits = armor();
   const apollo = new ApolloServer<Context>({
     schema: await createSchema(),
-    introspection: process.env.NODE_ENV !== 'production',
+    introspection: !config.production,
     // Issue #9: no batches (one request, one operation, one set of limits), the CSRF check on
     // (a request must be JSON or carry a header a plain form cannot set), no stack traces.
     allowBatchedHttpRequests: false,

@@ -1,13 +1,265 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { repoRoot } from './paths.js';
 import { toCivilDate } from '@repo/domain/learner-profile';
+import { repoRoot } from './paths.js';
 
-const production = process.env.NODE_ENV === 'production';
+// Every environment variable the API reads is read here and nowhere else (issue 17): each has one
+// line of description, a default and a rule, checked once at start-up, so a bad value stops the
+// process with the variable's name and the rule instead of misbehaving later. `node dist/main.js
+// --help` prints the list; the README's "Environment variables" section is the same list.
+// (Test infrastructure, vitest.config.ts and test/, keeps its own few: APP_TODAY's default day,
+// CHROMIUM_PATH.)
+
+/** What a variable's value must be, and its value once it is. */
+interface Rule<T> {
+  says: string;
+  /** The value, or undefined when the text breaks the rule. */
+  parse(text: string): T | undefined;
+}
+
+interface Variable<T> {
+  name: string;
+  description: string;
+  /** The value when the variable is unset or empty. */
+  fallback: T;
+  /** The default as --help shows it, when `fallback` alone would not say it. */
+  shown?: string;
+  rule: Rule<T>;
+  /** Never quoted back in an error. */
+  secret?: boolean;
+}
+
+const whole = (min: number, max = Number.MAX_SAFE_INTEGER): Rule<number> => ({
+  says:
+    max === Number.MAX_SAFE_INTEGER
+      ? `a whole number ≥ ${min}`
+      : `a whole number from ${min} to ${max}`,
+  parse: (text) => {
+    const value = Number(text);
+    return Number.isInteger(value) && value >= min && value <= max ? value : undefined;
+  },
+});
+const port: Rule<number> = { ...whole(1, 65535), says: 'a port number from 1 to 65535' };
+const flag: Rule<boolean> = {
+  says: 'true or false',
+  parse: (text) => (text === 'true' ? true : text === 'false' ? false : undefined),
+};
+const anyText: Rule<string | null> = { says: 'any text', parse: (text) => text };
+const postgresUrl: Rule<string | null> = {
+  says: 'a postgres:// or postgresql:// connection URL',
+  parse: (text) => (/^postgres(ql)?:\/\/\S+$/.test(text) ? text : undefined),
+};
+const civilDate: Rule<string | null> = {
+  says: 'a real date, YYYY-MM-DD',
+  parse: (text) => (toCivilDate(text.trim()) ? text.trim() : undefined),
+};
+const secret: Rule<string | null> = {
+  says: 'at least 32 characters',
+  parse: (text) => (text.length >= 32 ? text : undefined),
+};
+
+/** Every variable, in the order --help lists them. */
+const variables = {
+  nodeEnv: {
+    name: 'NODE_ENV',
+    description:
+      '"production" for a real deployment: no demo accounts, no introspection, no pinned clock, AUTH_SECRET required.',
+    fallback: null,
+    shown: '(unset)',
+    rule: anyText,
+  },
+  port: {
+    name: 'PORT',
+    description: 'The HTTP port the API (and the built dashboard) listens on.',
+    fallback: 4000,
+    rule: port,
+  },
+  databaseUrl: {
+    name: 'DATABASE_URL',
+    description: "PostgreSQL to use instead of the repository's embedded one.",
+    fallback: null,
+    shown: '(embedded PostgreSQL)',
+    rule: postgresUrl,
+  },
+  embeddedPgPort: {
+    name: 'EMBEDDED_PG_PORT',
+    description: 'The port of the embedded PostgreSQL in .data/pg (when DATABASE_URL is unset).',
+    fallback: 54329,
+    rule: port,
+  },
+  dbPoolSize: {
+    name: 'DB_POOL_SIZE',
+    description: "The API's PostgreSQL connections (each request holds one for its transaction).",
+    fallback: 10,
+    rule: whole(1),
+  },
+  demoMode: {
+    name: 'DEMO_MODE',
+    description: 'Demo accounts and demo data (SPEC §7); never with NODE_ENV=production.',
+    fallback: true,
+    shown: 'true (false with NODE_ENV=production)',
+    rule: flag,
+  },
+  appToday: {
+    name: 'APP_TODAY',
+    description: "Pins the app's clock to a day, for tests and demo runs; refused in production.",
+    fallback: null,
+    shown: '(the real day in Manila)',
+    rule: civilDate,
+  },
+  authSecret: {
+    name: 'AUTH_SECRET',
+    description:
+      'The key that signs sign-in tokens; required in production, elsewhere kept in .data/auth-secret.',
+    fallback: null,
+    shown: '(made on first use)',
+    rule: secret,
+    secret: true,
+  },
+  tokenTtlSeconds: {
+    name: 'TOKEN_TTL_SECONDS',
+    description: 'How long a sign-in lasts, in seconds (a working day).',
+    fallback: 8 * 60 * 60,
+    rule: whole(1),
+  },
+  shutdownDelayMs: {
+    name: 'SHUTDOWN_DELAY_MS',
+    description: 'How long /ready answers 503 on SIGTERM before the server stops taking requests.',
+    fallback: 500,
+    rule: whole(0),
+  },
+  maxDepth: {
+    name: 'GRAPHQL_MAX_DEPTH',
+    description: 'The deepest query one request may send.',
+    fallback: 8,
+    rule: whole(1),
+  },
+  maxCost: {
+    name: 'GRAPHQL_MAX_COST',
+    description: 'The largest cost (graphql-armor) one request may have.',
+    fallback: 200,
+    rule: whole(1),
+  },
+  maxAliases: {
+    name: 'GRAPHQL_MAX_ALIASES',
+    description: 'The most aliases one request may use.',
+    fallback: 10,
+    rule: whole(1),
+  },
+  maxTokens: {
+    name: 'GRAPHQL_MAX_TOKENS',
+    description: 'The most tokens one query document may have.',
+    fallback: 400,
+    rule: whole(1),
+  },
+  maxDirectives: {
+    name: 'GRAPHQL_MAX_DIRECTIVES',
+    description: 'The most directives one request may use.',
+    fallback: 4,
+    rule: whole(1),
+  },
+  maxBodyBytes: {
+    name: 'GRAPHQL_MAX_BODY_BYTES',
+    description: 'The largest JSON body of a GraphQL request, in bytes.',
+    fallback: 100_000,
+    rule: whole(1),
+  },
+  requestTimeoutMs: {
+    name: 'GRAPHQL_REQUEST_TIMEOUT_MS',
+    description: 'A request still running after this many milliseconds is answered 503.',
+    fallback: 15_000,
+    rule: whole(1),
+  },
+  loginRatePerMinute: {
+    name: 'LOGIN_RATE_PER_MINUTE',
+    description: '`login` calls allowed per username a minute.',
+    fallback: 10,
+    rule: whole(1),
+  },
+  searchRatePerMinute: {
+    name: 'SEARCH_RATE_PER_MINUTE',
+    description: '`searchLearners` calls allowed per account a minute.',
+    fallback: 60,
+    rule: whole(1),
+  },
+  smallCountThreshold: {
+    name: 'SMALL_COUNT_THRESHOLD',
+    description:
+      'The smallest sensitive school-level count shown to roles without personal data (RA 10173).',
+    fallback: 10,
+    rule: whole(0),
+  },
+  vitest: {
+    name: 'VITEST',
+    description: 'Set by vitest itself: the app runs inside a test run (logs are quiet).',
+    fallback: null,
+    shown: '(unset)',
+    rule: anyText,
+  },
+  logInTests: {
+    name: 'LOG_IN_TESTS',
+    description: 'Set to anything to keep the JSON logs inside a test run.',
+    fallback: null,
+    shown: '(unset)',
+    rule: anyText,
+  },
+  benchApiNodeArgs: {
+    name: 'BENCH_API_NODE_ARGS',
+    description: 'Node options for the API that `npm run bench` starts, e.g. "--cpu-prof".',
+    fallback: null,
+    shown: '(none)',
+    rule: anyText,
+  },
+} satisfies Record<string, Variable<unknown>>;
+
+/** The variable's value: its default when unset or empty, else its text by its rule. */
+function read<T>(variable: Variable<T>): T {
+  const text = process.env[variable.name];
+  if (text === undefined || text === '') return variable.fallback;
+  const value = variable.rule.parse(text);
+  if (value === undefined) {
+    const given = variable.secret ? '' : `: not "${text}"`;
+    throw new Error(
+      `${variable.name} must be ${variable.rule.says}${given} (\`node apps/api/dist/main.js --help\` lists every variable)`,
+    );
+  }
+  return value;
+}
+
+const production = read(variables.nodeEnv) === 'production';
+
+/** The settings of this process, read from the environment once. */
+export const config = {
+  production,
+  port: read(variables.port),
+  /** Null: the repository's embedded PostgreSQL. */
+  databaseUrl: read(variables.databaseUrl),
+  embeddedPgPort: read(variables.embeddedPgPort),
+  dbPoolSize: read(variables.dbPoolSize),
+  shutdownDelayMs: read(variables.shutdownDelayMs),
+  /** Limits on one GraphQL request (modules/ops/graphql-limits.ts says how they were set). */
+  graphqlLimits: {
+    maxDepth: read(variables.maxDepth),
+    maxCost: read(variables.maxCost),
+    maxAliases: read(variables.maxAliases),
+    maxTokens: read(variables.maxTokens),
+    maxDirectives: read(variables.maxDirectives),
+    /** The JSON body: a school's import is sent as a file upload of its own, not here. */
+    maxBodyBytes: read(variables.maxBodyBytes),
+    /** A request still running after this is answered 503 (the slowest dashboard query: ~1 s). */
+    requestTimeoutMs: read(variables.requestTimeoutMs),
+  },
+  loginRatePerMinute: read(variables.loginRatePerMinute),
+  searchRatePerMinute: read(variables.searchRatePerMinute),
+  smallCountThreshold: read(variables.smallCountThreshold),
+  /** Tests run the app in-process: its request lines would bury vitest's report. */
+  quietLogs: read(variables.vitest) !== null && read(variables.logInTests) === null,
+  benchApiNodeArgs: (read(variables.benchApiNodeArgs) ?? '').split(' ').filter(Boolean),
+};
 
 /** Demo mode (SPEC §7): the default of `npm start`, never with NODE_ENV=production. */
-export const demoMode = !production && process.env.DEMO_MODE !== 'false';
+export const demoMode = !production && read(variables.demoMode);
 
 /**
  * The day the application's clock is pinned to (APP_TODAY=YYYY-MM-DD), for tests and demo runs; a
@@ -16,21 +268,20 @@ export const demoMode = !production && process.env.DEMO_MODE !== 'false';
 export const appToday = readAppToday();
 
 function readAppToday(): string | null {
-  const value = process.env.APP_TODAY?.trim();
-  if (!value) return null;
-  if (production)
+  const value = read(variables.appToday);
+  if (value !== null && production)
     throw new Error('APP_TODAY pins the clock for tests and demos: not with NODE_ENV=production');
-  if (!toCivilDate(value))
-    throw new Error(`APP_TODAY must be a real date, YYYY-MM-DD: not "${value}"`);
   return value;
 }
 
 /** How long a sign-in lasts: a working day. */
-export const tokenTtlSeconds = Number(process.env.TOKEN_TTL_SECONDS ?? 8 * 60 * 60);
+export const tokenTtlSeconds = read(variables.tokenTtlSeconds);
 
 /**
  * The key that signs tokens: AUTH_SECRET, required in production. Elsewhere one is made on first
- * use and kept in the git-ignored .data folder, so a restart does not sign everybody out.
+ * use and kept in the git-ignored .data folder, so a restart does not sign everybody out. Read on
+ * first use, not at start-up: the benchmarks set it for their API processes after this module has
+ * loaded (cli/bench-support.ts).
  */
 let cachedSecret: Uint8Array | null = null;
 
@@ -40,11 +291,8 @@ export function authSecret(): Uint8Array {
 }
 
 function loadAuthSecret(): Uint8Array {
-  const fromEnv = process.env.AUTH_SECRET;
-  if (fromEnv) {
-    if (fromEnv.length < 32) throw new Error('AUTH_SECRET must be at least 32 characters');
-    return new TextEncoder().encode(fromEnv);
-  }
+  const fromEnv = read(variables.authSecret);
+  if (fromEnv) return new TextEncoder().encode(fromEnv);
   if (production) throw new Error('AUTH_SECRET must be set when NODE_ENV=production');
   const file = path.join(repoRoot, '.data', 'auth-secret');
   if (!existsSync(file)) {
@@ -52,4 +300,16 @@ function loadAuthSecret(): Uint8Array {
     writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600, flag: 'wx' });
   }
   return new TextEncoder().encode(readFileSync(file, 'utf8').trim());
+}
+
+/** Every variable with its default and description, for `--help`. */
+export function environmentHelp(): string {
+  const all: Variable<unknown>[] = Object.values(variables);
+  const width = Math.max(...all.map((v) => v.name.length));
+  const lines = all.map((v) => {
+    const shown = v.shown ?? String(v.fallback);
+    const rule = v.rule === anyText ? '' : `; must be ${v.rule.says}`;
+    return `  ${v.name.padEnd(width)}  ${v.description}\n  ${' '.repeat(width)}  default: ${shown}${rule}`;
+  });
+  return `Environment variables of the API (apps/api/src/config.ts):\n${lines.join('\n')}\n`;
 }

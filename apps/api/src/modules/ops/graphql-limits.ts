@@ -1,12 +1,8 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { type GraphQLSchema, Lexer, parse, Source, TokenKind, validate } from 'graphql';
+import { config } from '../../config.js';
 
-const production = process.env.NODE_ENV === 'production';
-const fromEnv = (name: string, fallback: number) => {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number ≥ 1`);
-  return value;
-};
+const { production } = config;
 
 /**
  * Limits on what one request may ask, set from the dashboard's own queries (`measureOperation`
@@ -15,17 +11,7 @@ const fromEnv = (name: string, fallback: number) => {
  * tokens, 1 directive (`@include`). Each limit is about twice that, so the dashboard can grow a
  * little; a query far beyond it is an attack or a bug.
  */
-export const graphqlLimits = {
-  maxDepth: fromEnv('GRAPHQL_MAX_DEPTH', 8),
-  maxCost: fromEnv('GRAPHQL_MAX_COST', 200),
-  maxAliases: fromEnv('GRAPHQL_MAX_ALIASES', 10),
-  maxTokens: fromEnv('GRAPHQL_MAX_TOKENS', 400),
-  maxDirectives: fromEnv('GRAPHQL_MAX_DIRECTIVES', 4),
-  /** The JSON body: a school's import is sent as a file upload of its own, not here. */
-  maxBodyBytes: fromEnv('GRAPHQL_MAX_BODY_BYTES', 100_000),
-  /** A request still running after this is answered 503 (the slowest dashboard query: ~1 s). */
-  requestTimeoutMs: fromEnv('GRAPHQL_REQUEST_TIMEOUT_MS', 15_000),
-};
+export const graphqlLimits = config.graphqlLimits;
 
 /** graphql-armor's protections with our limits; field suggestions are never sent. */
 export function armor(limits = graphqlLimits) {

@@ -1,4 +1,5 @@
 import { clock } from '../../clock.js';
+import { config } from '../../config.js';
 
 /**
  * Structured logs: one JSON object a line on stdout. Fields are chosen by the caller from a closed
@@ -8,7 +9,7 @@ import { clock } from '../../clock.js';
 export type LogFields = Record<string, string | number | boolean | null | undefined>;
 
 // Tests run the app in-process: its request lines would bury vitest's report.
-const quiet = process.env.VITEST !== undefined && process.env.LOG_IN_TESTS === undefined;
+const quiet = config.quietLogs;
 
 export function log(level: 'info' | 'warn' | 'error', event: string, fields: LogFields = {}) {
   if (quiet) return;

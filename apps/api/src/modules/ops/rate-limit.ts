@@ -1,6 +1,7 @@
 import { type ApolloServerPlugin } from '@apollo/server';
 import { type FieldNode, GraphQLError, Kind, type ValueNode } from 'graphql';
 import { clock } from '../../clock.js';
+import { config } from '../../config.js';
 import { type Context } from '../../context.js';
 import { fragmentsOf, rootFields } from '../auth/operation-access.js';
 
@@ -11,8 +12,8 @@ import { fragmentsOf, rootFields } from '../auth/operation-access.js';
  * stays far below 60.
  */
 export const rateLimits: Record<string, number> = {
-  login: Number(process.env.LOGIN_RATE_PER_MINUTE ?? 10),
-  searchLearners: Number(process.env.SEARCH_RATE_PER_MINUTE ?? 60),
+  login: config.loginRatePerMinute,
+  searchLearners: config.searchRatePerMinute,
 };
 
 /** A sliding window of one minute per key, in this process (one API process per deployment). */

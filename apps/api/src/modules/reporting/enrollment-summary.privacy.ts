@@ -1,4 +1,5 @@
 import { type Dimension, type LearnerCategory } from '@repo/domain/enums';
+import { config } from '../../config.js';
 
 /**
  * Small counts in school-level breakdowns by sensitive categories (Data Privacy Act of 2012,
@@ -7,7 +8,7 @@ import { type Dimension, type LearnerCategory } from '@repo/domain/enums';
  * point at a child; those counts are withheld (null) for roles without access to personal data and
  * in every export. Set by SMALL_COUNT_THRESHOLD (default 10: counts 1-9 withheld; 0 is shown).
  */
-export const smallCountThreshold = Number(process.env.SMALL_COUNT_THRESHOLD ?? 10);
+export const smallCountThreshold = config.smallCountThreshold;
 export const protectedCategories: readonly LearnerCategory[] = ['IP', 'SPED', 'FOUR_PS'];
 
 /** The counts of a summary row that may be withheld; null once withheld. */
