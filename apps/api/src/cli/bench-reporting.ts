@@ -1,11 +1,11 @@
-import { formatSchoolId } from '@repo/domain/school';
 // The reporting benchmark (issue 6), run by `npm run bench` after the search benchmark: for each
 // size, a database `bench_reporting_<size>` filled once with a national-shape synthetic set, then
 // the dashboard's queries through HTTP GraphQL next to the same answers by GROUP BY over the base
-// tables, enrolment throughput with the rollups maintained, freshness and the API's memory.
+// tables, enrollment throughput with the rollups maintained, freshness and the API's memory.
 import { performance } from 'node:perf_hooks';
 import { Role } from '@repo/domain/access';
 import { toNameKey } from '@repo/domain/names';
+import { formatSchoolId } from '@repo/domain/school';
 import { type DataSource } from 'typeorm';
 import { createDataSource } from '../db/data-source.js';
 import { openDatabase } from '../db/database.js';
@@ -90,157 +90,24 @@ export async function reportingBench(size: number, queries: number) {
   try {
     await dataSource.runMigrations();
     await loadReferenceData(dataSource);
-    let loadSeconds: number | null = null;
-    const [{ n }] = (await dataSource.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM enrollment WHERE data_source = 'SYNTHETIC'`,
-    )) as [{ n: number }];
-    if (n === 0) {
-      log(`Loading about ${size.toLocaleString('en-PH')} synthetic learners with enrollments…`);
-      const load = await loadEnrollmentCells(dataSource, await syntheticCells(dataSource, size), {
-        schoolYear: SY,
-        onProgress: (done, total) =>
-          process.stderr.write(
-            `\r  ${done.toLocaleString('en-PH')} / ${total.toLocaleString('en-PH')}`,
-          ),
-        onStep: (step, seconds) => process.stderr.write(`, ${step} at ${seconds.toFixed(0)} s…`),
-      });
-      process.stderr.write('\n');
-      loadSeconds = load.seconds;
-    }
+    const loadSeconds = await fillEnrollments(dataSource, size);
     const [{ total }] = (await dataSource.query<{ total: number }[]>(
       `SELECT count(*)::int AS total FROM enrollment WHERE data_source = 'SYNTHETIC'`,
     )) as [{ total: number }];
 
     const analyst = await account(dataSource, 'bench-analyst', Role.NATIONAL_ANALYST);
-    const places = await dataSource.query<{ region_id: number; division_id: number }[]>(
-      `SELECT DISTINCT s.region_id, s.division_id FROM enrollment_rollup_division s
-       WHERE school_year = $1 ORDER BY 1, 2`,
-      [SY],
-    );
-    // An early-registration season in one division of every twenty-four, for the tracker's query.
-    const seasonPlaces = places.filter((_, i) => i % 24 === 0);
-    const registrations = await loadEarlyRegistrationSeason(dataSource, {
-      season: SEASON,
-      divisionIds: seasonPlaces.map((p) => p.division_id),
-    });
-    if (registrations > 0)
-      log(
-        `Early registration for ${SEASON}: ${registrations.toLocaleString('en-PH')} in ${seasonPlaces.length} divisions`,
-      );
+    const { places, seasonPlaces } = await placesWithSeason(dataSource);
     const api = await startApi(database.url);
     const client = graphqlClient(api.port);
-    const random = mulberry32(11);
-    const rows: string[][] = [];
-    for (let q = 0; q < 5; q++) {
-      const graphqlTimes: number[] = [];
-      const sqlTimes: number[] = [];
-      let name = '';
-      for (let i = 0; i < queries + 20; i++) {
-        const from = q === 3 ? seasonPlaces : places;
-        const place = from[Math.floor(random() * from.length)]!;
-        const query = dashboardQueries(place.region_id, place.division_id)[q]!;
-        name = query.name;
-        const { ms } = await client.run(analyst, query.graphql);
-        if (i >= 20) graphqlTimes.push(ms); // the first 20 warm up
-        // The raw GROUP BY is slow by nature (tens of seconds at 27M): three runs give its median.
-        if (i >= 20 && i < 23) {
-          const started = performance.now();
-          await dataSource.query(query.sql);
-          sqlTimes.push(performance.now() - started);
-        }
-      }
-      const graphqlP50 = percentile(graphqlTimes, 50);
-      const sqlP50 = percentile(sqlTimes, 50);
-      rows.push([
-        name,
-        graphqlP50.toFixed(1),
-        percentile(graphqlTimes, 95).toFixed(1),
-        sqlP50.toFixed(1),
-        `${(sqlP50 / graphqlP50).toFixed(0)}×`,
-      ]);
-    }
-
-    // Writes: enrolments through the API by eight schools at once, rollups maintained.
-    const schools = await dataSource.query<{ id: number }[]>(
-      `SELECT id FROM school WHERE offers_elementary AND sector = 'PUBLIC' ORDER BY id LIMIT 8`,
-    );
-    const creator = (
-      await dataSource.query<{ id: string }[]>('SELECT id FROM account WHERE username = $1', [
-        datasetLoaderUsername,
-      ])
-    )[0]!.id;
-    const writers = await Promise.all(
-      schools.map(async (s, i) => {
-        const token = await account(
-          dataSource,
-          `bench-registrar-${i}`,
-          Role.SCHOOL_REGISTRAR,
-          s.id,
-        );
-        const learners = await dataSource.query<{ id: string }[]>(
-          `INSERT INTO learner (last_name, first_name, name_key, birth_date, sex, created_by)
-           SELECT 'Benchwrite', 'Writer ' || g, $1 || ' ' || g, '2016-05-05', 'FEMALE', $2
-           FROM generate_series(1, 2000) g RETURNING id::text`,
-          [toNameKey({ lastName: 'Benchwrite', firstName: 'Writer' }), creator],
-        );
-        await dataSource.query(
-          `INSERT INTO learner_school (learner_id, school_id, reason)
-           SELECT unnest($1::bigint[]), $2, 'REGISTERED'`,
-          [learners.map((l) => l.id), s.id],
-        );
-        return { token, learners: learners.map((l) => l.id) };
-      }),
-    );
-    const writeClient = graphqlClient(api.port, writers.length);
-    const enrol = `mutation($input: EnrollLearnerInput!) { enrollLearner(input: $input) { enrollment { id } } }`;
-    const writeTimes: number[] = [];
-    const writeSeconds = 10;
-    const until = performance.now() + writeSeconds * 1000;
-    const writeStarted = performance.now();
-    await Promise.all(
-      writers.map(async (w) => {
-        while (performance.now() < until && w.learners.length > 0) {
-          const { ms } = await writeClient.run(w.token, enrol, {
-            input: {
-              learnerId: w.learners.pop(),
-              schoolYear: '2026-2027',
-              gradeLevel: 'GRADE_4',
-              admissionBasis: 'CONTINUING',
-              documents: ['SF9'],
-              enrolledOn: '2026-06-08',
-              firstAttendance: '2026-06-15',
-            },
-          });
-          writeTimes.push(ms);
-        }
-      }),
-    );
-    const writesPerSecond = writeTimes.length / ((performance.now() - writeStarted) / 1000);
-
-    // Freshness: from an enrolment's answer to the summary counting it.
-    const fresh = writers[0]!;
-    const count = async () =>
-      (
-        await client.run<{ enrollmentSummary: { learners: number }[] }>(
-          analyst,
-          `{ enrollmentSummary(groupBy: [], filter: { schoolYear: "2026-2027", schoolIds: ["${formatSchoolId(schools[0]!.id)}"] }) { learners } }`,
-        )
-      ).data.enrollmentSummary[0]?.learners ?? 0;
-    const before = await count();
-    await writeClient.run(fresh.token, enrol, {
-      input: {
-        learnerId: fresh.learners.pop(),
-        schoolYear: '2026-2027',
-        gradeLevel: 'GRADE_4',
-        admissionBasis: 'CONTINUING',
-        documents: ['SF9'],
-        enrolledOn: '2026-06-08',
-        firstAttendance: '2026-06-15',
-      },
+    const rows = await timeDashboardQueries(dataSource, client, analyst, {
+      places,
+      seasonPlaces,
+      queries,
     });
-    const committed = performance.now();
-    while ((await count()) === before && performance.now() - committed < 5000);
-    const freshnessMs = performance.now() - committed;
+    const writers = await benchWriters(dataSource);
+    const writeClient = graphqlClient(api.port, writers.length);
+    const writes = await timeWrites(writeClient, writers);
+    const freshnessMs = await freshness(client, writeClient, analyst, writers[0]!);
     const memory = api.residentMb();
     client.close();
     writeClient.close();
@@ -253,7 +120,7 @@ export async function reportingBench(size: number, queries: number) {
     console.log(
       [
         loadSeconds === null ? 'load: done in an earlier run' : `load: ${loadSeconds.toFixed(0)} s`,
-        `enrollLearner: ${writesPerSecond.toFixed(0)}/s by ${writers.length} schools at once, p95 ${percentile(writeTimes, 95).toFixed(1)} ms`,
+        `enrollLearner: ${writes.perSecond.toFixed(0)}/s by ${writers.length} schools at once, p95 ${percentile(writes.times, 95).toFixed(1)} ms`,
         `freshness: ${freshnessMs.toFixed(1)} ms from commit to counted`,
         `API resident memory: ${memory.toFixed(0)} MB`,
       ].join('\n'),
@@ -262,4 +129,175 @@ export async function reportingBench(size: number, queries: number) {
     await dataSource.destroy();
     await database.release();
   }
+}
+
+/** Loads the national-shape set of about `size` learners once; the seconds it took, or null. */
+async function fillEnrollments(dataSource: DataSource, size: number): Promise<number | null> {
+  const [{ n }] = (await dataSource.query<{ n: number }[]>(
+    `SELECT count(*)::int AS n FROM enrollment WHERE data_source = 'SYNTHETIC'`,
+  )) as [{ n: number }];
+  if (n !== 0) return null;
+  log(`Loading about ${size.toLocaleString('en-PH')} synthetic learners with enrollments…`);
+  const load = await loadEnrollmentCells(dataSource, await syntheticCells(dataSource, size), {
+    schoolYear: SY,
+    onProgress: (done, total) =>
+      process.stderr.write(
+        `\r  ${done.toLocaleString('en-PH')} / ${total.toLocaleString('en-PH')}`,
+      ),
+    onStep: (step, seconds) => process.stderr.write(`, ${step} at ${seconds.toFixed(0)} s…`),
+  });
+  process.stderr.write('\n');
+  return load.seconds;
+}
+
+interface Place {
+  region_id: number;
+  division_id: number;
+}
+
+/** The divisions with enrollment in SY, and an early-registration season in some of them. */
+async function placesWithSeason(dataSource: DataSource) {
+  const places = await dataSource.query<Place[]>(
+    `SELECT DISTINCT s.region_id, s.division_id FROM enrollment_rollup_division s
+     WHERE school_year = $1 ORDER BY 1, 2`,
+    [SY],
+  );
+  // An early-registration season in one division of every twenty-four, for the tracker's query.
+  const seasonPlaces = places.filter((_, i) => i % 24 === 0);
+  const registrations = await loadEarlyRegistrationSeason(dataSource, {
+    season: SEASON,
+    divisionIds: seasonPlaces.map((p) => p.division_id),
+  });
+  if (registrations > 0)
+    log(
+      `Early registration for ${SEASON}: ${registrations.toLocaleString('en-PH')} in ${seasonPlaces.length} divisions`,
+    );
+  return { places, seasonPlaces };
+}
+
+/** Each dashboard query at random places, through GraphQL and as a GROUP BY: one row each. */
+async function timeDashboardQueries(
+  dataSource: DataSource,
+  client: ReturnType<typeof graphqlClient>,
+  analyst: string,
+  at: { places: Place[]; seasonPlaces: Place[]; queries: number },
+): Promise<string[][]> {
+  const random = mulberry32(11);
+  const rows: string[][] = [];
+  for (let q = 0; q < 5; q++) {
+    const graphqlTimes: number[] = [];
+    const sqlTimes: number[] = [];
+    let name = '';
+    for (let i = 0; i < at.queries + 20; i++) {
+      const from = q === 3 ? at.seasonPlaces : at.places;
+      const place = from[Math.floor(random() * from.length)]!;
+      const query = dashboardQueries(place.region_id, place.division_id)[q]!;
+      name = query.name;
+      const { ms } = await client.run(analyst, query.graphql);
+      if (i >= 20) graphqlTimes.push(ms); // the first 20 warm up
+      // The raw GROUP BY is slow by nature (tens of seconds at 27M): three runs give its median.
+      if (i >= 20 && i < 23) {
+        const started = performance.now();
+        await dataSource.query(query.sql);
+        sqlTimes.push(performance.now() - started);
+      }
+    }
+    const graphqlP50 = percentile(graphqlTimes, 50);
+    const sqlP50 = percentile(sqlTimes, 50);
+    rows.push([
+      name,
+      graphqlP50.toFixed(1),
+      percentile(graphqlTimes, 95).toFixed(1),
+      sqlP50.toFixed(1),
+      `${(sqlP50 / graphqlP50).toFixed(0)}×`,
+    ]);
+  }
+  return rows;
+}
+
+interface Writer {
+  schoolId: number;
+  token: string;
+  /** Learners of the writer's school not yet enrolled. */
+  learners: string[];
+}
+
+/** Eight schools' registrars, each with 2,000 learners of its school to enroll. */
+async function benchWriters(dataSource: DataSource): Promise<Writer[]> {
+  const schools = await dataSource.query<{ id: number }[]>(
+    `SELECT id FROM school WHERE offers_elementary AND sector = 'PUBLIC' ORDER BY id LIMIT 8`,
+  );
+  const creator = (
+    await dataSource.query<{ id: string }[]>('SELECT id FROM account WHERE username = $1', [
+      datasetLoaderUsername,
+    ])
+  )[0]!.id;
+  return Promise.all(
+    schools.map(async (s, i) => {
+      const token = await account(dataSource, `bench-registrar-${i}`, Role.SCHOOL_REGISTRAR, s.id);
+      const learners = await dataSource.query<{ id: string }[]>(
+        `INSERT INTO learner (last_name, first_name, name_key, birth_date, sex, created_by)
+         SELECT 'Benchwrite', 'Writer ' || g, $1 || ' ' || g, '2016-05-05', 'FEMALE', $2
+         FROM generate_series(1, 2000) g RETURNING id::text`,
+        [toNameKey({ lastName: 'Benchwrite', firstName: 'Writer' }), creator],
+      );
+      await dataSource.query(
+        `INSERT INTO learner_school (learner_id, school_id, reason)
+         SELECT unnest($1::bigint[]), $2, 'REGISTERED'`,
+        [learners.map((l) => l.id), s.id],
+      );
+      return { schoolId: s.id, token, learners: learners.map((l) => l.id) };
+    }),
+  );
+}
+
+const enroll = `mutation($input: EnrollLearnerInput!) { enrollLearner(input: $input) { enrollment { id } } }`;
+const enrollInput = (learnerId: string | undefined) => ({
+  input: {
+    learnerId,
+    schoolYear: '2026-2027',
+    gradeLevel: 'GRADE_4',
+    admissionBasis: 'CONTINUING',
+    documents: ['SF9'],
+    enrolledOn: '2026-06-08',
+    firstAttendance: '2026-06-15',
+  },
+});
+
+/** Writes: enrollments through the API by the schools at once for 10 s, rollups maintained. */
+async function timeWrites(writeClient: ReturnType<typeof graphqlClient>, writers: Writer[]) {
+  const times: number[] = [];
+  const writeSeconds = 10;
+  const until = performance.now() + writeSeconds * 1000;
+  const writeStarted = performance.now();
+  await Promise.all(
+    writers.map(async (w) => {
+      while (performance.now() < until && w.learners.length > 0) {
+        const { ms } = await writeClient.run(w.token, enroll, enrollInput(w.learners.pop()));
+        times.push(ms);
+      }
+    }),
+  );
+  return { times, perSecond: times.length / ((performance.now() - writeStarted) / 1000) };
+}
+
+/** Freshness: from an enrollment's answer to the summary counting it, in ms (at most 5 s). */
+async function freshness(
+  client: ReturnType<typeof graphqlClient>,
+  writeClient: ReturnType<typeof graphqlClient>,
+  analyst: string,
+  writer: Writer,
+): Promise<number> {
+  const count = async () =>
+    (
+      await client.run<{ enrollmentSummary: { learners: number }[] }>(
+        analyst,
+        `{ enrollmentSummary(groupBy: [], filter: { schoolYear: "2026-2027", schoolIds: ["${formatSchoolId(writer.schoolId)}"] }) { learners } }`,
+      )
+    ).data.enrollmentSummary[0]?.learners ?? 0;
+  const before = await count();
+  await writeClient.run(writer.token, enroll, enrollInput(writer.learners.pop()));
+  const committed = performance.now();
+  while ((await count()) === before && performance.now() - committed < 5000);
+  return performance.now() - committed;
 }
