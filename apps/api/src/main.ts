@@ -1,6 +1,7 @@
 import { createApp } from './app.js';
 import { createDataSource } from './db/data-source.js';
 import { openDatabase } from './db/database.js';
+import { entities } from './entities.js';
 import { config, demoMode, environmentHelp } from './config.js';
 import { ensureDemoAccounts, removeDemoAccounts } from './modules/auth/demo-accounts.js';
 import { resolveInterruptedLoads } from './modules/datasets/bulk-load.js';
@@ -24,6 +25,7 @@ const { shutdownDelayMs } = config;
 
 const database = await openDatabase('enrollment', say);
 const dataSource = createDataSource(database.url, {
+  entities,
   // A small pool serves many requests: each holds a connection only for its transaction.
   poolSize: config.dbPoolSize,
 });
