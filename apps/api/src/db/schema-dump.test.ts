@@ -70,6 +70,27 @@ describe('the schema dump', () => {
     expect(unifiedDiff(before, after), '--- migrations, +++ after applying db/sql').toBe('');
   });
 
+  it('names every function, trigger and policy of the database in a db/sql file', async () => {
+    const text = (await readCurrentSql()).map((f) => f.sql).join('\n');
+    const objects = await onFreshCopy(async (client) => {
+      const { rows } = await client.query<{ kind: string; name: string }>(
+        `SELECT 'FUNCTION' AS kind, proname AS name FROM pg_proc p
+         WHERE pronamespace = 'public'::regnamespace AND NOT EXISTS (SELECT 1 FROM pg_depend x
+           WHERE x.classid = 'pg_proc'::regclass AND x.objid = p.oid AND x.deptype = 'e')
+         UNION ALL SELECT 'TRIGGER', tgname FROM pg_trigger WHERE NOT tgisinternal
+         UNION ALL SELECT 'POLICY', polname FROM pg_policy
+         UNION ALL SELECT 'VIEW', relname FROM pg_class
+         WHERE relnamespace = 'public'::regnamespace AND relkind IN ('v', 'm')`,
+      );
+      return rows;
+    });
+    const missing = objects.filter(
+      ({ kind, name }) =>
+        !new RegExp(`CREATE (OR REPLACE )?(MATERIALIZED )?${kind} "?${name}"?[\\s(]`).test(text),
+    );
+    expect(missing).toEqual([]);
+  });
+
   it('is the same text twice running', async () => {
     const [first, second] = await onFreshCopy(async (client) => [
       await dumpOf(client),

@@ -15,6 +15,7 @@ import { EnrollmentRollupBrief1795701000000 } from './1795701000000-EnrollmentRo
 import { EnrollmentRollupShapes1795702000000 } from './1795702000000-EnrollmentRollupShapes.js';
 import { LearnerNameTrigramGin1795703000000 } from './1795703000000-LearnerNameTrigramGin.js';
 import { EarlyRegistrationPreviousYearIndex1795704000000 } from './1795704000000-EarlyRegistrationPreviousYearIndex.js';
+import { VersionBump1795705000000 } from './1795705000000-VersionBump.js';
 
 /** Every migration in order; `npm run migration:generate` rewrites this list. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   EnrollmentRollupShapes1795702000000,
   LearnerNameTrigramGin1795703000000,
   EarlyRegistrationPreviousYearIndex1795704000000,
+  VersionBump1795705000000,
 ];

@@ -38,7 +38,7 @@ BEGIN
     RAISE EXCEPTION USING ERRCODE = 'P0001', MESSAGE = 'MOVE_BEFORE_ORIGIN_ENROLLMENT';
   END IF;
   UPDATE enrollment SET status = 'MOVED_OUT', left_on = p_left_on,
-         transferred_out = p_transferred, version = version + 1, updated_at = now()
+         transferred_out = p_transferred, updated_at = now()
   WHERE id = e.id;
   INSERT INTO enrollment_status_change (enrollment_id, status, effective_on, reason, note, recorded_by)
   VALUES (e.id, 'MOVED_OUT', p_left_on, CASE WHEN p_transferred THEN 'TRANSFERRED_OUT' ELSE 'MOVED_OUT' END,

@@ -53,11 +53,11 @@ BEGIN
     IF m.status <> 'APPROVED' THEN
       RAISE EXCEPTION USING ERRCODE = 'P0001', MESSAGE = 'MERGE_NOT_APPROVED';
     END IF;
-    UPDATE enrollment SET learner_id = m.merged_id, version = version + 1
+    UPDATE enrollment SET learner_id = m.merged_id
     WHERE id = ANY (m.moved_enrollment_ids) AND learner_id = m.survivor_id;
     DELETE FROM learner_school
     WHERE learner_id = m.survivor_id AND school_id = ANY (m.moved_school_ids) AND reason = 'MERGED';
-    UPDATE learner SET merged_into_id = NULL, version = version + 1 WHERE id = m.merged_id;
+    UPDATE learner SET merged_into_id = NULL WHERE id = m.merged_id;
     UPDATE learner_merge SET status = 'REVERTED', reverted_by = current_setting('app.account_id')::uuid,
            reverted_at = now(), decision_note = coalesce(p_note, decision_note)
     WHERE id = p_merge;
@@ -84,9 +84,9 @@ BEGIN
     INSERT INTO learner_school (learner_id, school_id, reason)
     SELECT m.survivor_id, school_id, 'MERGED' FROM learner_school WHERE learner_id = m.merged_id
     ON CONFLICT DO NOTHING;
-    UPDATE enrollment SET learner_id = m.survivor_id, version = version + 1
+    UPDATE enrollment SET learner_id = m.survivor_id
     WHERE learner_id = m.merged_id;
-    UPDATE learner SET merged_into_id = m.survivor_id, version = version + 1 WHERE id = m.merged_id;
+    UPDATE learner SET merged_into_id = m.survivor_id WHERE id = m.merged_id;
   END IF;
   UPDATE learner_merge SET status = p_decision, decided_by = current_setting('app.account_id')::uuid,
          decided_at = now(), decision_note = p_note

@@ -402,7 +402,7 @@ export async function updateLearner(
     const columns = Object.keys(changes);
     const result = await manager.query<[unknown[], number]>(
       `UPDATE learner SET ${columns.map((c, i) => `"${c}" = $${i + 3}`).join(', ')},
-              version = version + 1, updated_at = now()
+              updated_at = now()
        WHERE id = $1 AND version = $2`,
       [id, version, ...Object.values(changes)],
     );

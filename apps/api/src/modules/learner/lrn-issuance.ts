@@ -24,8 +24,7 @@ export async function issueLrn(
 ): Promise<LrnIssuance> {
   const rows = await preparedQuery<{ lrn: string }>(
     manager,
-    `UPDATE learner SET lrn = lpad(nextval('lrn_seq')::text, 12, '0'), lrn_issued_at = now(),
-         version = version + 1
+    `UPDATE learner SET lrn = lpad(nextval('lrn_seq')::text, 12, '0'), lrn_issued_at = now()
      WHERE id = $1 AND coalesce(lrn, '') = '' AND merged_into_id IS NULL
      RETURNING lrn`,
     [learnerId],
