@@ -10,7 +10,7 @@ import { checkId } from '../../ids.js';
 import { type Viewer } from '../auth/viewer.js';
 import { type LearnerEntity } from '../learner/learner.entity.js';
 import { issueLrn } from '../learner/lrn-issuance.js';
-import { documentState } from './document-state.js';
+
 import {
   type AnsweredOutcome,
   type Decision,
@@ -20,6 +20,7 @@ import {
 } from './enrollment-command.js';
 import {
   alreadyEnrolled,
+  documentState,
   fileBirthDocument,
   insertEnrollment,
   linkLearner,
@@ -227,9 +228,7 @@ async function writeEnrollment(
   let id: string;
   if (registration) {
     id = registration.id;
-    await manager
-      .getRepository(EnrollmentEntity)
-      .update({ id }, { ...values, version: registration.version + 1 });
+    await manager.getRepository(EnrollmentEntity).update({ id }, values);
   } else {
     id = await insertEnrollment(manager, {
       ...values,

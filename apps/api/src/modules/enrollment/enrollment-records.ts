@@ -1,7 +1,14 @@
+import { checkEligibility } from '@repo/domain/check-eligibility';
 import { formatSchoolId } from '@repo/domain/school';
 import { type SchoolOffering } from '@repo/domain/enrollment';
-import { BirthDocumentType, EnrollmentStatus } from '@repo/domain/enums';
-import { parseSchoolYear } from '@repo/domain/school-year';
+import {
+  type AdmissionBasis,
+  BirthDocumentType,
+  type DocumentType,
+  EnrollmentStatus,
+  type GradeLevel,
+} from '@repo/domain/enums';
+import { parseSchoolYear, policyDates, type SchoolCalendar } from '@repo/domain/school-year';
 import { type EntityManager, EntityNotFoundError } from 'typeorm';
 import { preparedQuery } from '../../db/prepared.js';
 import { badUserInput, refused } from '../../errors.js';
@@ -276,7 +283,7 @@ export async function fileBirthDocument(
   if (given.length > 1) throw badUserInput(field, 'ONE_BIRTH_DOCUMENT', 'Give one birth document');
   await manager.query(
     `UPDATE learner SET birth_document_type = $2, birth_document_received_on = $3,
-            version = version + 1, updated_at = now()
+            updated_at = now()
      WHERE id = $1`,
     [learner.id, given[0], receivedOn],
   );
@@ -305,7 +312,10 @@ export async function ownEnrollment(
   });
 }
 
-/** First attendance: the LRN if the learner has none (§V.A, §VI), then official or temporary. */
+/**
+ * First attendance: the LRN if the learner has none (§V.A, §VI), then official or temporary; a late
+ * enrollment's catch-up plan, approved at the first attendance (§V.D), with it.
+ */
 export async function attend(
   manager: EntityManager,
   viewer: Viewer,
@@ -313,16 +323,62 @@ export async function attend(
   learnerId: string,
   date: string,
   documentsComplete: boolean,
+  catchUpPlan: string | null = null,
 ) {
   const lrn = await issueLrn(manager, viewer, learnerId);
   if (!lrn.ok) throw refused('LEARNER_NOT_FOUND', `Learner ${learnerId} not found`);
   const status = documentsComplete
     ? EnrollmentStatus.OFFICIALLY_ENROLLED
     : EnrollmentStatus.TEMPORARILY_ENROLLED;
+  // One update, one new version (bump_version): the late enrollment's catch-up plan goes with it.
   await manager.query(
-    `UPDATE enrollment SET first_attendance = $2, status = $3, version = version + 1, updated_at = now()
+    `UPDATE enrollment SET first_attendance = $2, status = $3,
+            catch_up_plan = coalesce($4, catch_up_plan), updated_at = now()
      WHERE id = $1`,
-    [enrollmentId, date, status],
+    [enrollmentId, date, status, catchUpPlan],
   );
   await recordStatus(manager, viewer, enrollmentId, status, date, 'FIRST_ATTENDANCE');
+}
+
+/**
+ * What an enrollment still owes, from the documents received and the learner's birth document on
+ * file (§V.A, §V.C), judged by the domain with the year's calendar.
+ */
+export function documentState(
+  enrollment: Pick<
+    EnrollmentEntity,
+    'enrolledOn' | 'schoolYear' | 'gradeLevel' | 'admissionBasis' | 'firstTimeEnrollee' | 'movedIn'
+  >,
+  learner: LearnerEntity,
+  calendar: SchoolCalendar,
+  documents: readonly string[],
+) {
+  if (!enrollment.enrolledOn) return { missing: [] as string[], dueBy: null, complete: false };
+  const dates = policyDates(calendar);
+  const counted = enrollment.movedIn ? forMove(documents) : documents;
+  const result = checkEligibility({
+    schoolYear: enrollment.schoolYear,
+    gradeLevel: enrollment.gradeLevel as GradeLevel,
+    // ALS programs have none, and are judged before it is read.
+    basis: (enrollment.admissionBasis ?? 'CONTINUING') as AdmissionBasis,
+    birthDate: learner.birthDate,
+    firstTimeEnrollee: enrollment.firstTimeEnrollee,
+    documents: counted as DocumentType[],
+    birthDocumentOnFile: learner.birthDocumentType !== null,
+    dates: { ageCutoff: dates.ageCutoff, documentDeadline: dates.documentDeadline },
+  });
+  const missing = result.missingDocuments as string[];
+  return {
+    missing,
+    dueBy: missing.length > 0 ? result.documentsDueBy : null,
+    complete: missing.length === 0,
+  };
+}
+
+/**
+ * A move during the year needs the latest SF9 (§V.E): a registrar's letter, enough for a transferee
+ * at enrollment (§V.A), leaves the mover temporary, with the Affidavit of Undertaking (§V.C).
+ */
+export function forMove(documents: readonly string[]): string[] {
+  return documents.filter((d) => d !== 'REGISTRAR_LETTER');
 }

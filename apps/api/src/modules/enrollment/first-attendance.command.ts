@@ -13,7 +13,7 @@ import { clock } from '../../clock.js';
 import { fieldErrors, refused } from '../../errors.js';
 import { findCalendar } from '../calendar/calendar.service.js';
 import { LearnerEntity } from '../learner/learner.entity.js';
-import { documentState } from './document-state.js';
+
 import {
   type AnsweredOutcome,
   type Decision,
@@ -21,7 +21,13 @@ import {
   refuseBadDates,
   type Writer,
 } from './enrollment-command.js';
-import { attend, offeringOf, ownEnrollment, receivedDocuments } from './enrollment-records.js';
+import {
+  attend,
+  documentState,
+  offeringOf,
+  ownEnrollment,
+  receivedDocuments,
+} from './enrollment-records.js';
 import { type EnrollmentEntity } from './enrollment.entity.js';
 
 interface FirstAttendance {
@@ -92,13 +98,20 @@ async function attendFirst(
     ...plan.errors.filter((e) => e.field === 'firstAttendance' || e.field === 'lateApproval'),
   );
   if (errors.length > 0) throw fieldErrors(errors);
-  if (plan.late?.code === 'LATE_APPROVED' && input.lateApproval)
-    await manager.query('UPDATE enrollment SET catch_up_plan = $2 WHERE id = $1', [
-      enrollment.id,
-      input.lateApproval.catchUpPlan.trim(),
-    ]);
+  const catchUpPlan =
+    plan.late?.code === 'LATE_APPROVED' && input.lateApproval
+      ? input.lateApproval.catchUpPlan.trim()
+      : null;
   const state = documentState(enrollment, learner, calendar, documents);
-  await attend(manager, viewer, enrollment.id, learner.id, input.firstAttendance, state.complete);
+  await attend(
+    manager,
+    viewer,
+    enrollment.id,
+    learner.id,
+    input.firstAttendance,
+    state.complete,
+    catchUpPlan,
+  );
   return {
     id: enrollment.id,
     learnerId: learner.id,

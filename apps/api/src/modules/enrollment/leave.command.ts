@@ -100,10 +100,7 @@ async function depart(
   if (all.length > 0) throw fieldErrors(all);
   await manager
     .getRepository(EnrollmentEntity)
-    .update(
-      { id: enrollment.id },
-      { ...details, status: to, leftOn: input.effectiveOn, version: enrollment.version + 1 },
-    );
+    .update({ id: enrollment.id }, { ...details, status: to, leftOn: input.effectiveOn });
   await recordStatus(manager, viewer, enrollment.id, to, input.effectiveOn, to, note);
   return {
     id: enrollment.id,

@@ -8,7 +8,7 @@ import { clock } from '../../clock.js';
 import { badUserInput, fieldErrors, refused } from '../../errors.js';
 import { checkId } from '../../ids.js';
 import { type LearnerEntity } from '../learner/learner.entity.js';
-import { documentState, forMove } from './document-state.js';
+
 import {
   type AnsweredOutcome,
   type Decision,
@@ -18,7 +18,9 @@ import {
 } from './enrollment-command.js';
 import {
   attend,
+  documentState,
   fileBirthDocument,
+  forMove,
   insertEnrollment,
   linkLearner,
   offeringOf,
@@ -26,7 +28,6 @@ import {
   requireCalendar,
   schoolOf,
 } from './enrollment-records.js';
-import { EnrollmentEntity } from './enrollment.entity.js';
 import { type MoveLearnerInput } from './enrollment.input.js';
 
 interface Origin {
@@ -73,6 +74,21 @@ async function moveIn(
   const move = classifyMove(calendar, input.moveDate, input.documents.includes('SF9'));
   const origin = await moveOut(manager, learner.id, input, move.transferred);
   await fileBirthDocument(manager, learner, input.documents, input.moveDate, 'input.documents');
+  const docs = [...new Set(input.documents)];
+  // What the mover still owes, known before the row is written: one insert, then the attendance.
+  const state = documentState(
+    {
+      enrolledOn: input.moveDate,
+      schoolYear: input.schoolYear,
+      gradeLevel: input.gradeLevel,
+      admissionBasis: 'TRANSFEREE',
+      firstTimeEnrollee: false,
+      movedIn: true,
+    },
+    learner,
+    calendar,
+    docs,
+  );
   const id = await insertEnrollment(manager, {
     learnerId: learner.id,
     schoolId,
@@ -85,9 +101,10 @@ async function moveIn(
     movedIn: true,
     transferredIn: move.transferred,
     movedFromEnrollmentId: origin.enrollment_id,
+    missingDocuments: state.missing,
+    documentsDueBy: state.dueBy,
     createdBy: viewer.accountId,
   });
-  const docs = [...new Set(input.documents)];
   await recordFacts(manager, viewer, id, { types: docs, receivedOn: input.moveDate }, [
     {
       status: EnrollmentStatus.PRE_REGISTERED,
@@ -96,11 +113,6 @@ async function moveIn(
       note: `from school ${formatSchoolId(origin.school_id)}`,
     },
   ]);
-  const enrollment = await manager.getRepository(EnrollmentEntity).findOneByOrFail({ id });
-  const state = documentState(enrollment, learner, calendar, docs);
-  await manager
-    .getRepository(EnrollmentEntity)
-    .update({ id }, { missingDocuments: state.missing, documentsDueBy: state.dueBy });
   await attend(manager, viewer, id, learner.id, input.moveDate, state.complete);
   return {
     id,

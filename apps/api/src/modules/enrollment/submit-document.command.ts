@@ -6,7 +6,7 @@ import { badUserInput, refused } from '../../errors.js';
 import { checkId } from '../../ids.js';
 import { findCalendar } from '../calendar/calendar.service.js';
 import { LearnerEntity } from '../learner/learner.entity.js';
-import { documentState } from './document-state.js';
+
 import {
   type AnsweredOutcome,
   type Decision,
@@ -15,6 +15,7 @@ import {
   type Writer,
 } from './enrollment-command.js';
 import {
+  documentState,
   fileBirthDocument,
   ownEnrollment,
   receivedDocuments,
@@ -82,7 +83,7 @@ async function receive(
   }
   await manager.query(
     `UPDATE enrollment SET status = $2, missing_documents = $3, documents_due_by = $4,
-            version = version + 1, updated_at = now()
+            updated_at = now()
      WHERE id = $1`,
     [enrollment.id, status, state.missing, state.dueBy],
   );
