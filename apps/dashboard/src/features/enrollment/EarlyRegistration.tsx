@@ -34,27 +34,74 @@ const registrationCategoryLabel: Partial<Record<LearnerCategory, string>> = {
   BALIK_ARAL: 'Balik-Aral',
 };
 
-/**
- * Early registration (SPEC §4.2, §V.A): incoming Kindergarten, Grades 1, 7 and 11, and out-of-school
- * children and youth with their circumstances; pre-registered, no LRN until the first attendance.
- * A learner with a record is found first; one without fills in the Basic Education Enrollment Form.
- */
-export function EarlyRegistration({
-  schoolId,
-  schoolYear,
-  calendar,
-  school,
-  today,
-}: {
+type Who = { kind: 'search' } | { kind: 'new' } | { kind: 'existing'; candidate: Candidate };
+
+interface EarlyProps {
   schoolId: string;
   schoolYear: string;
   calendar: SchoolCalendar;
   school: SchoolOffering;
   today: string;
-}) {
-  const [who, setWho] = useState<
-    { kind: 'search' } | { kind: 'new' } | { kind: 'existing'; candidate: Candidate }
-  >({ kind: 'search' });
+}
+
+/**
+ * Early registration (SPEC §4.2, §V.A): incoming Kindergarten, Grades 1, 7 and 11, and out-of-school
+ * children and youth with their circumstances; pre-registered, no LRN until the first attendance.
+ * A learner with a record is found first; one without fills in the Basic Education Enrollment Form.
+ */
+export function EarlyRegistration(props: EarlyProps) {
+  const { schoolId, schoolYear, calendar } = props;
+  const { days, list } = useRegistrationLists(schoolId, schoolYear);
+  const form = useEarlyRegistration(props, () => {
+    void days.refetch();
+    void list.refetch();
+  });
+  const dates = policyDates(calendar);
+  const { who, notice, registeredOn } = form;
+
+  return (
+    <section aria-labelledby="early-heading">
+      <h2 id="early-heading">Early registration, SY {schoolYear}</h2>
+      <p>
+        Window: {dayLabel(dates.earlyRegistrationStart)} to {dayLabel(dates.earlyRegistrationEnd)}.
+        Learners continuing into Grades 2-6, 8-10 and 12 count as pre-registered without
+        registering.
+      </p>
+      <div aria-live="polite">{notice ? <p className="enroll-notice">{notice}</p> : null}</div>
+      {who.kind === 'search' ? (
+        <LearnerSearch
+          onPreview={(candidate) => form.setWho({ kind: 'existing', candidate })}
+          onCreateNew={({ name, birthDate }) => {
+            form.setDraft(draftFromSearch(name, birthDate));
+            form.setWho({ kind: 'new' });
+          }}
+        />
+      ) : (
+        <EarlyRegistrationForm form={form} who={who} />
+      )}
+      <RegistrationsOfDay days={days} registeredOn={registeredOn} />
+      <PreRegisteredLearners list={list} />
+    </section>
+  );
+}
+
+/** The day's registrations and the year's pre-registered learners, refetched after each one. */
+function useRegistrationLists(schoolId: string, schoolYear: string) {
+  const days = useQuery(PreRegistrationsByDayQuery, { variables: { schoolId, schoolYear } });
+  const list = useQuery(ClassListQuery, {
+    variables: {
+      schoolId,
+      schoolYear,
+      filter: { status: 'PRE_REGISTERED', limit: 100, offset: 0 },
+    },
+  });
+  return { days, list };
+}
+type Lists = ReturnType<typeof useRegistrationLists>;
+
+/** What the form holds: the learner and the registration's grade, day and categories. */
+function useRegistrationValues(calendar: SchoolCalendar, today: string) {
+  const [who, setWho] = useState<Who>({ kind: 'search' });
   const [draft, setDraft] = useState<ProfileDraft>(emptyProfile);
   const [gradeLevel, setGrade] = useState<GradeLevel | ''>('');
   const [strand, setStrand] = useState<Strand | ''>('');
@@ -64,39 +111,57 @@ export function EarlyRegistration({
   const [registeredOn, setRegisteredOn] = useState(
     () => defaultDates(calendar, today).registeredOn,
   );
+  const outOfSchool = categories.includes('OSC') || categories.includes('OSY');
+  return {
+    who,
+    setWho,
+    draft,
+    setDraft,
+    gradeLevel,
+    setGrade,
+    strand,
+    setStrand,
+    categories,
+    setCategories,
+    chosen,
+    setChosen,
+    registeredOn,
+    setRegisteredOn,
+    outOfSchool,
+  };
+}
+type Values = ReturnType<typeof useRegistrationValues>;
+
+/** The API's `preRegister` input: the learner found, or a new record from the form. */
+function toPreRegisterInput(v: Values, who: Exclude<Who, { kind: 'search' }>, schoolYear: string) {
+  return {
+    schoolYear,
+    gradeLevel: v.gradeLevel as GradeLevel,
+    strand: v.strand || null,
+    categories: v.categories,
+    circumstances: v.outOfSchool ? v.chosen : [],
+    registeredOn: v.registeredOn,
+    ...(who.kind === 'new'
+      ? { learner: toCreateInput(v.draft, false) }
+      : { learnerId: who.candidate.learnerId }),
+  };
+}
+
+/** The form's values, the domain's checks as they are typed, and the registration sent. */
+function useEarlyRegistration(
+  { schoolYear, calendar, school, today }: EarlyProps,
+  onRegistered: () => void,
+) {
+  const values = useRegistrationValues(calendar, today);
   const [attempted, setAttempted] = useState(false);
   const [failure, setFailure] = useState<FormFailure>(noFailure);
   const [notice, setNotice] = useState<string | null>(null);
   const key = useRef(newIdempotencyKey());
   const [preRegister, registering] = useMutation(PreRegisterMutation);
-  const days = useQuery(PreRegistrationsByDayQuery, { variables: { schoolId, schoolYear } });
-  const list = useQuery(ClassListQuery, {
-    variables: {
-      schoolId,
-      schoolYear,
-      filter: { status: 'PRE_REGISTERED', limit: 100, offset: 0 },
-    },
-  });
 
-  const dates = policyDates(calendar);
-  const outOfSchool = categories.includes('OSC') || categories.includes('OSY');
   const errors = [
-    ...(who.kind === 'new' ? checkProfile(draft, today) : []),
-    ...(gradeLevel
-      ? checkPreRegistration(
-          {
-            calendar,
-            school,
-            gradeLevel,
-            strand: strand || null,
-            categories,
-            circumstances: chosen,
-            registeredOn,
-            today,
-          },
-          circumstances,
-        )
-      : [{ field: 'gradeLevel', code: 'REQUIRED' }]),
+    ...(values.who.kind === 'new' ? checkProfile(values.draft, today) : []),
+    ...registrationErrors(values, { calendar, school, today }),
   ];
   const describe = (field: string, rule: string) =>
     describeRule(field, rule, undefined, { today, calendar });
@@ -112,6 +177,7 @@ export function EarlyRegistration({
   async function submit(event?: FormEvent) {
     event?.preventDefault();
     setAttempted(true);
+    const { who } = values;
     if (who.kind === 'search') return;
     if (errors.length > 0) {
       setFailure({
@@ -123,133 +189,148 @@ export function EarlyRegistration({
     setFailure(noFailure);
     try {
       const { data } = await preRegister({
-        variables: {
-          key: key.current,
-          input: {
-            schoolYear,
-            gradeLevel: gradeLevel as GradeLevel,
-            strand: strand || null,
-            categories,
-            circumstances: outOfSchool ? chosen : [],
-            registeredOn,
-            ...(who.kind === 'new'
-              ? { learner: toCreateInput(draft, false) }
-              : { learnerId: who.candidate.learnerId }),
-          },
-        },
+        variables: { key: key.current, input: toPreRegisterInput(values, who, schoolYear) },
       });
       key.current = newIdempotencyKey();
       setNotice(
-        `${data!.preRegister.message}: pre-registered for ${gradeLabel[gradeLevel as GradeLevel]}.`,
+        `${data!.preRegister.message}: pre-registered for ${gradeLabel[values.gradeLevel as GradeLevel]}.`,
       );
-      setWho({ kind: 'search' });
-      setDraft(emptyProfile);
+      values.setWho({ kind: 'search' });
+      values.setDraft(emptyProfile);
       setAttempted(false);
-      void days.refetch();
-      void list.refetch();
+      onRegistered();
     } catch (error) {
       setFailure(toFormFailure(error));
     }
   }
 
-  // The day's list follows the registration date, so a day's paper forms can be encoded later.
+  return { ...values, failure, notice, errorOf, submit, registering: registering.loading };
+}
+type EarlyForm = ReturnType<typeof useEarlyRegistration>;
+
+/** `checkPreRegistration` on the form (§V.A), once a grade is chosen. */
+function registrationErrors(
+  values: Values,
+  { calendar, school, today }: Pick<EarlyProps, 'calendar' | 'school' | 'today'>,
+) {
+  const { gradeLevel, strand, categories, chosen, registeredOn } = values;
+  return gradeLevel
+    ? checkPreRegistration(
+        {
+          calendar,
+          school,
+          gradeLevel,
+          strand: strand || null,
+          categories,
+          circumstances: chosen,
+          registeredOn,
+          today,
+        },
+        circumstances,
+      )
+    : [{ field: 'gradeLevel', code: 'REQUIRED' }];
+}
+
+/** The learner (the Enrollment Form for a new one) and the registration: grade, day, categories. */
+function EarlyRegistrationForm({
+  form,
+  who,
+}: {
+  form: EarlyForm;
+  who: Exclude<Who, { kind: 'search' }>;
+}) {
+  return (
+    <form
+      onSubmit={(e) => void form.submit(e)}
+      className="enroll-form"
+      noValidate
+      aria-label="Early registration form"
+    >
+      <h3>
+        {who.kind === 'new'
+          ? 'Basic Education Enrollment Form'
+          : `Learner: ${candidateName(who.candidate)}`}
+      </h3>
+      {who.kind === 'new' ? (
+        <ProfileFields draft={form.draft} onChange={form.setDraft} errorOf={form.errorOf} />
+      ) : null}
+      <RegistrationFields form={form} />
+      <FailureNotice
+        failure={form.failure}
+        busy={form.registering}
+        onRetry={() => void form.submit()}
+      />
+      <div className="enroll-actions">
+        <button type="submit" disabled={form.registering}>
+          {form.registering ? 'Saving…' : 'Register'}
+        </button>
+        <button
+          type="button"
+          className="enroll-secondary"
+          onClick={() => form.setWho({ kind: 'search' })}
+        >
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function RegistrationFields({ form }: { form: EarlyForm }) {
+  const { errorOf } = form;
+  return (
+    <fieldset className="enroll-fieldset">
+      <legend>Registration</legend>
+      <SelectField
+        label="Grade level"
+        value={form.gradeLevel}
+        onChange={form.setGrade}
+        options={gradeOrder.map((g) => [g, gradeLabel[g]] as const)}
+        error={errorOf('gradeLevel')}
+      />
+      {form.gradeLevel === 'GRADE_11' ? (
+        <SelectField
+          label="Strand"
+          value={form.strand}
+          onChange={form.setStrand}
+          options={strandOptions}
+          error={errorOf('strand')}
+        />
+      ) : null}
+      <DateField
+        label="Date of registration"
+        value={form.registeredOn}
+        onChange={form.setRegisteredOn}
+        error={errorOf('registeredOn')}
+      />
+      <CheckboxList
+        nested
+        legend="The learner is"
+        values={[LearnerCategory.OSC, LearnerCategory.OSY, LearnerCategory.BALIK_ARAL]}
+        selected={form.categories}
+        onChange={form.setCategories}
+        labelOf={(c) => registrationCategoryLabel[c]}
+      />
+      {form.outOfSchool ? (
+        <CheckboxList
+          nested
+          legend="Circumstances (§V.A)"
+          values={circumstances}
+          selected={form.chosen}
+          onChange={form.setChosen}
+          labelOf={(c) => circumstanceLabel[c]}
+          error={errorOf('circumstances')}
+        />
+      ) : null}
+    </fieldset>
+  );
+}
+
+/** The day's count; it follows the registration date, so a day's paper forms can be encoded later. */
+function RegistrationsOfDay({ days, registeredOn }: { days: Lists['days']; registeredOn: string }) {
   const ofDay = days.data?.preRegistrationsByDay.filter((d) => d.date === registeredOn) ?? [];
   return (
-    <section aria-labelledby="early-heading">
-      <h2 id="early-heading">Early registration, SY {schoolYear}</h2>
-      <p>
-        Window: {dayLabel(dates.earlyRegistrationStart)} to {dayLabel(dates.earlyRegistrationEnd)}.
-        Learners continuing into Grades 2-6, 8-10 and 12 count as pre-registered without
-        registering.
-      </p>
-      <div aria-live="polite">{notice ? <p className="enroll-notice">{notice}</p> : null}</div>
-      {who.kind === 'search' ? (
-        <LearnerSearch
-          onPreview={(candidate) => setWho({ kind: 'existing', candidate })}
-          onCreateNew={({ name, birthDate }) => {
-            setDraft(draftFromSearch(name, birthDate));
-            setWho({ kind: 'new' });
-          }}
-        />
-      ) : (
-        <form
-          onSubmit={(e) => void submit(e)}
-          className="enroll-form"
-          noValidate
-          aria-label="Early registration form"
-        >
-          <h3>
-            {who.kind === 'new'
-              ? 'Basic Education Enrollment Form'
-              : `Learner: ${candidateName(who.candidate)}`}
-          </h3>
-          {who.kind === 'new' ? (
-            <ProfileFields draft={draft} onChange={setDraft} errorOf={errorOf} />
-          ) : null}
-          <fieldset className="enroll-fieldset">
-            <legend>Registration</legend>
-            <SelectField
-              label="Grade level"
-              value={gradeLevel}
-              onChange={setGrade}
-              options={gradeOrder.map((g) => [g, gradeLabel[g]] as const)}
-              error={errorOf('gradeLevel')}
-            />
-            {gradeLevel === 'GRADE_11' ? (
-              <SelectField
-                label="Strand"
-                value={strand}
-                onChange={setStrand}
-                options={strandOptions}
-                error={errorOf('strand')}
-              />
-            ) : null}
-            <DateField
-              label="Date of registration"
-              value={registeredOn}
-              onChange={setRegisteredOn}
-              error={errorOf('registeredOn')}
-            />
-            <CheckboxList
-              nested
-              legend="The learner is"
-              values={[LearnerCategory.OSC, LearnerCategory.OSY, LearnerCategory.BALIK_ARAL]}
-              selected={categories}
-              onChange={setCategories}
-              labelOf={(c) => registrationCategoryLabel[c]}
-            />
-            {outOfSchool ? (
-              <CheckboxList
-                nested
-                legend="Circumstances (§V.A)"
-                values={circumstances}
-                selected={chosen}
-                onChange={setChosen}
-                labelOf={(c) => circumstanceLabel[c]}
-                error={errorOf('circumstances')}
-              />
-            ) : null}
-          </fieldset>
-          <FailureNotice
-            failure={failure}
-            busy={registering.loading}
-            onRetry={() => void submit()}
-          />
-          <div className="enroll-actions">
-            <button type="submit" disabled={registering.loading}>
-              {registering.loading ? 'Saving…' : 'Register'}
-            </button>
-            <button
-              type="button"
-              className="enroll-secondary"
-              onClick={() => setWho({ kind: 'search' })}
-            >
-              Cancel
-            </button>
-          </div>
-        </form>
-      )}
-
+    <>
       <h3>Registrations on {registeredOn}</h3>
       <QueryState
         loading={days.loading}
@@ -264,6 +345,13 @@ export function EarlyRegistration({
           {ofDay.reduce((n, d) => n + d.outOfSchoolYouth, 0)} out-of-school youth.
         </p>
       ) : null}
+    </>
+  );
+}
+
+function PreRegisteredLearners({ list }: { list: Lists['list'] }) {
+  return (
+    <>
       <QueryState
         loading={list.loading}
         error={list.error}
@@ -295,6 +383,6 @@ export function EarlyRegistration({
           </tbody>
         </table>
       ) : null}
-    </section>
+    </>
   );
 }

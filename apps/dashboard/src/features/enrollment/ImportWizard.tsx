@@ -43,41 +43,90 @@ function readBase64(file: File): Promise<string> {
   });
 }
 
+type Previewed = EnrollPreviewImportMutation['previewLearnerImport'];
+type PreviewRow = Previewed['rows'][number];
+type Committed = EnrollCommitImportMutation['commitLearnerImport'];
+
 /**
  * A school's learner list from CSV or XLSX (SPEC §4.5): the API stages it and judges each row, the
  * wizard shows the invalid rows with their field and rule and the suspected duplicates with why
  * they matched; only rows the user confirms as new are created among the duplicates.
  */
 export function ImportWizard({ schoolYear }: { schoolYear: string }) {
-  const [file, setFile] = useState<File | null>(null);
-  const [previewed, setPreviewed] = useState<
-    EnrollPreviewImportMutation['previewLearnerImport'] | null
-  >(null);
-  const [outcome, setOutcome] = useState<EnrollCommitImportMutation['commitLearnerImport'] | null>(
-    null,
+  const wizard = useImportWizard(schoolYear);
+  const { staged, outcome, confirmed, busy } = wizard;
+  const rows = wizard.previewed?.rows ?? [];
+  const problems = rows.filter((r) => r.outcome === 'INVALID');
+  const duplicates = rows.filter((r) => r.outcome === 'SUSPECTED_DUPLICATE');
+  const importable = rows.filter(
+    (r) =>
+      r.outcome === 'NEW_LEARNER' ||
+      r.outcome === 'EXISTING_LEARNER' ||
+      (r.outcome === 'SUSPECTED_DUPLICATE' && confirmed.includes(r.rowNumber)),
+  ).length;
+  const done = outcome !== null;
+
+  return (
+    <section aria-labelledby="import-heading">
+      <h2 id="import-heading">Import a learner list, SY {schoolYear}</h2>
+      <p>
+        A CSV or XLSX file (at most 700 KB) with the columns {Object.values(columnOf).join(', ')}.
+        Nothing is saved until you import the previewed list; importing the same list again adds
+        nothing.
+      </p>
+      <ImportFileForm wizard={wizard} />
+      <FailureNotice
+        failure={wizard.failure}
+        busy={busy}
+        onRetry={() => void (staged && !done ? wizard.run() : wizard.stage())}
+      />
+      {staged ? (
+        <div aria-live="polite">
+          <h3>{done ? 'Import finished' : `Preview of ${staged.fileName}`}</h3>
+          <ImportFacts
+            staged={staged}
+            done={done}
+            already={rows.filter((r) => r.outcome === 'ALREADY_ENROLLED').length}
+            importable={importable}
+          />
+          {problems.length > 0 ? <InvalidRows rows={problems} /> : null}
+          {duplicates.length > 0 && !done ? (
+            <DuplicateRows
+              rows={duplicates}
+              confirmed={confirmed}
+              onConfirm={wizard.setConfirmed}
+            />
+          ) : null}
+          {done ? (
+            <CommittedRows committed={outcome.committed} />
+          ) : (
+            <button type="button" onClick={() => void wizard.run()} disabled={busy}>
+              {wizard.committing
+                ? 'Importing…'
+                : `Import ${importable} ${importable === 1 ? 'row' : 'rows'}`}
+            </button>
+          )}
+        </div>
+      ) : null}
+    </section>
   );
-  // The commit answers with counts and results; the preview's rows stay on screen beside them.
-  const staged = outcome ?? previewed;
+}
+
+/** The file chosen, its preview (stage), the rows confirmed as new, and the import (run). */
+function useImportWizard(schoolYear: string) {
+  const [file, setFile] = useState<File | null>(null);
+  const [previewed, setPreviewed] = useState<Previewed | null>(null);
+  const [outcome, setOutcome] = useState<Committed | null>(null);
   const [confirmed, setConfirmed] = useState<number[]>([]);
   const [failure, setFailure] = useState<FormFailure>(noFailure);
   const [preview, previewing] = useMutation(PreviewImportMutation);
   const [commit, committing] = useMutation(CommitImportMutation);
-  const busy = previewing.loading || committing.loading;
 
   async function stage(event?: FormEvent) {
     event?.preventDefault();
-    if (!file) {
-      setFailure({
-        ...noFailure,
-        general: 'File is required (REQUIRED): choose a .csv or .xlsx file.',
-      });
-      return;
-    }
-    if (!/\.(csv|xlsx)$/i.test(file.name) || file.size > maxBytes) {
-      setFailure({
-        ...noFailure,
-        general: `File ${file.size > maxBytes ? 'is larger than 700 KB (FILE_TOO_LARGE)' : 'must end in .csv or .xlsx (FILE_TYPE)'}.`,
-      });
+    const refusal = checkFile(file);
+    if (refusal || !file) {
+      setFailure({ ...noFailure, general: refusal });
       return;
     }
     setFailure(noFailure);
@@ -107,189 +156,213 @@ export function ImportWizard({ schoolYear }: { schoolYear: string }) {
     }
   }
 
-  const rows = previewed?.rows ?? [];
-  const importable = rows.filter(
-    (r) =>
-      r.outcome === 'NEW_LEARNER' ||
-      r.outcome === 'EXISTING_LEARNER' ||
-      (r.outcome === 'SUSPECTED_DUPLICATE' && confirmed.includes(r.rowNumber)),
-  ).length;
-  const problems = rows.filter((r) => r.outcome === 'INVALID');
-  const duplicates = rows.filter((r) => r.outcome === 'SUSPECTED_DUPLICATE');
-  const already = rows.filter((r) => r.outcome === 'ALREADY_ENROLLED').length;
-  const done = outcome !== null;
+  /** A new file: the last preview and import no longer speak of it. */
+  function choose(next: File | null) {
+    setFile(next);
+    setPreviewed(null);
+    setOutcome(null);
+  }
 
+  return {
+    previewed,
+    outcome,
+    // The commit answers with counts and results; the preview's rows stay on screen beside them.
+    staged: outcome ?? previewed,
+    confirmed,
+    setConfirmed,
+    failure,
+    busy: previewing.loading || committing.loading,
+    previewing: previewing.loading,
+    committing: committing.loading,
+    stage,
+    run,
+    choose,
+  };
+}
+
+/** Why a file cannot be sent (no file, the wrong type, too large), or '' when it can. */
+function checkFile(file: File | null): string {
+  if (!file) return 'File is required (REQUIRED): choose a .csv or .xlsx file.';
+  if (!/\.(csv|xlsx)$/i.test(file.name) || file.size > maxBytes) {
+    return `File ${file.size > maxBytes ? 'is larger than 700 KB (FILE_TOO_LARGE)' : 'must end in .csv or .xlsx (FILE_TYPE)'}.`;
+  }
+  return '';
+}
+
+function ImportFileForm({ wizard }: { wizard: ReturnType<typeof useImportWizard> }) {
   return (
-    <section aria-labelledby="import-heading">
-      <h2 id="import-heading">Import a learner list, SY {schoolYear}</h2>
-      <p>
-        A CSV or XLSX file (at most 700 KB) with the columns {Object.values(columnOf).join(', ')}.
-        Nothing is saved until you import the previewed list; importing the same list again adds
-        nothing.
-      </p>
-      <form onSubmit={(e) => void stage(e)} className="enroll-form enroll-form--inline">
-        <div className="enroll-field">
-          <label htmlFor="import-file">Learner list (.csv or .xlsx)</label>
-          <input
-            id="import-file"
-            type="file"
-            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            onChange={(e) => {
-              setFile(e.target.files?.[0] ?? null);
-              setPreviewed(null);
-              setOutcome(null);
-            }}
-          />
-        </div>
-        <button type="submit" disabled={busy}>
-          {previewing.loading ? 'Checking…' : 'Check the file'}
-        </button>
-      </form>
-      <FailureNotice
-        failure={failure}
-        busy={busy}
-        onRetry={() => void (staged && !done ? run() : stage())}
-      />
+    <form onSubmit={(e) => void wizard.stage(e)} className="enroll-form enroll-form--inline">
+      <div className="enroll-field">
+        <label htmlFor="import-file">Learner list (.csv or .xlsx)</label>
+        <input
+          id="import-file"
+          type="file"
+          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          onChange={(e) => wizard.choose(e.target.files?.[0] ?? null)}
+        />
+      </div>
+      <button type="submit" disabled={wizard.busy}>
+        {wizard.previewing ? 'Checking…' : 'Check the file'}
+      </button>
+    </form>
+  );
+}
 
-      {staged ? (
-        <div aria-live="polite">
-          <h3>{done ? 'Import finished' : `Preview of ${staged.fileName}`}</h3>
-          <dl className="enroll-facts" aria-label="Import summary">
-            <dt>Rows in the file</dt>
-            <dd>{staged.totalRows}</dd>
-            <dt>Rows with errors</dt>
-            <dd>{staged.invalidRows}</dd>
-            <dt>Suspected duplicates</dt>
-            <dd>{staged.suspectedDuplicates}</dd>
-            {!done ? (
-              <>
-                <dt>Already enrolled</dt>
-                <dd>{already}</dd>
-                <dt>Ready to import</dt>
-                <dd>{importable}</dd>
-              </>
-            ) : (
-              <>
-                <dt>Learners created</dt>
-                <dd data-testid="import-created">{staged.created}</dd>
-                <dt>Enrolments made</dt>
-                <dd data-testid="import-enrolled">{staged.enrolled}</dd>
-              </>
-            )}
-          </dl>
+/** The counts: before the import what it will do, after it what it did. */
+function ImportFacts({
+  staged,
+  done,
+  already,
+  importable,
+}: {
+  staged: Previewed | Committed;
+  done: boolean;
+  already: number;
+  importable: number;
+}) {
+  return (
+    <dl className="enroll-facts" aria-label="Import summary">
+      <dt>Rows in the file</dt>
+      <dd>{staged.totalRows}</dd>
+      <dt>Rows with errors</dt>
+      <dd>{staged.invalidRows}</dd>
+      <dt>Suspected duplicates</dt>
+      <dd>{staged.suspectedDuplicates}</dd>
+      {!done ? (
+        <>
+          <dt>Already enrolled</dt>
+          <dd>{already}</dd>
+          <dt>Ready to import</dt>
+          <dd>{importable}</dd>
+        </>
+      ) : (
+        <>
+          <dt>Learners created</dt>
+          <dd data-testid="import-created">{staged.created}</dd>
+          <dt>Enrolments made</dt>
+          <dd data-testid="import-enrolled">{staged.enrolled}</dd>
+        </>
+      )}
+    </dl>
+  );
+}
 
-          {problems.length > 0 ? (
-            <table className="data-table">
-              <caption>Rows with errors ({problems.length})</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Row</th>
-                  <th scope="col">Learner</th>
-                  <th scope="col">Errors</th>
-                </tr>
-              </thead>
-              <tbody>
-                {problems.map((r) => (
-                  <tr key={r.rowNumber}>
-                    <th scope="row">{r.rowNumber}</th>
-                    <td>{[r.lastName, r.firstName].filter(Boolean).join(', ') || '—'}</td>
-                    <td>
-                      <ul className="enroll-plain-list">
-                        {r.errors.map((e) => (
-                          <li key={`${e.field}-${e.rule}`}>
-                            {describeRule(e.field, e.rule, columnOf[e.field])}
-                          </li>
-                        ))}
-                      </ul>
-                    </td>
-                  </tr>
+/** Each invalid row with its errors, named by the file's columns. */
+function InvalidRows({ rows }: { rows: PreviewRow[] }) {
+  return (
+    <table className="data-table">
+      <caption>Rows with errors ({rows.length})</caption>
+      <thead>
+        <tr>
+          <th scope="col">Row</th>
+          <th scope="col">Learner</th>
+          <th scope="col">Errors</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.rowNumber}>
+            <th scope="row">{r.rowNumber}</th>
+            <td>{[r.lastName, r.firstName].filter(Boolean).join(', ') || '—'}</td>
+            <td>
+              <ul className="enroll-plain-list">
+                {r.errors.map((e) => (
+                  <li key={`${e.field}-${e.rule}`}>
+                    {describeRule(e.field, e.rule, columnOf[e.field])}
+                  </li>
                 ))}
-              </tbody>
-            </table>
-          ) : null}
+              </ul>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
 
-          {duplicates.length > 0 && !done ? (
-            <table className="data-table">
-              <caption>
-                Suspected duplicates ({duplicates.length}): check each against the records found
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Row</th>
-                  <th scope="col">In the file</th>
-                  <th scope="col">On record, and why it matched</th>
-                  <th scope="col">Decision</th>
-                </tr>
-              </thead>
-              <tbody>
-                {duplicates.map((r) => (
-                  <tr key={r.rowNumber}>
-                    <th scope="row">{r.rowNumber}</th>
-                    <td>
-                      {r.lastName}, {r.firstName} ({r.birthDate})
-                    </td>
-                    <td>
-                      <ul className="enroll-plain-list">
-                        {r.candidates.map((c) => (
-                          <li key={c.learnerId}>
-                            {c.lastName}, {c.firstName} ({c.birthDate}
-                            {c.lrn ? `, LRN ${c.lrn}` : ''}):{' '}
-                            {c.reasons.map((x) => matchReasonLabel[x] ?? x).join(', ')}
-                          </li>
-                        ))}
-                      </ul>
-                    </td>
-                    <td>
-                      <label className="enroll-check">
-                        <input
-                          type="checkbox"
-                          checked={confirmed.includes(r.rowNumber)}
-                          onChange={(e) =>
-                            setConfirmed(
-                              e.target.checked
-                                ? [...confirmed, r.rowNumber]
-                                : confirmed.filter((n) => n !== r.rowNumber),
-                            )
-                          }
-                        />
-                        No, this is correct. Create New Record (row {r.rowNumber})
-                      </label>
-                    </td>
-                  </tr>
+/** Each suspected duplicate beside the records it matched, and the user's decision (SPEC §3). */
+function DuplicateRows({
+  rows,
+  confirmed,
+  onConfirm,
+}: {
+  rows: PreviewRow[];
+  confirmed: number[];
+  onConfirm: (rowNumbers: number[]) => void;
+}) {
+  return (
+    <table className="data-table">
+      <caption>Suspected duplicates ({rows.length}): check each against the records found</caption>
+      <thead>
+        <tr>
+          <th scope="col">Row</th>
+          <th scope="col">In the file</th>
+          <th scope="col">On record, and why it matched</th>
+          <th scope="col">Decision</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.rowNumber}>
+            <th scope="row">{r.rowNumber}</th>
+            <td>
+              {r.lastName}, {r.firstName} ({r.birthDate})
+            </td>
+            <td>
+              <ul className="enroll-plain-list">
+                {r.candidates.map((c) => (
+                  <li key={c.learnerId}>
+                    {c.lastName}, {c.firstName} ({c.birthDate}
+                    {c.lrn ? `, LRN ${c.lrn}` : ''}):{' '}
+                    {c.reasons.map((x) => matchReasonLabel[x] ?? x).join(', ')}
+                  </li>
                 ))}
-              </tbody>
-            </table>
-          ) : null}
+              </ul>
+            </td>
+            <td>
+              <label className="enroll-check">
+                <input
+                  type="checkbox"
+                  checked={confirmed.includes(r.rowNumber)}
+                  onChange={(e) =>
+                    onConfirm(
+                      e.target.checked
+                        ? [...confirmed, r.rowNumber]
+                        : confirmed.filter((n) => n !== r.rowNumber),
+                    )
+                  }
+                />
+                No, this is correct. Create New Record (row {r.rowNumber})
+              </label>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
 
-          {done ? (
-            <table className="data-table">
-              <caption>What the import did, row by row</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Row</th>
-                  <th scope="col">Result</th>
-                  <th scope="col">Error</th>
-                </tr>
-              </thead>
-              <tbody>
-                {outcome.committed.map((c) => (
-                  <tr key={c.rowNumber}>
-                    <th scope="row">{c.rowNumber}</th>
-                    <td>{resultLabel[c.result] ?? c.result}</td>
-                    <td>{c.error ?? ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ) : (
-            <button type="button" onClick={() => void run()} disabled={busy}>
-              {committing.loading
-                ? 'Importing…'
-                : `Import ${importable} ${importable === 1 ? 'row' : 'rows'}`}
-            </button>
-          )}
-        </div>
-      ) : null}
-    </section>
+/** What the import did, row by row. */
+function CommittedRows({ committed }: { committed: Committed['committed'] }) {
+  return (
+    <table className="data-table">
+      <caption>What the import did, row by row</caption>
+      <thead>
+        <tr>
+          <th scope="col">Row</th>
+          <th scope="col">Result</th>
+          <th scope="col">Error</th>
+        </tr>
+      </thead>
+      <tbody>
+        {committed.map((c) => (
+          <tr key={c.rowNumber}>
+            <th scope="row">{c.rowNumber}</th>
+            <td>{resultLabel[c.result] ?? c.result}</td>
+            <td>{c.error ?? ''}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
