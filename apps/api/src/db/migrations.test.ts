@@ -1,7 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DataSource } from 'typeorm';
 import { openTestDataSource } from '../../test/harness.js';
 import { loadReferenceData } from '../modules/reference-data/reference-data.seed.js';
+import { createDataSource } from './data-source.js';
+import { createDatabaseIfMissing, dropDatabase, withDatabaseName } from './database.js';
+import { migrations } from './migrations/index.js';
+import { dataSourceQuery, dumpSchema, scratchName, unifiedDiff } from './schema-dump.js';
 import { pendingSchemaChanges } from './schema-diff.js';
 
 let dataSource: DataSource;
@@ -29,6 +33,44 @@ describe('migrations', () => {
     );
     expect(rows.map((r) => r.extname)).toEqual(['pg_trgm', 'unaccent']);
   });
+});
+
+describe('every migration', () => {
+  it('is undone by its down(): the schema is again what it was before its up()', async () => {
+    const adminUrl = withDatabaseName(inject('databaseUrl'), 'postgres');
+    const name = scratchName('migration_downs');
+    await createDatabaseIfMissing(adminUrl, name);
+    const url = withDatabaseName(adminUrl, name);
+    /** The app's data source with only the first `count` migrations. */
+    const upTo = async (count: number) => {
+      const source = new DataSource({
+        ...createDataSource(url, { poolSize: 1 }).options,
+        migrations: migrations.slice(0, count),
+      });
+      await source.initialize();
+      return source;
+    };
+    const undone: { migration: string; diff: string }[] = [];
+    try {
+      let source = await upTo(0);
+      await source.runMigrations();
+      let before = await dumpSchema(dataSourceQuery(source));
+      await source.destroy();
+      for (let count = 1; count <= migrations.length; count++) {
+        source = await upTo(count);
+        await source.runMigrations();
+        await source.undoLastMigration();
+        const diff = unifiedDiff(before, await dumpSchema(dataSourceQuery(source)));
+        if (diff) undone.push({ migration: migrations[count - 1]!.name, diff });
+        await source.runMigrations();
+        before = await dumpSchema(dataSourceQuery(source));
+        await source.destroy();
+      }
+    } finally {
+      await dropDatabase(adminUrl, name);
+    }
+    expect(undone).toEqual([]);
+  }, 180_000);
 });
 
 describe('reference data', () => {

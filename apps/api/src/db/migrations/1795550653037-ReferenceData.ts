@@ -58,5 +58,7 @@ export class ReferenceData1795550653037 implements MigrationInterface {
     await queryRunner.query('DROP TABLE "district"');
     await queryRunner.query('DROP TABLE "division"');
     await queryRunner.query('DROP TABLE "region"');
+    await queryRunner.query('DROP EXTENSION IF EXISTS unaccent');
+    await queryRunner.query('DROP EXTENSION IF EXISTS pg_trgm');
   }
 }

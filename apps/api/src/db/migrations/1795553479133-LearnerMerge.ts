@@ -157,6 +157,42 @@ const mergeFunctions = [
   'GRANT EXECUTE ON FUNCTION learner_uniqueness_candidates(text, date, text, int) TO enrollment_app',
 ];
 
+/** The search as LearnerRegistry left it (no former LRNs), for down. */
+const registrySearch = [
+  'DROP FUNCTION learner_uniqueness_candidates(text, date, text, int)',
+  `
+      CREATE FUNCTION learner_uniqueness_candidates(p_name_key text, p_birth_date date, p_lrn text, p_limit int)
+      RETURNS TABLE (id bigint, lrn char(12), last_name varchar, first_name varchar, middle_name varchar,
+                     extension_name varchar, name_key varchar, birth_date date, sex varchar,
+                     last_school_id int, name_similarity real)
+      LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+        WITH candidates AS (
+          SELECT l.* FROM learner l WHERE p_lrn IS NOT NULL AND l.lrn = p_lrn
+          UNION
+          (SELECT l.* FROM learner l
+           WHERE p_name_key IS NOT NULL
+             AND (l.name_key % p_name_key OR p_name_key <% l.name_key)
+             AND (p_birth_date IS NULL OR l.birth_date = p_birth_date
+                  -- day and month swapped, where the day can be a month
+                  OR l.birth_date = CASE WHEN extract(day FROM p_birth_date) <= 12 THEN
+                       make_date(extract(year FROM p_birth_date)::int,
+                                 extract(day FROM p_birth_date)::int,
+                                 extract(month FROM p_birth_date)::int) END)
+           ORDER BY l.name_key <-> p_name_key
+           LIMIT p_limit)
+        )
+        SELECT c.id, c.lrn, c.last_name, c.first_name, c.middle_name, c.extension_name, c.name_key,
+               c.birth_date, c.sex,
+               (SELECT ls.school_id FROM learner_school ls WHERE ls.learner_id = c.id
+                ORDER BY ls.since DESC LIMIT 1),
+               CASE WHEN p_name_key IS NULL THEN 0 ELSE similarity(c.name_key, p_name_key) END
+        FROM candidates c
+        WHERE c.merged_into_id IS NULL
+      $$`,
+  'REVOKE ALL ON FUNCTION learner_uniqueness_candidates(text, date, text, int) FROM PUBLIC',
+  'GRANT EXECUTE ON FUNCTION learner_uniqueness_candidates(text, date, text, int) TO enrollment_app',
+];
+
 export class LearnerMerge1795553479133 implements MigrationInterface {
   name = 'LearnerMerge1795553479133';
 
@@ -165,6 +201,7 @@ export class LearnerMerge1795553479133 implements MigrationInterface {
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    for (const statement of registrySearch) await queryRunner.query(statement);
     await queryRunner.query('DROP FUNCTION learner_merge_facts(bigint[])');
     await queryRunner.query('DROP FUNCTION decide_learner_merge(bigint, text, text)');
     await queryRunner.query('DROP FUNCTION propose_learner_merge(bigint, bigint, text)');

@@ -1,5 +1,38 @@
 import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
+/** The search as LearnerMerge left it, for down. */
+const mergeSearch = `
+      CREATE OR REPLACE FUNCTION learner_uniqueness_candidates(p_name_key text, p_birth_date date, p_lrn text, p_limit int)
+      RETURNS TABLE (id bigint, lrn char(12), last_name varchar, first_name varchar, middle_name varchar,
+                     extension_name varchar, name_key varchar, birth_date date, sex varchar,
+                     last_school_id int, name_similarity real, former_lrns text[])
+      LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+        WITH candidates AS (
+          SELECT s.* FROM learner l JOIN learner s ON s.id = coalesce(l.merged_into_id, l.id)
+          WHERE p_lrn IS NOT NULL AND l.lrn = p_lrn
+          UNION
+          (SELECT l.* FROM learner l
+           WHERE p_name_key IS NOT NULL
+             AND (l.name_key % p_name_key OR p_name_key <% l.name_key)
+             AND (p_birth_date IS NULL OR l.birth_date = p_birth_date
+                  -- day and month swapped, where the day can be a month
+                  OR l.birth_date = CASE WHEN extract(day FROM p_birth_date) <= 12 THEN
+                       make_date(extract(year FROM p_birth_date)::int,
+                                 extract(day FROM p_birth_date)::int,
+                                 extract(month FROM p_birth_date)::int) END)
+           ORDER BY l.name_key <-> p_name_key
+           LIMIT p_limit)
+        )
+        SELECT c.id, c.lrn, c.last_name, c.first_name, c.middle_name, c.extension_name, c.name_key,
+               c.birth_date, c.sex,
+               (SELECT ls.school_id FROM learner_school ls WHERE ls.learner_id = c.id
+                ORDER BY ls.since DESC LIMIT 1),
+               CASE WHEN p_name_key IS NULL THEN 0 ELSE similarity(c.name_key, p_name_key) END,
+               ARRAY(SELECT m.lrn::text FROM learner m WHERE m.merged_into_id = c.id AND m.lrn IS NOT NULL)
+        FROM candidates c
+        WHERE c.merged_into_id IS NULL
+      $$`;
+
 export class LearnerSearchSpeed1795553938881 implements MigrationInterface {
   name = 'LearnerSearchSpeed1795553938881';
 
@@ -61,6 +94,7 @@ export class LearnerSearchSpeed1795553938881 implements MigrationInterface {
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(mergeSearch);
     await queryRunner.query('DROP INDEX "IDX_learner_name_key_trgm"');
     await queryRunner.query(
       'CREATE INDEX "IDX_learner_name_key_trgm" ON "learner" USING gin ("name_key" gin_trgm_ops)',

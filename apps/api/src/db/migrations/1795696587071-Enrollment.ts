@@ -157,6 +157,56 @@ const mergesMoveEnrollments = [
       END $$`,
 ];
 
+/** decide_learner_merge as LearnerMerge left it (merges moved no enrollments), for down. */
+const mergeDecision = `
+      CREATE OR REPLACE FUNCTION decide_learner_merge(p_merge bigint, p_decision text, p_note text)
+      RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+      DECLARE
+        m learner_merge%ROWTYPE;
+        v_division int := nullif(current_setting('app.division_id', true), '')::int;
+      BEGIN
+        IF current_setting('app.scope_kind', true) IS DISTINCT FROM 'DIVISION' THEN
+          RAISE EXCEPTION USING ERRCODE = 'P0001', MESSAGE = 'FORBIDDEN';
+        END IF;
+        SELECT * INTO m FROM learner_merge WHERE id = p_merge FOR UPDATE;
+        IF NOT FOUND OR NOT EXISTS (SELECT 1 FROM school WHERE id = m.proposing_school_id AND division_id = v_division) THEN
+          RAISE EXCEPTION USING ERRCODE = 'P0001', MESSAGE = 'MERGE_NOT_FOUND';
+        END IF;
+        PERFORM 1 FROM learner WHERE id IN (m.survivor_id, m.merged_id) FOR UPDATE;
+        IF p_decision = 'REVERTED' THEN
+          IF m.status <> 'APPROVED' THEN
+            RAISE EXCEPTION USING ERRCODE = 'P0001', MESSAGE = 'MERGE_NOT_APPROVED';
+          END IF;
+          DELETE FROM learner_school
+          WHERE learner_id = m.survivor_id AND school_id = ANY (m.moved_school_ids) AND reason = 'MERGED';
+          UPDATE learner SET merged_into_id = NULL, version = version + 1 WHERE id = m.merged_id;
+          UPDATE learner_merge SET status = 'REVERTED', reverted_by = current_setting('app.account_id')::uuid,
+                 reverted_at = now(), decision_note = coalesce(p_note, decision_note)
+          WHERE id = p_merge;
+          RETURN;
+        END IF;
+        IF m.status <> 'PROPOSED' THEN
+          RAISE EXCEPTION USING ERRCODE = 'P0001', MESSAGE = 'MERGE_NOT_PENDING';
+        END IF;
+        IF p_decision = 'APPROVED' THEN
+          IF EXISTS (SELECT 1 FROM learner WHERE id IN (m.survivor_id, m.merged_id) AND merged_into_id IS NOT NULL) THEN
+            RAISE EXCEPTION USING ERRCODE = 'P0001', MESSAGE = 'LEARNER_ALREADY_MERGED';
+          END IF;
+          -- The survivor takes over the merged record's schools (and, with enrollments, those too).
+          UPDATE learner_merge SET moved_school_ids = ARRAY(
+            SELECT school_id FROM learner_school WHERE learner_id = m.merged_id
+            EXCEPT SELECT school_id FROM learner_school WHERE learner_id = m.survivor_id)
+          WHERE id = p_merge;
+          INSERT INTO learner_school (learner_id, school_id, reason)
+          SELECT m.survivor_id, school_id, 'MERGED' FROM learner_school WHERE learner_id = m.merged_id
+          ON CONFLICT DO NOTHING;
+          UPDATE learner SET merged_into_id = m.survivor_id, version = version + 1 WHERE id = m.merged_id;
+        END IF;
+        UPDATE learner_merge SET status = p_decision, decided_by = current_setting('app.account_id')::uuid,
+               decided_at = now(), decision_note = p_note
+        WHERE id = p_merge;
+      END $$`;
+
 export class Enrollment1795696587071 implements MigrationInterface {
   name = 'Enrollment1795696587071';
 
@@ -166,6 +216,7 @@ export class Enrollment1795696587071 implements MigrationInterface {
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(mergeDecision);
     await queryRunner.query('DROP FUNCTION move_out_enrollment(bigint, text, date, boolean)');
     await queryRunner.query('DROP FUNCTION active_enrollment_of(bigint, text)');
     await queryRunner.query(

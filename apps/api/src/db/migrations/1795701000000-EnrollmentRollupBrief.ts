@@ -59,6 +59,36 @@ const applier = (grains: Grain[]) => `
     RETURN v_count;
   END $$`;
 
+/** The applier as EnrollmentRollup wrote it (the wide grains only), for down. */
+const wideApplier = `
+      CREATE OR REPLACE FUNCTION apply_enrollment_rollup_deltas() RETURNS integer
+      LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+      DECLARE
+        v_count integer;
+      BEGIN
+        IF NOT pg_try_advisory_xact_lock(hashtext('apply_enrollment_rollup_deltas')) THEN
+          RETURN 0;
+        END IF;
+        WITH d AS (DELETE FROM enrollment_rollup_delta RETURNING *),
+        by_school AS (
+          INSERT INTO enrollment_rollup_school AS t
+          SELECT region_id, division_id, school_id, ${wideKey}, ${sums} FROM d
+          GROUP BY region_id, division_id, school_id, ${wideKey}
+          ON CONFLICT (school_id, ${wideKey}) ${addUp}),
+        by_division AS (
+          INSERT INTO enrollment_rollup_division AS t
+          SELECT region_id, division_id, ${wideKey}, ${sums} FROM d
+          GROUP BY region_id, division_id, ${wideKey}
+          ON CONFLICT (division_id, ${wideKey}) ${addUp}),
+        by_region AS (
+          INSERT INTO enrollment_rollup_region AS t
+          SELECT region_id, ${wideKey}, ${sums} FROM d
+          GROUP BY region_id, ${wideKey}
+          ON CONFLICT (region_id, ${wideKey}) ${addUp})
+        SELECT count(*) INTO v_count FROM d;
+        RETURN v_count;
+      END $$`;
+
 /**
  * Brief rollups (issue 6): the same counts without grade, strand and category, at each place
  * grain. The dashboard's commonest questions (places by sex and status: a division's schools, the
@@ -101,7 +131,7 @@ export class EnrollmentRollupBrief1795701000000 implements MigrationInterface {
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('SELECT apply_enrollment_rollup_deltas()');
-    await queryRunner.query(applier(wide));
+    await queryRunner.query(wideApplier);
     for (const g of brief) await queryRunner.query(`DROP TABLE "${g.table}"`);
   }
 }
