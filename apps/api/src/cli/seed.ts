@@ -6,8 +6,8 @@
 import { parseArgs } from 'node:util';
 import { createDataSource } from '../db/data-source.js';
 import { openDatabase } from '../db/database.js';
+import { type Cell } from '../modules/datasets/enrollment-cell.js';
 import {
-  type Cell,
   loadEnrollmentCells,
   officialCells,
   syntheticCells,

@@ -4,7 +4,8 @@ import { type DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openOwnTestDatabase } from '../../../test/harness.js';
 import { resolveInterruptedLoads } from './bulk-load.js';
-import { type Cell, loadEnrollmentCells } from './enrollment-dataset.js';
+import { type Cell } from './enrollment-cell.js';
+import { loadEnrollmentCells } from './enrollment-dataset.js';
 import { loadSyntheticLearners } from './synthetic-learners.js';
 
 // A database of its own: a load locks the learner and enrollment tables while it runs.

@@ -12,7 +12,8 @@ import { ensureSchoolCalendars } from '../calendar/calendar.seed.js';
 import { toSchoolCalendar } from '../calendar/calendar.service.js';
 import { SchoolCalendarEntity } from '../calendar/school-calendar.entity.js';
 import { loadEarlyRegistrationSeason } from './early-registration-season.js';
-import { type Cell, loadEnrollmentCells, officialCells } from './enrollment-dataset.js';
+import { type Cell } from './enrollment-cell.js';
+import { loadEnrollmentCells, officialCells } from './enrollment-dataset.js';
 
 /** The school years a demo needs on a day. */
 export interface DemoYears {

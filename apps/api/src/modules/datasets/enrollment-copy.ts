@@ -4,7 +4,7 @@
 import { type DataSource } from 'typeorm';
 import { rollupDeltaColumns } from '../reporting/category-bits.js';
 import { beginLoad, copyRows, deferSecondaryIndexes, type LoadTransaction } from './bulk-load.js';
-import { type Cell } from './enrollment-dataset.js';
+import { type Cell } from './enrollment-cell.js';
 import { type EnrollmentRows, type SchoolPlace } from './enrollment-rows.js';
 
 const learnerCopy = `COPY learner (id, lrn, lrn_issued_at, last_name, first_name, middle_name, name_key,

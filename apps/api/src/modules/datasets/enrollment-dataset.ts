@@ -6,22 +6,11 @@ import { parse } from 'csv-parse/sync';
 import { type DataSource } from 'typeorm';
 import { referenceDataDir } from '../reference-data/reference-files.js';
 import { memoize, reserveSequence } from './bulk-load.js';
+import { type Cell, type DrawnLearner } from './enrollment-cell.js';
 import { copyEnrollmentCells } from './enrollment-copy.js';
 import { EnrollmentRows, type SchoolPlace } from './enrollment-rows.js';
 import { givenNames, surnames } from './names.data.js';
 import { datasetLoaderAccount, mulberry32 } from './synthetic-learners.js';
-
-export type DataSourceTag = 'OFFICIAL_SY2023_24' | 'SYNTHESISED_SY2023_24' | 'SYNTHETIC';
-
-/** So many learners of one sex in one grade (and strand) of one school. */
-export interface Cell {
-  schoolId: number;
-  gradeLevel: string;
-  strand: string | null;
-  sex: 'MALE' | 'FEMALE';
-  learners: number;
-  source: DataSourceTag;
-}
 
 /**
  * Learner categories at national rates (SPEC §3; issue 6). Approximations from DepEd's and DSWD's
@@ -141,20 +130,6 @@ const entryBasis: Record<string, string> = {
   GRADE_7: 'GRADE_6_GRADUATE',
   GRADE_11: 'GRADE_10_COMPLETER',
 };
-
-/** A learner of a cell as the data set draws it. */
-export interface DrawnLearner {
-  lastName: string;
-  firstName: string;
-  middleName: string | null;
-  /** The birth date, YYYY-MM-DD. */
-  birth: string;
-  ip: boolean;
-  sped: boolean;
-  fourPs: boolean;
-  balikAral: boolean;
-  admissionBasis: string;
-}
 
 /**
  * Draws the learners of the cells of a school year from `random`: national-shape names, of the

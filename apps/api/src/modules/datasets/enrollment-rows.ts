@@ -4,7 +4,7 @@
 import { toNameKey } from '@repo/domain/names';
 import { categoryBits } from '../reporting/category-bits.js';
 import { CsvChunk, csvField, memoize } from './bulk-load.js';
-import { type Cell, type DrawnLearner } from './enrollment-dataset.js';
+import { type Cell, type DrawnLearner } from './enrollment-cell.js';
 
 /** Where a school is and its sector: the place columns of its rollup rows. */
 export interface SchoolPlace {
