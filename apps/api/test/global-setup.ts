@@ -1,5 +1,6 @@
 import { type TestProject } from 'vitest/node';
 import { createDataSource } from '../src/db/data-source.js';
+import { entities } from '../src/entities.js';
 import {
   createDatabaseIfMissing,
   dropDatabase,
@@ -24,7 +25,7 @@ export default async function setup(project: TestProject) {
   const name = `test_${Date.now()}_${process.pid}`;
   await createDatabaseIfMissing(server.url, name);
   const url = withDatabaseName(server.url, name);
-  const dataSource = createDataSource(url, { poolSize: 2 });
+  const dataSource = createDataSource(url, { entities, poolSize: 2 });
   await dataSource.initialize();
   try {
     await dataSource.runMigrations();

@@ -5,6 +5,7 @@ import { type DataSource, type Logger } from 'typeorm';
 import { inject } from 'vitest';
 import { createApp, type App } from '../src/app.js';
 import { createDataSource } from '../src/db/data-source.js';
+import { entities } from '../src/entities.js';
 import { createDatabaseIfMissing, dropDatabase, withDatabaseName } from '../src/db/database.js';
 import { AccountEntity } from '../src/modules/auth/account.entity.js';
 import { hashPassword, login } from '../src/modules/auth/auth.service.js';
@@ -24,7 +25,7 @@ export class QueryCounter implements Logger {
 }
 
 export async function openTestDataSource(logger?: Logger): Promise<DataSource> {
-  const dataSource = createDataSource(inject('databaseUrl'), { poolSize: 4, logger });
+  const dataSource = createDataSource(inject('databaseUrl'), { entities, poolSize: 4, logger });
   await dataSource.initialize();
   return dataSource;
 }
@@ -42,7 +43,7 @@ export async function openOwnTestDatabase(
   const adminUrl = withDatabaseName(inject('databaseUrl'), 'postgres');
   await createDatabaseIfMissing(adminUrl, name);
   const url = withDatabaseName(adminUrl, name);
-  const dataSource = createDataSource(url, { poolSize });
+  const dataSource = createDataSource(url, { entities, poolSize });
   const drop = async () => {
     if (dataSource.isInitialized) await dataSource.destroy();
     await dropDatabase(adminUrl, name);

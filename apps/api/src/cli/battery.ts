@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { Role } from '@repo/domain/access';
 import { clock } from '../clock.js';
 import { createDataSource } from '../db/data-source.js';
+import { entities } from '../entities.js';
 import { createDatabaseIfMissing } from '../db/database.js';
 import { repoRoot } from '../paths.js';
 import { codeOf, pool, sleep, startApiProcess, startBatteryPostgres } from './battery-support.js';
@@ -61,7 +62,7 @@ const started = performance.now();
 const loadEnv = { SEARCH_RATE_PER_MINUTE: '1000000', LOGIN_RATE_PER_MINUTE: '1000000' };
 say('starting the API (migrations and reference data on first run)…');
 const api = await startApiProcess(databaseUrl, logFile, loadEnv);
-const dataSource = createDataSource(databaseUrl, { poolSize: 4 });
+const dataSource = createDataSource(databaseUrl, { entities, poolSize: 4 });
 await dataSource.initialize();
 const http = client(api.port, 64);
 const {

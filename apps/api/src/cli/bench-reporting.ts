@@ -8,6 +8,7 @@ import { toNameKey } from '@repo/domain/names';
 import { formatSchoolId } from '@repo/domain/school';
 import { type DataSource } from 'typeorm';
 import { createDataSource } from '../db/data-source.js';
+import { entities } from '../entities.js';
 import { openDatabase } from '../db/database.js';
 import { hashPassword, login } from '../modules/auth/auth.service.js';
 import { loadEarlyRegistrationSeason } from '../modules/datasets/early-registration-season.js';
@@ -85,7 +86,7 @@ function dashboardQueries(regionId: number, divisionId: number) {
 
 export async function reportingBench(size: number, queries: number) {
   const database = await openDatabase(`bench_reporting_${size}`, log);
-  const dataSource = createDataSource(database.url, { poolSize: 8 });
+  const dataSource = createDataSource(database.url, { entities, poolSize: 8 });
   await dataSource.initialize();
   try {
     await dataSource.runMigrations();

@@ -5,6 +5,7 @@ import { Role } from '@repo/domain/access';
 import { toNameKey } from '@repo/domain/names';
 import { type DataSource } from 'typeorm';
 import { createDataSource } from '../db/data-source.js';
+import { entities } from '../entities.js';
 import { openDatabase } from '../db/database.js';
 import { hashPassword, login } from '../modules/auth/auth.service.js';
 import { loadSyntheticLearners, mulberry32 } from '../modules/datasets/synthetic-learners.js';
@@ -34,7 +35,7 @@ interface SearchCase {
 /** searchLearners at `target` learners in the database `bench`, `queries` of each kind. */
 export async function searchBench(target: number, queries: number) {
   const database = await openDatabase('bench', log);
-  const dataSource = createDataSource(database.url, { poolSize: 8 });
+  const dataSource = createDataSource(database.url, { entities, poolSize: 8 });
   await dataSource.initialize();
 
   try {

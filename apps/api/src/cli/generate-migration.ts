@@ -4,6 +4,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { clock } from '../clock.js';
 import { createDataSource } from '../db/data-source.js';
+import { entities } from '../entities.js';
 import {
   createDatabaseIfMissing,
   dropDatabase,
@@ -22,7 +23,7 @@ const handle = await openDatabase('postgres');
 const scratch = `migration_scratch_${process.pid}`;
 const adminUrl = handle.url;
 await createDatabaseIfMissing(adminUrl, scratch);
-const dataSource = createDataSource(withDatabaseName(adminUrl, scratch));
+const dataSource = createDataSource(withDatabaseName(adminUrl, scratch), { entities });
 try {
   await dataSource.initialize();
   await dataSource.runMigrations();

@@ -5,6 +5,7 @@
 //   npm run seed -- --dataset synthetic --learners N           a national-shape set of N learners
 import { parseArgs } from 'node:util';
 import { createDataSource } from '../db/data-source.js';
+import { entities } from '../entities.js';
 import { openDatabase } from '../db/database.js';
 import { type Cell } from '../modules/datasets/enrollment-cell.js';
 import {
@@ -34,7 +35,7 @@ if (values.dataset === 'synthetic' && !(Number.isInteger(learners) && learners >
   fail('--dataset synthetic needs --learners N (a whole number above 0)');
 
 const database = await openDatabase('enrollment', console.log);
-const dataSource = createDataSource(database.url);
+const dataSource = createDataSource(database.url, { entities });
 try {
   await dataSource.initialize();
   await dataSource.runMigrations();

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { openTestDataSource } from '../../test/harness.js';
 import { loadReferenceData } from '../modules/reference-data/reference-data.seed.js';
 import { createDataSource } from './data-source.js';
+import { entities } from '../entities.js';
 import { createDatabaseIfMissing, dropDatabase, withDatabaseName } from './database.js';
 import { migrations } from './migrations/index.js';
 import { dataSourceQuery, dumpSchema, scratchName, unifiedDiff } from './schema-dump.js';
@@ -44,7 +45,7 @@ describe('every migration', () => {
     /** The app's data source with only the first `count` migrations. */
     const upTo = async (count: number) => {
       const source = new DataSource({
-        ...createDataSource(url, { poolSize: 1 }).options,
+        ...createDataSource(url, { entities, poolSize: 1 }).options,
         migrations: migrations.slice(0, count),
       });
       await source.initialize();

@@ -7,6 +7,7 @@ import { type DataSource } from 'typeorm';
 import { inject } from 'vitest';
 import { dashboardDist } from '../../src/app.js';
 import { createDataSource } from '../../src/db/data-source.js';
+import { entities } from '../../src/entities.js';
 import { createDatabaseIfMissing, dropDatabase, withDatabaseName } from '../../src/db/database.js';
 import { ensureDemoAccounts } from '../../src/modules/auth/demo-accounts.js';
 import { ensureDemoData } from '../../src/modules/datasets/demo-data.js';
@@ -46,7 +47,7 @@ export async function openDashboardWorld(): Promise<DashboardWorld> {
   const adminUrl = withDatabaseName(inject('databaseUrl'), 'postgres');
   const name = `dashboard_${Date.now()}_${process.pid}`;
   await createDatabaseIfMissing(adminUrl, name);
-  const dataSource = createDataSource(withDatabaseName(adminUrl, name), { poolSize: 6 });
+  const dataSource = createDataSource(withDatabaseName(adminUrl, name), { entities, poolSize: 6 });
   await dataSource.initialize();
   await dataSource.runMigrations();
   await loadReferenceData(dataSource);
