@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { schoolLevelLabel, sectorLabel, toLevelsSummary } from '@repo/domain/school';
 import { Breadcrumbs } from '@repo/ui/Breadcrumbs';
-import { DataTable } from '@repo/ui/DataTable';
+import { type Column, DataTable } from '@repo/ui/DataTable';
 import { QueryState } from '@repo/ui/QueryState';
 import { type FormEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -9,11 +9,12 @@ import { routes } from '../routes.js';
 import { renderAppLink } from '../AppLink.js';
 import { EnrollmentOverview } from '../features/summary/EnrollmentOverview.js';
 import { graphql } from '../gql/index.js';
+import { type DivisionPageQuery } from '../gql/graphql.js';
 import { NotFoundPage } from './NotFoundPage.js';
 
 const pageSize = 50;
 
-const DivisionPageQuery = graphql(`
+const divisionPageQuery = graphql(`
   query DivisionPage($id: ID!, $first: Int!, $after: String, $search: String) {
     division(id: $id) {
       id
@@ -43,13 +44,15 @@ const DivisionPageQuery = graphql(`
   }
 `);
 
+type Division = NonNullable<DivisionPageQuery['division']>;
+
 export function DivisionPage() {
   const { divisionId = '' } = useParams();
   // The search and the page live in the URL: shareable, and Back returns to the previous page.
   const [params, setParams] = useSearchParams();
   const search = params.get('q') ?? '';
   const after = params.get('after');
-  const { data, loading, error, refetch } = useQuery(DivisionPageQuery, {
+  const { data, loading, error, refetch } = useQuery(divisionPageQuery, {
     variables: { id: divisionId, first: pageSize, after, search: search || null },
   });
   if (data && !data.division) return <NotFoundPage what={`Division ${divisionId}`} />;
@@ -104,58 +107,76 @@ export function DivisionPage() {
         <button type="submit">Search</button>
       </form>
       <QueryState loading={loading} error={error} onRetry={() => void refetch()} what="schools" />
-      {division ? (
-        <>
-          <DataTable
-            caption={
-              search
-                ? `${division.schools.totalCount} schools matching “${search}”`
-                : `Schools of ${division.name}`
-            }
-            rows={division.schools.nodes}
-            rowKey={(s) => s.id}
-            empty={`No school of ${division.name} matches “${search}”.`}
-            columns={[
-              { key: 'schoolId', header: 'School ID', render: (s) => s.schoolId },
-              {
-                key: 'name',
-                header: 'School',
-                render: (s) => <Link to={routes.school(s.schoolId)}>{s.name}</Link>,
-              },
-              { key: 'sector', header: 'Sector', render: (s) => sectorLabel[s.sector] },
-              {
-                key: 'levels',
-                header: 'Levels',
-                render: (s) => (
-                  <span title={s.levelsOffered.map((l) => schoolLevelLabel[l]).join(', ')}>
-                    {toLevelsSummary(s.levelsOffered) || '—'}
-                    {s.hasOfficialDetails ? '' : ' *'}
-                  </span>
-                ),
-              },
-              { key: 'municipality', header: 'Municipality', render: (s) => s.municipality ?? '—' },
-            ]}
-          />
-          <p className="note">
-            * Sector and levels derived from the School ID (no official SY 2023-24 details).
-          </p>
-          <div className="pager">
-            {after ? (
-              <Link to={search ? `?q=${encodeURIComponent(search)}` : '?'}>First page</Link>
-            ) : null}
-            {division.schools.pageInfo.hasNextPage && division.schools.pageInfo.endCursor ? (
-              <Link
-                to={`?${new URLSearchParams({
-                  ...(search ? { q: search } : {}),
-                  after: division.schools.pageInfo.endCursor,
-                }).toString()}`}
-              >
-                Next page
-              </Link>
-            ) : null}
-          </div>
-        </>
-      ) : null}
+      {division ? <SchoolDirectory division={division} search={search} after={after} /> : null}
     </>
   );
 }
+
+/** DepEd's directory of the division's schools, a page at a time, the search's matches only. */
+function SchoolDirectory({
+  division,
+  search,
+  after,
+}: {
+  division: Division;
+  search: string;
+  after: string | null;
+}) {
+  const { pageInfo } = division.schools;
+  return (
+    <>
+      <DataTable
+        caption={
+          search
+            ? `${division.schools.totalCount} schools matching “${search}”`
+            : `Schools of ${division.name}`
+        }
+        rows={division.schools.nodes}
+        rowKey={(s) => s.id}
+        empty={`No school of ${division.name} matches “${search}”.`}
+        columns={directoryColumns}
+      />
+      <p className="note">
+        * Sector and levels derived from the School ID (no official SY 2023-24 details).
+      </p>
+      <div className="pager">
+        {after ? (
+          <Link to={search ? `?q=${encodeURIComponent(search)}` : '?'}>First page</Link>
+        ) : null}
+        {pageInfo.hasNextPage && pageInfo.endCursor ? (
+          <Link
+            to={`?${new URLSearchParams({
+              ...(search ? { q: search } : {}),
+              after: pageInfo.endCursor,
+            }).toString()}`}
+          >
+            Next page
+          </Link>
+        ) : null}
+      </div>
+    </>
+  );
+}
+
+type DirectorySchool = Division['schools']['nodes'][number];
+
+const directoryColumns: Column<DirectorySchool>[] = [
+  { key: 'schoolId', header: 'School ID', render: (s) => s.schoolId },
+  {
+    key: 'name',
+    header: 'School',
+    render: (s) => <Link to={routes.school(s.schoolId)}>{s.name}</Link>,
+  },
+  { key: 'sector', header: 'Sector', render: (s) => sectorLabel[s.sector] },
+  {
+    key: 'levels',
+    header: 'Levels',
+    render: (s) => (
+      <span title={s.levelsOffered.map((l) => schoolLevelLabel[l]).join(', ')}>
+        {toLevelsSummary(s.levelsOffered) || '—'}
+        {s.hasOfficialDetails ? '' : ' *'}
+      </span>
+    ),
+  },
+  { key: 'municipality', header: 'Municipality', render: (s) => s.municipality ?? '—' },
+];

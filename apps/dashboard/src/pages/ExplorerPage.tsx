@@ -2,7 +2,7 @@ import { gql } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { type Dimension } from '@repo/domain/enums';
 import { CategoryBarChart } from '@repo/ui/CategoryBarChart';
-import { DataTable } from '@repo/ui/DataTable';
+import { type Column, DataTable } from '@repo/ui/DataTable';
 import { formatChange, formatIndex } from '@repo/ui/format';
 import { QueryState } from '@repo/ui/QueryState';
 import { useMemo, useState } from 'react';
@@ -35,19 +35,10 @@ export function ExplorerPage() {
   const report = useReportFilters();
   const dimensions = readDimensions(params);
   const text = toExploreQuery(dimensions, report.filters);
-  // The document that runs is parsed from the very text shown.
-  const document = useMemo(() => gql(text), [text]);
-  const { data, previousData, loading, error, refetch } = useQuery<{
-    enrollmentSummary: ExploreRow[];
-  }>(document, { skip: !viewer || !report.filters.schoolYear });
-  const rows = useMemo(
-    () =>
-      [...((data ?? previousData)?.enrollmentSummary ?? [])].sort(
-        (a, b) => (b.learners ?? -1) - (a.learners ?? -1),
-      ),
-    [data, previousData],
+  const { data, previousData, loading, error, refetch, rows } = useExploreRows(
+    text,
+    !viewer || !report.filters.schoolYear,
   );
-  const [copied, setCopied] = useState(false);
 
   if (!viewer) {
     return (
@@ -67,34 +58,11 @@ export function ExplorerPage() {
     setParams(search);
   }
 
-  function download() {
-    const blob = new Blob([toCsv(rows, dimensions)], { type: 'text/csv;charset=utf-8' });
-    const url = URL.createObjectURL(blob);
-    const link = Object.assign(window.document.createElement('a'), {
-      href: url,
-      download: `enrollment-${dimensions.map((d) => d.toLowerCase()).join('-') || 'total'}-${report.filters.schoolYear ?? 'all'}.csv`,
-    });
-    link.click();
-    URL.revokeObjectURL(url);
-  }
-
   return (
     <>
       <h1>Explore enrollment</h1>
       <ReportFilterBar report={report} />
-      <fieldset className="dimension-picker">
-        <legend>Group by</legend>
-        {dimensionOrder.map((dimension) => (
-          <label key={dimension} className="filter-bar__option">
-            <input
-              type="checkbox"
-              checked={dimensions.includes(dimension)}
-              onChange={() => toggleDimension(dimension)}
-            />
-            {dimensionLabel[dimension]}
-          </label>
-        ))}
-      </fieldset>
+      <DimensionPicker dimensions={dimensions} onToggle={toggleDimension} />
       <QueryState
         loading={loading && !data}
         error={error}
@@ -102,109 +70,195 @@ export function ExplorerPage() {
         what="the summary"
       />
       {data || previousData ? (
-        <>
-          <div className="toolbar">
-            <button type="button" onClick={download} disabled={rows.length === 0}>
-              Download CSV
-            </button>
-            <span className="note">{rows.length.toLocaleString('en-PH')} rows</span>
-          </div>
-          {rows.length > 0 ? (
-            <CategoryBarChart
-              title={
-                rows.length > chartLimit
-                  ? `Learners, the ${chartLimit} largest of ${rows.length.toLocaleString('en-PH')} groups`
-                  : 'Learners by group'
-              }
-              description={`Learners for each combination of ${dimensions.map((d) => dimensionLabel[d].toLowerCase()).join(', ') || 'all'}.`}
-              data={rows.slice(0, chartLimit).map((row) => ({
-                label: rowLabel(row, dimensions),
-                learners: row.learners ?? 0,
-              }))}
-              series={[{ key: 'learners', label: 'Learners' }]}
-              horizontal
-              labelWidth={220}
-              height={Math.max(240, Math.min(rows.length, chartLimit) * 30)}
-            />
-          ) : null}
-          <DataTable
-            caption="Enrollment summary"
-            rows={rows}
-            rowKey={(row) => rowLabel(row, dimensions)}
-            empty="No enrolled learner matches these filters."
-            columns={[
-              ...dimensions.map((dimension) => ({
-                key: dimension,
-                header: dimensionLabel[dimension],
-                render: (row: ExploreRow) => rowLabel(row, [dimension]),
-                sortValue: (row: ExploreRow) => rowLabel(row, [dimension]),
-              })),
-              {
-                key: 'learners',
-                header: 'Learners',
-                numeric: true,
-                render: (r: ExploreRow) => count(r.learners),
-                sortValue: (r: ExploreRow) => r.learners,
-              },
-              {
-                key: 'male',
-                header: 'Male',
-                numeric: true,
-                render: (r: ExploreRow) => count(r.male),
-                sortValue: (r: ExploreRow) => r.male,
-              },
-              {
-                key: 'female',
-                header: 'Female',
-                numeric: true,
-                render: (r: ExploreRow) => count(r.female),
-                sortValue: (r: ExploreRow) => r.female,
-              },
-              {
-                key: 'gpi',
-                header: 'GPI',
-                numeric: true,
-                render: (r: ExploreRow) =>
-                  r.genderParityIndex === null ? '—' : formatIndex(r.genderParityIndex),
-                sortValue: (r: ExploreRow) => r.genderParityIndex,
-              },
-              {
-                key: 'change',
-                header: 'Change',
-                numeric: true,
-                render: (r: ExploreRow) => {
-                  const change = comparable(r);
-                  return change === null ? '—' : formatChange(change);
-                },
-                sortValue: (r: ExploreRow) => comparable(r),
-              },
-            ]}
-          />
-        </>
+        <ExploreResults
+          rows={rows}
+          dimensions={dimensions}
+          schoolYear={report.filters.schoolYear}
+        />
       ) : null}
-      <section aria-labelledby="query-heading" className="query-text">
-        <h2 id="query-heading">The GraphQL query</h2>
-        <p className="note">
-          POST it to <code>/graphql</code> with your <code>Authorization: Bearer</code> token.
-        </p>
-        <pre tabIndex={0} aria-label="GraphQL query">
-          <code>{text}</code>
-        </pre>
-        <button
-          type="button"
-          onClick={() =>
-            void navigator.clipboard.writeText(text).then(
-              () => setCopied(true),
-              () => setCopied(false),
-            )
-          }
-        >
-          Copy query
-        </button>
-        <span role="status" className="note">
-          {copied ? ' Copied.' : ''}
-        </span>
-      </section>
+      <QueryText text={text} />
     </>
+  );
+}
+
+/** The rows of the query text, largest first; the last answer stays while the next loads. */
+function useExploreRows(text: string, skip: boolean) {
+  // The document that runs is parsed from the very text shown.
+  const document = useMemo(() => gql(text), [text]);
+  const result = useQuery<{ enrollmentSummary: ExploreRow[] }>(document, { skip });
+  const { data, previousData } = result;
+  const rows = useMemo(
+    () =>
+      [...((data ?? previousData)?.enrollmentSummary ?? [])].sort(
+        (a, b) => (b.learners ?? -1) - (a.learners ?? -1),
+      ),
+    [data, previousData],
+  );
+  return { ...result, rows };
+}
+
+function DimensionPicker({
+  dimensions,
+  onToggle,
+}: {
+  dimensions: Dimension[];
+  onToggle: (dimension: Dimension) => void;
+}) {
+  return (
+    <fieldset className="dimension-picker">
+      <legend>Group by</legend>
+      {dimensionOrder.map((dimension) => (
+        <label key={dimension} className="filter-bar__option">
+          <input
+            type="checkbox"
+            checked={dimensions.includes(dimension)}
+            onChange={() => onToggle(dimension)}
+          />
+          {dimensionLabel[dimension]}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** The CSV, a chart of the largest groups, and the table. */
+function ExploreResults({
+  rows,
+  dimensions,
+  schoolYear,
+}: {
+  rows: ExploreRow[];
+  dimensions: Dimension[];
+  schoolYear: string | null | undefined;
+}) {
+  function download() {
+    const blob = new Blob([toCsv(rows, dimensions)], { type: 'text/csv;charset=utf-8' });
+    const url = URL.createObjectURL(blob);
+    const link = Object.assign(window.document.createElement('a'), {
+      href: url,
+      download: `enrollment-${dimensions.map((d) => d.toLowerCase()).join('-') || 'total'}-${schoolYear ?? 'all'}.csv`,
+    });
+    link.click();
+    URL.revokeObjectURL(url);
+  }
+
+  return (
+    <>
+      <div className="toolbar">
+        <button type="button" onClick={download} disabled={rows.length === 0}>
+          Download CSV
+        </button>
+        <span className="note">{rows.length.toLocaleString('en-PH')} rows</span>
+      </div>
+      {rows.length > 0 ? <ExploreChart rows={rows} dimensions={dimensions} /> : null}
+      <DataTable
+        caption="Enrollment summary"
+        rows={rows}
+        rowKey={(row) => rowLabel(row, dimensions)}
+        empty="No enrolled learner matches these filters."
+        columns={exploreColumns(dimensions)}
+      />
+    </>
+  );
+}
+
+function ExploreChart({ rows, dimensions }: { rows: ExploreRow[]; dimensions: Dimension[] }) {
+  return (
+    <CategoryBarChart
+      title={
+        rows.length > chartLimit
+          ? `Learners, the ${chartLimit} largest of ${rows.length.toLocaleString('en-PH')} groups`
+          : 'Learners by group'
+      }
+      description={`Learners for each combination of ${dimensions.map((d) => dimensionLabel[d].toLowerCase()).join(', ') || 'all'}.`}
+      data={rows.slice(0, chartLimit).map((row) => ({
+        label: rowLabel(row, dimensions),
+        learners: row.learners ?? 0,
+      }))}
+      series={[{ key: 'learners', label: 'Learners' }]}
+      horizontal
+      labelWidth={220}
+      height={Math.max(240, Math.min(rows.length, chartLimit) * 30)}
+    />
+  );
+}
+
+/** A column per dimension, then the measures. */
+function exploreColumns(dimensions: Dimension[]): Column<ExploreRow>[] {
+  return [
+    ...dimensions.map((dimension) => ({
+      key: dimension,
+      header: dimensionLabel[dimension],
+      render: (row: ExploreRow) => rowLabel(row, [dimension]),
+      sortValue: (row: ExploreRow) => rowLabel(row, [dimension]),
+    })),
+    {
+      key: 'learners',
+      header: 'Learners',
+      numeric: true,
+      render: (r) => count(r.learners),
+      sortValue: (r) => r.learners,
+    },
+    {
+      key: 'male',
+      header: 'Male',
+      numeric: true,
+      render: (r) => count(r.male),
+      sortValue: (r) => r.male,
+    },
+    {
+      key: 'female',
+      header: 'Female',
+      numeric: true,
+      render: (r) => count(r.female),
+      sortValue: (r) => r.female,
+    },
+    {
+      key: 'gpi',
+      header: 'GPI',
+      numeric: true,
+      render: (r) => (r.genderParityIndex === null ? '—' : formatIndex(r.genderParityIndex)),
+      sortValue: (r) => r.genderParityIndex,
+    },
+    {
+      key: 'change',
+      header: 'Change',
+      numeric: true,
+      render: (r) => {
+        const change = comparable(r);
+        return change === null ? '—' : formatChange(change);
+      },
+      sortValue: (r) => comparable(r),
+    },
+  ];
+}
+
+/** The GraphQL text that produced the table, to run elsewhere with one's token. */
+function QueryText({ text }: { text: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <section aria-labelledby="query-heading" className="query-text">
+      <h2 id="query-heading">The GraphQL query</h2>
+      <p className="note">
+        POST it to <code>/graphql</code> with your <code>Authorization: Bearer</code> token.
+      </p>
+      <pre tabIndex={0} aria-label="GraphQL query">
+        <code>{text}</code>
+      </pre>
+      <button
+        type="button"
+        onClick={() =>
+          void navigator.clipboard.writeText(text).then(
+            () => setCopied(true),
+            () => setCopied(false),
+          )
+        }
+      >
+        Copy query
+      </button>
+      <span role="status" className="note">
+        {copied ? ' Copied.' : ''}
+      </span>
+    </section>
   );
 }

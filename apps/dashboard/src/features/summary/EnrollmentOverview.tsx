@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { formatChange, formatIndex, formatPercent } from '@repo/ui/format';
-import { DataTable } from '@repo/ui/DataTable';
+import { type Column, DataTable } from '@repo/ui/DataTable';
 import { KpiCard } from '@repo/ui/KpiCard';
 import { QueryState } from '@repo/ui/QueryState';
 import { lazy, Suspense } from 'react';
@@ -135,44 +135,13 @@ export function EnrollmentOverview({
   });
   const overview = data ?? previousData;
 
-  if (!viewer && !signingIn) {
-    return (
-      <>
-        <SignInPrompt what={`the enrollment of ${placeName}`} />
-        {below?.places ? (
-          <DataTable
-            caption={below.caption}
-            rows={below.places}
-            rowKey={(p) => p.id}
-            search={{ label: `Filter ${below.noun.toLowerCase()}s`, text: (p) => p.name }}
-            columns={[
-              {
-                key: 'name',
-                header: below.noun,
-                render: (p) => <Link to={p.href}>{p.name}</Link>,
-                sortValue: (p) => p.name,
-              },
-              {
-                key: 'schools',
-                header: 'Schools',
-                numeric: true,
-                render: (p) => p.schoolCount ?? null,
-                sortValue: (p) => p.schoolCount ?? null,
-              },
-            ]}
-          />
-        ) : null}
-      </>
-    );
-  }
+  if (!viewer && !signingIn) return <SignedOutOverview placeName={placeName} below={below} />;
 
   const total = overview ? toTotal(overview) : null;
   const learners = total?.learners ?? 0;
-  const pending = !overview;
   const belowRows = below ? toBelowRows(overview, below, report.search) : [];
   const grades = overview ? toGradeRows(overview) : [];
   const categories = overview ? toCategoryRows(overview) : [];
-  const sectors = overview ? toSectorRows(overview) : [];
   const versus = schoolYear ? `vs SY ${previousYear(schoolYear)}` : undefined;
 
   return (
@@ -187,39 +156,7 @@ export function EnrollmentOverview({
       {report.years.ready && !schoolYear ? (
         <p className="empty-state">No enrollment has been recorded yet.</p>
       ) : null}
-      <div className="stat-cards" aria-busy={loading}>
-        <KpiCard
-          label="Learners"
-          value={pending ? null : (total!.learners ?? undefined)}
-          change={total ? comparable(total) : null}
-          changeLabel={versus}
-          hint={
-            schoolYear
-              ? `Enrolled, SY ${schoolYear}${total && !total.previousYearLearners ? `; no SY ${previousYear(schoolYear)} figures to compare` : ''}`
-              : undefined
-          }
-        />
-        <KpiCard
-          label="Female share"
-          value={pending ? null : femaleShare(total!)}
-          format="percent"
-        />
-        <KpiCard
-          label="Gender parity index"
-          value={pending ? null : (total!.genderParityIndex ?? undefined)}
-          format="index"
-          hint="Females per male"
-        />
-        <KpiCard
-          label="Officially enrolled"
-          value={pending ? null : (total!.officiallyEnrolled ?? undefined)}
-        />
-        <KpiCard
-          label="Temporarily enrolled"
-          value={pending ? null : (total!.temporarilyEnrolled ?? undefined)}
-          hint="Documents still due"
-        />
-      </div>
+      <HeadlineCards total={total} schoolYear={schoolYear} loading={loading} versus={versus} />
       {overview && learners === 0 ? (
         <p className="empty-state">No enrolled learner matches these filters.</p>
       ) : null}
@@ -234,132 +171,237 @@ export function EnrollmentOverview({
             }
             grades={grades}
             categories={categories}
-            sectors={sectors}
+            sectors={toSectorRows(overview)}
           />
         </Suspense>
       ) : null}
-      {below && overview ? (
+      {below && overview ? <BelowTable below={below} rows={belowRows} versus={versus} /> : null}
+      {showStatuses && total ? <StatusTable total={total} /> : null}
+      {overview && learners > 0 ? (
+        <GradeAndCategoryTables
+          grades={grades}
+          categories={categories}
+          learners={learners}
+          versus={versus}
+        />
+      ) : null}
+    </>
+  );
+}
+
+/** Signed out: the sign-in prompt, and the places below from the public directory. */
+function SignedOutOverview({ placeName, below }: { placeName: string; below?: BelowLevel }) {
+  return (
+    <>
+      <SignInPrompt what={`the enrollment of ${placeName}`} />
+      {below?.places ? (
         <DataTable
           caption={below.caption}
-          rows={belowRows}
-          rowKey={(r) => r.id}
-          empty={`No ${below.noun.toLowerCase()} has enrolled learners matching these filters.`}
-          search={{ label: `Filter ${below.noun.toLowerCase()}s`, text: (r) => r.name }}
+          rows={below.places}
+          rowKey={(p) => p.id}
+          search={{ label: `Filter ${below.noun.toLowerCase()}s`, text: (p) => p.name }}
           columns={[
             {
               key: 'name',
               header: below.noun,
-              render: (r) => <Link to={r.href}>{r.name}</Link>,
-              sortValue: (r) => r.name,
+              render: (p) => <Link to={p.href}>{p.name}</Link>,
+              sortValue: (p) => p.name,
             },
             {
-              key: 'learners',
-              header: 'Learners',
+              key: 'schools',
+              header: 'Schools',
               numeric: true,
-              render: (r) => count(r.learners),
-              sortValue: (r) => r.learners,
+              render: (p) => p.schoolCount ?? null,
+              sortValue: (p) => p.schoolCount ?? null,
             },
-            {
-              key: 'male',
-              header: 'Male',
-              numeric: true,
-              render: (r) => count(r.male),
-              sortValue: (r) => r.male,
-            },
-            {
-              key: 'female',
-              header: 'Female',
-              numeric: true,
-              render: (r) => count(r.female),
-              sortValue: (r) => r.female,
-            },
-            {
-              key: 'share',
-              header: 'Female share',
-              numeric: true,
-              render: (r) => {
-                const share = femaleShare(r);
-                return share === undefined ? '—' : formatPercent(share);
-              },
-              sortValue: (r) => femaleShare(r) ?? null,
-            },
-            {
-              key: 'gpi',
-              header: 'GPI',
-              numeric: true,
-              render: (r) =>
-                r.genderParityIndex === null ? '—' : formatIndex(r.genderParityIndex),
-              sortValue: (r) => r.genderParityIndex,
-            },
-            {
-              key: 'change',
-              header: `Change ${versus ?? ''}`.trim(),
-              numeric: true,
-              render: (r) => (r.change === null ? '—' : formatChange(r.change)),
-              sortValue: (r) => r.change,
-            },
-            ...(below.places
-              ? [
-                  {
-                    key: 'schools',
-                    header: 'Schools',
-                    numeric: true,
-                    render: (r: BelowRow) => r.schoolCount ?? null,
-                    sortValue: (r: BelowRow) => r.schoolCount ?? null,
-                  },
-                ]
-              : []),
           ]}
         />
       ) : null}
-      {showStatuses && overview ? <StatusTable total={total!} /> : null}
-      {overview && learners > 0 ? (
-        <div className="table-pair">
-          <DataTable
-            caption="Grade levels by sex"
-            rows={grades}
-            rowKey={(r) => r.key}
-            columns={[
-              { key: 'grade', header: 'Grade level', render: (r) => r.label },
-              { key: 'male', header: 'Male', numeric: true, render: (r) => count(r.male) },
-              { key: 'female', header: 'Female', numeric: true, render: (r) => count(r.female) },
-              {
-                key: 'learners',
-                header: 'Learners',
-                numeric: true,
-                render: (r) => count(r.learners),
-              },
-            ]}
-          />
-          <DataTable
-            caption="Learner categories"
-            rows={categories}
-            rowKey={(r) => r.key}
-            columns={[
-              { key: 'category', header: 'Category', render: (r) => r.label },
-              {
-                key: 'learners',
-                header: 'Learners',
-                numeric: true,
-                render: (r) => count(r.learners),
-              },
-              {
-                key: 'share',
-                header: 'Of all learners',
-                numeric: true,
-                render: (r) =>
-                  r.learners === null ? count(null) : formatPercent(r.learners / learners),
-              },
-              {
-                key: 'change',
-                header: `Change ${versus ?? ''}`.trim(),
-                numeric: true,
-                render: (r) => (r.change === null ? '—' : formatChange(r.change)),
-              },
-            ]}
-          />
-        </div>
-      ) : null}
     </>
+  );
+}
+
+/** Learners with the change on the year before, female share, GPI, official and temporary. */
+function HeadlineCards({
+  total,
+  schoolYear,
+  loading,
+  versus,
+}: {
+  total: ReturnType<typeof toTotal> | null;
+  schoolYear: string | null | undefined;
+  loading: boolean;
+  versus: string | undefined;
+}) {
+  return (
+    <div className="stat-cards" aria-busy={loading}>
+      <KpiCard
+        label="Learners"
+        value={total ? (total.learners ?? undefined) : null}
+        change={total ? comparable(total) : null}
+        changeLabel={versus}
+        hint={
+          schoolYear
+            ? `Enrolled, SY ${schoolYear}${total && !total.previousYearLearners ? `; no SY ${previousYear(schoolYear)} figures to compare` : ''}`
+            : undefined
+        }
+      />
+      <KpiCard label="Female share" value={total ? femaleShare(total) : null} format="percent" />
+      <KpiCard
+        label="Gender parity index"
+        value={total ? (total.genderParityIndex ?? undefined) : null}
+        format="index"
+        hint="Females per male"
+      />
+      <KpiCard
+        label="Officially enrolled"
+        value={total ? (total.officiallyEnrolled ?? undefined) : null}
+      />
+      <KpiCard
+        label="Temporarily enrolled"
+        value={total ? (total.temporarilyEnrolled ?? undefined) : null}
+        hint="Documents still due"
+      />
+    </div>
+  );
+}
+
+/** The level below (regions, divisions or schools), each with its measures and a link. */
+function BelowTable({
+  below,
+  rows,
+  versus,
+}: {
+  below: BelowLevel;
+  rows: BelowRow[];
+  versus: string | undefined;
+}) {
+  return (
+    <DataTable
+      caption={below.caption}
+      rows={rows}
+      rowKey={(r) => r.id}
+      empty={`No ${below.noun.toLowerCase()} has enrolled learners matching these filters.`}
+      search={{ label: `Filter ${below.noun.toLowerCase()}s`, text: (r) => r.name }}
+      columns={belowColumns(below, versus)}
+    />
+  );
+}
+
+function belowColumns(below: BelowLevel, versus: string | undefined): Column<BelowRow>[] {
+  return [
+    {
+      key: 'name',
+      header: below.noun,
+      render: (r) => <Link to={r.href}>{r.name}</Link>,
+      sortValue: (r) => r.name,
+    },
+    {
+      key: 'learners',
+      header: 'Learners',
+      numeric: true,
+      render: (r) => count(r.learners),
+      sortValue: (r) => r.learners,
+    },
+    {
+      key: 'male',
+      header: 'Male',
+      numeric: true,
+      render: (r) => count(r.male),
+      sortValue: (r) => r.male,
+    },
+    {
+      key: 'female',
+      header: 'Female',
+      numeric: true,
+      render: (r) => count(r.female),
+      sortValue: (r) => r.female,
+    },
+    {
+      key: 'share',
+      header: 'Female share',
+      numeric: true,
+      render: (r) => {
+        const share = femaleShare(r);
+        return share === undefined ? '—' : formatPercent(share);
+      },
+      sortValue: (r) => femaleShare(r) ?? null,
+    },
+    {
+      key: 'gpi',
+      header: 'GPI',
+      numeric: true,
+      render: (r) => (r.genderParityIndex === null ? '—' : formatIndex(r.genderParityIndex)),
+      sortValue: (r) => r.genderParityIndex,
+    },
+    {
+      key: 'change',
+      header: `Change ${versus ?? ''}`.trim(),
+      numeric: true,
+      render: (r) => (r.change === null ? '—' : formatChange(r.change)),
+      sortValue: (r) => r.change,
+    },
+    ...(below.places
+      ? [
+          {
+            key: 'schools',
+            header: 'Schools',
+            numeric: true,
+            render: (r: BelowRow) => r.schoolCount ?? null,
+            sortValue: (r: BelowRow) => r.schoolCount ?? null,
+          },
+        ]
+      : []),
+  ];
+}
+
+/** Grade levels by sex beside the learner categories with their share and change. */
+function GradeAndCategoryTables({
+  grades,
+  categories,
+  learners,
+  versus,
+}: {
+  grades: ReturnType<typeof toGradeRows>;
+  categories: ReturnType<typeof toCategoryRows>;
+  learners: number;
+  versus: string | undefined;
+}) {
+  return (
+    <div className="table-pair">
+      <DataTable
+        caption="Grade levels by sex"
+        rows={grades}
+        rowKey={(r) => r.key}
+        columns={[
+          { key: 'grade', header: 'Grade level', render: (r) => r.label },
+          { key: 'male', header: 'Male', numeric: true, render: (r) => count(r.male) },
+          { key: 'female', header: 'Female', numeric: true, render: (r) => count(r.female) },
+          { key: 'learners', header: 'Learners', numeric: true, render: (r) => count(r.learners) },
+        ]}
+      />
+      <DataTable
+        caption="Learner categories"
+        rows={categories}
+        rowKey={(r) => r.key}
+        columns={[
+          { key: 'category', header: 'Category', render: (r) => r.label },
+          { key: 'learners', header: 'Learners', numeric: true, render: (r) => count(r.learners) },
+          {
+            key: 'share',
+            header: 'Of all learners',
+            numeric: true,
+            render: (r) =>
+              r.learners === null ? count(null) : formatPercent(r.learners / learners),
+          },
+          {
+            key: 'change',
+            header: `Change ${versus ?? ''}`.trim(),
+            numeric: true,
+            render: (r) => (r.change === null ? '—' : formatChange(r.change)),
+          },
+        ]}
+      />
+    </div>
   );
 }

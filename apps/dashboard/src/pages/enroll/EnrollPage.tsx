@@ -1,5 +1,7 @@
 import '../../features/enrollment/enrollment.css';
+import { type SchoolCalendar } from '@repo/domain/school-year';
 import { QueryState } from '@repo/ui/QueryState';
+import { type ReactElement } from 'react';
 import {
   Navigate,
   NavLink,
@@ -19,7 +21,10 @@ import { ImportWizard } from '../../features/enrollment/ImportWizard.js';
 import { MoveIn } from '../../features/enrollment/MoveIn.js';
 import { toSchoolOffering } from '../../features/enrollment/school-details.js';
 import { SchoolEnrollment } from '../../features/enrollment/SchoolEnrollment.js';
-import { routes } from '../../routes.js';
+import { type EnrollmentScreen, routes } from '../../routes.js';
+
+type EnrollmentContext = ReturnType<typeof useEnrollmentContext>;
+type Viewer = NonNullable<EnrollmentContext['viewer']>;
 
 /**
  * The enrollment screens of one school or ALS learning center (SPEC §4), each at its own URL, with
@@ -27,9 +32,7 @@ import { routes } from '../../routes.js';
  */
 export function EnrollPage() {
   const context = useEnrollmentContext();
-  const [params, setParams] = useSearchParams();
   const location = useLocation();
-  const navigate = useNavigate();
 
   if (!context.viewer && !context.loading) {
     return <Navigate to={routes.login(location.pathname + location.search)} replace />;
@@ -44,7 +47,7 @@ export function EnrollPage() {
       />
     );
   }
-  const { viewer, schoolId, school, today } = context;
+  const { viewer, schoolId } = context;
   if (!schoolId || !enrollingRoles.includes(viewer.role)) {
     return (
       <section>
@@ -55,50 +58,44 @@ export function EnrollPage() {
       </section>
     );
   }
+  return <EnrollmentScreens context={context} viewer={viewer} schoolId={schoolId} />;
+}
+
+/** The school's heading, the screens' links and the year, then the screen of the URL. */
+function EnrollmentScreens({
+  context,
+  viewer,
+  schoolId,
+}: {
+  context: EnrollmentContext;
+  viewer: Viewer;
+  schoolId: string;
+}) {
+  const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
   const schoolYear = params.get('sy') ?? context.defaultSchoolYear ?? '';
   const calendar = context.calendarOf(schoolYear);
   const isAls = viewer.role === 'ALS_FACILITATOR';
   const search = `?sy=${schoolYear}`;
-  const goHome = () => void navigate(routes.enrollment(undefined, search));
+  const chooseYear = (year: string) => {
+    const next = new URLSearchParams(params);
+    next.set('sy', year);
+    setParams(next);
+  };
 
   return (
     <div className="enroll">
       <h1>
-        {isAls ? 'ALS enrolment' : 'Enrolment'}: {school?.name ?? viewer.school?.name} ({schoolId})
+        {isAls ? 'ALS enrolment' : 'Enrolment'}: {context.school?.name ?? viewer.school?.name} (
+        {schoolId})
       </h1>
       <div className="enroll-toolbar">
-        <nav aria-label="Enrolment" className="enroll-nav">
-          {isAls ? (
-            <NavLink to={routes.enrollment('als', search)}>ALS enrolment</NavLink>
-          ) : (
-            <>
-              <NavLink to={routes.enrollment('school', search)}>Enrol a learner</NavLink>
-              <NavLink to={routes.enrollment('early', search)}>Early registration</NavLink>
-              <NavLink to={routes.enrollment('documents', search)}>Documents due</NavLink>
-              <NavLink to={routes.enrollment('move', search)}>Move in</NavLink>
-              <NavLink to={routes.enrollment('import', search)}>Import</NavLink>
-            </>
-          )}
-          <NavLink to={routes.enrollment('class-list', search)}>Class list</NavLink>
-        </nav>
-        <div className="enroll-field enroll-field--compact">
-          <label htmlFor="enroll-sy">School year</label>
-          <select
-            id="enroll-sy"
-            value={schoolYear}
-            onChange={(e) => {
-              const next = new URLSearchParams(params);
-              next.set('sy', e.target.value);
-              setParams(next);
-            }}
-          >
-            {context.calendars.map((c) => (
-              <option key={c.schoolYear} value={c.schoolYear}>
-                {c.schoolYear}
-              </option>
-            ))}
-          </select>
-        </div>
+        <EnrollmentNav isAls={isAls} search={search} />
+        <SchoolYearPicker
+          schoolYear={schoolYear}
+          years={context.calendars.map((c) => c.schoolYear)}
+          onChange={chooseYear}
+        />
       </div>
       {!calendar ? (
         <p role="alert" className="error-state">
@@ -107,72 +104,112 @@ export function EnrollPage() {
       ) : (
         <Routes>
           <Route index element={<Navigate to={`${isAls ? 'als' : 'school'}${search}`} replace />} />
-          <Route
-            path="als"
-            element={
-              <AlsEnrollment
-                key={schoolYear}
-                schoolYear={schoolYear}
-                calendar={calendar}
-                today={today}
-                facilitatorName={viewer.displayName}
-              />
-            }
-          />
-          <Route
-            path="school"
-            element={
-              <SchoolEnrollment
-                key={`${schoolYear}-${params.get('learner') ?? ''}`}
-                learnerId={params.get('learner')}
-                schoolYear={schoolYear}
-                calendar={calendar}
-                levelsOffered={school?.levelsOffered ?? []}
-                today={today}
-                onCancel={goHome}
-              />
-            }
-          />
-          <Route
-            path="early"
-            element={
-              <EarlyRegistration
-                key={schoolYear}
-                schoolId={schoolId}
-                schoolYear={schoolYear}
-                calendar={calendar}
-                school={toSchoolOffering(school?.levelsOffered ?? [])}
-                today={today}
-              />
-            }
-          />
-          <Route
-            path="documents"
-            element={<DocumentsDue schoolId={schoolId} schoolYear={schoolYear} today={today} />}
-          />
-          <Route
-            path="move"
-            element={
-              <MoveIn key={schoolYear} schoolYear={schoolYear} calendar={calendar} today={today} />
-            }
-          />
-          <Route
-            path="import"
-            element={<ImportWizard key={schoolYear} schoolYear={schoolYear} />}
-          />
-          <Route
-            path="class-list"
-            element={
-              <ClassList
-                schoolId={schoolId}
-                schoolYear={schoolYear}
-                calendar={calendar}
-                today={today}
-              />
-            }
-          />
+          {Object.entries(
+            screens({
+              schoolYear,
+              calendar,
+              schoolId,
+              school: context.school,
+              today: context.today,
+              facilitatorName: viewer.displayName,
+              learnerId: params.get('learner'),
+              onCancel: () => void navigate(routes.enrollment(undefined, search)),
+            }),
+          ).map(([path, element]) => (
+            <Route key={path} path={path} element={element} />
+          ))}
         </Routes>
       )}
     </div>
   );
+}
+
+/** The links to the screens of the account's role: the ALS guide's, or the school's five. */
+function EnrollmentNav({ isAls, search }: { isAls: boolean; search: string }) {
+  return (
+    <nav aria-label="Enrolment" className="enroll-nav">
+      {isAls ? (
+        <NavLink to={routes.enrollment('als', search)}>ALS enrolment</NavLink>
+      ) : (
+        <>
+          <NavLink to={routes.enrollment('school', search)}>Enrol a learner</NavLink>
+          <NavLink to={routes.enrollment('early', search)}>Early registration</NavLink>
+          <NavLink to={routes.enrollment('documents', search)}>Documents due</NavLink>
+          <NavLink to={routes.enrollment('move', search)}>Move in</NavLink>
+          <NavLink to={routes.enrollment('import', search)}>Import</NavLink>
+        </>
+      )}
+      <NavLink to={routes.enrollment('class-list', search)}>Class list</NavLink>
+    </nav>
+  );
+}
+
+function SchoolYearPicker({
+  schoolYear,
+  years,
+  onChange,
+}: {
+  schoolYear: string;
+  years: string[];
+  onChange: (year: string) => void;
+}) {
+  return (
+    <div className="enroll-field enroll-field--compact">
+      <label htmlFor="enroll-sy">School year</label>
+      <select id="enroll-sy" value={schoolYear} onChange={(e) => onChange(e.target.value)}>
+        {years.map((year) => (
+          <option key={year} value={year}>
+            {year}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** Each screen at its path under `/enrol`, keyed by the year so a change of year starts afresh. */
+function screens({
+  schoolYear,
+  calendar,
+  schoolId,
+  school,
+  today,
+  facilitatorName,
+  learnerId,
+  onCancel,
+}: {
+  schoolYear: string;
+  calendar: SchoolCalendar;
+  schoolId: string;
+  school: EnrollmentContext['school'];
+  today: string;
+  facilitatorName: string;
+  learnerId: string | null;
+  onCancel: () => void;
+}): Record<EnrollmentScreen, ReactElement> {
+  const year = { schoolYear, calendar, today };
+  return {
+    als: <AlsEnrollment key={schoolYear} {...year} facilitatorName={facilitatorName} />,
+    school: (
+      <SchoolEnrollment
+        key={`${schoolYear}-${learnerId ?? ''}`}
+        learnerId={learnerId}
+        {...year}
+        levelsOffered={school?.levelsOffered ?? []}
+        onCancel={onCancel}
+      />
+    ),
+    early: (
+      <EarlyRegistration
+        key={schoolYear}
+        schoolId={schoolId}
+        {...year}
+        school={toSchoolOffering(school?.levelsOffered ?? [])}
+      />
+    ),
+    documents: <DocumentsDue schoolId={schoolId} schoolYear={schoolYear} today={today} />,
+    move: <MoveIn key={schoolYear} {...year} />,
+    import: <ImportWizard key={schoolYear} schoolYear={schoolYear} />,
+    'class-list': <ClassList schoolId={schoolId} {...year} />,
+  };
 }
