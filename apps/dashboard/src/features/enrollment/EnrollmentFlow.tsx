@@ -40,7 +40,7 @@ export function EnrollmentFlow<D>(props: EnrollmentFlowProps<D>) {
   );
 }
 
-/** The record's profile (or who it is, for another school's) and the details, with Enrol. */
+/** The record's profile (or who it is, for another school's), the details, and the Enrol button. */
 function EnrollmentForm<D>({
   flow,
   renderDetails,
