@@ -8,6 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { openDatabase, withDatabaseName } from '../db/database.js';
+import { entities } from '../entities.js';
 import {
   dataSourceQuery,
   type DumpRow,
@@ -42,8 +43,10 @@ let status = 0;
 try {
   const actual =
     values.fresh || values.write
-      ? await withMigratedDatabase(withDatabaseName(database.url, 'postgres'), (dataSource) =>
-          dumpSchema(dataSourceQuery(dataSource)),
+      ? await withMigratedDatabase(
+          withDatabaseName(database.url, 'postgres'),
+          entities,
+          (dataSource) => dumpSchema(dataSourceQuery(dataSource)),
         )
       : await dumpOf(database.url);
   if (values.write) {

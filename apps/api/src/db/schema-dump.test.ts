@@ -12,6 +12,7 @@ import {
   unifiedDiff,
 } from './schema-dump.js';
 import { readCurrentSql } from './sql/current-sql.js';
+import { entities } from '../entities.js';
 
 const adminUrl = withDatabaseName(inject('databaseUrl'), 'postgres');
 
@@ -20,7 +21,7 @@ const adminUrl = withDatabaseName(inject('databaseUrl'), 'postgres');
  * (CREATE DATABASE ... TEMPLATE copies files, a fraction of a migration's time).
  */
 const template = scratchName('schema_template');
-beforeAll(() => createMigratedDatabase(adminUrl, template));
+beforeAll(() => createMigratedDatabase(adminUrl, template, entities));
 afterAll(() => dropDatabase(adminUrl, template));
 
 /** A copy of the freshly migrated database, connected, dropped after `work`. */

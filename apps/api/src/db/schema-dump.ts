@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { type DataSource } from 'typeorm';
 import { apiRoot } from '../paths.js';
-import { createDataSource } from './data-source.js';
+import { createDataSource, type EntityList } from './data-source.js';
 import { createDatabaseIfMissing, dropDatabase, withDatabaseName } from './database.js';
 
 /**
@@ -217,10 +217,17 @@ export const dataSourceQuery =
   (sql) =>
     dataSource.query<DumpRow[]>(sql);
 
-/** Creates the database `name` on the server `adminUrl` reaches and runs every migration on it. */
-export async function createMigratedDatabase(adminUrl: string, name: string): Promise<void> {
+/**
+ * Creates the database `name` on the server `adminUrl` reaches and runs every migration on it,
+ * with the app's `entities` (TypeORM creates the uuid-ossp extension the migrations use for them).
+ */
+export async function createMigratedDatabase(
+  adminUrl: string,
+  name: string,
+  entities: EntityList,
+): Promise<void> {
   await createDatabaseIfMissing(adminUrl, name);
-  const dataSource = createDataSource(withDatabaseName(adminUrl, name), { poolSize: 2 });
+  const dataSource = createDataSource(withDatabaseName(adminUrl, name), { entities, poolSize: 2 });
   try {
     await dataSource.initialize();
     await dataSource.runMigrations();
@@ -236,12 +243,16 @@ export const scratchName = (prefix: string) =>
 /** Runs `work` on a new, freshly migrated database of the server, then drops the database. */
 export async function withMigratedDatabase<T>(
   adminUrl: string,
+  entities: EntityList,
   work: (dataSource: DataSource) => Promise<T>,
 ): Promise<T> {
   const name = scratchName('schema_dump');
   try {
-    await createMigratedDatabase(adminUrl, name);
-    const dataSource = createDataSource(withDatabaseName(adminUrl, name), { poolSize: 2 });
+    await createMigratedDatabase(adminUrl, name, entities);
+    const dataSource = createDataSource(withDatabaseName(adminUrl, name), {
+      entities,
+      poolSize: 2,
+    });
     await dataSource.initialize();
     try {
       return await work(dataSource);
