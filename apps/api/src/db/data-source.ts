@@ -1,8 +1,5 @@
 import 'reflect-metadata';
 import { DataSource, type Logger } from 'typeorm';
-// Transitional (issue 17): the callers that do not pass `entities` yet get the app's list. This is
-// db/'s one arrow back up to the modules; it goes once every caller passes `entities`.
-import { entities as appEntities } from '../entities.js';
 import { migrations } from './migrations/index.js';
 
 /** The entity classes a data source maps (never a glob): the app's list is src/entities.ts. */
@@ -10,16 +7,16 @@ export type EntityList = readonly (new () => object)[];
 
 export interface DataSourceSettings {
   /** The entities to map; the modules register theirs in src/entities.ts. */
-  entities?: EntityList;
+  entities: EntityList;
   poolSize?: number;
   logger?: Logger;
 }
 
-export function createDataSource(url: string, options: DataSourceSettings = {}): DataSource {
+export function createDataSource(url: string, options: DataSourceSettings): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
-    entities: [...(options.entities ?? appEntities)],
+    entities: [...options.entities],
     migrations,
     migrationsTableName: 'migration',
     migrationsTransactionMode: 'each',
