@@ -1,11 +1,12 @@
 import { Role } from '@repo/domain/access';
 import { type DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {} from '../../../test/enrollment-fixtures.js';
+import { createLearner, mutate } from '../../../test/enrollment-fixtures.js';
 import {
   closeEnrollmentScenario,
   type EnrollmentScenario,
   LA_PAZ,
+  ok,
   openEnrollmentScenario,
   SY,
 } from '../../../test/enrollment-scenario.js';
@@ -24,6 +25,21 @@ let region: string;
 beforeAll(async () => {
   scenario = await openEnrollmentScenario();
   ({ dataSource, server, registrar, adamsRegistrar, division, region } = scenario);
+  // This file's own Kindergarten learner at La Paz, attending from the opening day: the lists and
+  // counts below must not depend on what other files happened to write before them.
+  const learnerId = await createLearner(server, registrar, '2021-03-10');
+  const enrolled = ok(
+    await mutate(server, registrar, 'enrollLearner', 'EnrollLearnerInput', {
+      learnerId,
+      schoolYear: SY,
+      gradeLevel: 'KINDER',
+      admissionBasis: 'KINDER_AGE_5',
+      documents: ['PSA_BIRTH_CERTIFICATE'],
+      enrolledOn: '2026-06-08',
+      firstAttendance: '2026-06-15',
+    }),
+  );
+  expect(enrolled.enrollment.status).toBe('OFFICIALLY_ENROLLED');
 });
 afterAll(() => closeEnrollmentScenario(scenario));
 
