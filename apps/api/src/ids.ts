@@ -43,3 +43,8 @@ export function numericIds(
   if (!values || values.length === 0) return null;
   return values.map((value) => numericId(kind, value, field));
 }
+
+/** Two database ids (bigint text) in the order they were made: the older first. */
+export function compareIds(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}

@@ -127,6 +127,8 @@ describe('searchLearners: ranking over name variants (DO 03 s. 2018 §VI)', () =
     ],
     ['Nino for Niño', () => ({ name: `Nino Bautista ${surname}o` }), 'nino'],
     ['Jr. typed in the name', () => ({ name: `Jose Lim ${surname}a Jr.` }), 'junior'],
+    // Without a birth date the target and `otherBirth` (the same name) score alike: the older
+    // record comes first, and the target was made first.
     [
       'a misspelt name without a birth date',
       () => ({ name: `Maria Cristina Santos Dela ${surname}x` }),

@@ -12,6 +12,7 @@ import { type DataSource, type EntityManager } from 'typeorm';
 import { clock } from '../../clock.js';
 import { inViewerScope, scopedStatement } from '../../db/scoped.js';
 import { badUserInput, fieldErrors, refused } from '../../errors.js';
+import { compareIds } from '../../ids.js';
 import { audit, auditAll } from '../audit/audit.service.js';
 import { type Viewer } from '../auth/viewer.js';
 import { type CreateLearnerInput, type LearnerProfileInput } from './create-learner.input.js';
@@ -185,7 +186,14 @@ export async function searchLearners(
   const ranked = rows
     .map((row) => ({ row, match: matchQuery({ lrn, name, birthDate }, toPerson(row)) }))
     .filter(({ match }) => match.score > 0)
-    .sort((a, b) => b.match.score - a.match.score || a.row.last_name.localeCompare(b.row.last_name))
+    // Equal scores (two records of one name) in a fixed order: by last name, then the older
+    // record first; the database returns the candidates in no order of its own.
+    .sort(
+      (a, b) =>
+        b.match.score - a.match.score ||
+        a.row.last_name.localeCompare(b.row.last_name) ||
+        compareIds(a.row.id, b.row.id),
+    )
     .slice(0, query.limit);
   const inScope = ranked.filter((r) => r.row.in_scope).map((r) => r.row.id);
   // The full profile only within scope, each view recorded.
