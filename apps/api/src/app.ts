@@ -17,6 +17,7 @@ import { armor, graphqlLimits } from './modules/ops/graphql-limits.js';
 import { lifecycle, liveness, readiness } from './modules/ops/lifecycle.js';
 import { log, redact } from './modules/ops/log.js';
 import { rateLimitPlugin } from './modules/ops/rate-limit.js';
+import { RateLimiter } from './rate-limiter.js';
 import { maskError, requestLogPlugin } from './modules/ops/request-log.js';
 import { repoRoot } from './paths.js';
 import { createSchema } from './schema.js';
@@ -32,6 +33,7 @@ export async function createApp(dataSource: DataSource): Promise<App> {
   const app = express();
   const httpServer = http.createServer(app);
   const limits = armor();
+  const limiter = new RateLimiter();
   const apollo = new ApolloServer<Context>({
     schema: await createSchema(),
     introspection: !config.production,
@@ -48,7 +50,7 @@ export async function createApp(dataSource: DataSource): Promise<App> {
       ...(limits.plugins as unknown as ApolloServerPlugin<Context>[]),
       requestLogPlugin,
       operationAccessPlugin,
-      rateLimitPlugin(),
+      rateLimitPlugin(limiter),
       // No cache hints are used (answers carry personal data and go by POST): without the
       // plugin Apollo adds no per-field hook to every resolver.
       ApolloServerPluginCacheControlDisabled(),
@@ -75,7 +77,12 @@ export async function createApp(dataSource: DataSource): Promise<App> {
     requestTimeout(graphqlLimits.requestTimeoutMs),
     express.json({ limit: graphqlLimits.maxBodyBytes }),
     expressMiddleware(apollo, {
-      context: ({ req }) => createContext(dataSource, req.headers.authorization),
+      context: ({ req }) =>
+        createContext(dataSource, {
+          authorization: req.headers.authorization,
+          clientAddress: req.socket.remoteAddress,
+          limiter,
+        }),
     }),
   );
   app.use(jsonErrors);

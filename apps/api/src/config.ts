@@ -119,8 +119,15 @@ const variables = {
   },
   tokenTtlSeconds: {
     name: 'TOKEN_TTL_SECONDS',
-    description: 'How long a sign-in lasts, in seconds (a working day).',
+    description: 'How long a sign-in (a session) lasts at most, in seconds (a working day).',
     fallback: 8 * 60 * 60,
+    rule: whole(1),
+  },
+  accessTokenTtlSeconds: {
+    name: 'ACCESS_TOKEN_TTL_SECONDS',
+    description:
+      'How long one access token lasts, in seconds; renewSession gives the next while the session lives.',
+    fallback: 15 * 60,
     rule: whole(1),
   },
   shutdownDelayMs: {
@@ -173,8 +180,14 @@ const variables = {
   },
   loginRatePerMinute: {
     name: 'LOGIN_RATE_PER_MINUTE',
-    description: '`login` calls allowed per username a minute.',
+    description: '`login` calls allowed a minute per username from one client address.',
     fallback: 10,
+    rule: whole(1),
+  },
+  loginAddressRatePerMinute: {
+    name: 'LOGIN_ADDRESS_RATE_PER_MINUTE',
+    description: '`login` calls allowed a minute from one client address, whatever the username.',
+    fallback: 30,
     rule: whole(1),
   },
   searchRatePerMinute: {
@@ -251,6 +264,7 @@ export const config = {
     requestTimeoutMs: read(variables.requestTimeoutMs),
   },
   loginRatePerMinute: read(variables.loginRatePerMinute),
+  loginAddressRatePerMinute: read(variables.loginAddressRatePerMinute),
   searchRatePerMinute: read(variables.searchRatePerMinute),
   smallCountThreshold: read(variables.smallCountThreshold),
   /** Tests run the app in-process: its request lines would bury vitest's report. */
@@ -274,8 +288,10 @@ function readAppToday(): string | null {
   return value;
 }
 
-/** How long a sign-in lasts: a working day. */
+/** How long a sign-in (a session) lasts at most: a working day. */
 export const tokenTtlSeconds = read(variables.tokenTtlSeconds);
+/** How long one access token lasts: short, so an ended session stops at the next renewal too. */
+export const accessTokenTtlSeconds = read(variables.accessTokenTtlSeconds);
 
 /**
  * The key that signs tokens: AUTH_SECRET, required in production. Elsewhere one is made on first

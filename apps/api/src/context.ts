@@ -3,6 +3,7 @@ import { type DataSource } from 'typeorm';
 import { verifyToken } from './modules/auth/auth.service.js';
 import { type Viewer } from './modules/auth/viewer.js';
 import { byIdLoader } from './db/by-id-loader.js';
+import { type RateLimiter } from './rate-limiter.js';
 import { DistrictEntity } from './modules/division/district.entity.js';
 import { divisionsByRegionIdLoader } from './modules/division/division.loaders.js';
 import { DivisionEntity } from './modules/division/division.entity.js';
@@ -34,12 +35,23 @@ export interface Context {
   loaders: ReturnType<typeof createLoaders>;
   /** Null when the request carries no token. */
   viewer: Viewer | null;
+  /** The address the request came from (the TCP peer), for sign-in limits and sessions. */
+  clientAddress: string;
+  /** The app's rate limits (one per API process). */
+  limiter: RateLimiter;
+}
+
+/** What the HTTP request gives the context besides the data source. */
+export interface RequestFacts {
+  authorization?: string;
+  clientAddress?: string;
+  limiter: RateLimiter;
 }
 
 /** The request's context: a bad or expired token is refused here, before any resolver runs. */
 export async function createContext(
   dataSource: DataSource,
-  authorization?: string,
+  { authorization, clientAddress, limiter }: RequestFacts,
 ): Promise<Context> {
   const token = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (authorization && !token) {
@@ -47,6 +59,12 @@ export async function createContext(
       extensions: { code: 'UNAUTHENTICATED', rule: 'TOKEN_INVALID', http: { status: 401 } },
     });
   }
-  const viewer = token ? await verifyToken(token) : null;
-  return { dataSource, loaders: createLoaders(dataSource), viewer };
+  const viewer = token ? await verifyToken(dataSource, token) : null;
+  return {
+    dataSource,
+    loaders: createLoaders(dataSource),
+    viewer,
+    clientAddress: clientAddress ?? 'unknown',
+    limiter,
+  };
 }

@@ -1,5 +1,6 @@
 import { AuditEventEntity } from './modules/audit/audit-event.entity.js';
 import { AccountEntity } from './modules/auth/account.entity.js';
+import { SessionEntity } from './modules/auth/session.entity.js';
 import { DistrictEntity } from './modules/division/district.entity.js';
 import { DivisionEntity } from './modules/division/division.entity.js';
 import { ReferenceDataLoadEntity } from './modules/reference-data/reference-data-load.entity.js';
@@ -29,6 +30,7 @@ export const entities = [
   SchoolEntity,
   ReferenceDataLoadEntity,
   AccountEntity,
+  SessionEntity,
   LearnerEntity,
   LearnerSchoolEntity,
   AuditEventEntity,

@@ -93,9 +93,15 @@ async function partAccess(world: BatteryWorld) {
   let tried = 0;
   let violations = 0;
   let serverErrors = 0;
+  // logout ends the session its token names: tried last for each role, after every other probe.
+  const ordered = [
+    ...probes.filter((p) => p.field !== 'logout'),
+    ...probes.filter((p) => p.field === 'logout'),
+  ];
+  const last = ordered.length - 1;
   for (const [role, token] of tokens) {
-    await pool(probes.length, 8, size.partMs / 8, async (i) => {
-      const probe = probes[i]!;
+    const tryProbe = async (i: number) => {
+      const probe = ordered[i]!;
       const answer = await http.graphql(probe.query, probe.variables, token);
       tried++;
       const allowed = probe.allowed(role === 'ANONYMOUS' ? null : (role as Role));
@@ -115,7 +121,9 @@ async function partAccess(world: BatteryWorld) {
           `  server error: ${role} ${probe.field}: ${answer.errors[0]?.message ?? answer.status}`,
         );
       }
-    });
+    };
+    await pool(last, 8, size.partMs / 8, tryProbe);
+    await tryProbe(last);
   }
   figure(part, `requests (${tokens.length} roles × ${probes.length} operations)`, tried);
   figure(part, 'authorization violations', violations, 0);

@@ -16,6 +16,7 @@ import { EnrollmentRollupShapes1795702000000 } from './1795702000000-EnrollmentR
 import { LearnerNameTrigramGin1795703000000 } from './1795703000000-LearnerNameTrigramGin.js';
 import { EarlyRegistrationPreviousYearIndex1795704000000 } from './1795704000000-EarlyRegistrationPreviousYearIndex.js';
 import { VersionBump1795705000000 } from './1795705000000-VersionBump.js';
+import { Sessions1796479739336 } from './1796479739336-Sessions.js';
 
 /** Every migration in order; `npm run migration:generate` rewrites this list. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   LearnerNameTrigramGin1795703000000,
   EarlyRegistrationPreviousYearIndex1795704000000,
   VersionBump1795705000000,
+  Sessions1796479739336,
 ];

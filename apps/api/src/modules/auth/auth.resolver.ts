@@ -8,29 +8,52 @@ import { Region, toRegion } from '../region/region.type.js';
 import { findSchool } from '../school/school.service.js';
 import { School } from '../school/school.type.js';
 import { AccountEntity } from './account.entity.js';
-import { login } from './auth.service.js';
+import { login, logout, renewSession, type SignIn } from './auth.service.js';
 import { Account, LoginResult, toAccount } from './auth.type.js';
+import { takeLogin } from '../../rate-limiter.js';
 
 @Resolver(() => Account)
 export class AuthResolver {
-  @Mutation(() => LoginResult, { description: 'Signs in (SPEC §7).' })
+  @Mutation(() => LoginResult, {
+    description:
+      'Signs in (SPEC §7): a new session. Tries are limited per username from one client address, and per address.',
+  })
   async login(
     @Arg('username', () => String) username: string,
     @Arg('password', () => String) password: string,
-    @Ctx() { dataSource }: Context,
+    @Ctx() { dataSource, clientAddress, limiter }: Context,
   ): Promise<LoginResult> {
-    const result = await login(dataSource, username.trim(), password);
+    if (!takeLogin(limiter, username, clientAddress)) {
+      throw new GraphQLError('Too many sign-in attempts: wait a minute', {
+        extensions: { code: 'RATE_LIMITED', rule: 'LOGIN_PER_MINUTE', http: { status: 429 } },
+      });
+    }
+    const result = await login(dataSource, username.trim(), password, clientAddress);
     if (!result) {
       throw new GraphQLError('Wrong username or password', {
         extensions: { code: 'UNAUTHENTICATED', rule: 'CREDENTIALS_INVALID' },
       });
     }
-    const role = result.account.role as Role;
-    return Object.assign(new LoginResult(), {
-      token: result.token,
-      expiresAt: result.expiresAt,
-      account: toAccount(result.account, scopeKindOf[role]),
-    });
+    return toLoginResult(result);
+  }
+
+  @Mutation(() => LoginResult, {
+    description:
+      "The session's next access token, given its last one (expired or not); refused once the session has ended.",
+  })
+  async renewSession(
+    @Arg('token', () => String) token: string,
+    @Ctx() { dataSource }: Context,
+  ): Promise<LoginResult> {
+    return toLoginResult(await renewSession(dataSource, token));
+  }
+
+  @Mutation(() => Boolean, {
+    description: 'Signs out: ends the session; its tokens are refused from the next request on.',
+  })
+  async logout(@Ctx() { dataSource, viewer }: Context): Promise<boolean> {
+    await logout(dataSource, viewer!);
+    return true;
   }
 
   @Query(() => Account, { description: 'The signed-in account.' })
@@ -60,4 +83,13 @@ export class AuthResolver {
     if (account.regionId === null) return null;
     return toRegion(await loadParent(loaders.regionById, account.regionId, 'region'));
   }
+}
+
+function toLoginResult(signIn: SignIn): LoginResult {
+  return Object.assign(new LoginResult(), {
+    token: signIn.token,
+    expiresAt: signIn.expiresAt,
+    sessionExpiresAt: signIn.sessionExpiresAt,
+    account: toAccount(signIn.account, scopeKindOf[signIn.account.role as Role]),
+  });
 }

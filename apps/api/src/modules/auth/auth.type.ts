@@ -22,13 +22,16 @@ export class Account {
   regionId: number | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A session and its current access token (issue 18).' })
 export class LoginResult {
   @Field({ description: 'Send as `Authorization: Bearer <token>`.' })
   token: string;
 
-  @Field()
+  @Field({ description: 'When this access token expires: renew the session before then.' })
   expiresAt: Date;
+
+  @Field({ description: 'When the session ends at the latest: then sign in again.' })
+  sessionExpiresAt: Date;
 
   @Field(() => Account)
   account: Account;

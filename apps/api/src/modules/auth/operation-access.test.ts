@@ -20,6 +20,7 @@ const samples: Record<string, { query: string; variables?: Record<string, unknow
   division: { query: '{ division(id: "1") { name } }' },
   school: { query: '{ school(schoolId: "500743") { name } }' },
   login: { query: 'mutation { login(username: "nobody", password: "x") { token } }' },
+  renewSession: { query: 'mutation { renewSession(token: "not.a.token") { token } }' },
   me: { query: '{ me { username } }' },
   checkEligibility: {
     query:
@@ -88,6 +89,8 @@ const samples: Record<string, { query: string; variables?: Record<string, unknow
   earlyRegistrationProgress: {
     query: '{ earlyRegistrationProgress(schoolYear: "2026-2027") { windowStart } }',
   },
+  // Last: it ends the session of the role that calls it.
+  logout: { query: 'mutation { logout }' },
 };
 
 const schoolRoles = [Role.SCHOOL_REGISTRAR, Role.SCHOOL_HEAD, Role.ALS_FACILITATOR];
@@ -99,6 +102,8 @@ const expected: Record<string, 'everyone' | 'signed-in' | readonly Role[]> = {
   division: 'everyone',
   school: 'everyone',
   login: 'everyone',
+  renewSession: 'everyone',
+  logout: 'signed-in',
   me: 'signed-in',
   checkEligibility: 'everyone',
   searchLearners: [...schoolRoles, Role.DIVISION_MONITOR],
@@ -174,7 +179,8 @@ describe('operation access', () => {
     const denial = errors?.find(
       (e) =>
         ['FORBIDDEN', 'UNAUTHENTICATED'].includes(String(e.extensions?.code)) &&
-        e.extensions?.rule !== 'CREDENTIALS_INVALID',
+        // the answer of the operation itself (a wrong password, a token given to renew)
+        !['CREDENTIALS_INVALID', 'TOKEN_INVALID'].includes(String(e.extensions?.rule)),
     );
     if (allowed) expect(denial).toBeUndefined();
     else

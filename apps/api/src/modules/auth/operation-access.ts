@@ -28,6 +28,9 @@ export const operationAccess: Record<string, OperationRule> = {
   division: 'PUBLIC',
   school: 'PUBLIC',
   login: 'PUBLIC',
+  // Authenticated by the token it is given, which may have expired (issue 18).
+  renewSession: 'PUBLIC',
+  logout: 'SIGNED_IN',
   // The policy engine reads no personal data (SPEC §7).
   checkEligibility: 'PUBLIC',
   me: 'SIGNED_IN',

@@ -6,6 +6,8 @@ export interface Viewer {
   username: string;
   role: Role;
   scope: ViewerScope;
+  /** The sign-in the token belongs to (account_session); `logout` ends it. */
+  sessionId?: string;
 }
 
 export type ViewerScope =

@@ -2,7 +2,7 @@ import { useApolloClient } from '@apollo/client/react';
 import { roleLabel } from '@repo/domain/access';
 import { Link, useNavigate } from 'react-router';
 import { routes } from '../../routes.js';
-import { clearSession } from './session.js';
+import { endSession } from './session.js';
 import { useViewer } from './useViewer.js';
 
 export function AccountMenu() {
@@ -25,8 +25,9 @@ export function AccountMenu() {
         type="button"
         className="button--secondary"
         onClick={() => {
-          clearSession();
-          void client.clearStore().then(() => navigate(routes.login()));
+          void endSession()
+            .then(() => client.clearStore())
+            .then(() => navigate(routes.login()));
         }}
       >
         Sign out

@@ -10,6 +10,7 @@ const LoginMutation = graphql(`
     login(username: $username, password: $password) {
       token
       expiresAt
+      sessionExpiresAt
       account {
         ...AccountScope
       }
@@ -36,7 +37,11 @@ export function LoginPage() {
       variables: { username: field(form, 'username'), password: field(form, 'password') },
     }).catch(() => ({ data: undefined }));
     if (!data) return;
-    saveSession({ token: data.login.token, expiresAt: String(data.login.expiresAt) });
+    saveSession({
+      token: data.login.token,
+      expiresAt: String(data.login.expiresAt),
+      sessionExpiresAt: String(data.login.sessionExpiresAt),
+    });
     await client.clearStore();
     const next = params.get('next');
     // Only paths of this app: never an outside address from the URL.
