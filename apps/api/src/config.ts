@@ -196,6 +196,19 @@ const variables = {
     fallback: 60,
     rule: whole(1),
   },
+  schoolLookupsPerDay: {
+    name: 'SCHOOL_LOOKUPS_PER_DAY',
+    description:
+      'Learners outside its place a school account may be shown a day (search, import preview and duplicate checks together).',
+    fallback: 300,
+    rule: whole(1),
+  },
+  divisionLookupsPerDay: {
+    name: 'DIVISION_LOOKUPS_PER_DAY',
+    description: 'Learners outside its division a division account may be shown a day.',
+    fallback: 1000,
+    rule: whole(1),
+  },
   smallCountThreshold: {
     name: 'SMALL_COUNT_THRESHOLD',
     description:
@@ -266,6 +279,8 @@ export const config = {
   loginRatePerMinute: read(variables.loginRatePerMinute),
   loginAddressRatePerMinute: read(variables.loginAddressRatePerMinute),
   searchRatePerMinute: read(variables.searchRatePerMinute),
+  schoolLookupsPerDay: read(variables.schoolLookupsPerDay),
+  divisionLookupsPerDay: read(variables.divisionLookupsPerDay),
   smallCountThreshold: read(variables.smallCountThreshold),
   /** Tests run the app in-process: its request lines would bury vitest's report. */
   quietLogs: read(variables.vitest) !== null && read(variables.logInTests) === null,

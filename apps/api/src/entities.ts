@@ -7,6 +7,7 @@ import { ReferenceDataLoadEntity } from './modules/reference-data/reference-data
 import { LearnerMergeEntity } from './modules/learner/learner-merge.entity.js';
 import { LearnerSchoolEntity } from './modules/learner/learner-school.entity.js';
 import { LearnerEntity } from './modules/learner/learner.entity.js';
+import { LookupCountEntity } from './modules/learner/lookup-count.entity.js';
 import { RegionEntity } from './modules/region/region.entity.js';
 import { SchoolEntity } from './modules/school/school.entity.js';
 import { SchoolCalendarEntity } from './modules/calendar/school-calendar.entity.js';
@@ -31,6 +32,7 @@ export const entities = [
   ReferenceDataLoadEntity,
   AccountEntity,
   SessionEntity,
+  LookupCountEntity,
   LearnerEntity,
   LearnerSchoolEntity,
   AuditEventEntity,

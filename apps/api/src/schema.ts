@@ -6,6 +6,7 @@ import { buildSchema } from 'type-graphql';
 import { AuthResolver } from './modules/auth/auth.resolver.js';
 import { LearnerMergeResolver } from './modules/learner/learner-merge.resolver.js';
 import { LearnerResolver } from './modules/learner/learner.resolver.js';
+import { LookupCountResolver } from './modules/learner/lookup-count.resolver.js';
 import { DivisionResolver } from './modules/division/division.resolver.js';
 import { CalendarResolver } from './modules/calendar/calendar.resolver.js';
 import { EnrollmentResolver } from './modules/enrollment/enrollment.resolver.js';
@@ -23,6 +24,7 @@ export const resolvers = [
   SchoolResolver,
   LearnerResolver,
   LearnerMergeResolver,
+  LookupCountResolver,
   PolicyResolver,
   CalendarResolver,
   EnrollmentResolver,

@@ -1,6 +1,6 @@
 -- Personal data stays in scope (SPEC §1): requests run as enrollment_app (no superuser, no
 -- RLS bypass) under these policies, keyed on per-transaction settings made by the API (db/scoped.ts).
--- The current definition; migrations hold its history (LearnerRegistry, LearnerMerge, Enrollment, LearnerImport). To change it, edit it here and
+-- The current definition; migrations hold its history (LearnerRegistry, LearnerMerge, Enrollment, LearnerImport, LookupCounts). To change it, edit it here and
 -- add a migration that applies the same text (see README.md).
 
 -- A school sees the learners it has registered or enrolled, now or before; a division the learners
@@ -83,3 +83,8 @@ CREATE POLICY "idempotency_key_own" ON "idempotency_key" FOR ALL TO enrollment_a
 ALTER TABLE "learner_import" ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS "learner_import_own_school" ON "learner_import";
 CREATE POLICY "learner_import_own_school" ON "learner_import" FOR ALL TO enrollment_app USING (current_setting('app.scope_kind', true) = 'SCHOOL' AND school_id = nullif(current_setting('app.school_id', true), '')::int) WITH CHECK (current_setting('app.scope_kind', true) = 'SCHOOL' AND school_id = nullif(current_setting('app.school_id', true), '')::int);
+
+-- Each account reads and adds to its own out-of-scope look-up counts only (issue 18).
+ALTER TABLE "lookup_count" ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS "lookup_count_own" ON "lookup_count";
+CREATE POLICY "lookup_count_own" ON "lookup_count" FOR ALL TO enrollment_app USING (account_id = nullif(current_setting('app.account_id', true), '')::uuid) WITH CHECK (account_id = nullif(current_setting('app.account_id', true), '')::uuid);

@@ -38,6 +38,9 @@ export const operationAccess: Record<string, OperationRule> = {
   searchLearners: schoolAndDivision,
   learner: schoolAndDivision,
   learnerHistory: schoolAndDivision,
+  // Out-of-scope look-ups (issue 18): an account its own allowance; its place's counts above it.
+  lookupsLeftToday: schoolAndDivision,
+  outsideLookups: [Role.DIVISION_MONITOR, Role.REGIONAL_PLANNER, Role.ADMINISTRATOR],
   // Registering and updating learners is the school's work (SPEC §1, §4).
   createLearner: schoolRoles,
   updateLearner: schoolRoles,

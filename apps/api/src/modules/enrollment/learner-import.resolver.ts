@@ -30,7 +30,14 @@ function toImport(entity: LearnerImportEntity): LearnerImport {
       outcome: r.outcome,
       errors: r.errors.map((e) => ({ field: e.field, rule: e.code })),
       learnerId: r.learnerId,
-      candidates: r.candidates,
+      // Imports staged before issue 18 kept no place flag: their candidates count as outside.
+      candidates: r.candidates.map((c) => ({
+        ...c,
+        sex: c.sex ?? null,
+        lastSchoolName: c.lastSchoolName ?? null,
+        inScope: c.inScope ?? false,
+        lrn: c.inScope ? c.lrn : null,
+      })),
     })),
     committed,
     created: committed.filter((r) => r.result === 'CREATED_AND_ENROLLED').length,

@@ -58,7 +58,12 @@ export interface ImportCandidate {
   firstName: string;
   middleName: string | null;
   birthDate: string;
+  /** Absent from imports staged before issue 18, as are the school's name and the place flag. */
+  sex?: 'MALE' | 'FEMALE' | null;
   lastSchoolId: string | null;
+  lastSchoolName?: string | null;
+  /** Whether the learner is in the importing school's place; outside it, no LRN is kept. */
+  inScope?: boolean;
   score: number;
   reasons: MatchReason[];
 }

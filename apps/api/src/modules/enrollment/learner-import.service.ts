@@ -7,6 +7,7 @@ import { checkId } from '../../ids.js';
 import { audit, auditSavepoint } from '../audit/audit.service.js';
 import { type Viewer } from '../auth/viewer.js';
 import { insertLearner } from '../learner/learner.service.js';
+import { chargeLookups } from '../learner/lookup-quota.js';
 import { enrollIn } from './enroll-learner.command.js';
 import { recordDecision } from './enrollment-command.js';
 import {
@@ -105,10 +106,14 @@ export async function previewLearnerImport(
       school,
       today,
       seen: new Map<string, number>(),
+      outside: new Set<string>(),
     };
     const staged: StagedRow[] = [];
     for (const [i, values] of file.rows.entries())
       staged.push(await stageRow(manager, context, i + 2, values));
+    // Every learner outside the school's place the preview names counts against the day's quota:
+    // past it, nothing is staged and nothing shown (issue 18).
+    await chargeLookups(manager, viewer, [...context.outside], 'IMPORT_PREVIEW');
     const repository = manager.getRepository(LearnerImportEntity);
     const saved = await repository.save({
       schoolId,

@@ -1,6 +1,7 @@
 import { planEnrollment, type SchoolOffering } from '@repo/domain/enrollment';
 import { AdmissionBasis, DocumentType, GradeLevel, Sex, Strand } from '@repo/domain/enums';
 import { type FieldError, validateLearnerProfile } from '@repo/domain/learner-profile';
+import { shownLrn } from '@repo/domain/disclosure';
 import { isLrn } from '@repo/domain/lrn';
 import { toNameKey } from '@repo/domain/names';
 import { formatSchoolId } from '@repo/domain/school';
@@ -25,6 +26,8 @@ export interface StagingContext {
   school: SchoolOffering;
   today: string;
   seen: Map<string, number>;
+  /** The learners outside the school's place the rows have shown so far (issue 18: counted). */
+  outside: Set<string>;
 }
 
 type Profile = ReturnType<typeof toProfile>;
@@ -64,7 +67,7 @@ export async function stageRow(
   }
   context.seen.set(identity, rowNumber);
 
-  await identify(manager, staged, profile, lrn, nameKey);
+  await identify(manager, staged, profile, lrn, nameKey, context.outside);
   errors.push(...planErrors(context, enroll, profile));
   if (errors.length > 0) return { ...staged, outcome: 'INVALID' };
   return { ...staged, outcome: await outcomeOf(manager, context, staged) };
@@ -98,6 +101,7 @@ async function identify(
   profile: Profile,
   lrn: string | null,
   nameKey: string,
+  outside: Set<string>,
 ) {
   const rows = await candidates(manager, lrn ? null : nameKey, profile.birthDate, lrn);
   if (lrn) {
@@ -106,6 +110,7 @@ async function identify(
     else if (match.birth_date !== profile.birthDate)
       staged.errors.push({ field: 'birthDate', code: 'LRN_BELONGS_TO_ANOTHER_BIRTH_DATE' });
     else staged.learnerId = match.id;
+    if (match && !match.in_scope) outside.add(match.id);
     return;
   }
   const same = rows.find(
@@ -113,6 +118,8 @@ async function identify(
   );
   if (same) staged.learnerId = same.id;
   else staged.candidates = likelyDuplicates({ ...profile, lrn }, rows);
+  for (const candidate of staged.candidates)
+    if (!candidate.inScope) outside.add(candidate.learnerId);
 }
 
 /** The five learners on record most like the row, among those the domain calls likely the same. */
@@ -120,33 +127,39 @@ function likelyDuplicates(
   person: Profile & { lrn: string | null },
   rows: CandidateRow[],
 ): ImportCandidate[] {
-  return rows
-    .map((r) => ({
-      row: r,
-      match: compareLearners(person, {
-        lastName: r.last_name,
-        firstName: r.first_name,
-        middleName: r.middle_name,
-        extensionName: r.extension_name,
-        birthDate: r.birth_date,
-        sex: r.sex,
-        lrn: r.lrn?.trim() ?? null,
-      }),
-    }))
-    .filter(({ match }) => match.likelyDuplicate)
-    .sort((a, b) => b.match.score - a.match.score)
-    .slice(0, 5)
-    .map(({ row, match }) => ({
-      learnerId: row.id,
-      lrn: row.lrn?.trim() ?? null,
-      lastName: row.last_name,
-      firstName: row.first_name,
-      middleName: row.middle_name,
-      birthDate: row.birth_date,
-      lastSchoolId: row.last_school_id === null ? null : formatSchoolId(row.last_school_id),
-      score: match.score,
-      reasons: match.reasons,
-    }));
+  return (
+    rows
+      .map((r) => ({
+        row: r,
+        match: compareLearners(person, {
+          lastName: r.last_name,
+          firstName: r.first_name,
+          middleName: r.middle_name,
+          extensionName: r.extension_name,
+          birthDate: r.birth_date,
+          sex: r.sex,
+          lrn: r.lrn?.trim() ?? null,
+        }),
+      }))
+      .filter(({ match }) => match.likelyDuplicate)
+      .sort((a, b) => b.match.score - a.match.score)
+      .slice(0, 5)
+      // Outside the school's place, only what a duplicate check needs: no LRN (issue 18).
+      .map(({ row, match }) => ({
+        learnerId: row.id,
+        lrn: shownLrn(row.lrn?.trim() ?? null, { lrn: person.lrn }, row.in_scope),
+        lastName: row.last_name,
+        firstName: row.first_name,
+        middleName: row.middle_name,
+        birthDate: row.birth_date,
+        sex: row.sex,
+        lastSchoolId: row.last_school_id === null ? null : formatSchoolId(row.last_school_id),
+        lastSchoolName: row.last_school_name,
+        inScope: row.in_scope,
+        score: match.score,
+        reasons: match.reasons,
+      }))
+  );
 }
 
 /** The enrollment the domain would make of the row (§V.A-§V.D), as errors. */

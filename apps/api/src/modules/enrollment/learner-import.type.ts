@@ -1,3 +1,4 @@
+import { Sex } from '@repo/domain/enums';
 import { MatchReason } from '@repo/domain/similarity';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 
@@ -59,8 +60,17 @@ export class ImportCandidate {
   @Field()
   birthDate: string;
 
+  @Field(() => Sex, { nullable: true })
+  sex: Sex | null;
+
   @Field(() => String, { nullable: true })
   lastSchoolId: string | null;
+
+  @Field(() => String, { nullable: true })
+  lastSchoolName: string | null;
+
+  @Field({ description: "Whether the learner is in your school's place; outside it, no LRN." })
+  inScope: boolean;
 
   @Field()
   score: number;

@@ -1,3 +1,4 @@
+import { type LookupQuery, shownLrn } from '@repo/domain/disclosure';
 import { formatSchoolId } from '@repo/domain/school';
 import { type Match } from '@repo/domain/similarity';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
@@ -14,11 +15,15 @@ import {
 } from './learner.service.js';
 import { checkId, isId } from '../../ids.js';
 
-function toCandidate({ row, match, profile }: ScoredCandidate): LearnerCandidate {
+/** A candidate as the viewer may see it: outside its place, only what a duplicate check needs. */
+function toCandidate(
+  { row, match, profile }: ScoredCandidate,
+  query: LookupQuery,
+): LearnerCandidate {
   const result: Match = match;
   return Object.assign(new LearnerCandidate(), {
     learnerId: row.id,
-    lrn: row.lrn?.trim() ?? null,
+    lrn: shownLrn(row.lrn?.trim() ?? null, query, row.in_scope),
     lastName: row.last_name,
     firstName: row.first_name,
     middleName: row.middle_name,
@@ -26,6 +31,7 @@ function toCandidate({ row, match, profile }: ScoredCandidate): LearnerCandidate
     birthDate: row.birth_date,
     sex: row.sex,
     lastSchoolId: row.last_school_id === null ? null : formatSchoolId(row.last_school_id),
+    lastSchoolName: row.last_school_name,
     score: result.score,
     reasons: result.reasons,
     likelyDuplicate: result.likelyDuplicate,
@@ -51,7 +57,7 @@ export class LearnerResolver {
     @Arg('limit', () => Int, { defaultValue: 10 }) limit = 10,
   ): Promise<LearnerCandidate[]> {
     const found = await searchLearners(dataSource, viewer!, { lrn, name, birthDate, limit });
-    return found.map(toCandidate);
+    return found.map((candidate) => toCandidate(candidate, { lrn, name, birthDate }));
   }
 
   @Query(() => Learner, {

@@ -1,5 +1,6 @@
 import { formatSchoolId } from '@repo/domain/school';
 import { validateLearnerProfile } from '@repo/domain/learner-profile';
+import { mayShowOutsidePlace, shownLrn } from '@repo/domain/disclosure';
 import { isLrn } from '@repo/domain/lrn';
 import { normalizeNamePart, toNameKey } from '@repo/domain/names';
 import {
@@ -8,12 +9,14 @@ import {
   matchQuery,
   type PersonRecord,
 } from '@repo/domain/similarity';
+import { GraphQLError } from 'graphql';
 import { type DataSource, type EntityManager } from 'typeorm';
 import { clock } from '../../clock.js';
 import { inViewerScope, scopedStatement } from '../../db/scoped.js';
 import { badUserInput, fieldErrors, refused } from '../../errors.js';
 import { compareIds } from '../../ids.js';
 import { audit, auditAll } from '../audit/audit.service.js';
+import { chargeLookups } from './lookup-quota.js';
 import { type Viewer } from '../auth/viewer.js';
 import { type CreateLearnerInput, type LearnerProfileInput } from './create-learner.input.js';
 import { LearnerEntity } from './learner.entity.js';
@@ -29,6 +32,7 @@ export interface CandidateRow {
   birth_date: string;
   sex: 'MALE' | 'FEMALE';
   last_school_id: number | null;
+  last_school_name: string | null;
   /** The normalised name (domain `toNameKey`). */
   name_key: string;
   former_lrns: string[];
@@ -84,6 +88,7 @@ const trimmed = (value: unknown) => (typeof value === 'string' ? value.trim() ||
 const candidateSelect = (nameKey: string, birthDate: string, lrn: string) =>
   `SELECT id::text, lrn, last_name, first_name, middle_name, extension_name, name_key,
           to_char(birth_date, 'YYYY-MM-DD') AS birth_date, sex, last_school_id, former_lrns,
+          (SELECT s.name FROM school s WHERE s.id = c.last_school_id) AS last_school_name,
           EXISTS (SELECT 1 FROM learner v WHERE v.id = c.id) AS in_scope
    FROM learner_uniqueness_candidates(${nameKey}, ${birthDate}::date, ${lrn}, 50) c`;
 
@@ -183,7 +188,10 @@ export async function searchLearners(
     lrn,
     name,
   });
+  // Outside the viewer's place, only a name with a birth date, or an LRN, shows anybody (issue 18).
+  const outsideShown = mayShowOutsidePlace({ lrn, name, birthDate });
   const ranked = rows
+    .filter((row) => row.in_scope || outsideShown)
     .map((row) => ({ row, match: matchQuery({ lrn, name, birthDate }, toPerson(row)) }))
     .filter(({ match }) => match.score > 0)
     // Equal scores (two records of one name) in a fixed order: by last name, then the older
@@ -196,28 +204,28 @@ export async function searchLearners(
     )
     .slice(0, query.limit);
   const inScope = ranked.filter((r) => r.row.in_scope).map((r) => r.row.id);
-  // The full profile only within scope, each view recorded.
-  const profiles =
-    inScope.length === 0
-      ? new Map<string, LearnerEntity>()
-      : await inViewerScope(
-          dataSource,
-          viewer,
-          async (manager) => {
-            const visible = await visibleProfiles(manager, inScope);
-            await auditAll(
-              manager,
-              viewer,
-              [...visible.keys()].map((id) => ({
-                action: 'LEARNER_VIEWED',
-                entity: 'learner',
-                entityId: id,
-              })),
-            );
-            return visible;
-          },
-          { readMostly: true },
-        );
+  const outside = ranked.filter((r) => !r.row.in_scope).map((r) => r.row.id);
+  if (ranked.length === 0) return [];
+  // The full profile only within scope, each view recorded; learners outside counted (quota).
+  const profiles = await inViewerScope(
+    dataSource,
+    viewer,
+    async (manager) => {
+      await chargeLookups(manager, viewer, outside, 'SEARCH');
+      const visible = await visibleProfiles(manager, inScope);
+      await auditAll(
+        manager,
+        viewer,
+        [...visible.keys()].map((id) => ({
+          action: 'LEARNER_VIEWED',
+          entity: 'learner',
+          entityId: id,
+        })),
+      );
+      return visible;
+    },
+    { readMostly: true },
+  );
   return ranked.map((r) => ({ ...r, profile: profiles.get(r.row.id) ?? null }));
 }
 
@@ -232,9 +240,28 @@ export async function createLearner(
   input: CreateLearnerInput,
 ): Promise<LearnerEntity> {
   const person = checkNewLearner(viewer, input);
-  return inViewerScope(dataSource, viewer, (manager) =>
-    insertLearner(manager, viewer, input, person),
-  );
+  try {
+    return await inViewerScope(dataSource, viewer, (manager) =>
+      insertLearner(manager, viewer, input, person),
+    );
+  } catch (error) {
+    // The refusal rolled its transaction back: the learners outside the place it shows are
+    // counted in one of their own, or the refusal becomes RATE_LIMITED (issue 18).
+    const shown = outsideShownBy(error);
+    if (shown.length > 0)
+      await inViewerScope(dataSource, viewer, (manager) =>
+        chargeLookups(manager, viewer, shown, 'DUPLICATE_CHECK'),
+      );
+    throw error;
+  }
+}
+
+/** The learners outside the viewer's place that a DUPLICATE_SUSPECTED refusal lists. */
+function outsideShownBy(error: unknown): string[] {
+  if (!(error instanceof GraphQLError) || error.extensions.code !== 'DUPLICATE_SUSPECTED')
+    return [];
+  const listed = (error.extensions.candidates ?? []) as { learnerId: string; inScope: boolean }[];
+  return listed.filter((c) => !c.inScope).map((c) => c.learnerId);
 }
 
 /** Validates a new learner's profile; the school registering it is the viewer's. */
@@ -277,15 +304,18 @@ export async function insertLearner(
     .map((row) => ({ row, match: compareLearners(person, toPerson(row)) }))
     .filter(({ match }) => match.likelyDuplicate)
     .sort((a, b) => b.match.score - a.match.score);
+  // Outside the school's place, only what the check needs: no LRN (issue 18).
   const summary = likely.map(({ row, match }) => ({
     learnerId: row.id,
-    lrn: row.lrn,
+    lrn: shownLrn(row.lrn?.trim() ?? null, {}, row.in_scope),
     lastName: row.last_name,
     firstName: row.first_name,
     middleName: row.middle_name,
     birthDate: row.birth_date,
     sex: row.sex,
     lastSchoolId: row.last_school_id === null ? null : formatSchoolId(row.last_school_id),
+    lastSchoolName: row.last_school_name,
+    inScope: row.in_scope,
     score: match.score,
     reasons: match.reasons,
   }));

@@ -98,13 +98,16 @@ export class Learner {
 
 @ObjectType({
   description:
-    'A search result. Outside your scope only what establishes uniqueness is shown (SPEC §3).',
+    'A search result. Outside your place only what a duplicate check needs is shown: name, birth date, sex, last school and why it matched (SPEC §3; issue 18).',
 })
 export class LearnerCandidate {
   @Field(() => ID)
   learnerId: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Outside your place, only when you searched by this LRN.',
+  })
   lrn: string | null;
 
   @Field()
@@ -127,6 +130,9 @@ export class LearnerCandidate {
 
   @Field(() => String, { nullable: true, description: "School ID of the learner's latest school." })
   lastSchoolId: string | null;
+
+  @Field(() => String, { nullable: true, description: "The name of the learner's latest school." })
+  lastSchoolName: string | null;
 
   @Field(() => Float, { description: '0 to 1.' })
   score: number;
