@@ -17,6 +17,7 @@ import { LearnerNameTrigramGin1795703000000 } from './1795703000000-LearnerNameT
 import { EarlyRegistrationPreviousYearIndex1795704000000 } from './1795704000000-EarlyRegistrationPreviousYearIndex.js';
 import { VersionBump1795705000000 } from './1795705000000-VersionBump.js';
 import { Sessions1796479739336 } from './1796479739336-Sessions.js';
+import { CellKeys1796500000000 } from './1796500000000-CellKeys.js';
 
 /** Every migration in order; `npm run migration:generate` rewrites this list. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   EarlyRegistrationPreviousYearIndex1795704000000,
   VersionBump1795705000000,
   Sessions1796479739336,
+  CellKeys1796500000000,
 ];
