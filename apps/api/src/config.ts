@@ -196,13 +196,6 @@ const variables = {
     fallback: 60,
     rule: whole(1),
   },
-  smallCountThreshold: {
-    name: 'SMALL_COUNT_THRESHOLD',
-    description:
-      'The smallest sensitive school-level count shown to roles without personal data (RA 10173).',
-    fallback: 10,
-    rule: whole(0),
-  },
   vitest: {
     name: 'VITEST',
     description: 'Set by vitest itself: the app runs inside a test run (logs are quiet).',
@@ -266,7 +259,6 @@ export const config = {
   loginRatePerMinute: read(variables.loginRatePerMinute),
   loginAddressRatePerMinute: read(variables.loginAddressRatePerMinute),
   searchRatePerMinute: read(variables.searchRatePerMinute),
-  smallCountThreshold: read(variables.smallCountThreshold),
   /** Tests run the app in-process: its request lines would bury vitest's report. */
   quietLogs: read(variables.vitest) !== null && read(variables.logInTests) === null,
   benchApiNodeArgs: (read(variables.benchApiNodeArgs) ?? '').split(' ').filter(Boolean),
