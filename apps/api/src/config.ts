@@ -209,13 +209,6 @@ const variables = {
     fallback: 1000,
     rule: whole(1),
   },
-  smallCountThreshold: {
-    name: 'SMALL_COUNT_THRESHOLD',
-    description:
-      'The smallest sensitive school-level count shown to roles without personal data (RA 10173).',
-    fallback: 10,
-    rule: whole(0),
-  },
   vitest: {
     name: 'VITEST',
     description: 'Set by vitest itself: the app runs inside a test run (logs are quiet).',
@@ -281,7 +274,6 @@ export const config = {
   searchRatePerMinute: read(variables.searchRatePerMinute),
   schoolLookupsPerDay: read(variables.schoolLookupsPerDay),
   divisionLookupsPerDay: read(variables.divisionLookupsPerDay),
-  smallCountThreshold: read(variables.smallCountThreshold),
   /** Tests run the app in-process: its request lines would bury vitest's report. */
   quietLogs: read(variables.vitest) !== null && read(variables.logInTests) === null,
   benchApiNodeArgs: (read(variables.benchApiNodeArgs) ?? '').split(' ').filter(Boolean),

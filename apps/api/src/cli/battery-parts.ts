@@ -1,9 +1,10 @@
 // The battery's correctness parts (issue #9), run by `npm run battery` against its own API and
 // PostgreSQL, and at small size by battery.test.ts against the test server: generated bad inputs,
 // every role × every operation, cross-scope probes under load (battery-scope.ts), races
-// (battery-races.ts).
+// (battery-races.ts), subtractions against the cell-key method (battery-differencing.ts).
 import { Role, scopeKindOf } from '@repo/domain/access';
 import { roleOperationProbes } from './battery-access.js';
+import { partDifferencing } from './battery-differencing.js';
 import { badInputs } from './battery-inputs.js';
 import { partRaces } from './battery-races.js';
 import { partScope } from './battery-scope.js';
@@ -26,6 +27,7 @@ export async function batteryParts(ctx: PartsContext) {
     partAccess: () => partAccess(world),
     partScope: () => partScope(world),
     partRaces: () => partRaces(world),
+    partDifferencing: () => partDifferencing(world),
     account: world.account,
     createLearner: world.createLearner,
     registrarA: world.registrarA,

@@ -22,6 +22,7 @@ export const batterySizes = {
     rates: [10, 25],
     rateSeconds: 2,
     partMs: 60_000,
+    differencingAttempts: 90,
   },
   full: {
     badInputs: 10_000,
@@ -37,6 +38,7 @@ export const batterySizes = {
     rates: [5, 10, 25, 50, 75, 100, 150, 200, 300, 400],
     rateSeconds: 6,
     partMs: 180_000,
+    differencingAttempts: 600,
   },
 };
 export type BatterySize = (typeof batterySizes)['full'];

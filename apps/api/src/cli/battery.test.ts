@@ -74,4 +74,9 @@ describe('the battery at small size', () => {
     await parts.partRaces();
     expectTargetsMet('races');
   }, 120_000);
+
+  it('recovers no small count by subtraction beyond the perturbation table’s chance', async () => {
+    await parts.partDifferencing();
+    expectTargetsMet('differencing');
+  }, 120_000);
 });

@@ -70,6 +70,7 @@ const {
   partAccess,
   partScope,
   partRaces,
+  partDifferencing,
   account,
   registrarA,
   enrollQuery,
@@ -314,6 +315,7 @@ try {
   await partAccess();
   await partScope();
   await partRaces();
+  await partDifferencing();
   await partRestart();
   await partShutdown();
   await partThroughput();

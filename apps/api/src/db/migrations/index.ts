@@ -18,6 +18,7 @@ import { EarlyRegistrationPreviousYearIndex1795704000000 } from './1795704000000
 import { VersionBump1795705000000 } from './1795705000000-VersionBump.js';
 import { Sessions1796479739336 } from './1796479739336-Sessions.js';
 import { LookupCounts1796497131003 } from './1796497131003-LookupCounts.js';
+import { CellKeys1796500000000 } from './1796500000000-CellKeys.js';
 
 /** Every migration in order; `npm run migration:generate` rewrites this list. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   VersionBump1795705000000,
   Sessions1796479739336,
   LookupCounts1796497131003,
+  CellKeys1796500000000,
 ];

@@ -8,7 +8,8 @@ import { type Cell } from './enrollment-cell.js';
 import { type EnrollmentRows, type SchoolPlace } from './enrollment-rows.js';
 
 const learnerCopy = `COPY learner (id, lrn, lrn_issued_at, last_name, first_name, middle_name, name_key,
-                           birth_date, sex, is_indigenous, special_needs, is_four_ps, created_by)
+                           birth_date, sex, is_indigenous, special_needs, is_four_ps, created_by,
+                           record_key)
              FROM STDIN (FORMAT csv)`;
 const learnerSchoolCopy =
   'COPY learner_school (learner_id, school_id, reason) FROM STDIN (FORMAT csv)';

@@ -1,6 +1,7 @@
 // The rows a load of enrollment cells writes: each learner drawn for a cell as CSV rows of
 // learner, school link and enrollment, and the learners counted by rollup key, from which the
 // rollups' delta rows are written once the copy is done.
+import { randomBytes } from 'node:crypto';
 import { toNameKey } from '@repo/domain/names';
 import { categoryBits } from '../reporting/category-bits.js';
 import { CsvChunk, csvField, memoize } from './bulk-load.js';
@@ -20,8 +21,14 @@ export class EnrollmentRows {
   readonly enrollments = new CsvChunk();
   /** Learners written so far. */
   written = 0;
-  /** Learners by rollup key (school, grade, strand, sex, category mask): the rollups' delta. */
-  private readonly counted = new Map<string, number>();
+  /**
+   * Learners by rollup key (school, grade, strand, sex, category mask), and the sum of their
+   * record keys: the rollups' delta.
+   */
+  private readonly counted = new Map<string, { learners: number; keySum: number }>();
+  /** Random bytes for the record keys, drawn in batches (a record key is one byte, 0-255). */
+  private keyBytes = Buffer.alloc(0);
+  private keyAt = 0;
   private readonly learnerBase: number;
   private readonly enrollmentBase: number;
   private readonly lrnBase: number;
@@ -56,6 +63,7 @@ export class EnrollmentRows {
     const enrollmentId = this.enrollmentBase + this.written;
     const lrn = String(this.lrnBase + this.written).padStart(12, '0');
     this.written++;
+    const recordKey = this.nextRecordKey();
     const { lastName, firstName, middleName, birth, ip, sped, fourPs, balikAral } = learner;
     // toNameKey of the whole name is its parts' keys, each normalised alone, joined.
     const nameKey = [
@@ -69,10 +77,10 @@ export class EnrollmentRows {
     this.learners.push(
       `${id},${lrn},${opening},${quoted(lastName)},${quoted(firstName)},${middleName ? quoted(middleName) : ''},` +
         `${csvField(nameKey)},${birth},${cell.sex},${ip ? 't' : 'f'},${sped ? '{LEARNING_DISABILITY}' : '{}'},` +
-        `${fourPs ? 't' : 'f'},${createdBy}\n`,
+        `${fourPs ? 't' : 'f'},${createdBy},${recordKey}\n`,
     );
     this.links.push(`${id},${cell.schoolId},ENROLLED\n`);
-    this.count(cell, learner);
+    this.count(cell, learner, recordKey);
     this.enrollments.push(
       `${enrollmentId},${id},${cell.schoolId},${schoolYear},${cell.gradeLevel},${cell.strand ?? ''},` +
         `${learner.admissionBasis},OFFICIALLY_ENROLLED,` +
@@ -80,8 +88,25 @@ export class EnrollmentRows {
     );
   }
 
+  /**
+   * A learner's record key for the cell-key method (@repo/domain/cell-key): uniform from 0 to 255,
+   * from a strong random source like the database's new_record_key(), not from the load's seeded
+   * generator (a key anyone can recompute from the seed would protect nothing).
+   */
+  private nextRecordKey(): number {
+    if (this.keyAt >= this.keyBytes.length) {
+      this.keyBytes = randomBytes(65_536);
+      this.keyAt = 0;
+    }
+    return this.keyBytes[this.keyAt++]!;
+  }
+
   /** The learner counted under its rollup key, as the rollup trigger would have counted it. */
-  private count(cell: Cell, { ip, sped, balikAral, fourPs }: DrawnLearner): void {
+  private count(
+    cell: Cell,
+    { ip, sped, balikAral, fourPs }: DrawnLearner,
+    recordKey: number,
+  ): void {
     // enrollment_category_mask of the learner (EnrollmentRollup): the bits the summary reads.
     const mask =
       (ip ? categoryBits.IP : 0) |
@@ -89,17 +114,21 @@ export class EnrollmentRows {
       (balikAral ? categoryBits.BALIK_ARAL : 0) |
       (fourPs ? categoryBits.FOUR_PS : 0);
     const key = `${cell.schoolId},${cell.gradeLevel},${cell.strand ?? ''},${cell.sex},${mask}`;
-    this.counted.set(key, (this.counted.get(key) ?? 0) + 1);
+    const counted = this.counted.get(key);
+    if (counted) {
+      counted.learners++;
+      counted.keySum += recordKey;
+    } else this.counted.set(key, { learners: 1, keySum: recordKey });
   }
 
   /** The rollups' delta rows of every learner written, in `rollupDeltaColumns` order. */
   rollupDeltas(schools: Map<number, SchoolPlace>): CsvChunk {
     const rows = new CsvChunk();
-    for (const [key, learners] of this.counted) {
+    for (const [key, { learners, keySum }] of this.counted) {
       const [schoolId, gradeLevel, strand, sex, mask] = key.split(',');
       const school = schools.get(Number(schoolId))!;
       rows.push(
-        `${school.region_id},${school.division_id},${schoolId},${this.load.schoolYear},${school.sector},${gradeLevel},"${strand}",${sex},OFFICIALLY_ENROLLED,${mask},${learners},0,0,0\n`,
+        `${school.region_id},${school.division_id},${schoolId},${this.load.schoolYear},${school.sector},${gradeLevel},"${strand}",${sex},OFFICIALLY_ENROLLED,${mask},${learners},0,0,0,${keySum},0,0,0\n`,
       );
     }
     return rows;

@@ -83,6 +83,20 @@ export class LearnerEntity {
   @Column({ name: 'is_four_ps', type: 'boolean', default: false })
   isFourPs: boolean;
 
+  /**
+   * A fixed random key from 0 to 255 for the cell-key method of the counts (issue 18,
+   * @repo/domain/cell-key): drawn by the database when the row is made, never read by the app.
+   */
+  @Column({
+    name: 'record_key',
+    type: 'smallint',
+    default: () => 'new_record_key()',
+    select: false,
+    insert: false,
+    update: false,
+  })
+  recordKey: number;
+
   @Column({ name: 'address_street', type: 'varchar', length: 200, nullable: true })
   addressStreet: string | null;
 

@@ -37,12 +37,23 @@ export const rollupMeasureColumns = [
   'transferred_in',
   'transferred_out',
 ] as const;
+/**
+ * Beside each measure, the sum of the counted learners' record keys: the cell key of the
+ * cell-key method is that sum modulo 256 (@repo/domain/cell-key; CellKeys migration).
+ */
+export const rollupKeySumColumns = [
+  'learners_key_sum',
+  'moved_in_key_sum',
+  'transferred_in_key_sum',
+  'transferred_out_key_sum',
+] as const;
 
 /** The columns of `enrollment_rollup_delta` a writer fills, in order (e.g. for COPY). */
 export const rollupDeltaColumns = [
   ...rollupPlaceColumns,
   ...rollupKeyColumns,
   ...rollupMeasureColumns,
+  ...rollupKeySumColumns,
 ] as const;
 
 /** The rollup column (of a rollup read as `r`) each dimension groups by. */

@@ -1,17 +1,22 @@
-import { type Dimension, type LearnerCategory } from '@repo/domain/enums';
-import { config } from '../../config.js';
+import { canSeePersonalData, type Role } from '@repo/domain/access';
+import { perturb } from '@repo/domain/cell-key';
+import { type Dimension } from '@repo/domain/enums';
 
 /**
- * Small counts in school-level breakdowns by sensitive categories (Data Privacy Act of 2012,
- * RA 10173 §3(l): ethnic origin and health are sensitive personal data; 4Ps membership marks a
- * household's poverty). In a school, an IP, SPED or 4Ps count from 1 to `threshold - 1` could
- * point at a child; those counts are withheld (null) for roles without access to personal data and
- * in every export. Set by SMALL_COUNT_THRESHOLD (default 10: counts 1-9 withheld; 0 is shown).
+ * Disclosure control of the counts (issue 18; docs/privacy.md, "Counts: the cell-key method"):
+ * the cell-key method of ABS TableBuilder and the ONS census 2021 tables (@repo/domain/cell-key).
+ * Every cell that involves a learner category (IP, SPED, 4Ps, Balik-Aral, OSC, OSY), grouped by it
+ * or filtered on it, is published as its count plus the perturbation table's adjustment for its
+ * cell key (the sum of its learners' record keys, carried by the rollups beside the count), for
+ * roles without access to personal data and in every export. The same cell gets the same answer
+ * however it is asked; a difference of two cells is noisy. Counts without a category (learners by
+ * grade, strand, sex, sector, status: what DepEd publishes by school) stay exact; so does every
+ * count for a school or division account reading its own place (it sees the learners anyway),
+ * unless for an export. It replaces the withholding of small school-level IP, SPED and 4Ps counts
+ * (issue 9), which a difference of two questions undid.
  */
-export const smallCountThreshold = config.smallCountThreshold;
-export const protectedCategories: readonly LearnerCategory[] = ['IP', 'SPED', 'FOUR_PS'];
 
-/** The counts of a summary row that may be withheld; null once withheld. */
+/** The counts of a summary row; each is a cell of its own. */
 export const countMeasures = [
   'learners',
   'male',
@@ -29,81 +34,49 @@ export const countMeasures = [
 ] as const;
 export type CountMeasure = (typeof countMeasures)[number];
 
-export interface Cell<T extends Record<CountMeasure, number | null>> {
-  keys: Partial<Record<Dimension, string | number | null>>;
-  counts: T;
-  /** Whether the row's counts are of a protected category at school level. */
-  sensitive: boolean;
-}
+/** The sums of record keys of a row's cells, by measure (as text: a national sum is a bigint). */
+export type KeySums = Record<CountMeasure, string | null>;
 
-const isSmall = (value: number | null, threshold: number) =>
-  value !== null && value > 0 && value < threshold;
-
-/**
- * Sums within a row that a reader can use to work a withheld count out: learners = male + female,
- * and (for the default statuses) learners = officially + temporarily enrolled.
- */
-function withinRow(defaultStatuses: boolean): CountMeasure[][] {
-  const groups: CountMeasure[][] = [['learners', 'male', 'female']];
-  if (defaultStatuses) groups.push(['learners', 'officiallyEnrolled', 'temporarilyEnrolled']);
-  return groups;
+/** Whether a question's cells involve a learner category: grouped by one, or filtered on some. */
+export function involvesCategory(
+  filter: { categories?: readonly string[] | null },
+  dimensions: readonly Dimension[],
+): boolean {
+  return dimensions.includes('CATEGORY') || Boolean(filter.categories?.length);
 }
 
 /**
- * Withholds small counts in sensitive cells (primary suppression), then enough other counts that
- * none can be worked out from a total (complementary suppression): in every additive group, within
- * a row (learners = male + female, …) and across the rows that differ in one dimension only (whose
- * sum is what a query without that dimension answers), a withheld count is never alone; the
- * smallest other count of the group is withheld with it. Repeated until nothing changes.
+ * Whether a question's counts are perturbed: its cells involve a category, and it is asked by a
+ * role without access to personal data (region, nation) or for an export (whatever the role).
  */
-export function suppressSmallCounts<T extends Record<CountMeasure, number | null>>(
-  cells: Cell<T>[],
-  dimensions: Dimension[],
-  options: { defaultStatuses: boolean; threshold?: number },
-): Cell<T>[] {
-  const threshold = options.threshold ?? smallCountThreshold;
-  for (const cell of cells) {
-    if (!cell.sensitive) continue;
-    for (const m of countMeasures)
-      if (isSmall(cell.counts[m], threshold))
-        (cell.counts as Record<CountMeasure, number | null>)[m] = null;
+export function isPerturbed(
+  role: Role,
+  filter: { categories?: readonly string[] | null },
+  dimensions: readonly Dimension[],
+  options: { forExport?: boolean },
+): boolean {
+  return (
+    involvesCategory(filter, dimensions) &&
+    (Boolean(options.forExport) || !canSeePersonalData(role))
+  );
+}
+
+/**
+ * A row's counts, each replaced by its published value: the count perturbed by its own cell key
+ * (a total of category cells is a cell of its own: its key is the sum of its learners' keys, not
+ * the sum of its parts' published values). A count the row does not have (null) stays null.
+ */
+export function perturbCounts<T extends Record<CountMeasure, number | null>>(
+  row: T,
+  keySums: KeySums,
+): T {
+  const published = { ...row };
+  for (const m of countMeasures) {
+    const count = row[m];
+    const sum = keySums[m];
+    if (count === null) continue;
+    if (sum === null) throw new Error(`No record key sum for ${m}`);
+    (published as Record<CountMeasure, number | null>)[m] = perturb(count, BigInt(sum));
   }
-  // Groups of [cell, measure] whose values add up to a total someone can read elsewhere.
-  type Ref = [Cell<T>, CountMeasure];
-  const groups: Ref[][] = [];
-  for (const cell of cells.filter((c) => c.sensitive)) {
-    for (const members of withinRow(options.defaultStatuses))
-      groups.push(members.map((m) => [cell, m]));
-  }
-  // Categories overlap (a learner counts in each of theirs), so rows differing in category add up
-  // to nothing a reader can ask for; every other dimension adds up to its margin.
-  for (const dimension of dimensions.filter((d) => d !== 'CATEGORY')) {
-    const others = dimensions.filter((d) => d !== dimension);
-    const sets = new Map<string, Cell<T>[]>();
-    for (const cell of cells.filter((c) => c.sensitive)) {
-      const key = JSON.stringify(others.map((d) => cell.keys[d] ?? null));
-      sets.set(key, [...(sets.get(key) ?? []), cell]);
-    }
-    for (const set of sets.values()) {
-      if (set.length < 2) continue;
-      for (const m of countMeasures) groups.push(set.map((cell) => [cell, m]));
-    }
-  }
-  for (let changed = true; changed;) {
-    changed = false;
-    for (const group of groups) {
-      const withheld = group.filter(([cell, m]) => cell.counts[m] === null);
-      if (withheld.length !== 1) continue;
-      // The smallest count still shown (0 included: a withheld count next to a known 0 in a
-      // pair would be the total itself).
-      const shown = group
-        .filter(([cell, m]) => cell.counts[m] !== null)
-        .sort(([a, ma], [b, mb]) => a.counts[ma]! - b.counts[mb]!);
-      const next = shown.find(([cell, m]) => cell.counts[m]! > 0) ?? shown[0];
-      if (!next) continue;
-      (next[0].counts as Record<CountMeasure, number | null>)[next[1]] = null;
-      changed = true;
-    }
-  }
-  return cells;
+  return published;
 }

@@ -2,18 +2,27 @@
 import { type Dimension, EnrollmentStatus } from '@repo/domain/enums';
 import { type EnrollmentSummaryFilter } from './enrollment-summary.type.js';
 import { type ReadPlace, placeConditions } from '../../place-scope.js';
-import { categoryBits, categoryMask, dimensionColumn } from './category-bits.js';
-import { type CountMeasure } from './enrollment-summary.privacy.js';
+import {
+  categoryBits,
+  categoryMask,
+  dimensionColumn,
+  rollupKeySumColumns,
+} from './category-bits.js';
+import { type CountMeasure, countMeasures, type KeySums } from './enrollment-summary.privacy.js';
 
 const enrolled: EnrollmentStatus[] = [
   EnrollmentStatus.TEMPORARILY_ENROLLED,
   EnrollmentStatus.OFFICIALLY_ENROLLED,
 ];
 
-/** One group's counts; a count is null when withheld (enrollment-summary.privacy.ts). */
+/**
+ * One group's counts (null: not compared with a year before), and with them, when asked for, the
+ * sums of the record keys of each count's learners (the cell keys, enrollment-summary.privacy.ts).
+ */
 export type SummaryRow = {
   keys: Partial<Record<Dimension, string | number | null>>;
   schoolYear: string | null;
+  keySums?: KeySums;
 } & Record<CountMeasure, number | null>;
 
 /** What one summary asks: the filter, the groupings, the place it is held to, the years. */
@@ -23,6 +32,8 @@ export interface SummaryQuestion {
   place: ReadPlace;
   /** The year before the filter's, when the rows compare with it (not when grouped by year). */
   previousYear: string | null;
+  /** Whether the sums of record keys are read too (for the cell-key method). */
+  withKeys: boolean;
 }
 
 /** The rollup read: its grain (region, division or school) and shape (which columns it has). */
@@ -93,7 +104,12 @@ function rowConditions(question: SummaryQuestion, param: Param): string[] {
  * One side of the read, written against `r`: the rollup, or the deltas not yet folded into it
  * (which have every column, and categories as a bit mask); the same columns and condition on both.
  */
-function rollupBranch(rollup: Rollup, condition: string, delta: boolean): string {
+function rollupBranch(
+  rollup: Rollup,
+  condition: string,
+  delta: boolean,
+  withKeys: boolean,
+): string {
   const { grain, shape, byCategory } = rollup;
   const table = delta
     ? 'enrollment_rollup_delta'
@@ -108,6 +124,7 @@ function rollupBranch(rollup: Rollup, condition: string, delta: boolean): string
     ...(shape === 'graded' || shape === 'wide' ? ['grade_level, strand'] : []),
     ...(category ? [category] : []),
     'learners, moved_in, transferred_in, transferred_out',
+    ...(withKeys ? [rollupKeySumColumns.join(', ')] : []),
   ];
   const categories = `JOIN (VALUES ${Object.entries(categoryBits)
     .map(([name, bit]) => `('${name}', ${bit})`)
@@ -116,30 +133,69 @@ function rollupBranch(rollup: Rollup, condition: string, delta: boolean): string
   return `SELECT ${columns.join(', ')} FROM ${table} r ${join} ${condition}`;
 }
 
+/** Each count's column in the statement. */
+const measureAlias: Record<CountMeasure, string> = {
+  learners: 'learners',
+  male: 'male',
+  female: 'female',
+  previousYearLearners: 'previous_year_learners',
+  officiallyEnrolled: 'officially_enrolled',
+  temporarilyEnrolled: 'temporarily_enrolled',
+  preRegistered: 'pre_registered',
+  movedIn: 'moved_in',
+  transferredIn: 'transferred_in',
+  movedOut: 'moved_out',
+  transferredOut: 'transferred_out',
+  transferredToAls: 'transferred_to_als',
+  droppedOut: 'dropped_out',
+};
+
+/** Each count of a row: the rollup measure it sums, and when. */
+interface MeasureSql {
+  measure: CountMeasure;
+  column: 'learners' | 'moved_in' | 'transferred_in' | 'transferred_out';
+  when: string;
+}
+
 /** Each measure of a group, summed from the group's sums by year, status and sex. */
-function measureColumns(question: SummaryQuestion, param: Param): string[] {
+function measuresOf(question: SummaryQuestion, param: Param): MeasureSql[] {
   const { filter, previousYear } = question;
   const current = previousYear ? `g.school_year = ${param(filter.schoolYear)}` : 'true';
   const previous = previousYear ? `g.school_year = ${param(previousYear)}` : 'false';
   const counted = `g.status = ANY (${param(filter.statuses?.length ? filter.statuses : enrolled)})`;
-  const sum = (column: string, when: string) =>
-    `coalesce(sum(g.${column}) FILTER (WHERE ${when}), 0)::int`;
   const status = (s: EnrollmentStatus) => `${current} AND g.status = '${s}'`;
+  const learners = (measure: CountMeasure, when: string): MeasureSql => ({
+    measure,
+    column: 'learners',
+    when,
+  });
   return [
-    `${sum('learners', `${current} AND ${counted}`)} AS learners`,
-    `${sum('learners', `${current} AND ${counted} AND g.sex = 'MALE'`)} AS male`,
-    `${sum('learners', `${current} AND ${counted} AND g.sex <> 'MALE'`)} AS female`,
-    `${sum('learners', `${previous} AND ${counted}`)} AS previous_year_learners`,
-    `${sum('learners', status(EnrollmentStatus.OFFICIALLY_ENROLLED))} AS officially_enrolled`,
-    `${sum('learners', status(EnrollmentStatus.TEMPORARILY_ENROLLED))} AS temporarily_enrolled`,
-    `${sum('learners', status(EnrollmentStatus.PRE_REGISTERED))} AS pre_registered`,
-    `${sum('learners', status(EnrollmentStatus.MOVED_OUT))} AS moved_out`,
-    `${sum('learners', status(EnrollmentStatus.TRANSFERRED_TO_ALS))} AS transferred_to_als`,
-    `${sum('learners', status(EnrollmentStatus.DROPPED_OUT))} AS dropped_out`,
-    `${sum('moved_in', current)} AS moved_in`,
-    `${sum('transferred_in', current)} AS transferred_in`,
-    `${sum('transferred_out', current)} AS transferred_out`,
+    learners('learners', `${current} AND ${counted}`),
+    learners('male', `${current} AND ${counted} AND g.sex = 'MALE'`),
+    learners('female', `${current} AND ${counted} AND g.sex <> 'MALE'`),
+    learners('previousYearLearners', `${previous} AND ${counted}`),
+    learners('officiallyEnrolled', status(EnrollmentStatus.OFFICIALLY_ENROLLED)),
+    learners('temporarilyEnrolled', status(EnrollmentStatus.TEMPORARILY_ENROLLED)),
+    learners('preRegistered', status(EnrollmentStatus.PRE_REGISTERED)),
+    learners('movedOut', status(EnrollmentStatus.MOVED_OUT)),
+    learners('transferredToAls', status(EnrollmentStatus.TRANSFERRED_TO_ALS)),
+    learners('droppedOut', status(EnrollmentStatus.DROPPED_OUT)),
+    { measure: 'movedIn', column: 'moved_in', when: current },
+    { measure: 'transferredIn', column: 'transferred_in', when: current },
+    { measure: 'transferredOut', column: 'transferred_out', when: current },
   ];
+}
+
+/** The measures' columns; with keys, each followed by the sum of its learners' record keys. */
+function measureColumns(measures: MeasureSql[], withKeys: boolean): string[] {
+  return measures.flatMap(({ measure, column, when }) => [
+    `coalesce(sum(g.${column}) FILTER (WHERE ${when}), 0)::int AS ${measureAlias[measure]}`,
+    ...(withKeys
+      ? [
+          `coalesce(sum(g.${column}_key_sum) FILTER (WHERE ${when}), 0)::text AS ${measureAlias[measure]}_key_sum`,
+        ]
+      : []),
+  ]);
 }
 
 /** The statement and its parameters; the groups' keys are k0, k1, … in the order of dimensions. */
@@ -150,6 +206,7 @@ export function summaryStatement(question: SummaryQuestion): { sql: string; para
     return `$${params.length}`;
   };
   const rollup = rollupFor(question);
+  const { withKeys } = question;
   const where = rowConditions(question, param);
   const condition = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
   const keys = question.dimensions.map((_, i) => `k${i}`);
@@ -163,11 +220,16 @@ export function summaryStatement(question: SummaryQuestion): { sql: string; para
       SELECT ${[...keyColumns, 'r.school_year', 'r.status', 'r.sex'].join(', ')},
              sum(r.learners)::int AS learners, sum(r.moved_in)::int AS moved_in,
              sum(r.transferred_in)::int AS transferred_in,
-             sum(r.transferred_out)::int AS transferred_out
-      FROM (${rollupBranch(rollup, condition, false)}
-            UNION ALL ${rollupBranch(rollup, condition, true)}) r
+             sum(r.transferred_out)::int AS transferred_out${
+               withKeys
+                 ? `,
+             ${rollupKeySumColumns.map((k) => `sum(r.${k}) AS ${k}`).join(', ')}`
+                 : ''
+             }
+      FROM (${rollupBranch(rollup, condition, false, withKeys)}
+            UNION ALL ${rollupBranch(rollup, condition, true, withKeys)}) r
       GROUP BY ${[...keys, 'r.school_year', 'r.status', 'r.sex'].join(', ')})
-    SELECT ${[...keys, ...measureColumns(question, param)].join(',\n           ')}
+    SELECT ${[...keys, ...measureColumns(measuresOf(question, param), withKeys)].join(',\n           ')}
     FROM g
     ${keys.length > 0 ? `GROUP BY ${keys.join(', ')}` : ''}`;
   return { sql, params };
@@ -176,10 +238,20 @@ export function summaryStatement(question: SummaryQuestion): { sql: string; para
 /** A row of the statement as a summary row; the year before is null when not compared. */
 export function toSummaryRow(
   row: Record<string, string | number | null>,
-  { filter, dimensions, previousYear }: SummaryQuestion,
+  { filter, dimensions, previousYear, withKeys }: SummaryQuestion,
 ): SummaryRow {
   const yearKey = dimensions.indexOf('SCHOOL_YEAR');
+  const keySums = (): KeySums =>
+    Object.fromEntries(
+      countMeasures.map((m) => [
+        m,
+        m === 'previousYearLearners' && !previousYear
+          ? null
+          : String(row[`${measureAlias[m]}_key_sum`]),
+      ]),
+    ) as KeySums;
   return {
+    ...(withKeys ? { keySums: keySums() } : {}),
     keys: Object.fromEntries(dimensions.map((d, i) => [d, row[`k${i}`] ?? null])),
     schoolYear: yearKey >= 0 ? String(row[`k${yearKey}`]) : (filter.schoolYear ?? null),
     learners: Number(row.learners),

@@ -11,7 +11,7 @@ import { EnrollmentSummaryFilter, EnrollmentSummaryRow } from './enrollment-summ
 export class EnrollmentSummaryResolver {
   @Query(() => [EnrollmentSummaryRow], {
     description:
-      'Learners by any combination of dimensions and filters, from live rollups (a committed write counts at once). Grouping by CATEGORY counts a learner once in each of its categories. Regional and national scopes read aggregates of their place only. For roles without access to personal data, and with forExport, IP, SPED and 4Ps counts from 1 to 9 at school level are null, with other counts withheld so they cannot be worked out from totals (SMALL_COUNT_THRESHOLD).',
+      'Learners by any combination of dimensions and filters, from live rollups (a committed write counts at once). Grouping by CATEGORY counts a learner once in each of its categories. Regional and national scopes read aggregates of their place only. For roles without access to personal data, and with forExport, every count of a group that involves a learner category (grouped by CATEGORY or filtered on categories) is perturbed by the cell-key method: the true count plus an adjustment from -2 to +2 that a published table gives for the count and the key of its learners; 0 stays 0, the same group always gets the same answer, and a difference of two groups is not exact (docs/privacy.md). Other counts are exact.',
   })
   async enrollmentSummary(
     @Arg('groupBy', () => [Dimension]) groupBy: Dimension[],
@@ -21,7 +21,7 @@ export class EnrollmentSummaryResolver {
     @Arg('forExport', () => Boolean, {
       defaultValue: false,
       description:
-        'For a CSV or other export: small IP, SPED and 4Ps counts at school level are withheld whatever your role.',
+        'For a CSV or other export: counts of groups that involve a learner category are perturbed whatever your role.',
     })
     forExport = false,
   ): Promise<EnrollmentSummaryRow[]> {

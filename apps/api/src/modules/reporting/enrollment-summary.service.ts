@@ -1,5 +1,4 @@
-import { canSeePersonalData } from '@repo/domain/access';
-import { type Dimension, type LearnerCategory } from '@repo/domain/enums';
+import { type Dimension } from '@repo/domain/enums';
 import { formatSchoolYear, parseSchoolYear } from '@repo/domain/school-year';
 import { type DataSource } from 'typeorm';
 import { badUserInput } from '../../errors.js';
@@ -12,12 +11,7 @@ import {
   summaryStatement,
   toSummaryRow,
 } from './enrollment-summary.query.js';
-import {
-  countMeasures,
-  protectedCategories,
-  smallCountThreshold,
-  suppressSmallCounts,
-} from './enrollment-summary.privacy.js';
+import { isPerturbed, perturbCounts } from './enrollment-summary.privacy.js';
 import { type EnrollmentSummaryFilter } from './enrollment-summary.type.js';
 
 /**
@@ -25,7 +19,9 @@ import { type EnrollmentSummaryFilter } from './enrollment-summary.type.js';
  * the live rollups and the deltas not yet folded into them, never by counting enrollments. The
  * coarsest grain that has the dimensions asked for is read (region, division or school), in the
  * smallest shape that has them (enrollment-summary.query.ts). A viewer below the nation is held
- * to its own place, and refused a place outside it (place-scope.ts).
+ * to its own place, and refused a place outside it (place-scope.ts). Cells that involve a learner
+ * category are perturbed by the cell-key method for roles without personal data and in every
+ * export (enrollment-summary.privacy.ts); a group is left out when every count it would show is 0.
  */
 export async function enrollmentSummary(
   dataSource: DataSource,
@@ -35,103 +31,12 @@ export async function enrollmentSummary(
   options: { forExport?: boolean } = {},
 ): Promise<SummaryRow[]> {
   const dimensions = [...new Set(groupBy)];
-  const rows = await countRows(dataSource, viewer, filter, dimensions);
-  if (!isWithheld(viewer, filter, dimensions, options)) return rows;
-  // Worked out over every school of the divisions concerned (not only the ones asked for), so a
-  // narrower question can never show a count that the wider one withholds.
-  if (filter.schoolIds?.length || !dimensions.includes('SCHOOL'))
-    return withheldOverDivisions(dataSource, viewer, filter, dimensions, options);
-  const byCategory = dimensions.includes('CATEGORY');
-  const cells = suppressSmallCounts(
-    rows.map((row) => ({
-      keys: row.keys,
-      counts: row,
-      sensitive: byCategory
-        ? protectedCategories.includes(row.keys.CATEGORY as LearnerCategory)
-        : hasSensitiveFilter(filter),
-    })),
-    dimensions,
-    { defaultStatuses: !filter.statuses?.length },
-  );
-  return cells.map((cell) => cell.counts);
-}
-
-const hasSensitiveFilter = (filter: EnrollmentSummaryFilter) =>
-  filter.categories?.some((c) => protectedCategories.includes(c)) ?? false;
-
-/**
- * Whether small counts are withheld: at school level, by or filtered on a category, for roles
- * without access to personal data and in every export (enrollment-summary.privacy.ts).
- */
-function isWithheld(
-  viewer: Viewer,
-  filter: EnrollmentSummaryFilter,
-  dimensions: Dimension[],
-  options: { forExport?: boolean },
-): boolean {
-  const atSchool =
-    dimensions.includes('SCHOOL') ||
-    Boolean(filter.schoolIds?.length) ||
-    viewer.scope.kind === 'SCHOOL';
-  return (
-    (Boolean(options.forExport) || !canSeePersonalData(viewer.role)) &&
-    atSchool &&
-    (dimensions.includes('CATEGORY') || hasSensitiveFilter(filter))
-  );
-}
-
-/** The summary asked for, as the sums of the withheld rows of every school of its divisions. */
-async function withheldOverDivisions(
-  dataSource: DataSource,
-  viewer: Viewer,
-  filter: EnrollmentSummaryFilter,
-  dimensions: Dimension[],
-  options: { forExport?: boolean },
-): Promise<SummaryRow[]> {
-  const divisions = filter.schoolIds?.length
-    ? (
-        await dataSource.query<{ id: string }[]>(
-          'SELECT DISTINCT division_id::text AS id FROM school WHERE id = ANY ($1::int[])',
-          [filter.schoolIds.map(Number)],
-        )
-      ).map((d) => d.id)
-    : filter.divisionIds;
-  const wide = await enrollmentSummary(
-    dataSource,
-    viewer,
-    { ...filter, schoolIds: null, divisionIds: divisions },
-    [...dimensions, 'SCHOOL'],
-    options,
-  );
-  const asked = filter.schoolIds?.length ? new Set(filter.schoolIds.map(Number)) : null;
-  return regroup(
-    wide.filter((row) => !asked || asked.has(Number(row.keys.SCHOOL))),
-    dimensions,
-  );
-}
-
-/** Rows summed over the dimensions not in `dimensions`; a sum with a withheld part is withheld. */
-function regroup(rows: SummaryRow[], dimensions: Dimension[]): SummaryRow[] {
-  const groups = new Map<string, SummaryRow>();
-  for (const row of rows) {
-    const key = JSON.stringify(dimensions.map((d) => row.keys[d] ?? null));
-    const into = groups.get(key);
-    if (!into) {
-      groups.set(key, {
-        ...row,
-        keys: Object.fromEntries(dimensions.map((d) => [d, row.keys[d] ?? null])),
-      });
-      continue;
-    }
-    for (const m of countMeasures) {
-      const [a, b] = [into[m], row[m]];
-      into[m] = a === null || b === null ? null : a + b;
-    }
-  }
-  for (const row of groups.values())
-    for (const m of countMeasures)
-      if (row[m] !== null && row[m] > 0 && row[m] < smallCountThreshold) row[m] = null;
-  return [...groups.values()];
+  const perturbed = isPerturbed(viewer.role, filter, dimensions, options);
+  const rows = await countRows(dataSource, viewer, filter, dimensions, perturbed);
+  // Left out after the perturbation, so that a group's absence says no more than a 0 would.
+  return rows
+    .map(({ keySums, ...row }) => (perturbed ? perturbCounts(row, keySums!) : row))
+    .filter(hasCounts);
 }
 
 /** The groups' counts from the rollups, held to the place the viewer may read. */
@@ -140,6 +45,7 @@ async function countRows(
   viewer: Viewer,
   filter: EnrollmentSummaryFilter,
   dimensions: Dimension[],
+  withKeys: boolean,
 ): Promise<SummaryRow[]> {
   const year = filter.schoolYear ? parseSchoolYear(filter.schoolYear) : null;
   if (filter.schoolYear && !year)
@@ -157,8 +63,9 @@ async function countRows(
       year && !dimensions.includes('SCHOOL_YEAR')
         ? formatSchoolYear({ startYear: year.startYear - 1 })
         : null,
+    withKeys,
   };
   const { sql, params } = summaryStatement(question);
   const raw = await dataSource.query<Record<string, string | number | null>[]>(sql, params);
-  return raw.map((row) => toSummaryRow(row, question)).filter(hasCounts);
+  return raw.map((row) => toSummaryRow(row, question));
 }

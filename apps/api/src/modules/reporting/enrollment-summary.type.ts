@@ -47,7 +47,8 @@ export class EnrollmentSummaryFilter {
   statuses?: EnrollmentStatus[] | null;
 }
 
-const withheldNote = 'Null when withheld: a small count (see enrollmentSummary).';
+const perturbedNote =
+  'Perturbed (cell-key method) when the group involves a learner category, for roles without personal data and in exports (see enrollmentSummary).';
 
 @ObjectType({
   description:
@@ -80,13 +81,13 @@ export class EnrollmentSummaryRow {
   @Field(() => EnrollmentStatus, { nullable: true })
   status: EnrollmentStatus | null;
 
-  @Field(() => Int, { nullable: true, description: withheldNote })
+  @Field(() => Int, { nullable: true, description: perturbedNote })
   learners: number | null;
 
-  @Field(() => Int, { nullable: true, description: withheldNote })
+  @Field(() => Int, { nullable: true, description: perturbedNote })
   male: number | null;
 
-  @Field(() => Int, { nullable: true, description: withheldNote })
+  @Field(() => Int, { nullable: true, description: perturbedNote })
   female: number | null;
 
   @Field(() => Float, { nullable: true, description: 'Female ÷ male; null without males.' })
@@ -94,7 +95,7 @@ export class EnrollmentSummaryRow {
 
   @Field(() => Int, {
     nullable: true,
-    description: `The same group the school year before (when the filter names a year). ${withheldNote}`,
+    description: `The same group the school year before (when the filter names a year). ${perturbedNote}`,
   })
   previousYearLearners: number | null;
 
@@ -104,42 +105,42 @@ export class EnrollmentSummaryRow {
   })
   change: number | null;
 
-  @Field(() => Int, { nullable: true, description: withheldNote })
+  @Field(() => Int, { nullable: true, description: perturbedNote })
   officiallyEnrolled: number | null;
 
-  @Field(() => Int, { nullable: true, description: withheldNote })
+  @Field(() => Int, { nullable: true, description: perturbedNote })
   temporarilyEnrolled: number | null;
 
-  @Field(() => Int, { nullable: true, description: withheldNote })
+  @Field(() => Int, { nullable: true, description: perturbedNote })
   preRegistered: number | null;
 
   @Field(() => Int, {
     nullable: true,
-    description: `${withheldNote} Enrollments that arrived from another school in the year.`,
+    description: `${perturbedNote} Enrollments that arrived from another school in the year.`,
   })
   movedIn: number | null;
 
   @Field(() => Int, {
     nullable: true,
-    description: `${withheldNote} Of those, within the transfer window.`,
+    description: `${perturbedNote} Of those, within the transfer window.`,
   })
   transferredIn: number | null;
 
   @Field(() => Int, {
     nullable: true,
-    description: `${withheldNote} Enrollments that ended by a move to another school.`,
+    description: `${perturbedNote} Enrollments that ended by a move to another school.`,
   })
   movedOut: number | null;
 
   @Field(() => Int, {
     nullable: true,
-    description: `${withheldNote} Of those, within the transfer window.`,
+    description: `${perturbedNote} Of those, within the transfer window.`,
   })
   transferredOut: number | null;
 
-  @Field(() => Int, { nullable: true, description: withheldNote })
+  @Field(() => Int, { nullable: true, description: perturbedNote })
   transferredToAls: number | null;
 
-  @Field(() => Int, { nullable: true, description: withheldNote })
+  @Field(() => Int, { nullable: true, description: perturbedNote })
   droppedOut: number | null;
 }
