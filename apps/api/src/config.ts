@@ -203,6 +203,20 @@ const variables = {
     fallback: 300,
     rule: whole(1),
   },
+  transfersInPerAccountPerDay: {
+    name: 'TRANSFERS_IN_PER_ACCOUNT_PER_DAY',
+    description:
+      'Learners of other schools one account may move in, enroll or register a day (each with proof of the papers).',
+    fallback: 300,
+    rule: whole(1),
+  },
+  transfersInPerSchoolPerDay: {
+    name: 'TRANSFERS_IN_PER_SCHOOL_PER_DAY',
+    description:
+      "Learners of other schools a school's accounts together may move in, enroll or register a day (a large high school takes in its Grade 7 and 11 entrants).",
+    fallback: 1500,
+    rule: whole(1),
+  },
   divisionLookupsPerDay: {
     name: 'DIVISION_LOOKUPS_PER_DAY',
     description: 'Learners outside its division a division account may be shown a day.',
@@ -274,6 +288,8 @@ export const config = {
   searchRatePerMinute: read(variables.searchRatePerMinute),
   schoolLookupsPerDay: read(variables.schoolLookupsPerDay),
   divisionLookupsPerDay: read(variables.divisionLookupsPerDay),
+  transfersInPerAccountPerDay: read(variables.transfersInPerAccountPerDay),
+  transfersInPerSchoolPerDay: read(variables.transfersInPerSchoolPerDay),
   /** Tests run the app in-process: its request lines would bury vitest's report. */
   quietLogs: read(variables.vitest) !== null && read(variables.logInTests) === null,
   benchApiNodeArgs: (read(variables.benchApiNodeArgs) ?? '').split(' ').filter(Boolean),

@@ -18,6 +18,7 @@ import {
 } from './modules/enrollment/enrollment.entity.js';
 import { IdempotencyKeyEntity } from './db/idempotency-key.entity.js';
 import { LearnerImportEntity } from './modules/enrollment/learner-import.entity.js';
+import { LearnerTransferEntity } from './modules/enrollment/learner-transfer.entity.js';
 
 /**
  * Every entity, listed explicitly: no globs, so the build and the tests see the same set. The
@@ -43,4 +44,5 @@ export const entities = [
   EnrollmentDocumentEntity,
   IdempotencyKeyEntity,
   LearnerImportEntity,
+  LearnerTransferEntity,
 ];

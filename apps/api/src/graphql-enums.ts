@@ -19,6 +19,7 @@ import { SchoolLevel, Sector } from '@repo/domain/school';
 import { MatchReason } from '@repo/domain/similarity';
 import { registerEnumType } from 'type-graphql';
 import { ImportOutcome, ImportRowResult } from './modules/enrollment/learner-import.type.js';
+import { TransferDirection } from './modules/enrollment/transfers.type.js';
 
 // Places and accounts.
 registerEnumType(Role, { name: 'Role' });
@@ -64,4 +65,8 @@ registerEnumType(ImportRowResult, { name: 'ImportRowResult', description: 'What 
 registerEnumType(Dimension, {
   name: 'Dimension',
   description: 'What enrollmentSummary groups by.',
+});
+registerEnumType(TransferDirection, {
+  name: 'TransferDirection',
+  description: 'Which end of a transfer your place is.',
 });

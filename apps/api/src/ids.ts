@@ -8,6 +8,7 @@ const kinds = {
   enrollment: { shape: /^\d{1,18}$/, rule: 'ID_INVALID', says: 'is not an id' },
   merge: { shape: /^\d{1,18}$/, rule: 'ID_INVALID', says: 'is not an id' },
   import: { shape: /^\d{1,18}$/, rule: 'ID_INVALID', says: 'is not an id' },
+  transfer: { shape: /^\d{1,18}$/, rule: 'ID_INVALID', says: 'is not an id' },
   // integer keys of the reference data: up to 9 digits stay inside a PostgreSQL integer.
   region: { shape: /^\d{1,9}$/, rule: 'ID_INVALID', says: 'is not an id' },
   division: { shape: /^\d{1,9}$/, rule: 'ID_INVALID', says: 'is not an id' },

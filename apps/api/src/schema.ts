@@ -11,6 +11,7 @@ import { DivisionResolver } from './modules/division/division.resolver.js';
 import { CalendarResolver } from './modules/calendar/calendar.resolver.js';
 import { EnrollmentResolver } from './modules/enrollment/enrollment.resolver.js';
 import { LearnerImportResolver } from './modules/enrollment/learner-import.resolver.js';
+import { TransfersResolver } from './modules/enrollment/transfers.resolver.js';
 import { EarlyRegistrationResolver } from './modules/reporting/early-registration.resolver.js';
 import { EnrollmentSummaryResolver } from './modules/reporting/enrollment-summary.resolver.js';
 import { PolicyResolver } from './modules/policy/policy.resolver.js';
@@ -29,6 +30,7 @@ export const resolvers = [
   CalendarResolver,
   EnrollmentResolver,
   LearnerImportResolver,
+  TransfersResolver,
   EnrollmentSummaryResolver,
   EarlyRegistrationResolver,
 ] as const;

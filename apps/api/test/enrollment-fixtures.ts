@@ -106,8 +106,51 @@ export async function footprint(dataSource: DataSource, learnerId: string) {
        (SELECT count(*)::int FROM learner_school WHERE learner_id = $1) AS schools,
        (SELECT version FROM learner WHERE id = $1) AS learner_version,
        (SELECT count(*)::int FROM audit_event WHERE entity = 'learner' AND entity_id = $1::text
-         AND action NOT IN ('LEARNER_VIEWED', 'LEARNER_SEARCHED', 'ENROLLMENT_VIEWED', 'LEARNER_LISTED')) AS writes`,
+         AND action NOT IN ('LEARNER_VIEWED', 'LEARNER_SEARCHED', 'ENROLLMENT_VIEWED', 'LEARNER_LISTED',
+                            'LEARNER_SHOWN_OUTSIDE_PLACE')) AS writes`,
     [learnerId],
   );
   return row!;
+}
+
+/**
+ * The proof a receiving school gives for another school's learner (issue 18): what the learner's
+ * SF9 shows, read from the database as the test's owner: the LRN and birth date, or, before an LRN
+ * is issued, the full name, birth date and a school the learner is registered with.
+ */
+export async function papersOf(
+  dataSource: DataSource,
+  learnerId: string,
+  reason = 'The family moved here',
+) {
+  const [row] = await dataSource.query<
+    {
+      lrn: string | null;
+      birth_date: string;
+      last_name: string;
+      first_name: string;
+      middle_name: string | null;
+      school_id: number | null;
+    }[]
+  >(
+    `SELECT l.lrn, to_char(l.birth_date, 'YYYY-MM-DD') AS birth_date, l.last_name, l.first_name,
+            l.middle_name,
+            (SELECT coalesce(
+               (SELECT e.school_id FROM enrollment e WHERE e.learner_id = l.id
+                ORDER BY e.school_year DESC, e.id DESC LIMIT 1),
+               (SELECT min(ls.school_id) FROM learner_school ls WHERE ls.learner_id = l.id))) AS school_id
+     FROM learner l WHERE l.id = $1`,
+    [learnerId],
+  );
+  if (!row) throw new Error(`no learner ${learnerId}`);
+  const why = { reason, documentSeen: 'SF9', birthDate: row.birth_date };
+  return row.lrn
+    ? { ...why, lrn: row.lrn.trim() }
+    : {
+        ...why,
+        lastName: row.last_name,
+        firstName: row.first_name,
+        middleName: row.middle_name,
+        lastSchoolId: String(row.school_id).padStart(6, '0'),
+      };
 }

@@ -3,15 +3,20 @@ import { bad, refusedWith, type Row } from './table.js';
 import { type Fixtures, tomorrow, usedKey } from './world.js';
 
 /** A valid Grade 5 enrollment of `fresh` at La Paz, but for the overrides. */
-const enrollment = (fx: Fixtures, overrides: Record<string, unknown> = {}) => ({
-  learnerId: fx.fresh,
-  schoolYear: SY,
-  gradeLevel: 'GRADE_5',
-  admissionBasis: 'CONTINUING',
-  documents: ['SF9'],
-  enrolledOn: '2026-06-08',
-  ...overrides,
-});
+/** An enrollment of `fresh` unless overridden, with the learner's papers (issue 18). */
+const enrollment = (fx: Fixtures, overrides: Record<string, unknown> = {}) => {
+  const learnerId = (overrides.learnerId as string | undefined) ?? fx.fresh;
+  return {
+    learnerId,
+    schoolYear: SY,
+    gradeLevel: 'GRADE_5',
+    admissionBasis: 'CONTINUING',
+    documents: ['SF9'],
+    enrolledOn: '2026-06-08',
+    proof: fx.papers[learnerId] ?? null,
+    ...overrides,
+  };
+};
 
 /** enrollLearner: enrollment refused. */
 export const enrollLearnerRows: Row[] = [

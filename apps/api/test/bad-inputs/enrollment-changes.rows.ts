@@ -3,14 +3,19 @@ import { bad, refusedWith, type Row } from './table.js';
 import { type Fixtures, tomorrow } from './world.js';
 
 /** A move of `enrolled` from La Paz to Adams in the transfer window, but for the overrides. */
-const move = (fx: Fixtures, overrides: Record<string, unknown> = {}) => ({
-  learnerId: fx.enrolled.learnerId,
-  schoolYear: SY,
-  gradeLevel: 'GRADE_8',
-  moveDate: '2026-09-14',
-  documents: ['SF9'],
-  ...overrides,
-});
+/** A move of `enrolled` unless overridden, with the learner's papers (issue 18). */
+const move = (fx: Fixtures, overrides: Record<string, unknown> = {}) => {
+  const learnerId = (overrides.learnerId as string | undefined) ?? fx.enrolled.learnerId;
+  return {
+    learnerId,
+    schoolYear: SY,
+    gradeLevel: 'GRADE_8',
+    moveDate: '2026-09-14',
+    documents: ['SF9'],
+    proof: fx.papers[learnerId] ?? null,
+    ...overrides,
+  };
+};
 
 /** recordFirstAttendance refused. */
 export const firstAttendanceRows: Row[] = [
@@ -158,6 +163,60 @@ export const moveLearnerRows: Row[] = [
     input: (fx) => move(fx, { documents: ['REGISTRAR_LETTER'] }),
     learners: (fx) => [fx.enrolled.learnerId],
     expected: bad('input.documents', 'AFFIDAVIT_OF_UNDERTAKING_REQUIRED'),
+  },
+  {
+    title: 'moveLearner: another school’s learner without its papers (issue 18)',
+    operation: 'moveLearner',
+    as: 'adams',
+    input: (fx) => move(fx, { proof: null }),
+    learners: (fx) => [fx.enrolled.learnerId],
+    expected: bad('input.proof', 'PROOF_REQUIRED'),
+  },
+  {
+    title: 'moveLearner: papers without a reason',
+    operation: 'moveLearner',
+    as: 'adams',
+    input: (fx) => move(fx, { proof: { ...fx.papers[fx.enrolled.learnerId], reason: ' ' } }),
+    learners: (fx) => [fx.enrolled.learnerId],
+    expected: bad('input.proof.reason', 'REASON_REQUIRED'),
+  },
+  {
+    title: 'moveLearner: papers naming a document that is not a transfer document',
+    operation: 'moveLearner',
+    as: 'adams',
+    input: (fx) =>
+      move(fx, {
+        proof: { ...fx.papers[fx.enrolled.learnerId], documentSeen: 'PSA_BIRTH_CERTIFICATE' },
+      }),
+    learners: (fx) => [fx.enrolled.learnerId],
+    expected: bad('input.proof.documentSeen', 'PROOF_REQUIRED'),
+  },
+  {
+    title: 'moveLearner: papers with the wrong birth date',
+    operation: 'moveLearner',
+    as: 'adams',
+    input: (fx) =>
+      move(fx, { proof: { ...fx.papers[fx.enrolled.learnerId], birthDate: '2013-02-03' } }),
+    learners: (fx) => [fx.enrolled.learnerId],
+    expected: bad('input.proof', 'PROOF_MISMATCH'),
+  },
+  {
+    title: 'moveLearner: papers with a last school ID that is not 6 digits',
+    operation: 'moveLearner',
+    as: 'adams',
+    input: (fx) =>
+      move(fx, {
+        proof: {
+          reason: 'moved',
+          documentSeen: 'SF9',
+          birthDate: '2013-02-02',
+          lastName: 'X',
+          firstName: 'Y',
+          lastSchoolId: '12345',
+        },
+      }),
+    learners: (fx) => [fx.enrolled.learnerId],
+    expected: bad('input.proof.lastSchoolId', 'SCHOOL_ID_FORMAT'),
   },
   {
     title: 'moveLearner: a learner with no enrollment this year',

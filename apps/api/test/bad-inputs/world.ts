@@ -2,7 +2,7 @@ import { Role } from '@repo/domain/access';
 import { type DataSource } from 'typeorm';
 import { afterAll, beforeAll } from 'vitest';
 import { daysFromToday } from '../clock-fixtures.js';
-import { createLearner, mutate, newProfile } from '../enrollment-fixtures.js';
+import { createLearner, mutate, newProfile, papersOf } from '../enrollment-fixtures.js';
 import { ADAMS, ANANAAO, LA_PAZ, ok, SY } from '../enrollment-scenario.js';
 import {
   createTestAccount,
@@ -75,6 +75,8 @@ export interface Fixtures {
   keyed: Placed;
   calendarVersion: number;
   prescribedDays: number;
+  /** Each fixture learner's papers, as another school's registrar gives them (issue 18). */
+  papers: Record<string, Record<string, unknown>>;
 }
 
 export const usedKey = 'bad-inputs-enroll-0001';
@@ -96,6 +98,8 @@ async function enrolledAtLaPaz(
 ): Promise<Placed> {
   const { server, tokens } = world;
   const learnerId = await createLearner(server, creator, birthDate);
+  // A learner another school registered comes with its papers (issue 18).
+  const proof = creator === tokens.registrar ? null : await papersOf(world.dataSource, learnerId);
   const result = ok(
     await mutate(
       server,
@@ -104,6 +108,7 @@ async function enrolledAtLaPaz(
       'EnrollLearnerInput',
       {
         learnerId,
+        proof,
         schoolYear: SY,
         gradeLevel,
         admissionBasis: 'CONTINUING',
@@ -203,6 +208,20 @@ async function readCalendar(): Promise<void> {
   world.f.prescribedDays = calendar!.prescribed;
 }
 
+/** The papers of every learner of the fixtures. */
+async function readPapers(): Promise<void> {
+  const { f, dataSource } = world;
+  const ids = Object.values(f).flatMap((value: unknown): string[] =>
+    typeof value === 'string'
+      ? [value]
+      : typeof value === 'object' && value && 'learnerId' in value
+        ? [(value as Placed).learnerId]
+        : [],
+  );
+  f.papers = {};
+  for (const id of ids) f.papers[id] = await papersOf(dataSource, id);
+}
+
 /** Builds the world before the file's tests and closes it after them. */
 export function useBadInputsWorld(): void {
   beforeAll(async () => {
@@ -212,6 +231,7 @@ export function useBadInputsWorld(): void {
     await recordLearners();
     await placeLearners();
     await readCalendar();
+    await readPapers();
   });
   afterAll(async () => {
     await world.server.close();

@@ -50,6 +50,9 @@ export const operationAccess: Record<string, OperationRule> = {
   approveLearnerMerge: [Role.DIVISION_MONITOR],
   rejectLearnerMerge: [Role.DIVISION_MONITOR],
   revertLearnerMerge: [Role.DIVISION_MONITOR],
+  // Transfers with cause (issue 18): both ends read them; the origin's division reverses.
+  transfers: schoolAndDivision,
+  reverseTransfer: [Role.DIVISION_MONITOR],
   // School calendars are public; administrators set them (SPEC §1, §2).
   // The day the server judges by: screens default their dates to it.
   clock: 'PUBLIC',

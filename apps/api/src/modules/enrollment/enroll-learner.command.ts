@@ -23,7 +23,6 @@ import {
   documentState,
   fileBirthDocument,
   insertEnrollment,
-  linkLearner,
   receivedDocuments,
   recordFacts,
   requireCalendar,
@@ -32,6 +31,7 @@ import {
 } from './enrollment-records.js';
 import { EnrollmentEntity } from './enrollment.entity.js';
 import { type EnrollLearnerInput } from './enrollment.input.js';
+import { admitLearner, recordAdmission } from './transfer-admission.js';
 
 /**
  * Enrollment at the viewer's school (§V.A-§V.D; SPEC §4.3, §4.4; the ALS guide steps 3-5): the
@@ -78,12 +78,11 @@ export async function enrollIn(
   const enrolledOn = input.enrolledOn ?? today;
   refuseBadDates({ enrolledOn, firstAttendance: input.firstAttendance }, today);
   const calendar = await requireCalendar(manager, input.schoolYear, 'input.schoolYear');
-  const learner = await linkLearner(
+  const { learner, admission } = await admitLearner(
     manager,
-    input.learnerId,
-    schoolId,
-    'ENROLLED',
-    'input.learnerId',
+    viewer,
+    { learnerId: input.learnerId, schoolId, kind: 'ENROLLED', field: 'input.learnerId' },
+    input.proof,
   );
   const { active, recent, school } = await standingOf(
     manager,
@@ -109,6 +108,12 @@ export async function enrollIn(
     input.admissionBasis === 'BALIK_ARAL' || last?.status === EnrollmentStatus.DROPPED_OUT;
   const values = await enrollmentValues(manager, at, plan, returning);
   const id = await writeEnrollment(manager, at, values);
+  await recordAdmission(manager, viewer, admission, {
+    schoolId,
+    schoolYear: input.schoolYear,
+    toEnrollmentId: id,
+    movedOn: enrolledOn,
+  });
   return {
     id,
     learnerId: learner.id,

@@ -7,6 +7,7 @@ import { fieldErrors } from '../../errors.js';
 import { audit } from '../audit/audit.service.js';
 import { type Viewer } from '../auth/viewer.js';
 import { type EnrollmentAnswerRow, enrollmentAnswer, toAnswer } from './enrollment-answer.js';
+import { chargeFailedProof } from './transfer-admission.js';
 
 /** Who acts, on which database: every command runs as its viewer, under row-level security. */
 export interface Writer {
@@ -80,6 +81,9 @@ export function enrollmentCommand(
       recommendation: made?.recommendation ?? null,
       answer: toAnswer(row)!,
     };
+  }).catch(async (error: unknown) => {
+    await chargeFailedProof(error, viewer, { dataSource });
+    throw error;
   });
 }
 

@@ -11,6 +11,38 @@ import {
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { CreateLearnerInput } from '../learner/create-learner.input.js';
 
+@InputType({
+  description:
+    "Proof that the school holds the papers of another school's learner (issue 18; DO 03 s. 2018 §V.E): the LRN and birth date, or the full name, birth date and last school, as the learner's SF9 or the registrar's letter gives them; why the learner comes; the document seen. Required when the learner is not yet this school's. What did not match is never said.",
+})
+export class TransferProofInput {
+  @Field(() => String, { nullable: true })
+  lrn?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  birthDate?: string | null;
+
+  @Field(() => String, { nullable: true })
+  lastName?: string | null;
+
+  @Field(() => String, { nullable: true })
+  firstName?: string | null;
+
+  @Field(() => String, { nullable: true })
+  middleName?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The six-digit school ID on the papers.' })
+  lastSchoolId?: string | null;
+
+  @Field({ description: 'Why the learner comes to this school (at most 300 characters).' })
+  reason: string;
+
+  @Field(() => DocumentType, {
+    description: 'The document seen: SF9, REGISTRAR_LETTER or AFFIDAVIT_OF_UNDERTAKING.',
+  })
+  documentSeen: DocumentType;
+}
+
 @InputType({ description: 'Early registration (DO 03 s. 2018 §V.A).' })
 export class PreRegisterInput {
   @Field(() => ID, { nullable: true, description: 'A learner already on record; else `learner`.' })
@@ -21,6 +53,12 @@ export class PreRegisterInput {
     description: 'The Basic Education Enrollment Form of a learner with no record.',
   })
   learner?: CreateLearnerInput | null;
+
+  @Field(() => TransferProofInput, {
+    nullable: true,
+    description: "Required for a learner who is not yet this school's (issue 18).",
+  })
+  proof?: TransferProofInput | null;
 
   @Field({ description: 'e.g. "2026-2027"' })
   schoolYear: string;
@@ -51,6 +89,12 @@ export class LateApprovalInput {
 export class EnrollLearnerInput {
   @Field(() => ID)
   learnerId: string;
+
+  @Field(() => TransferProofInput, {
+    nullable: true,
+    description: "Required for a learner who is not yet this school's (issue 18).",
+  })
+  proof?: TransferProofInput | null;
 
   @Field()
   schoolYear: string;
@@ -123,6 +167,12 @@ export class MoveLearnerInput {
     description: 'SF9, or a registrar’s letter and an affidavit.',
   })
   documents: DocumentType[];
+
+  @Field(() => TransferProofInput, {
+    nullable: true,
+    description: "Required for a learner who is not yet this school's (issue 18).",
+  })
+  proof?: TransferProofInput | null;
 }
 
 @InputType()

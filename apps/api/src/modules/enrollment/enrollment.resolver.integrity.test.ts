@@ -1,7 +1,7 @@
 import { Role } from '@repo/domain/access';
 import { type DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLearner, footprint, mutate } from '../../../test/enrollment-fixtures.js';
+import { createLearner, footprint, mutate, papersOf } from '../../../test/enrollment-fixtures.js';
 import {
   closeEnrollmentScenario,
   type EnrollmentScenario,
@@ -45,6 +45,7 @@ describe('integrity: one active enrollment a year, idempotency (issue 5)', () =>
     const before = await footprint(dataSource, learnerId);
     const second = await mutate(server, adamsRegistrar, 'enrollLearner', 'EnrollLearnerInput', {
       learnerId,
+      proof: await papersOf(dataSource, learnerId),
       schoolYear: SY,
       gradeLevel: 'GRADE_8',
       admissionBasis: 'CONTINUING',
@@ -74,10 +75,12 @@ describe('integrity: one active enrollment a year, idempotency (issue 5)', () =>
         ),
       );
       const learnerId = await createLearner(server, registrar, '2016-08-08');
+      const proof = await papersOf(dataSource, learnerId);
       const outcomes = await Promise.all(
         tokens.map((token) =>
           mutate(server, token, 'enrollLearner', 'EnrollLearnerInput', {
             learnerId,
+            proof,
             schoolYear: SY,
             gradeLevel: 'GRADE_4',
             admissionBasis: 'TRANSFEREE',

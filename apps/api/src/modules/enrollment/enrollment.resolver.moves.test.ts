@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLearner, mutate, type ResultView } from '../../../test/enrollment-fixtures.js';
+import {
+  createLearner,
+  mutate,
+  papersOf,
+  type ResultView,
+} from '../../../test/enrollment-fixtures.js';
 import {
   ADAMS,
   closeEnrollmentScenario,
@@ -45,6 +50,7 @@ describe('moves, transfers to ALS, dropping out (§V.E, §IV.l)', () => {
     const moved = ok(
       await mutate(server, adamsRegistrar, 'moveLearner', 'MoveLearnerInput', {
         learnerId,
+        proof: await papersOf(scenario.dataSource, learnerId),
         schoolYear: SY,
         gradeLevel: 'GRADE_8',
         moveDate: '2026-09-14',
@@ -77,6 +83,7 @@ describe('moves, transfers to ALS, dropping out (§V.E, §IV.l)', () => {
     const { learnerId } = await enrolledAtLaPaz('GRADE_9', '2012-03-03');
     const noAffidavit = await mutate(server, adamsRegistrar, 'moveLearner', 'MoveLearnerInput', {
       learnerId,
+      proof: await papersOf(scenario.dataSource, learnerId),
       schoolYear: SY,
       gradeLevel: 'GRADE_9',
       moveDate: '2026-06-16',
@@ -86,6 +93,7 @@ describe('moves, transfers to ALS, dropping out (§V.E, §IV.l)', () => {
     const moved = ok(
       await mutate(server, adamsRegistrar, 'moveLearner', 'MoveLearnerInput', {
         learnerId,
+        proof: await papersOf(scenario.dataSource, learnerId),
         schoolYear: SY,
         gradeLevel: 'GRADE_9',
         moveDate: '2026-06-16',

@@ -1,3 +1,4 @@
+import { transferDocuments } from '@repo/domain/transfer';
 import {
   type AdmissionBasis,
   type DocumentType,
@@ -176,6 +177,26 @@ export function toEnrollInput(
     documents: list(values.documents) as DocumentType[],
     enrolledOn: values.enrolledOn || null,
     firstAttendance: values.firstAttendance || null,
+    proof: importProof(values),
+  };
+}
+
+/**
+ * A row's proof for a learner of another school (issue 18): the row's LRN, name and birth date,
+ * the transfer document among the row's documents, and the roster as the reason. Taken only where
+ * the learner is not the school's yet; without a transfer document the row fails PROOF_REQUIRED.
+ */
+function importProof(values: StagedRow['values']): EnrollLearnerInput['proof'] {
+  const documents = list(values.documents);
+  return {
+    lrn: values.lrn?.replace(/\s/g, '') || null,
+    birthDate: values.birthDate || null,
+    lastName: values.lastName || null,
+    firstName: values.firstName || null,
+    middleName: values.middleName || null,
+    reason: "On the school's enrollment roster (import)",
+    documentSeen: (documents.find((d) => (transferDocuments as readonly string[]).includes(d)) ??
+      '') as DocumentType,
   };
 }
 

@@ -10,13 +10,8 @@ import { insertLearner } from '../learner/learner.service.js';
 import { chargeLookups } from '../learner/lookup-quota.js';
 import { enrollIn } from './enroll-learner.command.js';
 import { recordDecision } from './enrollment-command.js';
-import {
-  activeEnrollmentOf,
-  linkLearner,
-  offeringOf,
-  requireCalendar,
-  schoolOf,
-} from './enrollment-records.js';
+import { activeEnrollmentOf, offeringOf, requireCalendar, schoolOf } from './enrollment-records.js';
+import { chargeFailedProof } from './transfer-admission.js';
 import { LearnerImportEntity } from './learner-import.entity.js';
 import {
   type Column,
@@ -224,9 +219,8 @@ async function commitRow(
   try {
     let learnerId = row.learnerId;
     let created = false;
-    if (learnerId) {
-      await linkLearner(manager, learnerId, staged.schoolId, 'ENROLLED', 'row');
-    } else {
+    // A learner on record is linked by the enrollment, with the row's proof (enrollIn).
+    if (!learnerId) {
       const profile = { ...toProfile(row.values), confirmNoDuplicate: confirmed };
       const learner = await insertLearner(manager, viewer, profile, profile);
       learnerId = learner.id;
@@ -248,6 +242,7 @@ async function commitRow(
   } catch (error) {
     await manager.query('ROLLBACK TO SAVEPOINT import_row');
     undoAudit();
+    await chargeFailedProof(error, viewer, { manager });
     const extensions = (error as { extensions?: Record<string, unknown> }).extensions ?? {};
     const code = extensions.rule ?? extensions.code;
     return done('FAILED', { error: typeof code === 'string' ? code : (error as Error).message });

@@ -22,13 +22,13 @@ import {
   fileBirthDocument,
   forMove,
   insertEnrollment,
-  linkLearner,
   offeringOf,
   recordFacts,
   requireCalendar,
   schoolOf,
 } from './enrollment-records.js';
 import { type MoveLearnerInput } from './enrollment.input.js';
+import { admitLearner, originBefore, recordAdmission } from './transfer-admission.js';
 
 interface Origin {
   enrollment_id: string;
@@ -63,15 +63,15 @@ async function moveIn(
 ): Promise<Decision> {
   const calendar = await requireCalendar(manager, input.schoolYear, 'input.schoolYear');
   const school = await offeringOf(manager, schoolId);
-  const learner = await linkLearner(
+  const { learner, admission } = await admitLearner(
     manager,
-    input.learnerId,
-    schoolId,
-    'MOVED_IN',
-    'input.learnerId',
+    viewer,
+    { learnerId: input.learnerId, schoolId, kind: 'MOVED_IN', field: 'input.learnerId' },
+    input.proof,
   );
   const plan = judgeMove(input, { calendar, school, learner, today });
   const move = classifyMove(calendar, input.moveDate, input.documents.includes('SF9'));
+  const before = await originBefore(manager, learner.id, input.schoolYear);
   const origin = await moveOut(manager, learner.id, input, move.transferred);
   await fileBirthDocument(manager, learner, input.documents, input.moveDate, 'input.documents');
   const docs = [...new Set(input.documents)];
@@ -114,6 +114,13 @@ async function moveIn(
     },
   ]);
   await attend(manager, viewer, id, learner.id, input.moveDate, state.complete);
+  await recordAdmission(manager, viewer, admission, {
+    schoolId,
+    schoolYear: input.schoolYear,
+    toEnrollmentId: id,
+    movedOn: input.moveDate,
+    origin: before,
+  });
   return {
     id,
     learnerId: learner.id,

@@ -17,13 +17,13 @@ import {
   activeEnrollmentOf,
   alreadyEnrolled,
   insertEnrollment,
-  linkLearner,
   offeringOf,
   recordStatus,
   requireCalendar,
   schoolOf,
 } from './enrollment-records.js';
 import { type PreRegisterInput } from './enrollment.input.js';
+import { admitLearner, recordAdmission } from './transfer-admission.js';
 
 const circumstances: readonly string[] = Object.values(OutOfSchoolCircumstance);
 
@@ -89,10 +89,16 @@ async function register(
     circumstances,
   );
   if (errors.length > 0) throw fieldErrors(errors);
-  const learner =
+  const admitted =
     input.learner && person
-      ? await insertLearner(manager, viewer, input.learner, person)
-      : await linkLearner(manager, input.learnerId!, schoolId, 'REGISTERED', 'input.learnerId');
+      ? { learner: await insertLearner(manager, viewer, input.learner, person), admission: null }
+      : await admitLearner(
+          manager,
+          viewer,
+          { learnerId: input.learnerId!, schoolId, kind: 'REGISTERED', field: 'input.learnerId' },
+          input.proof,
+        );
+  const { learner } = admitted;
   const active = await activeEnrollmentOf(manager, learner.id, input.schoolYear);
   if (active) throw alreadyEnrolled(active, input.schoolYear);
   const id = await insertEnrollment(manager, {
@@ -115,6 +121,13 @@ async function register(
     registeredOn,
     'REGISTERED_EARLY',
   );
+  if (admitted.admission)
+    await recordAdmission(manager, viewer, admitted.admission, {
+      schoolId,
+      schoolYear: input.schoolYear,
+      toEnrollmentId: id,
+      movedOn: registeredOn,
+    });
   return {
     id,
     learnerId: learner.id,

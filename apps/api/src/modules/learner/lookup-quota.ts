@@ -25,7 +25,7 @@ const overQuota = (quota: number, wanted: number) =>
   );
 
 /** What showed a learner outside the viewer's place. */
-export type LookupSource = 'SEARCH' | 'IMPORT_PREVIEW' | 'DUPLICATE_CHECK';
+export type LookupSource = 'SEARCH' | 'IMPORT_PREVIEW' | 'DUPLICATE_CHECK' | 'TRANSFER_PROOF';
 
 /**
  * Counts the learners outside the viewer's place it is about to be shown, inside the caller's
