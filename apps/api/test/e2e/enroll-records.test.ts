@@ -147,6 +147,15 @@ describe.skipIf(!hasChromium)(
       await form.getByLabel('Grade level').selectOption('GRADE_8');
       await form.getByLabel('Date of moving in').fill('2026-09-14');
       await form.getByRole('checkbox', { name: 'SF9 (report card)' }).check();
+      // Another school's learner: the papers' LRN and birth date, the document, a reason (issue 18).
+      const [papers] = await env.world.dataSource.query<{ lrn: string }[]>(
+        'SELECT lrn FROM learner WHERE id = $1',
+        [learnerId],
+      );
+      await form.getByLabel('LRN on the papers').fill(papers!.lrn);
+      await form.getByLabel('Birth date on the papers').fill('2013-02-02');
+      await form.getByLabel('Document seen').selectOption('SF9');
+      await form.getByLabel('Reason for the move').fill('The family moved to La Paz');
       await checkStep(page, 'enroll-move-in');
       await form.getByRole('button', { name: 'Move in' }).click();
       await page

@@ -128,6 +128,8 @@ export type EnrollLearnerInput = {
   learnerId: string | number;
   /** Why a first-time enrollee aged 13+ goes to a formal grade rather than ALS. */
   placementReason?: string | null | undefined;
+  /** Required for a learner who is not yet this school's (issue 18). */
+  proof?: TransferProofInput | null | undefined;
   schoolYear: string;
   strand?: Strand | null | undefined;
 };
@@ -248,6 +250,8 @@ export type MoveLearnerInput = {
   learnerId: string | number;
   /** The day the learner moves in (YYYY-MM-DD). */
   moveDate: string;
+  /** Required for a learner who is not yet this school's (issue 18). */
+  proof?: TransferProofInput | null | undefined;
   schoolYear: string;
   strand?: Strand | null | undefined;
 };
@@ -279,6 +283,8 @@ export type PreRegisterInput = {
   learner?: CreateLearnerInput | null | undefined;
   /** A learner already on record; else `learner`. */
   learnerId?: string | number | null | undefined;
+  /** Required for a learner who is not yet this school's (issue 18). */
+  proof?: TransferProofInput | null | undefined;
   /** YYYY-MM-DD; default today (PHT). */
   registeredOn?: string | null | undefined;
   /** e.g. "2026-2027" */
@@ -337,6 +343,22 @@ export type SubmitDocumentInput = {
   learnerId: string | number;
   /** YYYY-MM-DD; default today (PHT). */
   receivedOn?: string | null | undefined;
+};
+
+/** Proof that the school holds the papers of another school's learner (issue 18; DO 03 s. 2018 §V.E): the LRN and birth date, or the full name, birth date and last school, as the learner's SF9 or the registrar's letter gives them; why the learner comes; the document seen. Required when the learner is not yet this school's. What did not match is never said. */
+export type TransferProofInput = {
+  /** YYYY-MM-DD */
+  birthDate?: string | null | undefined;
+  /** The document seen: SF9, REGISTRAR_LETTER or AFFIDAVIT_OF_UNDERTAKING. */
+  documentSeen: DocumentType;
+  firstName?: string | null | undefined;
+  lastName?: string | null | undefined;
+  /** The six-digit school ID on the papers. */
+  lastSchoolId?: string | null | undefined;
+  lrn?: string | null | undefined;
+  middleName?: string | null | undefined;
+  /** Why the learner comes to this school (at most 300 characters). */
+  reason: string;
 };
 
 /** Transfer to ALS (§V.E): not a school leaver. */

@@ -17,6 +17,12 @@ import { FailureNotice } from './FailureNotice.js';
 import { CheckboxList, DateField, SelectField } from './inputs.js';
 import { type FormFailure, noFailure, problemOf, toFormFailure } from './form-errors.js';
 import { type Candidate, candidateName, LearnerSearch } from './LearnerSearch.js';
+import {
+  noPapers,
+  proofFor,
+  TransferProofFields,
+  type TransferPapers,
+} from './TransferProofFields.js';
 
 const moveDocuments: DocumentType[] = ['SF9', 'REGISTRAR_LETTER', 'AFFIDAVIT_OF_UNDERTAKING'];
 
@@ -64,6 +70,7 @@ function useMoveIn({ schoolYear, calendar, today }: MoveInProps) {
   // A day of classes: the learner attends from it (and it is the enrollment's first attendance).
   const [moveDate, setMoveDate] = useState(() => defaultDates(calendar, today).classDay);
   const [documents, setDocuments] = useState<DocumentType[]>([]);
+  const [papers, setPapers] = useState<TransferPapers>(noPapers);
   const [failure, setFailure] = useState<FormFailure>(noFailure);
   const [notice, setNotice] = useState<string | null>(null);
   const key = useRef(newIdempotencyKey());
@@ -93,6 +100,7 @@ function useMoveIn({ schoolYear, calendar, today }: MoveInProps) {
             strand: strand || null,
             moveDate,
             documents,
+            proof: proofFor(learner, papers),
           },
         },
       });
@@ -100,6 +108,7 @@ function useMoveIn({ schoolYear, calendar, today }: MoveInProps) {
       setNotice(movedInNotice(learner, data!.moveLearner.enrollment));
       setLearner(null);
       setDocuments([]);
+      setPapers(noPapers);
     } catch (error) {
       setFailure(toFormFailure(error, { today, calendar }));
     }
@@ -116,6 +125,8 @@ function useMoveIn({ schoolYear, calendar, today }: MoveInProps) {
     setMoveDate,
     documents,
     setDocuments,
+    papers,
+    setPapers,
     failure,
     notice,
     setNotice,
@@ -170,6 +181,12 @@ function MoveInForm({ form, learner }: { form: ReturnType<typeof useMoveIn>; lea
         onChange={form.setDocuments}
         labelOf={(d) => documentLabel[d]}
         error={problemOf(failure, 'documents')}
+      />
+      <TransferProofFields
+        learner={learner}
+        papers={form.papers}
+        onChange={form.setPapers}
+        failure={failure}
       />
       <FailureNotice failure={failure} busy={form.moving} onRetry={() => void form.submit()} />
       <div className="enroll-actions">

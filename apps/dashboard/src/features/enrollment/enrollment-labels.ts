@@ -62,6 +62,9 @@ export const strandLabel: Record<Strand, string> = {
 
 /** What each field is called on screen: errors name it (issue 8). */
 export const fieldLabel: Record<string, string> = {
+  proof: 'The papers',
+  documentSeen: 'Document seen',
+  lastSchoolId: 'Last school ID',
   lastName: 'Last name',
   firstName: 'First name',
   middleName: 'Middle name',
@@ -101,6 +104,11 @@ export const fieldLabel: Record<string, string> = {
 
 /** Plain words for the API's and the domain's rule codes; an unknown code is shown as it is. */
 export const ruleLabel: Record<string, string> = {
+  PROOF_REQUIRED:
+    "are needed for a learner of another school: the LRN and birth date from the learner's papers, a reason and the document seen",
+  PROOF_MISMATCH:
+    "do not match the learner's record: check the papers, or ask the school the learner comes from",
+  REASON_REQUIRED: 'is required',
   REQUIRED: 'is required',
   DATE_INVALID: 'is not a real date (YYYY-MM-DD)',
   DATE_IN_FUTURE: 'cannot be later than today',
