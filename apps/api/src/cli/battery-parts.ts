@@ -1,13 +1,15 @@
 // The battery's correctness parts (issue #9), run by `npm run battery` against its own API and
 // PostgreSQL, and at small size by battery.test.ts against the test server: generated bad inputs,
 // every role × every operation, cross-scope probes under load (battery-scope.ts), races
-// (battery-races.ts), subtractions against the cell-key method (battery-differencing.ts).
+// (battery-races.ts), subtractions against the cell-key method (battery-differencing.ts), taking
+// another school's learners without and with their papers (battery-transfers.ts).
 import { Role, scopeKindOf } from '@repo/domain/access';
 import { roleOperationProbes } from './battery-access.js';
 import { partDifferencing } from './battery-differencing.js';
 import { badInputs } from './battery-inputs.js';
 import { partRaces } from './battery-races.js';
 import { partScope } from './battery-scope.js';
+import { partTransfers } from './battery-transfers.js';
 import { codeOf, isServerError, pool } from './battery-support.js';
 import {
   type BatteryWorld,
@@ -28,6 +30,7 @@ export async function batteryParts(ctx: PartsContext) {
     partScope: () => partScope(world),
     partRaces: () => partRaces(world),
     partDifferencing: () => partDifferencing(world),
+    partTransfers: () => partTransfers(world),
     account: world.account,
     createLearner: world.createLearner,
     registrarA: world.registrarA,

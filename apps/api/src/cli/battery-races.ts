@@ -5,6 +5,7 @@ import { codeOf, isServerError } from './battery-support.js';
 import {
   ADAMS,
   type BatteryWorld,
+  canaryPapers,
   enrollInput,
   enrollmentIdOf,
   enrollQuery,
@@ -39,7 +40,13 @@ async function enrollmentRaces(world: BatteryWorld) {
       const answers = await Promise.all(
         registrars
           .slice(0, n)
-          .map((token) => http.graphql(enrollQuery, { input: enrollInput(learner.id) }, token)),
+          .map((token) =>
+            http.graphql(
+              enrollQuery,
+              { input: { ...enrollInput(learner.id), proof: canaryPapers(learner, LA_PAZ) } },
+              token,
+            ),
+          ),
       );
       const winners = answers.filter((a) => enrollmentIdOf(a)).length;
       const losersRefused = answers.filter((a) => codeOf(a) === 'ALREADY_ENROLLED').length;

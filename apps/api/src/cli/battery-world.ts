@@ -93,10 +93,7 @@ export interface BatteryWorld extends PartsContext {
     place: { schoolId?: number; divisionId?: number; regionId?: number },
   ) => Promise<string>;
   /** A learner made through the API by a school's registrar; its name and birth date are canaries. */
-  createLearner: (
-    token: string,
-    via?: ReturnType<typeof client>,
-  ) => Promise<{ id: string; version: number; lastName: string; birthDate: string }>;
+  createLearner: (token: string, via?: ReturnType<typeof client>) => Promise<CanaryLearner>;
   placeA: Place;
   placeB: Place;
   /** The registrars of La Paz and of Adams. */
@@ -161,5 +158,27 @@ async function createCanaryLearner(
   );
   const created = answer.data?.createLearner as { id: string; version: number } | undefined;
   if (!created) throw new Error(`createLearner: ${JSON.stringify(answer.errors)}`);
-  return { ...created, lastName, birthDate };
+  return { ...created, lastName, firstName, birthDate };
 }
+
+/** A learner the battery made, with what its papers show. */
+export interface CanaryLearner {
+  id: string;
+  version: number;
+  lastName: string;
+  firstName: string;
+  birthDate: string;
+}
+
+/**
+ * The papers another school shows for a learner `schoolId` registered (issue 18): before an LRN is
+ * issued, the full name, birth date and that school.
+ */
+export const canaryPapers = (learner: CanaryLearner, schoolId: number) => ({
+  lastName: learner.lastName,
+  firstName: learner.firstName,
+  birthDate: learner.birthDate,
+  lastSchoolId: String(schoolId).padStart(6, '0'),
+  reason: 'Battery: the family moved',
+  documentSeen: 'SF9',
+});

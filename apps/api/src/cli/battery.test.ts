@@ -75,6 +75,11 @@ describe('the battery at small size', () => {
     expectTargetsMet('races');
   }, 120_000);
 
+  it('takes no learner of another school without its papers, and reverses what it took with them', async () => {
+    await parts.partTransfers();
+    expectTargetsMet('transfers');
+  }, 120_000);
+
   it('recovers no small count by subtraction beyond the perturbation table’s chance', async () => {
     await parts.partDifferencing();
     expectTargetsMet('differencing');

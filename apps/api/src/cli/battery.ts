@@ -71,6 +71,7 @@ const {
   partScope,
   partRaces,
   partDifferencing,
+  partTransfers,
   account,
   registrarA,
   enrollQuery,
@@ -316,6 +317,7 @@ try {
   await partScope();
   await partRaces();
   await partDifferencing();
+  await partTransfers();
   await partRestart();
   await partShutdown();
   await partThroughput();
