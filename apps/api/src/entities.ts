@@ -4,6 +4,7 @@ import { SessionEntity } from './modules/auth/session.entity.js';
 import { DistrictEntity } from './modules/division/district.entity.js';
 import { DivisionEntity } from './modules/division/division.entity.js';
 import { ReferenceDataLoadEntity } from './modules/reference-data/reference-data-load.entity.js';
+import { LearnerMergeDivisionEntity } from './modules/learner/learner-merge-division.entity.js';
 import { LearnerMergeEntity } from './modules/learner/learner-merge.entity.js';
 import { LearnerSchoolEntity } from './modules/learner/learner-school.entity.js';
 import { LearnerEntity } from './modules/learner/learner.entity.js';
@@ -38,6 +39,7 @@ export const entities = [
   LearnerSchoolEntity,
   AuditEventEntity,
   LearnerMergeEntity,
+  LearnerMergeDivisionEntity,
   SchoolCalendarEntity,
   EnrollmentEntity,
   EnrollmentStatusChangeEntity,

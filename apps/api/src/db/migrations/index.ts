@@ -19,6 +19,7 @@ import { VersionBump1795705000000 } from './1795705000000-VersionBump.js';
 import { Sessions1796479739336 } from './1796479739336-Sessions.js';
 import { LookupCounts1796497131003 } from './1796497131003-LookupCounts.js';
 import { CellKeys1796500000000 } from './1796500000000-CellKeys.js';
+import { CrossDivisionMergeApprovals1796523354307 } from './1796523354307-CrossDivisionMergeApprovals.js';
 import { LearnerTransfers1796523485908 } from './1796523485908-LearnerTransfers.js';
 
 /** Every migration in order; `npm run migration:generate` rewrites this list. */
@@ -44,5 +45,6 @@ export const migrations = [
   Sessions1796479739336,
   LookupCounts1796497131003,
   CellKeys1796500000000,
+  CrossDivisionMergeApprovals1796523354307,
   LearnerTransfers1796523485908,
 ];

@@ -1,6 +1,7 @@
 -- Merges go through these functions only: each checks the caller's scope inside PostgreSQL and
 -- refuses with a stable code (SQLSTATE P0001, the code as the message).
--- The current definition; migrations hold its history (LearnerMerge, Enrollment). To change it, edit it here and
+-- The current definition; migrations hold its history (LearnerMerge, Enrollment, VersionBump,
+-- CrossDivisionMergeApprovals). To change it, edit it here and
 -- add a migration that applies the same text (see README.md).
 
 CREATE OR REPLACE FUNCTION propose_learner_merge(p_survivor bigint, p_merged bigint, p_reason text)
@@ -30,6 +31,13 @@ BEGIN
   INSERT INTO learner_merge (survivor_id, merged_id, reason, proposing_school_id, proposed_by)
   VALUES (p_survivor, p_merged, p_reason, v_school, current_setting('app.account_id')::uuid)
   RETURNING id INTO v_id;
+  -- Every division whose school holds one of the records, by registration or enrollment, must
+  -- approve (issue 18; RA 10173 §11, §20; domain merge-approval): fixed now, so it can be audited.
+  INSERT INTO learner_merge_division (merge_id, division_id)
+  SELECT DISTINCT v_id, s.division_id FROM school s
+  WHERE s.id = v_school
+     OR s.id IN (SELECT school_id FROM learner_school WHERE learner_id IN (p_survivor, p_merged)
+                 UNION SELECT school_id FROM enrollment WHERE learner_id IN (p_survivor, p_merged));
   RETURN v_id;
 END $$;
 
@@ -45,8 +53,12 @@ BEGIN
     RAISE EXCEPTION USING ERRCODE = 'P0001', MESSAGE = 'FORBIDDEN';
   END IF;
   SELECT * INTO m FROM learner_merge WHERE id = p_merge FOR UPDATE;
-  IF NOT FOUND OR NOT EXISTS (SELECT 1 FROM school WHERE id = m.proposing_school_id AND division_id = v_division) THEN
+  IF NOT FOUND THEN
     RAISE EXCEPTION USING ERRCODE = 'P0001', MESSAGE = 'MERGE_NOT_FOUND';
+  END IF;
+  -- Only a division whose school holds one of the records decides (issue 18; domain merge-approval).
+  IF NOT EXISTS (SELECT 1 FROM learner_merge_division WHERE merge_id = p_merge AND division_id = v_division) THEN
+    RAISE EXCEPTION USING ERRCODE = 'P0001', MESSAGE = 'MERGE_APPROVAL_NOT_REQUIRED';
   END IF;
   PERFORM 1 FROM learner WHERE id IN (m.survivor_id, m.merged_id) FOR UPDATE;
   IF p_decision = 'REVERTED' THEN
@@ -67,6 +79,12 @@ BEGIN
     RAISE EXCEPTION USING ERRCODE = 'P0001', MESSAGE = 'MERGE_NOT_PENDING';
   END IF;
   IF p_decision = 'APPROVED' THEN
+    -- Each division's approval counts once; the merge is carried out on the last one.
+    UPDATE learner_merge_division SET approved_by = current_setting('app.account_id')::uuid, approved_at = now()
+    WHERE merge_id = p_merge AND division_id = v_division AND approved_at IS NULL;
+    IF EXISTS (SELECT 1 FROM learner_merge_division WHERE merge_id = p_merge AND approved_at IS NULL) THEN
+      RETURN;
+    END IF;
     IF EXISTS (SELECT 1 FROM learner WHERE id IN (m.survivor_id, m.merged_id) AND merged_into_id IS NOT NULL) THEN
       RAISE EXCEPTION USING ERRCODE = 'P0001', MESSAGE = 'LEARNER_ALREADY_MERGED';
     END IF;
@@ -102,9 +120,23 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
   FROM learner l WHERE l.id = ANY (p_ids)
 $$;
 
+-- Which divisions a merge needs and which have approved, though the caller may not be one of them
+-- (it is told why it may not decide): division ids and the status only, no personal data. Locks
+-- the merge, so that two divisions approving at once are judged one after the other.
+CREATE OR REPLACE FUNCTION learner_merge_approvals(p_merge bigint)
+RETURNS TABLE (division_id smallint, approved boolean, status varchar)
+LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  SELECT d.division_id, d.approved_at IS NOT NULL, m.status
+  FROM learner_merge m JOIN learner_merge_division d ON d.merge_id = m.id
+  WHERE m.id = p_merge AND current_setting('app.scope_kind', true) = 'DIVISION'
+  FOR UPDATE OF m
+$$;
+
 REVOKE ALL ON FUNCTION propose_learner_merge(bigint, bigint, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION propose_learner_merge(bigint, bigint, text) TO enrollment_app;
 REVOKE ALL ON FUNCTION decide_learner_merge(bigint, text, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION decide_learner_merge(bigint, text, text) TO enrollment_app;
 REVOKE ALL ON FUNCTION learner_merge_facts(bigint[]) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION learner_merge_facts(bigint[]) TO enrollment_app;
+REVOKE ALL ON FUNCTION learner_merge_approvals(bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION learner_merge_approvals(bigint) TO enrollment_app;

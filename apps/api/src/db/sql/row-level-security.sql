@@ -1,6 +1,6 @@
 -- Personal data stays in scope (SPEC §1): requests run as enrollment_app (no superuser, no
 -- RLS bypass) under these policies, keyed on per-transaction settings made by the API (db/scoped.ts).
--- The current definition; migrations hold its history (LearnerRegistry, LearnerMerge, Enrollment, LearnerImport, LookupCounts). To change it, edit it here and
+-- The current definition; migrations hold its history (LearnerRegistry, LearnerMerge, Enrollment, LearnerImport, LookupCounts, CrossDivisionMergeApprovals). To change it, edit it here and
 -- add a migration that applies the same text (see README.md).
 
 -- A school sees the learners it has registered or enrolled, now or before; a division the learners
@@ -42,7 +42,25 @@ CREATE POLICY "audit_event_select_in_scope" ON "audit_event" FOR SELECT TO enrol
 DROP POLICY IF EXISTS "audit_event_insert_as_self" ON "audit_event";
 CREATE POLICY "audit_event_insert_as_self" ON "audit_event" FOR INSERT TO enrollment_app WITH CHECK (account_id = nullif(current_setting('app.account_id', true), '')::uuid);
 
--- A school sees the merges it proposed; a division those of its schools.
+-- A school sees the merges it proposed; a division those it must approve, which include those of
+-- its schools (issue 18). Owner's rights, so the two tables' policies do not recurse.
+CREATE OR REPLACE FUNCTION app_scope_sees_merge(p_merge bigint) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  SELECT CASE current_setting('app.scope_kind', true)
+    WHEN 'SCHOOL' THEN EXISTS (
+      SELECT 1 FROM learner_merge m
+      WHERE m.id = p_merge
+        AND m.proposing_school_id = nullif(current_setting('app.school_id', true), '')::int)
+    WHEN 'DIVISION' THEN EXISTS (
+      SELECT 1 FROM learner_merge_division d
+      WHERE d.merge_id = p_merge
+        AND d.division_id = nullif(current_setting('app.division_id', true), '')::int)
+    ELSE false
+  END
+$$;
+REVOKE ALL ON FUNCTION app_scope_sees_merge(bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION app_scope_sees_merge(bigint) TO enrollment_app;
+
 ALTER TABLE "learner_merge" ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS "learner_merge_select_in_scope" ON "learner_merge";
 CREATE POLICY "learner_merge_select_in_scope" ON "learner_merge" FOR SELECT TO enrollment_app
@@ -50,8 +68,12 @@ USING (
   (current_setting('app.scope_kind', true) = 'SCHOOL'
     AND proposing_school_id = nullif(current_setting('app.school_id', true), '')::int)
   OR (current_setting('app.scope_kind', true) = 'DIVISION'
-    AND EXISTS (SELECT 1 FROM school s WHERE s.id = proposing_school_id
-                AND s.division_id = nullif(current_setting('app.division_id', true), '')::int)));
+    AND id IN (SELECT d.merge_id FROM learner_merge_division d
+               WHERE d.division_id = nullif(current_setting('app.division_id', true), '')::int)));
+
+ALTER TABLE "learner_merge_division" ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS "learner_merge_division_select_in_scope" ON "learner_merge_division";
+CREATE POLICY "learner_merge_division_select_in_scope" ON "learner_merge_division" FOR SELECT TO enrollment_app USING (app_scope_sees_merge(merge_id));
 
 -- A school writes its own enrollments; a school and its division read the enrollments of the
 -- learners they may see.

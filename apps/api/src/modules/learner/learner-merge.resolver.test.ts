@@ -15,10 +15,12 @@ let dataSource: DataSource;
 let server: TestServer;
 let creatorId: string;
 let registrarA: string; // La Paz Integrated School (Abra)
+let registrarA2: string; // a second Abra school, which holds the other record of a one-division merge
 let registrarB: string; // Adams NHS (Ilocos Norte)
 let registrarC: string; // another Abra school, sees neither learner
 let divisionA: string;
 let divisionB: string;
+let schoolA2: number;
 
 beforeAll(async () => {
   dataSource = await openTestDataSource();
@@ -32,6 +34,13 @@ beforeAll(async () => {
   registrarB = (await createTestAccount(dataSource, Role.SCHOOL_REGISTRAR, { schoolId: 300001 }))
     .token;
   registrarC = (await createTestAccount(dataSource, Role.SCHOOL_REGISTRAR, { schoolId: 500518 }))
+    .token;
+  const [a2] = await dataSource.query<{ id: number }[]>(
+    'SELECT id FROM school WHERE division_id = $1 AND id NOT IN (500743, 500518) ORDER BY id LIMIT 1',
+    [places.divisionId],
+  );
+  schoolA2 = a2!.id;
+  registrarA2 = (await createTestAccount(dataSource, Role.SCHOOL_REGISTRAR, { schoolId: schoolA2 }))
     .token;
   divisionA = (
     await createTestAccount(dataSource, Role.DIVISION_MONITOR, { divisionId: places.divisionId })
@@ -48,13 +57,16 @@ afterAll(async () => {
   await dataSource.destroy();
 });
 
-/** One child entered twice: at school A (LRN issued last year) and school B (LRN issued years ago). */
+/**
+ * One child entered twice, at two schools of one division: school A (LRN issued last year) and
+ * school A2 (LRN issued years ago). Merges across divisions: learner-merge.cross-division.test.ts.
+ */
 async function twoRecords() {
   const atA = await insertTestLearner(dataSource, creatorId, 500743, {
     lastName: 'Merge',
     firstName: 'Child',
   });
-  const atB = await insertTestLearner(dataSource, creatorId, 300001, {
+  const atB = await insertTestLearner(dataSource, creatorId, schoolA2, {
     lastName: 'Merge',
     firstName: 'Child',
   });
@@ -104,7 +116,7 @@ describe('merging duplicate records (DO 03 s. 2018 §VI)', () => {
         [learnerId, schoolId, schoolYear, creatorId],
       );
     const [lastYear] = await enrol(atA, 500743, '2025-2026');
-    await enrol(atB, 300001, '2027-2028');
+    await enrol(atB, schoolA2, '2027-2028');
     const merge = (
       await server.graphql<Merge>(propose, { a: atA, b: atB, reason: 'Same child' }, registrarA)
     ).data!.proposeLearnerMerge;
@@ -125,7 +137,7 @@ describe('merging duplicate records (DO 03 s. 2018 §VI)', () => {
     const { atA, atB } = await twoRecords();
     for (const [id, school] of [
       [atA, 500743],
-      [atB, 300001],
+      [atB, schoolA2],
     ] as const) {
       await dataSource.query(
         `INSERT INTO enrollment (learner_id, school_id, school_year, grade_level, admission_basis,
@@ -205,7 +217,7 @@ describe('merging duplicate records (DO 03 s. 2018 §VI)', () => {
       'SELECT school_id FROM learner_school WHERE learner_id = $1 ORDER BY school_id',
       [atB],
     );
-    expect(links.map((l) => l.school_id)).toEqual([300001]);
+    expect(links.map((l) => l.school_id)).toEqual([schoolA2]);
 
     const history = await server.graphql<{ learnerHistory: { action: string }[] }>(
       `query ($id: ID!) { learnerHistory(learnerId: $id) { action } }`,
@@ -267,7 +279,7 @@ describe('merging duplicate records (DO 03 s. 2018 §VI)', () => {
     expect(errors?.[0]?.extensions?.code).toBe(code);
   });
 
-  it('refuses a second open proposal, an empty reason, and a decision by another division', async () => {
+  it('refuses a second open proposal, an empty reason, and a decision by a division not involved', async () => {
     const { atA, atB } = await twoRecords();
     const first = await server.graphql<Merge>(
       propose,
@@ -277,7 +289,7 @@ describe('merging duplicate records (DO 03 s. 2018 §VI)', () => {
     const second = await server.graphql(
       propose,
       { a: atB, b: atA, reason: 'Same child' },
-      registrarB,
+      registrarA2,
     );
     expect(second.errors?.[0]?.extensions?.code).toBe('MERGE_ALREADY_PROPOSED');
     const empty = await server.graphql(propose, { a: atA, b: atB, reason: '  ' }, registrarA);
@@ -291,7 +303,7 @@ describe('merging duplicate records (DO 03 s. 2018 §VI)', () => {
       { id: first.data!.proposeLearnerMerge.id },
       divisionB,
     );
-    expect(elsewhere.errors?.[0]?.extensions?.code).toBe('MERGE_NOT_FOUND');
+    expect(elsewhere.errors?.[0]?.extensions?.code).toBe('MERGE_APPROVAL_NOT_REQUIRED');
   });
 
   it('lists proposals to their school and division only', async () => {
