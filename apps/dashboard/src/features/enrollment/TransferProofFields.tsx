@@ -26,7 +26,7 @@ export function proofFor(learner: Candidate, papers: TransferPapers) {
   const common = {
     birthDate: papers.birthDate || null,
     reason: papers.reason,
-    documentSeen: (papers.documentSeen || 'SF9'),
+    documentSeen: papers.documentSeen || 'SF9',
   };
   return papers.lrn.trim()
     ? { ...common, lrn: papers.lrn.trim() }

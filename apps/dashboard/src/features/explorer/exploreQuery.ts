@@ -35,7 +35,7 @@ export interface ExploreRow {
   sex?: string | null;
   category?: string | null;
   status?: string | null;
-  /** Null when withheld: a small count (the API's privacy rule). */
+  /** Perturbed by the cell-key method where a category is involved (the API's privacy rule). */
   learners: number | null;
   male: number | null;
   female: number | null;
@@ -61,7 +61,8 @@ export function toFilterLiteral(filters: ReportFilters): string {
 /**
  * The analyst's query as the text that runs: self-contained (no variables), so what is shown can
  * be pasted into any GraphQL client as it is. It asks as an export (`forExport`), since the CSV is
- * made from the very rows on screen: small counts are withheld whatever the analyst's role.
+ * made from the very rows on screen: cells with a learner category are perturbed whatever the
+ * analyst's role (the cell-key method, docs/privacy.md).
  */
 export function toExploreQuery(dimensions: Dimension[], filters: ReportFilters): string {
   const lines = [...dimensions.map((d) => selection[d]), ...measures];
