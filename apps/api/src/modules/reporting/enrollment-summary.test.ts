@@ -2,7 +2,7 @@ import { Role } from '@repo/domain/access';
 import { perturb } from '@repo/domain/cell-key';
 import { type DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mutate } from '../../../test/enrollment-fixtures.js';
+import { mutate, papersOf } from '../../../test/enrollment-fixtures.js';
 import { mulberry32 } from '../datasets/synthetic-learners.js';
 import {
   createTestAccount,
@@ -129,6 +129,7 @@ beforeAll(async () => {
           gradeLevel: one.grade,
           moveDate: pick(['2024-08-15', '2024-07-30']),
           documents: random() < 0.5 ? ['SF9'] : ['REGISTRAR_LETTER', 'AFFIDAVIT_OF_UNDERTAKING'],
+          proof: await papersOf(dataSource, one.learnerId),
         }),
       );
     } else if (roll < 0.2) {
