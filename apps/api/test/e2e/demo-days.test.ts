@@ -116,7 +116,12 @@ describe.skipIf(!hasChromium)(
           // Opened afresh: the header's enrollment link appears only after a reload once signed in
           // through the form (a dashboard issue, reported, not this test's subject).
           await page.goto(`${server.url}/enrol`);
-          await page.getByRole('link', { name: enrollLink, exact: true }).waitFor();
+          // The header's (main navigation's) link: for the ALS facilitator the enrollment screens'
+          // own navigation has a link of the same name, which may render first or not at all yet.
+          await page
+            .getByRole('navigation', { name: 'Main' })
+            .getByRole('link', { name: enrollLink, exact: true })
+            .waitFor();
           await page.getByRole('link', { name: 'Class list', exact: true }).click();
           const year = currentYear();
           await page.getByRole('heading', { name: `Class list, SY ${year}` }).waitFor();
