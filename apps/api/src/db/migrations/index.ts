@@ -21,6 +21,7 @@ import { LookupCounts1796497131003 } from './1796497131003-LookupCounts.js';
 import { CellKeys1796500000000 } from './1796500000000-CellKeys.js';
 import { CrossDivisionMergeApprovals1796523354307 } from './1796523354307-CrossDivisionMergeApprovals.js';
 import { LearnerTransfers1796523485908 } from './1796523485908-LearnerTransfers.js';
+import { EarlyRegistrationKeySums1796530000000 } from './1796530000000-EarlyRegistrationKeySums.js';
 
 /** Every migration in order; `npm run migration:generate` rewrites this list. */
 export const migrations = [
@@ -47,4 +48,5 @@ export const migrations = [
   CellKeys1796500000000,
   CrossDivisionMergeApprovals1796523354307,
   LearnerTransfers1796523485908,
+  EarlyRegistrationKeySums1796530000000,
 ];

@@ -1,10 +1,13 @@
 -- Live rollups of early registration (issue 6; SPEC §4.2, §5).
--- The current definition; migrations hold its history (EarlyRegistrationRollup). To change it, edit it here and
+-- The current definition; migrations hold its history (EarlyRegistrationRollup,
+-- EarlyRegistrationKeySums). To change it, edit it here and
 -- add a migration that applies the same text (see README.md).
 
 -- Written in place by the writing transaction's trigger: the row's old contribution taken away,
 -- its new one added (INSERT ... ON CONFLICT DO UPDATE); a row whose count falls to zero is deleted.
--- One enrollment's contribution, +1 as it is or -1 as it was.
+-- One enrollment's contribution, +1 as it is or -1 as it was. Beside the OSC and OSY counts, the
+-- sums of their learners' record keys (issue 18: the cell-key method, docs/privacy.md); a record
+-- key is drawn once, when the learner is made, and never changes.
 CREATE OR REPLACE FUNCTION early_registration_emit(e enrollment, p_sign int) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
@@ -12,19 +15,24 @@ DECLARE
   v_region smallint;
   v_osc int := p_sign * ('OSC' = ANY (e.categories))::int;
   v_osy int := p_sign * ('OSY' = ANY (e.categories))::int;
+  v_key int;
 BEGIN
   IF e.registered_on IS NULL THEN
     RETURN;
   END IF;
   SELECT division_id, region_id INTO v_division, v_region FROM school WHERE id = e.school_id;
+  SELECT record_key INTO v_key FROM learner WHERE id = e.learner_id;
   INSERT INTO early_registration_daily AS t (school_year, school_id, division_id, region_id,
-    registered_on, grade_level, registrations, out_of_school_children, out_of_school_youth)
+    registered_on, grade_level, registrations, out_of_school_children, out_of_school_youth,
+    osc_key_sum, osy_key_sum)
   VALUES (e.school_year, e.school_id, v_division, v_region, e.registered_on, e.grade_level,
-          p_sign, v_osc, v_osy)
+          p_sign, v_osc, v_osy, v_osc * v_key, v_osy * v_key)
   ON CONFLICT (school_id, school_year, registered_on, grade_level) DO UPDATE SET
     registrations = t.registrations + excluded.registrations,
     out_of_school_children = t.out_of_school_children + excluded.out_of_school_children,
-    out_of_school_youth = t.out_of_school_youth + excluded.out_of_school_youth;
+    out_of_school_youth = t.out_of_school_youth + excluded.out_of_school_youth,
+    osc_key_sum = t.osc_key_sum + excluded.osc_key_sum,
+    osy_key_sum = t.osy_key_sum + excluded.osy_key_sum;
   IF p_sign < 0 THEN
     DELETE FROM early_registration_daily
     WHERE school_id = e.school_id AND school_year = e.school_year
@@ -34,14 +42,18 @@ BEGIN
   IF cardinality(e.circumstances) > 0 THEN
     -- In the circumstances' order, so two writers lock rows in the same order.
     INSERT INTO early_registration_circumstance AS t (school_year, school_id, division_id,
-      region_id, circumstance, learners, out_of_school_children, out_of_school_youth)
-    SELECT e.school_year, e.school_id, v_division, v_region, c.circumstance, p_sign, v_osc, v_osy
+      region_id, circumstance, learners, out_of_school_children, out_of_school_youth,
+      osc_key_sum, osy_key_sum)
+    SELECT e.school_year, e.school_id, v_division, v_region, c.circumstance, p_sign, v_osc, v_osy,
+           v_osc * v_key, v_osy * v_key
     FROM (SELECT DISTINCT unnest(e.circumstances) AS circumstance) c
     ORDER BY c.circumstance
     ON CONFLICT (school_id, school_year, circumstance) DO UPDATE SET
       learners = t.learners + excluded.learners,
       out_of_school_children = t.out_of_school_children + excluded.out_of_school_children,
-      out_of_school_youth = t.out_of_school_youth + excluded.out_of_school_youth;
+      out_of_school_youth = t.out_of_school_youth + excluded.out_of_school_youth,
+      osc_key_sum = t.osc_key_sum + excluded.osc_key_sum,
+      osy_key_sum = t.osy_key_sum + excluded.osy_key_sum;
     IF p_sign < 0 THEN
       DELETE FROM early_registration_circumstance
       WHERE school_id = e.school_id AND school_year = e.school_year
@@ -92,20 +104,25 @@ BEGIN
   DELETE FROM early_registration_daily;
   DELETE FROM early_registration_circumstance;
   INSERT INTO early_registration_daily (school_year, school_id, division_id, region_id,
-    registered_on, grade_level, registrations, out_of_school_children, out_of_school_youth)
+    registered_on, grade_level, registrations, out_of_school_children, out_of_school_youth,
+    osc_key_sum, osy_key_sum)
   SELECT e.school_year, e.school_id, s.division_id, s.region_id, e.registered_on, e.grade_level,
          count(*), count(*) FILTER (WHERE 'OSC' = ANY (e.categories)),
-         count(*) FILTER (WHERE 'OSY' = ANY (e.categories))
-  FROM enrollment e JOIN school s ON s.id = e.school_id
+         count(*) FILTER (WHERE 'OSY' = ANY (e.categories)),
+         coalesce(sum(l.record_key) FILTER (WHERE 'OSC' = ANY (e.categories)), 0),
+         coalesce(sum(l.record_key) FILTER (WHERE 'OSY' = ANY (e.categories)), 0)
+  FROM enrollment e JOIN school s ON s.id = e.school_id JOIN learner l ON l.id = e.learner_id
   WHERE e.registered_on IS NOT NULL
   GROUP BY e.school_year, e.school_id, s.division_id, s.region_id, e.registered_on, e.grade_level;
   GET DIAGNOSTICS v_count = ROW_COUNT;
   INSERT INTO early_registration_circumstance (school_year, school_id, division_id, region_id,
-    circumstance, learners, out_of_school_children, out_of_school_youth)
+    circumstance, learners, out_of_school_children, out_of_school_youth, osc_key_sum, osy_key_sum)
   SELECT e.school_year, e.school_id, s.division_id, s.region_id, c.circumstance,
          count(*), count(*) FILTER (WHERE 'OSC' = ANY (e.categories)),
-         count(*) FILTER (WHERE 'OSY' = ANY (e.categories))
-  FROM enrollment e JOIN school s ON s.id = e.school_id
+         count(*) FILTER (WHERE 'OSY' = ANY (e.categories)),
+         coalesce(sum(l.record_key) FILTER (WHERE 'OSC' = ANY (e.categories)), 0),
+         coalesce(sum(l.record_key) FILTER (WHERE 'OSY' = ANY (e.categories)), 0)
+  FROM enrollment e JOIN school s ON s.id = e.school_id JOIN learner l ON l.id = e.learner_id
   CROSS JOIN LATERAL (SELECT DISTINCT unnest(e.circumstances) AS circumstance) c
   WHERE e.registered_on IS NOT NULL
   GROUP BY e.school_year, e.school_id, s.division_id, s.region_id, c.circumstance;

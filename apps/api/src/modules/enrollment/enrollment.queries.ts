@@ -7,6 +7,7 @@ import {
 } from '@repo/domain/enums';
 import { parseSchoolYear, policyDates } from '@repo/domain/school-year';
 import { type DataSource } from 'typeorm';
+import { perturbsOutOfSchool, published } from '../reporting/enrollment-summary.privacy.js';
 import { clock } from '../../clock.js';
 import { inViewerScope } from '../../db/scoped.js';
 import { badUserInput, refused } from '../../errors.js';
@@ -278,7 +279,8 @@ export async function quickCount(
 
 /**
  * Early registrations per school per day in the window (§V.A), with the OSC and OSY among them:
- * from the rollup the registering transaction keeps (EarlyRegistrationRollup migration).
+ * from the rollup the registering transaction keeps (EarlyRegistrationRollup migration), the OSC
+ * and OSY perturbed for roles without personal data.
  */
 export async function preRegistrationsByDay(
   dataSource: DataSource,
@@ -289,7 +291,7 @@ export async function preRegistrationsByDay(
 ) {
   checkSchoolYear(schoolYear);
   const scope = await countScope(dataSource, viewer, schoolId, divisionId, 1);
-  return dataSource.query<
+  const rows = await dataSource.query<
     {
       school_id: string;
       school_name: string;
@@ -297,13 +299,16 @@ export async function preRegistrationsByDay(
       registrations: number;
       out_of_school_children: number;
       out_of_school_youth: number;
+      osc_keys: string;
+      osy_keys: string;
     }[]
   >(
     `SELECT lpad(s.id::text, 6, '0') AS school_id, s.name AS school_name,
             to_char(d.registered_on, 'YYYY-MM-DD') AS date,
             sum(d.registrations)::int AS registrations,
             sum(d.out_of_school_children)::int AS out_of_school_children,
-            sum(d.out_of_school_youth)::int AS out_of_school_youth
+            sum(d.out_of_school_youth)::int AS out_of_school_youth,
+            sum(d.osc_key_sum)::text AS osc_keys, sum(d.osy_key_sum)::text AS osy_keys
      FROM early_registration_daily d JOIN school s ON s.id = d.school_id
      WHERE d.school_year = $1 AND ${scope.where}
      GROUP BY s.id, s.name, d.registered_on
@@ -311,4 +316,12 @@ export async function preRegistrationsByDay(
      ORDER BY d.registered_on, s.name`,
     [schoolYear, ...scope.params],
   );
+  // The OSC and OSY of a school's day are category cells: perturbed for roles without personal
+  // data (issue 18; the cell-key method, docs/privacy.md).
+  const perturbed = perturbsOutOfSchool(viewer);
+  return rows.map(({ osc_keys, osy_keys, ...row }) => ({
+    ...row,
+    out_of_school_children: published(row.out_of_school_children, osc_keys, perturbed),
+    out_of_school_youth: published(row.out_of_school_youth, osy_keys, perturbed),
+  }));
 }

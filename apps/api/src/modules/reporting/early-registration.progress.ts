@@ -6,6 +6,7 @@ import { offersGrade } from '@repo/domain/enrollment';
 import { type GradeLevel } from '@repo/domain/enums';
 import { clock } from '../../clock.js';
 import { type SchoolEntity } from '../school/school.entity.js';
+import { published } from './enrollment-summary.privacy.js';
 
 export interface SchoolProgress {
   school: SchoolEntity;
@@ -54,6 +55,9 @@ export interface RollupRow {
   a: number | null;
   b: number;
   c: number;
+  /** The sums of the OSC's and the OSY's record keys (text: a national sum is a bigint). */
+  b_keys: string;
+  c_keys: string;
 }
 
 /** The statement's rows sorted by what they count. */
@@ -61,9 +65,18 @@ export interface Tally {
   registered: Map<number, { count: number; last: string | null }>;
   lastYear: Map<number, number>;
   byDay: Map<string, number>;
-  byCircumstance: Map<string, { children: number; youth: number }>;
+  byCircumstance: Map<string, OutOfSchoolCounts>;
   outOfSchoolChildren: number;
   outOfSchoolYouth: number;
+  outOfSchoolKeys: { children: string; youth: string };
+}
+
+/** The OSC and OSY of a circumstance, with their record-key sums. */
+interface OutOfSchoolCounts {
+  children: number;
+  youth: number;
+  childrenKeys: string;
+  youthKeys: string;
 }
 
 const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null);
@@ -77,6 +90,7 @@ export function tally(rows: RollupRow[]): Tally {
     byCircumstance: new Map(),
     outOfSchoolChildren: 0,
     outOfSchoolYouth: 0,
+    outOfSchoolKeys: { children: '0', youth: '0' },
   };
   for (const row of rows) {
     if (row.kind === 'DAY' && row.a !== null) counted.byDay.set(row.date!, row.a);
@@ -85,13 +99,43 @@ export function tally(rows: RollupRow[]): Tally {
       counted.registered.set(row.school_id!, { count: row.a, last: row.date });
     if (row.kind === 'PREVIOUS') counted.lastYear.set(row.school_id!, row.a!);
     if (row.kind === 'CIRCUMSTANCE')
-      counted.byCircumstance.set(row.circumstance!, { children: row.b, youth: row.c });
+      counted.byCircumstance.set(row.circumstance!, {
+        children: row.b,
+        youth: row.c,
+        childrenKeys: row.b_keys,
+        youthKeys: row.c_keys,
+      });
     if (row.kind === 'OUT_OF_SCHOOL') {
       counted.outOfSchoolChildren = row.b;
       counted.outOfSchoolYouth = row.c;
+      counted.outOfSchoolKeys = { children: row.b_keys, youth: row.c_keys };
     }
   }
   return counted;
+}
+
+/**
+ * The OSC and OSY counts as published to a role without personal data (issue 18): each its count
+ * perturbed by its own cell key (docs/privacy.md), the totals included; registrations stay exact.
+ */
+export function perturbOutOfSchool(counted: Tally): Tally {
+  const byCircumstance = new Map<string, OutOfSchoolCounts>();
+  for (const [circumstance, c] of counted.byCircumstance)
+    byCircumstance.set(circumstance, {
+      ...c,
+      children: published(c.children, c.childrenKeys, true),
+      youth: published(c.youth, c.youthKeys, true),
+    });
+  return {
+    ...counted,
+    byCircumstance,
+    outOfSchoolChildren: published(
+      counted.outOfSchoolChildren,
+      counted.outOfSchoolKeys.children,
+      true,
+    ),
+    outOfSchoolYouth: published(counted.outOfSchoolYouth, counted.outOfSchoolKeys.youth, true),
+  };
 }
 
 /** The schools that offer an early grade or have counts, laggards first (`worstFirst`). */

@@ -79,13 +79,16 @@ describe('earlyRegistrationProgress: the rollups it reads (SPEC §4.2, §5)', ()
       SELECT e.school_year, e.school_id, s.division_id, s.region_id, e.registered_on, e.grade_level,
              count(*)::int AS registrations,
              count(*) FILTER (WHERE 'OSC' = ANY (e.categories))::int AS osc,
-             count(*) FILTER (WHERE 'OSY' = ANY (e.categories))::int AS osy
-      FROM enrollment e JOIN school s ON s.id = e.school_id
+             count(*) FILTER (WHERE 'OSY' = ANY (e.categories))::int AS osy,
+             coalesce(sum(l.record_key) FILTER (WHERE 'OSC' = ANY (e.categories)), 0)::bigint AS osc_keys,
+             coalesce(sum(l.record_key) FILTER (WHERE 'OSY' = ANY (e.categories)), 0)::bigint AS osy_keys
+      FROM enrollment e JOIN school s ON s.id = e.school_id JOIN learner l ON l.id = e.learner_id
       WHERE e.registered_on IS NOT NULL AND s.region_id = $1
       GROUP BY 1, 2, 3, 4, 5, 6`;
+    // With the record-key sums the cell-key method perturbs the OSC and OSY by (issue 18).
     const rollup = `
       SELECT school_year, school_id, division_id, region_id, registered_on, grade_level,
-             registrations, out_of_school_children, out_of_school_youth
+             registrations, out_of_school_children, out_of_school_youth, osc_key_sum, osy_key_sum
       FROM early_registration_daily WHERE region_id = $1`;
     const [{ differences }] = (await dataSource.query<{ differences: number }[]>(
       `SELECT count(*)::int AS differences FROM

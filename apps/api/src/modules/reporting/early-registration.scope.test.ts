@@ -1,8 +1,11 @@
+import { perturb } from '@repo/domain/cell-key';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   expectWorstFirst,
   openTrackerWorld,
+  scenario,
   type TrackerWorld,
+  withoutOutOfSchool,
 } from '../../../test/early-registration-fixtures.js';
 
 // Whose place the tracker reads, and the inputs it refuses, in a region of this file's own (the
@@ -42,8 +45,12 @@ describe('earlyRegistrationProgress: each scope its own place (SPEC §1, §4.2)'
     expect(asRegion.divisions.map((d) => d.division.id)).toContain(String(division));
     expect(asRegion.divisions.length).toBeGreaterThan(1);
     expectWorstFirst(asRegion.schools);
-    await expectMatchesRawCounts(asRegion, 's.region_id', region);
-    expect(await ok(tokens.region!, { divisionId: String(division) })).toEqual(asDivision);
+    // The region has no personal data: its OSC and OSY are perturbed (issue 18), the rest exact.
+    await expectMatchesRawCounts(asRegion, 's.region_id', region, undefined, true);
+    const regionOnDivision = await ok(tokens.region!, { divisionId: String(division) });
+    expect(withoutOutOfSchool(regionOnDivision)).toEqual(withoutOutOfSchool(asDivision));
+    await expectMatchesRawCounts(regionOnDivision, 's.division_id', division, undefined, true);
+    await expectMatchesRawCounts(asDivision, 's.division_id', division);
     expect(
       (await progress(tokens.region!, { regionId: String(region === 1 ? 2 : 1) })).error,
     ).toMatchObject({
@@ -56,7 +63,7 @@ describe('earlyRegistrationProgress: each scope its own place (SPEC §1, §4.2)'
       field: 'divisionId',
       rule: 'FILTER_REQUIRED',
     });
-    expect(await ok(tokens.nation!, { divisionId: String(division) })).toEqual(asDivision);
+    expect(await ok(tokens.nation!, { divisionId: String(division) })).toEqual(regionOnDivision);
     expect(await ok(tokens.nation!, { regionId: String(region) })).toEqual(asRegion);
     expect(
       (
@@ -88,5 +95,59 @@ describe('earlyRegistrationProgress: each scope its own place (SPEC §1, §4.2)'
     });
     expect(data).toBeNull();
     expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field, rule });
+  });
+});
+
+describe('preRegistrationsByDay: the OSC and OSY perturbed for roles without personal data (issue 18)', () => {
+  it('gives a division its exact counts and the region each count plus its cell key’s adjustment', async () => {
+    const { server, tokens, division, dataSource } = world;
+    const byDay = async (token: string) => {
+      const answer = await server.graphql<{
+        preRegistrationsByDay: {
+          schoolId: string;
+          date: string;
+          registrations: number;
+          outOfSchoolChildren: number;
+          outOfSchoolYouth: number;
+        }[];
+      }>(
+        `query($y: String!, $d: ID) { preRegistrationsByDay(schoolYear: $y, divisionId: $d) {
+           schoolId date registrations outOfSchoolChildren outOfSchoolYouth } }`,
+        { y: scenario.schoolYear, d: String(division) },
+        token,
+      );
+      if (!answer.data) throw new Error(JSON.stringify(answer.errors));
+      return answer.data.preRegistrationsByDay;
+    };
+    const raw = await dataSource.query<
+      { school_id: string; date: string; osc: number; osy: number; ck: string; yk: string }[]
+    >(
+      `SELECT lpad(e.school_id::text, 6, '0') AS school_id,
+              to_char(e.registered_on, 'YYYY-MM-DD') AS date,
+              count(*) FILTER (WHERE 'OSC' = ANY (e.categories))::int AS osc,
+              count(*) FILTER (WHERE 'OSY' = ANY (e.categories))::int AS osy,
+              coalesce(sum(l.record_key) FILTER (WHERE 'OSC' = ANY (e.categories)), 0)::text AS ck,
+              coalesce(sum(l.record_key) FILTER (WHERE 'OSY' = ANY (e.categories)), 0)::text AS yk
+       FROM enrollment e JOIN school s ON s.id = e.school_id JOIN learner l ON l.id = e.learner_id
+       WHERE e.school_year = $1 AND e.registered_on IS NOT NULL AND s.division_id = $2
+       GROUP BY 1, 2`,
+      [scenario.schoolYear, division],
+    );
+    const rawOf = (row: { schoolId: string; date: string }) =>
+      raw.find((r) => r.school_id === row.schoolId && r.date === row.date)!;
+    const exact = await byDay(tokens.division!);
+    const perturbed = await byDay(tokens.region!);
+    expect(raw.some((r) => r.osc + r.osy > 0)).toBe(true);
+    expect(perturbed.map((r) => [r.schoolId, r.date, r.registrations])).toEqual(
+      exact.map((r) => [r.schoolId, r.date, r.registrations]),
+    );
+    for (const [i, row] of exact.entries()) {
+      const r = rawOf(row);
+      expect(row).toMatchObject({ outOfSchoolChildren: r.osc, outOfSchoolYouth: r.osy });
+      expect(perturbed[i]).toMatchObject({
+        outOfSchoolChildren: perturb(r.osc, BigInt(r.ck)),
+        outOfSchoolYouth: perturb(r.osy, BigInt(r.yk)),
+      });
+    }
   });
 });

@@ -14,11 +14,13 @@ import { type Viewer } from '../auth/viewer.js';
 import { findCalendar } from '../calendar/calendar.service.js';
 import { SchoolEntity } from '../school/school.entity.js';
 import {
+  perturbOutOfSchool,
   type ProgressData,
   type RollupRow,
   tally,
   toProgress,
 } from './early-registration.progress.js';
+import { perturbsOutOfSchool } from './enrollment-summary.privacy.js';
 
 const enrolled: EnrollmentStatus[] = [
   EnrollmentStatus.TEMPORARILY_ENROLLED,
@@ -132,16 +134,18 @@ function progressStatement(inPlace: string): string {
               NULL AS circumstance,
               (sum(registrations) FILTER (WHERE grade_level = ANY ($3)))::int AS a,
               coalesce(sum(out_of_school_children), 0)::int AS b,
-              coalesce(sum(out_of_school_youth), 0)::int AS c
+              coalesce(sum(out_of_school_youth), 0)::int AS c,
+              coalesce(sum(osc_key_sum), 0)::text AS b_keys,
+              coalesce(sum(osy_key_sum), 0)::text AS c_keys
        FROM early_registration_daily WHERE school_year = $1 AND ${inPlace}
        GROUP BY GROUPING SETS ((registered_on), (school_id), ())
        UNION ALL
        SELECT 'CIRCUMSTANCE', NULL, NULL, circumstance, 0, sum(out_of_school_children)::int,
-              sum(out_of_school_youth)::int
+              sum(out_of_school_youth)::int, sum(osc_key_sum)::text, sum(osy_key_sum)::text
        FROM early_registration_circumstance WHERE school_year = $1 AND ${inPlace}
        GROUP BY circumstance
        UNION ALL
-       SELECT 'PREVIOUS', school_id, NULL, NULL, sum(learners)::int, 0, 0
+       SELECT 'PREVIOUS', school_id, NULL, NULL, sum(learners)::int, 0, 0, '0', '0'
        FROM (${previous('enrollment_rollup_school_graded')}
              UNION ALL ${previous('enrollment_rollup_delta')}) p
        GROUP BY school_id`;
@@ -165,7 +169,8 @@ function schoolsOf(dataSource: DataSource, place: OnePlace) {
  * (EarlyRegistrationRollup migration) and the enrollment rollups for the year before, in one
  * statement, so every part of the answer comes from the same snapshot; never from enrollments.
  * Registrations are those in the grades that register early (Kindergarten, Grades 1, 7 and 11),
- * the grades the year before is counted in; the OSC and OSY are those of every grade.
+ * the grades the year before is counted in; the OSC and OSY are those of every grade, perturbed
+ * by the cell-key method for roles without personal data (issue 18).
  */
 export async function earlyRegistrationProgress(
   dataSource: DataSource,
@@ -194,5 +199,12 @@ export async function earlyRegistrationProgress(
     ]),
   ]);
   const window = { start: dates.earlyRegistrationStart, end: dates.earlyRegistrationEnd };
-  return toProgress(schoolYear, window, grades, schools, tally(rows));
+  const counted = tally(rows);
+  return toProgress(
+    schoolYear,
+    window,
+    grades,
+    schools,
+    perturbsOutOfSchool(viewer) ? perturbOutOfSchool(counted) : counted,
+  );
 }

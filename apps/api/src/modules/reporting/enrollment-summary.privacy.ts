@@ -62,6 +62,19 @@ export function isPerturbed(
 }
 
 /**
+ * Whether the OSC and OSY counts of early registration are perturbed for a viewer: they are
+ * category cells (a filter on OSC or OSY), asked by a role without personal data.
+ */
+export function perturbsOutOfSchool(viewer: { role: Role }): boolean {
+  return isPerturbed(viewer.role, { categories: ['OSC', 'OSY'] }, [], {});
+}
+
+/** A count's published value: perturbed by its cell key when `perturbed`, else as it is. */
+export function published(count: number, keySum: string, perturbed: boolean): number {
+  return perturbed ? perturb(count, BigInt(keySum)) : count;
+}
+
+/**
  * A row's counts, each replaced by its published value: the count perturbed by its own cell key
  * (a total of category cells is a cell of its own: its key is the sum of its learners' keys, not
  * the sum of its parts' published values). A count the row does not have (null) stays null.
