@@ -2,12 +2,14 @@
 // PostgreSQL, and at small size by battery.test.ts against the test server: generated bad inputs,
 // every role × every operation, cross-scope probes under load (battery-scope.ts), races
 // (battery-races.ts), subtractions against the cell-key method (battery-differencing.ts), taking
-// another school's learners without and with their papers (battery-transfers.ts).
+// another school's learners without and with their papers (battery-transfers.ts), look-ups,
+// merges across divisions and disabled accounts' tokens (battery-privacy.ts).
 import { Role, scopeKindOf } from '@repo/domain/access';
 import { roleOperationProbes } from './battery-access.js';
 import { partDifferencing } from './battery-differencing.js';
 import { badInputs } from './battery-inputs.js';
 import { partRaces } from './battery-races.js';
+import { partPrivacy } from './battery-privacy.js';
 import { partScope } from './battery-scope.js';
 import { partTransfers } from './battery-transfers.js';
 import { codeOf, isServerError, pool } from './battery-support.js';
@@ -31,6 +33,7 @@ export async function batteryParts(ctx: PartsContext) {
     partRaces: () => partRaces(world),
     partDifferencing: () => partDifferencing(world),
     partTransfers: () => partTransfers(world),
+    partPrivacy: () => partPrivacy(world),
     account: world.account,
     createLearner: world.createLearner,
     registrarA: world.registrarA,

@@ -80,6 +80,11 @@ describe('the battery at small size', () => {
     expectTargetsMet('transfers');
   }, 120_000);
 
+  it('shows no LRN or profile outside the place, merges nothing on one division’s word, ends disabled accounts’ sessions', async () => {
+    await parts.partPrivacy();
+    expectTargetsMet('privacy');
+  }, 120_000);
+
   it('recovers no small count by subtraction beyond the perturbation table’s chance', async () => {
     await parts.partDifferencing();
     expectTargetsMet('differencing');

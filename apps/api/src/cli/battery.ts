@@ -72,6 +72,7 @@ const {
   partRaces,
   partDifferencing,
   partTransfers,
+  partPrivacy,
   account,
   registrarA,
   enrollQuery,
@@ -318,6 +319,7 @@ try {
   await partRaces();
   await partDifferencing();
   await partTransfers();
+  await partPrivacy();
   await partRestart();
   await partShutdown();
   await partThroughput();
