@@ -13,6 +13,7 @@ import { type DataSource } from 'typeorm';
 import { config } from './config.js';
 import { createContext, type Context } from './context.js';
 import { operationAccessPlugin } from './modules/auth/operation-access.js';
+import { bodyLimitByOperation, keepBodySize } from './modules/ops/body-limits.js';
 import { armor, graphqlLimits } from './modules/ops/graphql-limits.js';
 import { lifecycle, liveness, readiness } from './modules/ops/lifecycle.js';
 import { log, redact } from './modules/ops/log.js';
@@ -75,7 +76,8 @@ export async function createApp(dataSource: DataSource): Promise<App> {
   app.use(
     '/graphql',
     requestTimeout(graphqlLimits.requestTimeoutMs),
-    express.json({ limit: graphqlLimits.maxBodyBytes }),
+    express.json({ limit: graphqlLimits.maxImportBodyBytes, verify: keepBodySize }),
+    bodyLimitByOperation(graphqlLimits.maxBodyBytes, graphqlLimits.maxImportBodyBytes),
     expressMiddleware(apollo, {
       context: ({ req }) =>
         createContext(dataSource, {

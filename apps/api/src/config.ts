@@ -172,6 +172,13 @@ const variables = {
     fallback: 100_000,
     rule: whole(1),
   },
+  maxImportBodyBytes: {
+    name: 'GRAPHQL_MAX_IMPORT_BODY_BYTES',
+    description:
+      'The largest JSON body of an import preview (a learner list of up to 700,000 bytes, base64-encoded), in bytes.',
+    fallback: 1_000_000,
+    rule: whole(1),
+  },
   requestTimeoutMs: {
     name: 'GRAPHQL_REQUEST_TIMEOUT_MS',
     description: 'A request still running after this many milliseconds is answered 503.',
@@ -278,8 +285,10 @@ export const config = {
     maxAliases: read(variables.maxAliases),
     maxTokens: read(variables.maxTokens),
     maxDirectives: read(variables.maxDirectives),
-    /** The JSON body: a school's import is sent as a file upload of its own, not here. */
+    /** The JSON body of every other request. */
     maxBodyBytes: read(variables.maxBodyBytes),
+    /** An import preview's body alone may be this large (body-limits.ts). */
+    maxImportBodyBytes: read(variables.maxImportBodyBytes),
     /** A request still running after this is answered 503 (the slowest dashboard query: ~1 s). */
     requestTimeoutMs: read(variables.requestTimeoutMs),
   },

@@ -220,7 +220,7 @@ export type LearnerCategory =
   | 'SPED';
 
 export type LearnerImportInput = {
-  /** The file, base64-encoded (at most 700 KB). */
+  /** The file, base64-encoded: at most 700,000 bytes and 2,000 rows; an XLSX of at most 500 parts unpacking to at most 10 MB (FILE_TOO_LARGE past them). */
   contentBase64: string;
   /** Ends in .csv or .xlsx. */
   fileName: string;

@@ -9,10 +9,9 @@ import {
 } from '@repo/domain/enums';
 import { type FieldError } from '@repo/domain/learner-profile';
 import { type MatchReason } from '@repo/domain/similarity';
-import { parse } from 'csv-parse/sync';
-import { readSheet } from 'read-excel-file/node';
 import { badUserInput } from '../../errors.js';
 import { type EnrollLearnerInput } from './enrollment.input.js';
+import { readSheetRows } from './sheet-reader.js';
 
 // A learner list as a registrar's spreadsheet gives it (issue 5): the file read into rows, each
 // row's cells named by column, and a row as the profile and the enrollment the commands take.
@@ -99,42 +98,14 @@ export const normalizeHeader = (h: string) =>
     .replace(/\s+/g, ' ')
     .trim();
 
-/** A cell as text: spreadsheet dates become YYYY-MM-DD, numbers their digits. */
-export function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return typeof value === 'string' ? value.trim() : '';
-}
-
-/** The file's rows as header → text, with the spreadsheet row number (header is row 1). */
+/**
+ * The file's rows as text cells, header first, read where a hostile file cannot stall the API
+ * (sheet-reader.ts): at most two rows past the limit, so that TOO_MANY_ROWS can still be told.
+ */
 export async function readRows(fileName: string, content: Buffer): Promise<string[][]> {
-  if (/\.xlsx$/i.test(fileName)) {
-    try {
-      const sheet = await readSheet(content);
-      return sheet.map((row) => row.map(cellText));
-    } catch {
-      throw badUserInput('input.contentBase64', 'FILE_UNREADABLE', 'Not a readable XLSX file');
-    }
-  }
-  if (/\.csv$/i.test(fileName)) {
-    try {
-      const text = content.toString('utf8').replace(/^\uFEFF/, '');
-      const records: unknown = parse(text, {
-        relax_column_count: true,
-        skip_empty_lines: true,
-        trim: true,
-      });
-      return records as string[][];
-    } catch (error) {
-      throw badUserInput(
-        'input.contentBase64',
-        'FILE_UNREADABLE',
-        `Not a readable CSV file: ${(error as Error).message}`,
-      );
-    }
-  }
-  throw badUserInput('input.fileName', 'FILE_TYPE', 'The file must be .csv or .xlsx');
+  const kind = /\.xlsx$/i.test(fileName) ? 'xlsx' : /\.csv$/i.test(fileName) ? 'csv' : null;
+  if (!kind) throw badUserInput('input.fileName', 'FILE_TYPE', 'The file must be .csv or .xlsx');
+  return readSheetRows(kind, content, maxImportRows + 2);
 }
 
 export const yes = (v: string | undefined) => /^(y|yes|true|1|oo)$/i.test(v ?? '');

@@ -24,7 +24,10 @@ export class LearnerImportInput {
   @Field({ description: 'Ends in .csv or .xlsx.' })
   fileName: string;
 
-  @Field({ description: 'The file, base64-encoded (at most 700 KB).' })
+  @Field({
+    description:
+      'The file, base64-encoded: at most 700,000 bytes and 2,000 rows; an XLSX of at most 500 parts unpacking to at most 10 MB (FILE_TOO_LARGE past them).',
+  })
   contentBase64: string;
 
   @Field()

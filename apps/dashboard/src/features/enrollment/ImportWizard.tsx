@@ -31,7 +31,9 @@ const columnOf: Record<string, string> = {
   enrolledOn: 'Enrolled On',
   firstAttendance: 'First Attendance',
 };
-const maxBytes = 700 * 1024;
+/** The API's limits on a learner list (learner-import.rows.ts): bytes and rows. */
+const maxBytes = 700_000;
+const maxRows = 2_000;
 
 function readBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -70,9 +72,9 @@ export function ImportWizard({ schoolYear }: { schoolYear: string }) {
     <section aria-labelledby="import-heading">
       <h2 id="import-heading">Import a learner list, SY {schoolYear}</h2>
       <p>
-        A CSV or XLSX file (at most 700 KB) with the columns {Object.values(columnOf).join(', ')}.
-        Nothing is saved until you import the previewed list; importing the same list again adds
-        nothing.
+        A CSV or XLSX file of at most {maxRows.toLocaleString('en-PH')} learners and 700 KB, with
+        the columns {Object.values(columnOf).join(', ')}. Nothing is saved until you import the
+        previewed list; importing the same list again adds nothing.
       </p>
       <ImportFileForm wizard={wizard} />
       <FailureNotice
