@@ -26,6 +26,36 @@ describe('validateLearnerProfile (DO 03 s. 2018 §V.A Annex 2, SPEC §3)', () =>
       [{ field: 'firstName', code: 'NAME_CHARACTERS' }],
     ],
     [
+      'names with apostrophes, hyphens, periods inside',
+      { lastName: "O'Brien-Dela Cruz", firstName: 'Ma. Luisa' },
+      [],
+    ],
+    [
+      'a name of an apostrophe alone',
+      { lastName: "'" },
+      [{ field: 'lastName', code: 'NAME_CHARACTERS' }],
+    ],
+    [
+      'a name starting with a hyphen',
+      { firstName: '-Maria' },
+      [{ field: 'firstName', code: 'NAME_CHARACTERS' }],
+    ],
+    [
+      'a name ending with a hyphen',
+      { firstName: 'Maria-' },
+      [{ field: 'firstName', code: 'NAME_CHARACTERS' }],
+    ],
+    [
+      'a formula as a name',
+      { lastName: '=HYPERLINK("x")' },
+      [{ field: 'lastName', code: 'NAME_CHARACTERS' }],
+    ],
+    [
+      'a name with a NUL',
+      { firstName: 'Ma\u0000ria' },
+      [{ field: 'firstName', code: 'NAME_CHARACTERS' }],
+    ],
+    [
       '§V.A names are at most 100 letters',
       { lastName: 'a'.repeat(101) },
       [{ field: 'lastName', code: 'TOO_LONG' }],

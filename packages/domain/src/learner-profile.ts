@@ -20,7 +20,12 @@ export interface LearnerProfileInput {
 
 const maxNameLength = 100;
 /** Letters of any script (ñ, accents), spaces, dots, apostrophes and hyphens. */
-const nameCharacters = /^[\p{L}\p{M} .'-]+$/u;
+/**
+ * Letters of any script, with spaces, apostrophes, hyphens and periods only between letters (a
+ * closing period for "Ma."): "O'Brien", "Dela Cruz", "Ma. Cristina", never "-" or "'" alone or
+ * leading (issue 19: such a name opened a spreadsheet formula).
+ */
+const nameCharacters = /^\p{L}\p{M}*(?:[ .'-]*[\p{L}\p{M}])*\.?$/u;
 const extensions = ['JR', 'SR', 'II', 'III', 'IV', 'V'];
 /** The oldest birth date accepted: ALS serves adults too, so a century back. */
 const maxAgeYears = 100;

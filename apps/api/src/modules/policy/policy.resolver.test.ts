@@ -120,4 +120,26 @@ describe('checkEligibility over GraphQL (SPEC §7), with no sign-in', () => {
     });
     expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
+
+  it.each(['2024-13-01', '2023-02-29', '0001-01-01', '2024-1-1', 'today'])(
+    'refuses asOf %s as DATE_INVALID, never judging it (issue 19)',
+    async (asOf) => {
+      const { data, errors } = await server.graphql(query, {
+        input: {
+          schoolYear: '2025-2026',
+          gradeLevel: 'GRADE_1',
+          basis: 'KINDER_COMPLETED_ACCREDITED',
+          birthDate: '2019-03-01',
+          firstTimeEnrollee: false,
+          asOf,
+        },
+      });
+      expect(data).toBeNull();
+      expect(errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'input.asOf',
+        rule: 'DATE_INVALID',
+      });
+    },
+  );
 });

@@ -280,4 +280,29 @@ describe('the class list as CSV', () => {
       '123456789012,"Dela Cruz, Jr",Ana,,,Female,2016-03-01,Grade 4,,Temporarily enrolled,2026-06-15,SF9 (report card),2026-08-31,IP',
     );
   });
+
+  it('opens a name a spreadsheet would take for a formula as text (issue 19)', () => {
+    const row = {
+      enrollmentId: '1',
+      learnerId: '2',
+      lrn: null,
+      lastName: '=HYPERLINK("http://x","y")',
+      firstName: '@SUM(A1)',
+      middleName: '-1+1',
+      extensionName: null,
+      sex: 'MALE',
+      birthDate: '2016-03-01',
+      gradeLevel: 'GRADE_4',
+      strand: null,
+      status: 'OFFICIALLY_ENROLLED',
+      firstAttendance: null,
+      documentsDueBy: null,
+      missingDocuments: [],
+      categories: [],
+    } satisfies ClassListRow;
+    const [, line] = classListCsv([row]).trim().split('\n');
+    expect(line).toBe(
+      `,"'=HYPERLINK(""http://x"",""y"")",'@SUM(A1),'-1+1,,Male,2016-03-01,Grade 4,,Officially enrolled,,,,`,
+    );
+  });
 });

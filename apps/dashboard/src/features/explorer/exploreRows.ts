@@ -1,5 +1,6 @@
 import { type Dimension, sectorLabel, sexLabel } from '@repo/domain/enums';
 import { stringify } from 'csv-stringify/browser/esm/sync';
+import { inertCell } from '@repo/domain/spreadsheet-cell';
 import { categoryLabel, dimensionLabel, gradeLabel, statusLabel } from '../labels.js';
 import { type ExploreRow } from './exploreQuery.js';
 
@@ -51,6 +52,7 @@ export function toCsv(rows: ExploreRow[], dimensions: Dimension[]): string {
     ]),
     {
       header: true,
+      cast: { string: inertCell },
       columns: [
         ...dimensions.map((d) => dimensionLabel[d]),
         'Learners',
