@@ -20,7 +20,7 @@ import { lifecycle, liveness, readiness } from './modules/ops/lifecycle.js';
 import { log, redact } from './modules/ops/log.js';
 import { rateLimitPlugin } from './modules/ops/rate-limit.js';
 import { RateLimiter } from './rate-limiter.js';
-import { maskError, requestLogPlugin } from './modules/ops/request-log.js';
+import { maskError, requestLogPlugin, unavailablePlugin } from './modules/ops/request-log.js';
 import { repoRoot } from './paths.js';
 import { createSchema } from './schema.js';
 
@@ -52,6 +52,7 @@ export async function createApp(dataSource: DataSource): Promise<App> {
       // graphql-armor is typed against Apollo's CommonJS build; its plugins are plain objects.
       ...(limits.plugins as unknown as ApolloServerPlugin<Context>[]),
       requestLogPlugin,
+      unavailablePlugin,
       operationAccessPlugin,
       inputTextPlugin,
       rateLimitPlugin(limiter),
