@@ -14,12 +14,13 @@ import { config } from './config.js';
 import { createContext, type Context } from './context.js';
 import { operationAccessPlugin } from './modules/auth/operation-access.js';
 import { bodyLimitByOperation, keepBodySize } from './modules/ops/body-limits.js';
-import { armor, graphqlLimits } from './modules/ops/graphql-limits.js';
+import { inputTextPlugin } from './modules/ops/input-text.js';
+import { armor, graphqlLimits, introspectionDepthRule } from './modules/ops/graphql-limits.js';
 import { lifecycle, liveness, readiness } from './modules/ops/lifecycle.js';
 import { log, redact } from './modules/ops/log.js';
 import { rateLimitPlugin } from './modules/ops/rate-limit.js';
 import { RateLimiter } from './rate-limiter.js';
-import { maskError, requestLogPlugin } from './modules/ops/request-log.js';
+import { maskError, requestLogPlugin, unavailablePlugin } from './modules/ops/request-log.js';
 import { repoRoot } from './paths.js';
 import { createSchema } from './schema.js';
 
@@ -43,14 +44,17 @@ export async function createApp(dataSource: DataSource): Promise<App> {
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
-    validationRules: limits.validationRules,
+    validationRules: [...limits.validationRules, introspectionDepthRule()],
+    parseOptions: { maxTokens: graphqlLimits.maxTokens },
     formatError: maskError,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // graphql-armor is typed against Apollo's CommonJS build; its plugins are plain objects.
       ...(limits.plugins as unknown as ApolloServerPlugin<Context>[]),
       requestLogPlugin,
+      unavailablePlugin,
       operationAccessPlugin,
+      inputTextPlugin,
       rateLimitPlugin(limiter),
       // No cache hints are used (answers carry personal data and go by POST): without the
       // plugin Apollo adds no per-field hook to every resolver.

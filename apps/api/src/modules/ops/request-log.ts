@@ -19,10 +19,55 @@ const clientCodes = new Set([
   'FORBIDDEN',
   'NOT_FOUND',
   'RATE_LIMITED',
+  'SERVICE_UNAVAILABLE',
 ]);
 
+/** How long a client should wait before it asks again while the database is away, in seconds. */
+export const retryAfterSeconds = 5;
+
+/** Whether an error is the database being away or full (connection refused, reset, shut down). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const codes = new Set([
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'EPIPE',
+    'ETIMEDOUT',
+    '57P01',
+    '57P02',
+    '57P03',
+    '53300',
+    '08000',
+    '08001',
+    '08003',
+    '08006',
+  ]);
+  for (let e = error as Record<string, unknown> | undefined, depth = 0; e && depth < 5; depth++) {
+    const code = e.code ?? (e.driverError as { code?: unknown } | undefined)?.code;
+    if (typeof code === 'string' && codes.has(code)) return true;
+    if (
+      typeof e.message === 'string' &&
+      /Connection terminated|connection timeout|Connection terminated unexpectedly|timeout exceeded when trying to connect/i.test(
+        e.message,
+      )
+    )
+      return true;
+    e = (e.originalError ?? e.cause) as Record<string, unknown> | undefined;
+  }
+  return false;
+}
+
 /** Apollo's `formatError`: errors the rules raise pass as they are; the rest are masked. */
-export function maskError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+export function maskError(
+  formatted: GraphQLFormattedError,
+  error?: unknown,
+): GraphQLFormattedError {
+  // The database away: "retry later" (HTTP 503 with Retry-After, unavailablePlugin), not a fault.
+  if (isDatabaseUnavailable(error))
+    return {
+      message: `The database is unavailable: retry in ${retryAfterSeconds} s`,
+      path: formatted.path,
+      extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds },
+    };
   const code = formatted.extensions?.code;
   const extensions = { ...formatted.extensions };
   delete extensions.stacktrace;
@@ -70,4 +115,22 @@ export const requestLogPlugin: ApolloServerPlugin<Context> = {
       },
     });
   },
+};
+
+/**
+ * A response whose errors say the database is away is HTTP 503 with Retry-After (issue 19): a
+ * client can tell "retry later" from a refusal. Apollo would send it as a 200.
+ */
+export const unavailablePlugin: ApolloServerPlugin<Context> = {
+  requestDidStart: () =>
+    Promise.resolve({
+      willSendResponse: ({ response }) => {
+        const errors = response.body.kind === 'single' ? response.body.singleResult.errors : [];
+        if (!errors?.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE'))
+          return Promise.resolve();
+        response.http.status = 503;
+        response.http.headers.set('retry-after', String(retryAfterSeconds));
+        return Promise.resolve();
+      },
+    }),
 };
