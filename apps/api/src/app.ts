@@ -14,6 +14,7 @@ import { config } from './config.js';
 import { createContext, type Context } from './context.js';
 import { operationAccessPlugin } from './modules/auth/operation-access.js';
 import { bodyLimitByOperation, keepBodySize } from './modules/ops/body-limits.js';
+import { browserRules } from './modules/ops/browser-rules.js';
 import { inputTextPlugin } from './modules/ops/input-text.js';
 import { armor, graphqlLimits, introspectionDepthRule } from './modules/ops/graphql-limits.js';
 import { lifecycle, liveness, readiness } from './modules/ops/lifecycle.js';
@@ -65,6 +66,7 @@ export async function createApp(dataSource: DataSource): Promise<App> {
   await apollo.start();
 
   app.disable('x-powered-by');
+  app.use(browserRules);
   // While stopping, no connection is kept for another request (see main.ts).
   app.use((_req, res, next) => {
     if (lifecycle.stopping) res.setHeader('Connection', 'close');
