@@ -3,12 +3,14 @@
 // every role × every operation, cross-scope probes under load (battery-scope.ts), races
 // (battery-races.ts), subtractions against the cell-key method (battery-differencing.ts), taking
 // another school's learners without and with their papers (battery-transfers.ts), look-ups,
-// merges across divisions and disabled accounts' tokens (battery-privacy.ts).
+// merges across divisions and disabled accounts' tokens (battery-privacy.ts), the requests issue 19
+// found answered as server faults (battery-mistakes.ts).
 import { Role, scopeKindOf } from '@repo/domain/access';
 import { roleOperationProbes } from './battery-access.js';
 import { partDifferencing } from './battery-differencing.js';
 import { badInputs } from './battery-inputs.js';
 import { partRaces } from './battery-races.js';
+import { partMistakes } from './battery-mistakes.js';
 import { partPrivacy } from './battery-privacy.js';
 import { partScope } from './battery-scope.js';
 import { partTransfers } from './battery-transfers.js';
@@ -34,6 +36,7 @@ export async function batteryParts(ctx: PartsContext) {
     partDifferencing: () => partDifferencing(world),
     partTransfers: () => partTransfers(world),
     partPrivacy: () => partPrivacy(world),
+    partMistakes: () => partMistakes(world),
     account: world.account,
     createLearner: world.createLearner,
     registrarA: world.registrarA,

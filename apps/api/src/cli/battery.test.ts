@@ -85,6 +85,11 @@ describe('the battery at small size', () => {
     expectTargetsMet('privacy');
   }, 120_000);
 
+  it('refuses the client mistakes issue 19 found with their codes, none as a server fault', async () => {
+    await parts.partMistakes();
+    expectTargetsMet('client mistakes');
+  }, 120_000);
+
   it('recovers no small count by subtraction beyond the perturbation table’s chance', async () => {
     await parts.partDifferencing();
     expectTargetsMet('differencing');

@@ -73,6 +73,7 @@ const {
   partDifferencing,
   partTransfers,
   partPrivacy,
+  partMistakes,
   account,
   registrarA,
   enrollQuery,
@@ -320,6 +321,7 @@ try {
   await partDifferencing();
   await partTransfers();
   await partPrivacy();
+  await partMistakes();
   await partRestart();
   await partShutdown();
   await partThroughput();
