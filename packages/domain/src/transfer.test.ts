@@ -134,7 +134,6 @@ describe('reversalRefusal: once, within 30 days, while nothing changed since', (
     recordedOn: '2027-07-01',
     reversedOn: null,
     changedSince: false,
-    originChangedSince: false,
   };
   it.each<[string, Partial<AdmissionState>, string, string | null]>([
     ['the same day', {}, '2027-07-01', null],
@@ -147,7 +146,7 @@ describe('reversalRefusal: once, within 30 days, while nothing changed since', (
       '2027-07-03',
       'CHANGED_SINCE_ADMISSION',
     ],
-    ['the origin changed', { originChangedSince: true }, '2027-07-03', 'CHANGED_SINCE_ADMISSION'],
+    ['the origin changed', { changedSince: true }, '2027-07-03', 'CHANGED_SINCE_ADMISSION'],
   ])('%s', (_, state, today, expected) => {
     expect(reversalRefusal({ ...made, ...state }, today)).toBe(expected);
   });

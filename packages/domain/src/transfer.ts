@@ -122,10 +122,11 @@ export const reversalWindowDays = 30;
 export interface AdmissionState {
   recordedOn: CivilDate;
   reversedOn: CivilDate | null;
-  /** Whether anything happened to the admitted enrollment after the admission (status, moves). */
+  /**
+   * Whether either enrollment changed after the admission: the admitted one (a status, a
+   * document, a move) or the origin's, after it was moved out.
+   */
   changedSince: boolean;
-  /** Whether the origin's enrollment changed after it was moved out (it should not have). */
-  originChangedSince: boolean;
 }
 
 export type ReversalRefusal =
@@ -140,6 +141,6 @@ export function reversalRefusal(admission: AdmissionState, today: CivilDate): Re
   if (admission.reversedOn !== null) return 'ALREADY_REVERSED';
   if (daysBetween(admission.recordedOn, today) > reversalWindowDays)
     return 'REVERSAL_WINDOW_CLOSED';
-  if (admission.changedSince || admission.originChangedSince) return 'CHANGED_SINCE_ADMISSION';
+  if (admission.changedSince) return 'CHANGED_SINCE_ADMISSION';
   return null;
 }

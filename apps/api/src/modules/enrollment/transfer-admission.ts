@@ -62,7 +62,7 @@ export async function admitLearner(
   const held = !identity || identity.linked;
   let basis: ProofBasis | null = null;
   if (!held) {
-    basis = judgeProof(manager, viewer, learnerId, identity, proof, field);
+    basis = judgeProof(learnerId, identity, proof, field);
     await withinDailyLimits(manager, viewer, schoolId);
   }
   const learner = await linkLearner(manager, learnerId, schoolId, kind, field);
@@ -74,8 +74,6 @@ export async function admitLearner(
 }
 
 function judgeProof(
-  manager: EntityManager,
-  viewer: Viewer,
   learnerId: string,
   identity: Identity,
   proof: TransferProofInput | null | undefined,

@@ -110,7 +110,6 @@ export function reversibleBy(viewer: Viewer, row: TransferRow, today: string): b
         recordedOn: row.recorded_on,
         reversedOn: row.reversed_on,
         changedSince: row.changed_since,
-        originChangedSince: false,
       },
       today,
     ) === null
@@ -156,7 +155,6 @@ export async function reverseTransfer(
         recordedOn: row.recorded_on,
         reversedOn: row.reversed_on,
         changedSince: false,
-        originChangedSince: false,
       },
       today,
     );
