@@ -6,7 +6,6 @@ import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { type DataSource } from 'typeorm';
@@ -15,9 +14,10 @@ import { createContext, type Context } from './context.js';
 import { operationAccessPlugin } from './modules/auth/operation-access.js';
 import { bodyLimitByOperation, keepBodySize } from './modules/ops/body-limits.js';
 import { browserRules } from './modules/ops/browser-rules.js';
+import { gracefulStopper, type StopOutcome, type StopTimes } from './modules/ops/graceful-stop.js';
 import { inputTextPlugin } from './modules/ops/input-text.js';
 import { armor, graphqlLimits, introspectionDepthRule } from './modules/ops/graphql-limits.js';
-import { lifecycle, liveness, readiness } from './modules/ops/lifecycle.js';
+import { liveness, readiness } from './modules/ops/lifecycle.js';
 import { log, redact } from './modules/ops/log.js';
 import { rateLimitPlugin } from './modules/ops/rate-limit.js';
 import { RateLimiter } from './rate-limiter.js';
@@ -30,53 +30,29 @@ export const dashboardDist = path.join(repoRoot, 'apps', 'dashboard', 'dist');
 export interface App {
   httpServer: http.Server;
   apollo: ApolloServer<Context>;
+  /**
+   * Not ready for `delayMs`, then stops taking connections, lets those open end by themselves
+   * (destroying what is left after `graceMs`), then stops Apollo: see graceful-stop.ts.
+   */
+  stop(times: StopTimes): Promise<StopOutcome>;
 }
 
 export async function createApp(dataSource: DataSource): Promise<App> {
   const app = express();
   const httpServer = http.createServer(app);
-  const limits = armor();
+  const stopper = gracefulStopper(httpServer);
   const limiter = new RateLimiter();
-  const apollo = new ApolloServer<Context>({
-    schema: await createSchema(),
-    introspection: !config.production,
-    // Issue #9: no batches (one request, one operation, one set of limits), the CSRF check on
-    // (a request must be JSON or carry a header a plain form cannot set), no stack traces.
-    allowBatchedHttpRequests: false,
-    csrfPrevention: true,
-    includeStacktraceInErrorResponses: false,
-    validationRules: [...limits.validationRules, introspectionDepthRule()],
-    parseOptions: { maxTokens: graphqlLimits.maxTokens },
-    formatError: maskError,
-    plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
-      // graphql-armor is typed against Apollo's CommonJS build; its plugins are plain objects.
-      ...(limits.plugins as unknown as ApolloServerPlugin<Context>[]),
-      requestLogPlugin,
-      unavailablePlugin,
-      operationAccessPlugin,
-      inputTextPlugin,
-      rateLimitPlugin(limiter),
-      // No cache hints are used (answers carry personal data and go by POST): without the
-      // plugin Apollo adds no per-field hook to every resolver.
-      ApolloServerPluginCacheControlDisabled(),
-      ApolloServerPluginUsageReportingDisabled(),
-    ],
-  });
+  const apollo = await apolloServer(limiter);
   await apollo.start();
 
   app.disable('x-powered-by');
   app.use(browserRules);
-  // While stopping, no connection is kept for another request (see main.ts).
-  app.use((_req, res, next) => {
-    if (lifecycle.stopping) res.setHeader('Connection', 'close');
-    next();
-  });
+  app.use(stopper.turnAway);
   app.get('/health', (_req, res) => {
     res.json(liveness().body);
   });
   app.get('/ready', async (_req, res) => {
-    const { ok, body } = await readiness(dataSource);
+    const { ok, body } = await readiness(dataSource, stopper.isStopping());
     res.status(ok ? 200 : 503).json(body);
   });
   app.use(
@@ -107,7 +83,45 @@ export async function createApp(dataSource: DataSource): Promise<App> {
         .send('The dashboard is not built: run `npm start` from the repository root.');
     });
   }
-  return { httpServer, apollo };
+  return {
+    httpServer,
+    apollo,
+    async stop(times) {
+      const outcome = await stopper.stop(times);
+      await apollo.stop();
+      return outcome;
+    },
+  };
+}
+
+/** The GraphQL server: its limits, its error masking and its plugins. */
+async function apolloServer(limiter: RateLimiter): Promise<ApolloServer<Context>> {
+  const limits = armor();
+  return new ApolloServer<Context>({
+    schema: await createSchema(),
+    introspection: !config.production,
+    // Issue #9: no batches (one request, one operation, one set of limits), the CSRF check on
+    // (a request must be JSON or carry a header a plain form cannot set), no stack traces.
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    validationRules: [...limits.validationRules, introspectionDepthRule()],
+    parseOptions: { maxTokens: graphqlLimits.maxTokens },
+    formatError: maskError,
+    plugins: [
+      // graphql-armor is typed against Apollo's CommonJS build; its plugins are plain objects.
+      ...(limits.plugins as unknown as ApolloServerPlugin<Context>[]),
+      requestLogPlugin,
+      unavailablePlugin,
+      operationAccessPlugin,
+      inputTextPlugin,
+      rateLimitPlugin(limiter),
+      // No cache hints are used (answers carry personal data and go by POST): without the
+      // plugin Apollo adds no per-field hook to every resolver.
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+    ],
+  });
 }
 
 /** A request still running after `ms` gets a 503 in GraphQL's shape (its work is abandoned). */

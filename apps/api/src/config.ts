@@ -132,8 +132,16 @@ const variables = {
   },
   shutdownDelayMs: {
     name: 'SHUTDOWN_DELAY_MS',
-    description: 'How long /ready answers 503 on SIGTERM before the server stops taking requests.',
-    fallback: 500,
+    description:
+      'How long /ready answers 503 on SIGTERM while connections are still taken; then the listener closes (0: at once).',
+    fallback: 0,
+    rule: whole(0),
+  },
+  shutdownGraceMs: {
+    name: 'SHUTDOWN_GRACE_MS',
+    description:
+      'After the listener closes, how long open connections get to finish before they are closed.',
+    fallback: 10_000,
     rule: whole(0),
   },
   maxDepth: {
@@ -278,6 +286,7 @@ export const config = {
   embeddedPgPort: read(variables.embeddedPgPort),
   dbPoolSize: read(variables.dbPoolSize),
   shutdownDelayMs: read(variables.shutdownDelayMs),
+  shutdownGraceMs: read(variables.shutdownGraceMs),
   /** Limits on one GraphQL request (modules/ops/graphql-limits.ts says how they were set). */
   graphqlLimits: {
     maxDepth: read(variables.maxDepth),

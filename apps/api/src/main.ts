@@ -7,7 +7,6 @@ import { ensureDemoAccounts, removeDemoAccounts } from './modules/auth/demo-acco
 import { resolveInterruptedLoads } from './modules/datasets/bulk-load.js';
 import { ensureDemoData } from './modules/datasets/demo-data.js';
 import { loadReferenceData } from './modules/reference-data/reference-data.seed.js';
-import { lifecycle } from './modules/ops/lifecycle.js';
 import { log, redact } from './modules/ops/log.js';
 import { startRollupApplier } from './modules/reporting/rollup-applier.js';
 
@@ -20,8 +19,8 @@ if (process.argv.includes('--help')) {
 
 const say = (message: string) => log('info', 'api', { message });
 const { port } = config;
-/** How long readiness reads "stopping" before the server stops taking connections. */
-const { shutdownDelayMs } = config;
+/** How long readiness reads "stopping" before the listener closes; then how long connections get. */
+const { shutdownDelayMs, shutdownGraceMs } = config;
 
 const database = await openDatabase('enrollment', say);
 const dataSource = createDataSource(database.url, {
@@ -35,14 +34,15 @@ let stopApplier: (() => Promise<void>) | null = null;
 async function shutdown(signal: string, app?: Awaited<ReturnType<typeof createApp>>) {
   if (stopping) return;
   stopping = true;
-  lifecycle.stopping = true;
   say(`${signal}: stopping`);
-  // Readiness answers 503 and responses say `Connection: close` for a moment, so a balancer
-  // stops sending here; then Apollo's drain plugin closes the server once in-flight requests
-  // finish (issue #9: none is cut off).
-  if (app) await new Promise((resolve) => setTimeout(resolve, shutdownDelayMs));
-  await app?.apollo
-    .stop()
+  // Readiness answers 503 and every answer says `Connection: close` from now. After the delay (0
+  // by default: a balancer that needs time to see /ready sets it), the listener closes, so a new
+  // connection is refused, never reset; the connections open end by themselves (graceful-stop.ts).
+  await app
+    ?.stop({ delayMs: shutdownDelayMs, graceMs: shutdownGraceMs })
+    .then(({ forced, ms }) => {
+      if (forced > 0) say(`closed ${forced} connection(s) still open after ${ms} ms`);
+    })
     .catch((error: unknown) => say(`stopping the server: ${redact(String(error))}`));
   await stopApplier?.();
   if (dataSource.isInitialized) await dataSource.destroy();

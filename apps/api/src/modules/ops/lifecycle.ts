@@ -1,8 +1,5 @@
 import { type DataSource } from 'typeorm';
 
-/** Whether the process is stopping: readiness turns false first, so traffic moves elsewhere. */
-export const lifecycle = { stopping: false };
-
 /** Liveness (`/health`): the process serves HTTP. The database being down is not a reason to restart it. */
 export function liveness() {
   return { ok: true, body: { status: 'ok', uptimeSeconds: Math.round(process.uptime()) } };
@@ -10,10 +7,13 @@ export function liveness() {
 
 /**
  * Readiness (`/ready`, SPEC §7): 200 when the database answers within two seconds and the process
- * is not stopping, else 503.
+ * is not stopping (readiness turns false first, so traffic moves elsewhere), else 503.
  */
-export async function readiness(dataSource: DataSource): Promise<{ ok: boolean; body: object }> {
-  if (lifecycle.stopping) return { ok: false, body: { status: 'stopping' } };
+export async function readiness(
+  dataSource: DataSource,
+  stopping: boolean,
+): Promise<{ ok: boolean; body: object }> {
+  if (stopping) return { ok: false, body: { status: 'stopping' } };
   const started = performance.now();
   let timer: NodeJS.Timeout | undefined;
   try {
