@@ -21,7 +21,8 @@ import { liveness, readiness } from './modules/ops/lifecycle.js';
 import { log, redact } from './modules/ops/log.js';
 import { rateLimitPlugin } from './modules/ops/rate-limit.js';
 import { RateLimiter } from './rate-limiter.js';
-import { maskError, requestLogPlugin, unavailablePlugin } from './modules/ops/request-log.js';
+import { errorStatusPlugin } from './modules/ops/error-status.js';
+import { maskError, requestLogPlugin } from './modules/ops/request-log.js';
 import { repoRoot } from './paths.js';
 import { createSchema } from './schema.js';
 
@@ -112,7 +113,7 @@ async function apolloServer(limiter: RateLimiter): Promise<ApolloServer<Context>
       // graphql-armor is typed against Apollo's CommonJS build; its plugins are plain objects.
       ...(limits.plugins as unknown as ApolloServerPlugin<Context>[]),
       requestLogPlugin,
-      unavailablePlugin,
+      errorStatusPlugin,
       operationAccessPlugin,
       inputTextPlugin,
       rateLimitPlugin(limiter),

@@ -3,7 +3,7 @@
 // the viewer's is refused, and what is left is the place the read is held to. SPEC §1: each
 // account reads its own place; regional and national users read aggregates only.
 import { type DataSource, type EntityManager } from 'typeorm';
-import { refused } from './errors.js';
+import { badUserInput, refused } from './errors.js';
 import { numericIds } from './ids.js';
 import { type Viewer } from './modules/auth/viewer.js';
 
@@ -71,15 +71,21 @@ export async function placeToRead(
     division: asked.division?.ids ?? null,
     school: asked.school?.ids ?? null,
   };
-  if (scope.kind === 'NATION' || levels.every((kind) => !asked[kind]))
-    return withOwn(place, viewer);
+  if (levels.every((kind) => !asked[kind])) return withOwn(place, viewer);
   const lines = await linesOf(db, viewer, asked);
+  // A place that does not exist is a mistake in the request, named as one (issue 19:
+  // `divisionIds: ["99999"]`); places are public reference data, so saying so reveals nothing.
+  for (const kind of levels)
+    for (const id of asked[kind]?.ids ?? [])
+      if (!lines[kind].has(id))
+        throw badUserInput(asked[kind]!.field, 'PLACE_UNKNOWN', `There is no ${kind} ${id}`);
+  if (scope.kind === 'NATION') return withOwn(place, viewer);
   const own = ownLine(viewer, lines);
   for (const kind of nearestFirst(viewer)) {
     const one = asked[kind];
     if (!one) continue;
     for (const id of one.ids) {
-      const line = kind === 'region' ? { region: id } : lines[kind].get(id);
+      const line = lines[kind].get(id);
       if (!own || !line || !onOneLine(line, own)) throw outsideScope(one.field);
     }
   }
@@ -154,16 +160,23 @@ async function linesOf(db: DataSource | EntityManager, { scope }: Viewer, asked:
     ...(scope.kind === 'DIVISION' ? [scope.divisionId] : []),
   ];
   const rows = await db.query<
-    { kind: 'school' | 'division'; id: number; division_id: number; region_id: number }[]
+    { kind: PlaceKind; id: number; division_id: number | null; region_id: number }[]
   >(
     `SELECT 'school' AS kind, id, division_id, region_id FROM school WHERE id = ANY ($1::int[])
      UNION ALL
-     SELECT 'division', id, id, region_id FROM division WHERE id = ANY ($2::int[])`,
-    [schools, divisions],
+     SELECT 'division', id, id, region_id FROM division WHERE id = ANY ($2::int[])
+     UNION ALL
+     SELECT 'region', id, NULL, id FROM region WHERE id = ANY ($3::int[])`,
+    [schools, divisions, asked.region?.ids ?? []],
   );
-  const lines = { school: new Map<number, Line>(), division: new Map<number, Line>() };
+  const lines = {
+    school: new Map<number, Line>(),
+    division: new Map<number, Line>(),
+    region: new Map<number, Line>(),
+  };
   for (const row of rows) {
-    const line: Line = { region: row.region_id, division: row.division_id };
+    const line: Line = { region: row.region_id };
+    if (row.division_id !== null) line.division = row.division_id;
     if (row.kind === 'school') line.school = row.id;
     lines[row.kind].set(row.id, line);
   }

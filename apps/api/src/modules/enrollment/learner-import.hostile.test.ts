@@ -161,7 +161,7 @@ describe('spreadsheets parsed where they cannot hurt (issue 19)', () => {
 
   it('refuses a file that is not a zip, naming it', async () => {
     const answer = await previewWhileProbing('text.xlsx', Buffer.from('not a zip at all'));
-    expect(answer).toMatchObject({ status: 200, rule: 'FILE_UNREADABLE' });
+    expect(answer).toMatchObject({ status: 400, rule: 'FILE_UNREADABLE' });
     expect(answer.message).toMatch('Not a readable XLSX file');
   });
 

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createTestAccount,
   openTestDataSource,
+  placeFor,
+  resolveTestPlaces,
   startTestServer,
   type TestServer,
 } from '../../../test/harness.js';
@@ -149,15 +151,48 @@ describe('a client’s mistakes are client errors (issue 19)', () => {
     }
   });
 
-  it('a division id past any division is no fault', async () => {
-    const answer = await send(
-      'query($f: EnrollmentSummaryFilter) { enrollmentSummary(filter: $f, groupBy: [DIVISION]) { learners } }',
-      { f: { divisionIds: ['99999'] } },
-      analyst,
+  it('a division that does not exist: 400 naming the field, for a national and a school account', async () => {
+    for (const token of [analyst, registrar]) {
+      const answer = await send(
+        'query($f: EnrollmentSummaryFilter) { enrollmentSummary(filter: $f, groupBy: [DIVISION]) { learners } }',
+        { f: { divisionIds: ['99999'] } },
+        token,
+      );
+      expect(answer).toMatchObject({
+        status: 400,
+        extensions: { code: 'BAD_USER_INPUT', field: 'filter.divisionIds', rule: 'PLACE_UNKNOWN' },
+      });
+    }
+  });
+
+  it('a resolver’s refusal is a 4xx by its code; an answer with data stays 200', async () => {
+    const eligibility = (asOf: string) =>
+      `{ checkEligibility(input: { schoolYear: "2025-2026", gradeLevel: GRADE_1, basis: KINDER_COMPLETED_ACCREDITED, birthDate: "2019-03-01", firstTimeEnrollee: false, asOf: "${asOf}" }) { eligible } }`;
+    for (const asOf of ['2024-13-01', '2023-02-29', '0001-01-01'])
+      expect(await send(eligibility(asOf), {})).toMatchObject({
+        status: 400,
+        extensions: { code: 'BAD_USER_INPUT', field: 'input.asOf', rule: 'DATE_INVALID' },
+      });
+    // Another school's place: 403.
+    const outside = await send(
+      'query($f: EnrollmentSummaryFilter) { enrollmentSummary(filter: $f, groupBy: [SCHOOL]) { learners } }',
+      { f: { schoolIds: ['136453'] } },
+      registrar,
     );
-    // No such division: an empty answer (or a refusal naming the field), never a fault.
-    expect(answer.status).toBeLessThan(500);
-    expect(answer.extensions?.code).not.toBe('INTERNAL_SERVER_ERROR');
+    expect(outside).toMatchObject({ status: 403, extensions: { code: 'OUTSIDE_SCOPE' } });
+    // A transfer that is not there: 404.
+    const places = await resolveTestPlaces(dataSource);
+    const monitor = await createTestAccount(
+      dataSource,
+      Role.DIVISION_MONITOR,
+      placeFor(Role.DIVISION_MONITOR, places),
+    );
+    const missing = await send(
+      'mutation { reverseTransfer(input: { id: "987654321", reason: "Recorded in error" }) { id } }',
+      {},
+      monitor.token,
+    );
+    expect(missing).toMatchObject({ status: 404, extensions: { code: 'NOT_FOUND' } });
   });
 
   it('a query over the token limit and one of 300 aliases: 400', async () => {

@@ -116,21 +116,3 @@ export const requestLogPlugin: ApolloServerPlugin<Context> = {
     });
   },
 };
-
-/**
- * A response whose errors say the database is away is HTTP 503 with Retry-After (issue 19): a
- * client can tell "retry later" from a refusal. Apollo would send it as a 200.
- */
-export const unavailablePlugin: ApolloServerPlugin<Context> = {
-  requestDidStart: () =>
-    Promise.resolve({
-      willSendResponse: ({ response }) => {
-        const errors = response.body.kind === 'single' ? response.body.singleResult.errors : [];
-        if (!errors?.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE'))
-          return Promise.resolve();
-        response.http.status = 503;
-        response.http.headers.set('retry-after', String(retryAfterSeconds));
-        return Promise.resolve();
-      },
-    }),
-};
