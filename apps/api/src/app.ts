@@ -21,6 +21,7 @@ import { liveness, readiness } from './modules/ops/lifecycle.js';
 import { log, redact } from './modules/ops/log.js';
 import { rateLimitPlugin } from './modules/ops/rate-limit.js';
 import { RateLimiter } from './rate-limiter.js';
+import { sessionCookie } from './modules/auth/session-cookie.js';
 import { errorStatusPlugin } from './modules/ops/error-status.js';
 import { maskError, requestLogPlugin } from './modules/ops/request-log.js';
 import { repoRoot } from './paths.js';
@@ -62,11 +63,12 @@ export async function createApp(dataSource: DataSource): Promise<App> {
     express.json({ limit: graphqlLimits.maxImportBodyBytes, verify: keepBodySize }),
     bodyLimitByOperation(graphqlLimits.maxBodyBytes, graphqlLimits.maxImportBodyBytes),
     expressMiddleware(apollo, {
-      context: ({ req }) =>
+      context: ({ req, res }) =>
         createContext(dataSource, {
           authorization: req.headers.authorization,
           clientAddress: req.socket.remoteAddress,
           limiter,
+          cookie: sessionCookie(req, res),
         }),
     }),
   );

@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { type DataSource } from 'typeorm';
 import { verifyToken } from './modules/auth/auth.service.js';
+import { type SessionCookie, viewerOfCookie } from './modules/auth/session-cookie.js';
 import { type Viewer } from './modules/auth/viewer.js';
 import { byIdLoader } from './db/by-id-loader.js';
 import { type RateLimiter } from './rate-limiter.js';
@@ -39,6 +40,8 @@ export interface Context {
   clientAddress: string;
   /** The app's rate limits (one per API process). */
   limiter: RateLimiter;
+  /** The dashboard's session cookie (session-cookie.ts); null outside an HTTP request. */
+  cookie: SessionCookie | null;
 }
 
 /** What the HTTP request gives the context besides the data source. */
@@ -46,12 +49,16 @@ export interface RequestFacts {
   authorization?: string;
   clientAddress?: string;
   limiter: RateLimiter;
+  cookie?: SessionCookie;
 }
 
-/** The request's context: a bad or expired token is refused here, before any resolver runs. */
+/**
+ * The request's context: a bad or expired token is refused here, before any resolver runs. A
+ * bearer token wins over the session cookie.
+ */
 export async function createContext(
   dataSource: DataSource,
-  { authorization, clientAddress, limiter }: RequestFacts,
+  { authorization, clientAddress, limiter, cookie }: RequestFacts,
 ): Promise<Context> {
   const token = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (authorization && !token) {
@@ -59,12 +66,18 @@ export async function createContext(
       extensions: { code: 'UNAUTHENTICATED', rule: 'TOKEN_INVALID', http: { status: 401 } },
     });
   }
-  const viewer = token ? await verifyToken(dataSource, token) : null;
+  const cookieToken = cookie?.token;
+  const viewer = token
+    ? await verifyToken(dataSource, token)
+    : cookieToken
+      ? await viewerOfCookie(dataSource, { ...cookie, token: cookieToken })
+      : null;
   return {
     dataSource,
     loaders: createLoaders(dataSource),
     viewer,
     clientAddress: clientAddress ?? 'unknown',
     limiter,
+    cookie: cookie ?? null,
   };
 }

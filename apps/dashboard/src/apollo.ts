@@ -1,18 +1,21 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
-import { SetContextLink } from '@apollo/client/link/context';
-import { currentToken } from './features/auth/session.js';
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import { ErrorLink } from '@apollo/client/link/error';
+import { clearSession } from './features/auth/session.js';
 
 export function createApolloClient(uri = '/graphql') {
-  // The token is read (and renewed when about to expire) per request: signing in or out needs no
-  // new client.
-  const auth = new SetContextLink(async (previous) => {
-    const token = await currentToken(uri);
-    if (!token) return {};
-    const headers = (previous.headers ?? {}) as Record<string, string>;
-    return { headers: { ...headers, authorization: `Bearer ${token}` } };
+  // The session travels in its HttpOnly cookie (session.ts), which the browser sends to this
+  // site alone; a request the server finds signed in by nobody forgets the session here, and the
+  // screens then offer sign-in.
+  const signedOut = new ErrorLink(({ error }) => {
+    if (
+      CombinedGraphQLErrors.is(error) &&
+      error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')
+    )
+      clearSession();
   });
   return new ApolloClient({
-    link: ApolloLink.from([auth, new HttpLink({ uri })]),
+    link: ApolloLink.from([signedOut, new HttpLink({ uri, credentials: 'same-origin' })]),
     cache: new InMemoryCache(),
   });
 }

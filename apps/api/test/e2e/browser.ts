@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { vi } from 'vitest';
+import { sessionCookieName } from '../../src/modules/auth/session-cookie.js';
 import { apiRoot } from '../../src/paths.js';
 
 // A browser flow is a few seconds alone, but `npm test` runs it beside every API test file on two
@@ -33,5 +34,29 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-component-update',
       '--no-first-run',
     ],
+  });
+}
+
+/**
+ * A browser context signed in as the dashboard signs in (issue 19): the session's token in its
+ * HttpOnly, SameSite=Strict cookie, and only the session's end in the page's storage.
+ */
+export async function signInContext(
+  context: BrowserContext,
+  serverUrl: string,
+  session: { token: string; sessionExpiresAt: string },
+) {
+  await context.addCookies([
+    {
+      name: sessionCookieName,
+      value: session.token,
+      url: serverUrl,
+      httpOnly: true,
+      sameSite: 'Strict',
+    },
+  ]);
+  const stored = JSON.stringify({ sessionExpiresAt: session.sessionExpiresAt });
+  await context.addInitScript({
+    content: `localStorage.setItem('deped.session', ${JSON.stringify(stored)});`,
   });
 }

@@ -18,7 +18,7 @@ import {
 import { loadReferenceData } from '../../src/modules/reference-data/reference-data.seed.js';
 import { reportingYear, seasonYear } from '../clock-fixtures.js';
 import { startTestServer, type TestServer } from '../harness.js';
-import { screenshotDir } from './browser.js';
+import { screenshotDir, signInContext } from './browser.js';
 
 const require = createRequire(import.meta.url);
 
@@ -78,8 +78,8 @@ export async function openDashboardWorld(): Promise<DashboardWorld> {
 
 /** Signs a demo account in through the API. */
 export async function signIn(server: TestServer, username: string) {
-  const answer = await server.graphql<{ login: { token: string; expiresAt: string } }>(
-    'mutation ($u: String!) { login(username: $u, password: "demo") { token expiresAt } }',
+  const answer = await server.graphql<{ login: { token: string; sessionExpiresAt: string } }>(
+    'mutation ($u: String!) { login(username: $u, password: "demo") { token sessionExpiresAt } }',
     { u: username },
   );
   if (!answer.data) throw new Error(`login ${username}: ${JSON.stringify(answer.errors)}`);
@@ -93,9 +93,7 @@ export async function signedInContext(
   username: string,
 ) {
   const session = await signIn(server, username);
-  await context.addInitScript({
-    content: `localStorage.setItem('deped.session', ${JSON.stringify(JSON.stringify(session))});`,
-  });
+  await signInContext(context, server.url, session);
   return session.token;
 }
 

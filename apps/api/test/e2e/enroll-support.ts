@@ -13,7 +13,7 @@ import {
   startTestServer,
   type TestServer,
 } from '../harness.js';
-import { launchChromium } from './browser.js';
+import { launchChromium, signInContext } from './browser.js';
 import { screenshot, seriousViolations } from './dashboard-support.js';
 
 /**
@@ -62,15 +62,15 @@ export async function signedInPage(
   schoolId: number,
 ): Promise<{ context: BrowserContext; page: Page; token: string }> {
   const account = await createTestAccount(world.dataSource, role, { schoolId });
-  const answer = await world.server.graphql<{ login: { token: string; expiresAt: string } }>(
-    'mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { token expiresAt } }',
+  const answer = await world.server.graphql<{
+    login: { token: string; sessionExpiresAt: string };
+  }>(
+    'mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { token sessionExpiresAt } }',
     { u: account.username, p: account.password },
   );
   const session = answer.data!.login;
   const context = await world.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addInitScript({
-    content: `localStorage.setItem('deped.session', ${JSON.stringify(JSON.stringify(session))});`,
-  });
+  await signInContext(context, world.server.url, session);
   return { context, page: await context.newPage(), token: session.token };
 }
 

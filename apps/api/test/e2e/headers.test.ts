@@ -4,7 +4,14 @@ import { type Browser } from 'playwright-core';
 import { type DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dashboardDist } from '../../src/app.js';
-import { openTestDataSource, startTestServer, type TestServer } from '../harness.js';
+import { Role } from '@repo/domain/access';
+import {
+  createTestAccount,
+  openTestDataSource,
+  resolveTestPlaces,
+  startTestServer,
+  type TestServer,
+} from '../harness.js';
 import { hasChromium, launchChromium } from './browser.js';
 
 // Issue 19, finding 7: the browser's rules sent with every page and answer. A strict
@@ -76,6 +83,50 @@ describe('the browser’s rules (issue 19)', () => {
       expect(ran).toBe(false);
       expect(violations.length).toBeGreaterThan(0);
       await page.close();
+    });
+
+    it('keeps the session where no script in the page can read it', async () => {
+      const account = await createTestAccount(dataSource, Role.DIVISION_MONITOR, {
+        divisionId: (await resolveTestPlaces(dataSource)).divisionId,
+      });
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${server.url}/login`);
+      await page.getByLabel('Username').fill(account.username);
+      await page.getByLabel('Password').fill(account.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL((url) => url.pathname.startsWith('/divisions/'));
+      await page.getByRole('button', { name: 'Sign out' }).waitFor();
+      const [cookie] = await context.cookies(server.url);
+      expect(cookie).toMatchObject({ name: 'deped_session', httpOnly: true, sameSite: 'Strict' });
+      // What a script in the page sees: neither the cookie nor a token in storage.
+      const seen = await page.evaluate<string>(
+        `document.cookie + JSON.stringify(Object.entries(localStorage)) + JSON.stringify(Object.entries(sessionStorage))`,
+      );
+      expect(seen).not.toContain(cookie!.value);
+      expect(seen).not.toMatch(/ey[\w-]+\.ey/);
+      // The page's own requests are signed in by the cookie…
+      const me = await page.evaluate<string>(`fetch('/graphql', {
+        method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ me { username } }' }),
+      }).then((r) => r.text())`);
+      expect(me).toContain(account.username);
+      // …and the same cookie sent from another site is refused.
+      const crossSite = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          cookie: `deped_session=${cookie!.value}`,
+          origin: 'http://elsewhere.example',
+        },
+        body: JSON.stringify({ query: '{ me { username } }' }),
+      });
+      expect(crossSite.status).toBe(403);
+      // Signing out clears it.
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.waitForURL(/\/login$/);
+      expect(await context.cookies(server.url)).toEqual([]);
+      await context.close();
     });
   });
 });

@@ -15,7 +15,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query DashboardClock {\n    clock {\n      today\n      now\n      pinned\n    }\n  }\n": typeof types.DashboardClockDocument,
-    "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n      expiresAt\n      sessionExpiresAt\n      account {\n        ...AccountScope\n      }\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password, cookie: true) {\n      sessionExpiresAt\n      account {\n        ...AccountScope\n      }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  fragment AccountScope on Account {\n    username\n    displayName\n    role\n    scopeKind\n    region {\n      id\n      name\n    }\n    division {\n      id\n      name\n    }\n    school {\n      schoolId\n      name\n    }\n  }\n": typeof types.AccountScopeFragmentDoc,
     "\n  query Viewer {\n    me {\n      ...AccountScope\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  query EnrollSchoolCalendars {\n    schoolCalendars {\n      schoolYear\n      openingDay\n      closingDay\n      prescribedSchoolDays\n      nonSchoolDays\n      overridden\n      policyDates {\n        ageCutoff\n        alsFirstAttendanceCutoff\n        documentDeadline\n        earlyRegistrationEnd\n        earlyRegistrationStart\n        quickCountEnd\n        quickCountStart\n        transferWindowEnd\n        transferWindowStart\n      }\n    }\n  }\n": typeof types.EnrollSchoolCalendarsDocument,
@@ -49,7 +49,7 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query DashboardClock {\n    clock {\n      today\n      now\n      pinned\n    }\n  }\n": types.DashboardClockDocument,
-    "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n      expiresAt\n      sessionExpiresAt\n      account {\n        ...AccountScope\n      }\n    }\n  }\n": types.LoginDocument,
+    "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password, cookie: true) {\n      sessionExpiresAt\n      account {\n        ...AccountScope\n      }\n    }\n  }\n": types.LoginDocument,
     "\n  fragment AccountScope on Account {\n    username\n    displayName\n    role\n    scopeKind\n    region {\n      id\n      name\n    }\n    division {\n      id\n      name\n    }\n    school {\n      schoolId\n      name\n    }\n  }\n": types.AccountScopeFragmentDoc,
     "\n  query Viewer {\n    me {\n      ...AccountScope\n    }\n  }\n": types.ViewerDocument,
     "\n  query EnrollSchoolCalendars {\n    schoolCalendars {\n      schoolYear\n      openingDay\n      closingDay\n      prescribedSchoolDays\n      nonSchoolDays\n      overridden\n      policyDates {\n        ageCutoff\n        alsFirstAttendanceCutoff\n        documentDeadline\n        earlyRegistrationEnd\n        earlyRegistrationStart\n        quickCountEnd\n        quickCountStart\n        transferWindowEnd\n        transferWindowStart\n      }\n    }\n  }\n": types.EnrollSchoolCalendarsDocument,
@@ -103,7 +103,7 @@ export function graphql(source: "\n  query DashboardClock {\n    clock {\n      
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n      expiresAt\n      sessionExpiresAt\n      account {\n        ...AccountScope\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n      expiresAt\n      sessionExpiresAt\n      account {\n        ...AccountScope\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password, cookie: true) {\n      sessionExpiresAt\n      account {\n        ...AccountScope\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password, cookie: true) {\n      sessionExpiresAt\n      account {\n        ...AccountScope\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

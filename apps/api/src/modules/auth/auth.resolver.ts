@@ -11,6 +11,7 @@ import { AccountEntity } from './account.entity.js';
 import { login, logout, renewSession, type SignIn } from './auth.service.js';
 import { Account, LoginResult, toAccount } from './auth.type.js';
 import { takeLogin } from '../../rate-limiter.js';
+import { badUserInput } from '../../errors.js';
 
 @Resolver(() => Account)
 export class AuthResolver {
@@ -21,7 +22,13 @@ export class AuthResolver {
   async login(
     @Arg('username', () => String) username: string,
     @Arg('password', () => String) password: string,
-    @Ctx() { dataSource, clientAddress, limiter }: Context,
+    @Arg('cookie', () => Boolean, {
+      defaultValue: false,
+      description:
+        'For the dashboard: the session in an HttpOnly, SameSite=Strict cookie (Secure on HTTPS), renewed by the server, and no token in the answer.',
+    })
+    inCookie: boolean,
+    @Ctx() { dataSource, clientAddress, limiter, cookie }: Context,
   ): Promise<LoginResult> {
     if (!takeLogin(limiter, username, clientAddress)) {
       throw new GraphQLError('Too many sign-in attempts: wait a minute', {
@@ -34,7 +41,11 @@ export class AuthResolver {
         extensions: { code: 'UNAUTHENTICATED', rule: 'CREDENTIALS_INVALID' },
       });
     }
-    return toLoginResult(result);
+    if (!inCookie) return toLoginResult(result);
+    if (!cookie)
+      throw badUserInput('cookie', 'COOKIE_NEEDS_HTTP', 'A cookie session needs an HTTP request');
+    cookie.set(result);
+    return Object.assign(toLoginResult(result), { token: null });
   }
 
   @Mutation(() => LoginResult, {
@@ -51,8 +62,9 @@ export class AuthResolver {
   @Mutation(() => Boolean, {
     description: 'Signs out: ends the session; its tokens are refused from the next request on.',
   })
-  async logout(@Ctx() { dataSource, viewer }: Context): Promise<boolean> {
+  async logout(@Ctx() { dataSource, viewer, cookie }: Context): Promise<boolean> {
     await logout(dataSource, viewer!);
+    cookie?.clear();
     return true;
   }
 

@@ -24,8 +24,12 @@ export class Account {
 
 @ObjectType({ description: 'A session and its current access token (issue 18).' })
 export class LoginResult {
-  @Field({ description: 'Send as `Authorization: Bearer <token>`.' })
-  token: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Send as `Authorization: Bearer <token>`. Null when the session was put in a cookie (`login(cookie: true)`): no script sees it.',
+  })
+  token: string | null;
 
   @Field({ description: 'When this access token expires: renew the session before then.' })
   expiresAt: Date;

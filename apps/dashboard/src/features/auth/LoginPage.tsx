@@ -7,9 +7,7 @@ import { scopeHome } from './useViewer.js';
 
 const LoginMutation = graphql(`
   mutation Login($username: String!, $password: String!) {
-    login(username: $username, password: $password) {
-      token
-      expiresAt
+    login(username: $username, password: $password, cookie: true) {
       sessionExpiresAt
       account {
         ...AccountScope
@@ -37,11 +35,8 @@ export function LoginPage() {
       variables: { username: field(form, 'username'), password: field(form, 'password') },
     }).catch(() => ({ data: undefined }));
     if (!data) return;
-    saveSession({
-      token: data.login.token,
-      expiresAt: String(data.login.expiresAt),
-      sessionExpiresAt: String(data.login.sessionExpiresAt),
-    });
+    // The session itself came as an HttpOnly cookie; the page keeps only when it ends.
+    saveSession({ sessionExpiresAt: String(data.login.sessionExpiresAt) });
     await client.clearStore();
     const next = params.get('next');
     // Only paths of this app: never an outside address from the URL.

@@ -1,64 +1,66 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { currentToken, readToken, saveSession } from './session.js';
+import { endSession, isSignedIn, saveSession } from './session.js';
 
-// The dashboard's side of sessions (issue 18): the API's side, in PostgreSQL, is tested in
-// apps/api (sessions.test.ts); here `fetch` stands for that server.
+// The page's side of the cookie session (issue 19): the API's side (the cookie, its renewal,
+// cross-site refusal) is tested in apps/api (session-cookie.test.ts); here `fetch` stands for it.
 const now = Date.parse('2027-11-20T02:00:00Z');
 const iso = (ms: number) => new Date(ms).toISOString();
-
-function answering(body: unknown) {
-  const fetch = vi.fn(() => Promise.resolve(new Response(JSON.stringify(body))));
-  vi.stubGlobal('fetch', fetch);
-  return fetch;
-}
 
 beforeEach(() => localStorage.clear());
 afterEach(() => vi.unstubAllGlobals());
 
-describe('the stored session and its renewal', () => {
-  it('sends a token with more than a minute left as it is', async () => {
-    const fetch = answering({});
-    saveSession({
-      token: 'a',
-      expiresAt: iso(now + 5 * 60_000),
-      sessionExpiresAt: iso(now + 3_600_000),
-    });
-    expect(await currentToken('/graphql', now)).toBe('a');
-    expect(fetch).not.toHaveBeenCalled();
+describe('the session as the page knows it', () => {
+  it('is open until the session ends, and keeps nothing but that time', () => {
+    saveSession({ sessionExpiresAt: iso(now + 3_600_000) });
+    expect(isSignedIn(now)).toBe(true);
+    expect(localStorage.getItem('deped.session')).toBe(
+      JSON.stringify({ sessionExpiresAt: iso(now + 3_600_000) }),
+    );
+    expect(isSignedIn(now + 3_600_000)).toBe(false);
+    expect(localStorage.getItem('deped.session')).toBeNull();
   });
 
-  it('renews a token about to expire, once for the requests that wait together, and keeps the next', async () => {
-    const next = {
-      token: 'b',
-      expiresAt: iso(now + 15 * 60_000),
-      sessionExpiresAt: iso(now + 3_600_000),
-    };
-    const fetch = answering({ data: { renewSession: next } });
-    saveSession({
-      token: 'a',
-      expiresAt: iso(now - 1_000),
-      sessionExpiresAt: next.sessionExpiresAt,
-    });
-    const tokens = await Promise.all([
-      currentToken('/graphql', now),
-      currentToken('/graphql', now),
-    ]);
-    expect(tokens).toEqual(['b', 'b']);
-    expect(fetch).toHaveBeenCalledTimes(1);
-    expect(readToken(now)).toBe('b');
+  it('drops a session stored before issue 19 with its token in it', () => {
+    localStorage.setItem(
+      'deped.session',
+      JSON.stringify({
+        token: 'ey.secret',
+        expiresAt: iso(now),
+        sessionExpiresAt: iso(now + 60_000),
+      }),
+    );
+    expect(isSignedIn(now)).toBe(false);
+    expect(localStorage.getItem('deped.session')).toBeNull();
   });
 
-  it('forgets a session the server has ended', async () => {
-    answering({ data: null, errors: [{ extensions: { code: 'UNAUTHENTICATED' } }] });
-    saveSession({ token: 'a', expiresAt: iso(now), sessionExpiresAt: iso(now + 3_600_000) });
-    expect(await currentToken('/graphql', now)).toBeNull();
-    expect(readToken(now)).toBeNull();
+  it('drops what it cannot read', () => {
+    localStorage.setItem('deped.session', '{not json');
+    expect(isSignedIn(now)).toBe(false);
+    expect(localStorage.getItem('deped.session')).toBeNull();
   });
 
-  it('has nothing to send once the session itself has expired', async () => {
-    const fetch = answering({});
-    saveSession({ token: 'a', expiresAt: iso(now - 60_000), sessionExpiresAt: iso(now - 1) });
-    expect(await currentToken('/graphql', now)).toBeNull();
-    expect(fetch).not.toHaveBeenCalled();
+  it('signs out on the server (the cookie goes with the request) and forgets the session', async () => {
+    const fetch = vi.fn(() => Promise.resolve(new Response('{"data":{"logout":true}}')));
+    vi.stubGlobal('fetch', fetch);
+    saveSession({ sessionExpiresAt: iso(now + 3_600_000) });
+    await endSession('/graphql');
+    expect(isSignedIn(now)).toBe(false);
+    expect(fetch).toHaveBeenCalledWith(
+      '/graphql',
+      expect.objectContaining({ method: 'POST', credentials: 'same-origin' }),
+    );
+    const init = (fetch.mock.calls[0] as unknown as [string, RequestInit])[1];
+    expect(init.body as string).toContain('logout');
+    expect(init.headers).not.toHaveProperty('authorization');
+  });
+
+  it('forgets the session even when the server cannot be reached', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.reject(new TypeError('offline'))),
+    );
+    saveSession({ sessionExpiresAt: iso(now + 3_600_000) });
+    await endSession('/graphql');
+    expect(isSignedIn(now)).toBe(false);
   });
 });

@@ -1,103 +1,55 @@
 import { clock } from '../../clock.js';
 
 /**
- * The signed-in session, kept across tabs and reloads until it ends or the user signs out: its
- * current access token (a quarter of an hour) and when the session itself ends (a working day).
- * The token is renewed before it expires (`currentToken`), and the server refuses it as soon as
- * the session ends there (sign-out, a disabled account): issue 18.
+ * The signed-in session as the page knows it (issue 19). Its token is in an HttpOnly,
+ * SameSite=Strict cookie that the server sets at sign-in and renews as it nears its end: no
+ * script in the page can read it, an injected one included. The page keeps only when the session
+ * ends, to know across tabs and reloads whether to ask for the account or offer sign-in; a
+ * request the server answers UNAUTHENTICATED forgets it (apollo.ts).
  */
 const key = 'deped.session';
 
 export interface StoredSession {
-  token: string;
-  /** When the access token expires, on the server's clock (as `clock.now()` is). */
-  expiresAt: string;
-  /** When the session ends at the latest; absent in sessions stored before issue 18. */
-  sessionExpiresAt?: string;
+  /** When the session ends at the latest, on the server's clock (as `clock.now()` is). */
+  sessionExpiresAt: string;
 }
 
 function readSession(now: number): StoredSession | null {
   const raw = localStorage.getItem(key);
   if (!raw) return null;
   try {
-    const session = JSON.parse(raw) as StoredSession;
-    if (Date.parse(session.sessionExpiresAt ?? session.expiresAt) <= now) {
-      localStorage.removeItem(key);
-      return null;
-    }
-    return session;
+    const session = JSON.parse(raw) as Partial<StoredSession> & { token?: unknown };
+    // A session stored before issue 19 holds its token here: dropped, so none is left to read.
+    if (session.token !== undefined || !session.sessionExpiresAt) throw new Error('old session');
+    if (Date.parse(session.sessionExpiresAt) <= now) throw new Error('ended');
+    return { sessionExpiresAt: session.sessionExpiresAt };
   } catch {
     localStorage.removeItem(key);
     return null;
   }
 }
 
-/** The token, while its session lasts (it may need renewing before it is sent: `currentToken`). */
-export function readToken(now = clock.now().getTime()): string | null {
-  return readSession(now)?.token ?? null;
+/** Whether a session is open (as far as the page knows: the server has the last word). */
+export function isSignedIn(now = clock.now().getTime()): boolean {
+  return readSession(now) !== null;
 }
 
 export function saveSession(session: StoredSession) {
-  localStorage.setItem(key, JSON.stringify(session));
+  localStorage.setItem(key, JSON.stringify({ sessionExpiresAt: session.sessionExpiresAt }));
 }
 
 export function clearSession() {
   localStorage.removeItem(key);
 }
 
-const renewMutation = `mutation RenewSession($token: String!) {
-  renewSession(token: $token) { token expiresAt sessionExpiresAt }
-}`;
-/** Renew this long before the access token expires. */
-const renewAheadMs = 60_000;
-let renewing: Promise<string | null> | null = null;
-
-/**
- * The token to send now: renewed first when it expires within a minute (one renewal at a time,
- * shared by the requests that wait for it). A session the server has ended is forgotten here too.
- */
-export function currentToken(uri: string, now = clock.now().getTime()): Promise<string | null> {
-  const session = readSession(now);
-  if (!session) return Promise.resolve(null);
-  if (Date.parse(session.expiresAt) - now > renewAheadMs) return Promise.resolve(session.token);
-  renewing ??= renew(uri, session.token).finally(() => {
-    renewing = null;
-  });
-  return renewing;
-}
-
-async function renew(uri: string, token: string): Promise<string | null> {
-  try {
-    const response = await fetch(uri, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: renewMutation, variables: { token } }),
-    });
-    const body = (await response.json()) as {
-      data?: { renewSession: StoredSession } | null;
-      errors?: { extensions?: { code?: string } }[];
-    };
-    if (body.data?.renewSession) {
-      saveSession(body.data.renewSession);
-      return body.data.renewSession.token;
-    }
-    if (body.errors?.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) clearSession();
-    return null;
-  } catch {
-    // The network failed: keep the session, and send the token as it is.
-    return token;
-  }
-}
-
-/** Signs out: the server ends the session (its tokens are refused from then on), then it is forgotten. */
+/** Signs out: the server ends the session and clears its cookie, then the page forgets it. */
 export async function endSession(uri = '/graphql'): Promise<void> {
-  const token = readToken();
   clearSession();
-  if (!token) return;
   try {
     await fetch(uri, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: 'mutation Logout { logout }' }),
     });
   } catch {

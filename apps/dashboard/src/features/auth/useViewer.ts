@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { graphql } from '../../gql/index.js';
 import { routes } from '../../routes.js';
-import { readToken } from './session.js';
+import { isSignedIn } from './session.js';
 
 /** What the dashboard needs to know of an account: who, and which place it covers. */
 export const AccountScopeFragment = graphql(`
@@ -35,9 +35,9 @@ const ViewerQuery = graphql(`
 
 /** The signed-in account, or null when nobody is signed in. */
 export function useViewer() {
-  const token = readToken();
-  const { data, loading, error } = useQuery(ViewerQuery, { skip: !token });
-  return { viewer: token ? (data?.me ?? null) : null, loading: Boolean(token) && loading, error };
+  const signedIn = isSignedIn();
+  const { data, loading, error } = useQuery(ViewerQuery, { skip: !signedIn });
+  return { viewer: signedIn ? (data?.me ?? null) : null, loading: signedIn && loading, error };
 }
 
 export type Viewer = NonNullable<ReturnType<typeof useViewer>['viewer']>;

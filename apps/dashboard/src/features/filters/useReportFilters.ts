@@ -3,7 +3,7 @@ import { lastOpenedSchoolYear } from '@repo/domain/school-year';
 import { useSearchParams } from 'react-router';
 import { useToday } from '../../clock.js';
 import { graphql } from '../../gql/index.js';
-import { readToken } from '../auth/session.js';
+import { isSignedIn } from '../auth/session.js';
 import {
   defaultReportYear,
   filterSearch,
@@ -30,7 +30,7 @@ const SchoolYearsQuery = graphql(`
 /** The school years that hold data: enrolled learners, or early registrations (the tracker's). */
 export function useSchoolYears() {
   // Asked at once with the session, beside the viewer's own query rather than after it.
-  const { data, loading, error, refetch } = useQuery(SchoolYearsQuery, { skip: !readToken() });
+  const { data, loading, error, refetch } = useQuery(SchoolYearsQuery, { skip: !isSignedIn() });
   const today = useToday();
   const rows = [...(data?.enrollmentSummary ?? [])].sort((a, b) =>
     (a.schoolYear ?? '').localeCompare(b.schoolYear ?? ''),

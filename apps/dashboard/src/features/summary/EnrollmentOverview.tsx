@@ -7,7 +7,7 @@ import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { type Dimension } from '../../gql/graphql.js';
 import { SignInPrompt } from '../auth/SignInPrompt.js';
-import { readToken } from '../auth/session.js';
+import { isSignedIn } from '../auth/session.js';
 import { useViewer } from '../auth/useViewer.js';
 import { previousYear } from '../filters/reportFilters.js';
 import { ReportFilterBar } from '../filters/ReportFilterBar.js';
@@ -131,7 +131,7 @@ export function EnrollmentOverview({
       below: below ? [below.dimension] : [],
       withBelow: Boolean(below),
     },
-    skip: !readToken() || !schoolYear,
+    skip: !isSignedIn() || !schoolYear,
   });
   const overview = data ?? previousData;
 
