@@ -19,6 +19,7 @@ import { inputTextPlugin } from './modules/ops/input-text.js';
 import { armor, graphqlLimits, introspectionDepthRule } from './modules/ops/graphql-limits.js';
 import { liveness, readiness } from './modules/ops/lifecycle.js';
 import { log, redact } from './modules/ops/log.js';
+import { createMetrics, metricsRoute, type Metrics } from './modules/ops/metrics.js';
 import { rateLimitPlugin } from './modules/ops/rate-limit.js';
 import { RateLimiter } from './rate-limiter.js';
 import { sessionCookie } from './modules/auth/session-cookie.js';
@@ -44,7 +45,8 @@ export async function createApp(dataSource: DataSource): Promise<App> {
   const httpServer = http.createServer(app);
   const stopper = gracefulStopper(httpServer);
   const limiter = new RateLimiter();
-  const apollo = await apolloServer(limiter);
+  const metrics = createMetrics(dataSource);
+  const apollo = await apolloServer(limiter, metrics);
   await apollo.start();
 
   app.disable('x-powered-by');
@@ -57,6 +59,7 @@ export async function createApp(dataSource: DataSource): Promise<App> {
     const { ok, body } = await readiness(dataSource, stopper.isStopping());
     res.status(ok ? 200 : 503).json(body);
   });
+  app.get('/metrics', metricsRoute(metrics.registry));
   app.use(
     '/graphql',
     requestTimeout(graphqlLimits.requestTimeoutMs),
@@ -98,7 +101,10 @@ export async function createApp(dataSource: DataSource): Promise<App> {
 }
 
 /** The GraphQL server: its limits, its error masking and its plugins. */
-async function apolloServer(limiter: RateLimiter): Promise<ApolloServer<Context>> {
+async function apolloServer(
+  limiter: RateLimiter,
+  metrics: Metrics,
+): Promise<ApolloServer<Context>> {
   const limits = armor();
   return new ApolloServer<Context>({
     schema: await createSchema(),
@@ -119,6 +125,8 @@ async function apolloServer(limiter: RateLimiter): Promise<ApolloServer<Context>
       operationAccessPlugin,
       inputTextPlugin,
       rateLimitPlugin(limiter),
+      // After errorStatusPlugin: it reads the status that plugin sets.
+      metrics.plugin,
       // No cache hints are used (answers carry personal data and go by POST): without the
       // plugin Apollo adds no per-field hook to every resolver.
       ApolloServerPluginCacheControlDisabled(),

@@ -144,6 +144,15 @@ const variables = {
     fallback: 10_000,
     rule: whole(0),
   },
+  metricsToken: {
+    name: 'METRICS_TOKEN',
+    description:
+      'The bearer token a Prometheus scraper on another machine sends for /metrics (this machine needs none).',
+    fallback: null,
+    shown: '(/metrics from this machine only)',
+    rule: secret,
+    secret: true,
+  },
   maxDepth: {
     name: 'GRAPHQL_MAX_DEPTH',
     description: 'The deepest query one request may send.',
@@ -287,6 +296,8 @@ export const config = {
   dbPoolSize: read(variables.dbPoolSize),
   shutdownDelayMs: read(variables.shutdownDelayMs),
   shutdownGraceMs: read(variables.shutdownGraceMs),
+  /** Null: /metrics answers this machine only (modules/ops/metrics.ts). */
+  metricsToken: read(variables.metricsToken),
   /** Limits on one GraphQL request (modules/ops/graphql-limits.ts says how they were set). */
   graphqlLimits: {
     maxDepth: read(variables.maxDepth),

@@ -22,6 +22,7 @@ import { CellKeys1796500000000 } from './1796500000000-CellKeys.js';
 import { CrossDivisionMergeApprovals1796523354307 } from './1796523354307-CrossDivisionMergeApprovals.js';
 import { LearnerTransfers1796523485908 } from './1796523485908-LearnerTransfers.js';
 import { EarlyRegistrationKeySums1796530000000 } from './1796530000000-EarlyRegistrationKeySums.js';
+import { RollupDeltaRecordedAt1796551069463 } from './1796551069463-RollupDeltaRecordedAt.js';
 
 /** Every migration in order; `npm run migration:generate` rewrites this list. */
 export const migrations = [
@@ -49,4 +50,5 @@ export const migrations = [
   CrossDivisionMergeApprovals1796523354307,
   LearnerTransfers1796523485908,
   EarlyRegistrationKeySums1796530000000,
+  RollupDeltaRecordedAt1796551069463,
 ];
