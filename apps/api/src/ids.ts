@@ -12,6 +12,12 @@ const kinds = {
   // integer keys of the reference data: up to 9 digits stay inside a PostgreSQL integer.
   region: { shape: /^\d{1,9}$/, rule: 'ID_INVALID', says: 'is not an id' },
   division: { shape: /^\d{1,9}$/, rule: 'ID_INVALID', says: 'is not an id' },
+  // uuid keys.
+  account: {
+    shape: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+    rule: 'ID_INVALID',
+    says: 'is not an id',
+  },
   // DepEd's School ID: always 6 digits.
   school: { shape: /^\d{6}$/, rule: 'SCHOOL_ID_FORMAT', says: 'must be 6 digits' },
 } as const;

@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import './graphql-enums.js';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AccountsResolver } from './modules/accounts/accounts.resolver.js';
 import { AuthResolver } from './modules/auth/auth.resolver.js';
 import { LearnerMergeResolver } from './modules/learner/learner-merge.resolver.js';
 import { LearnerResolver } from './modules/learner/learner.resolver.js';
@@ -20,6 +21,7 @@ import { SchoolResolver } from './modules/school/school.resolver.js';
 
 export const resolvers = [
   AuthResolver,
+  AccountsResolver,
   RegionResolver,
   DivisionResolver,
   SchoolResolver,

@@ -18,6 +18,12 @@ const TrackerPage = lazy(() =>
 const ExplorerPage = lazy(() =>
   import('./pages/ExplorerPage.js').then((m) => ({ default: m.ExplorerPage })),
 );
+const AccountsPage = lazy(() =>
+  import('./pages/AccountsPage.js').then((m) => ({ default: m.AccountsPage })),
+);
+const SetPasswordPage = lazy(() =>
+  import('./features/auth/SetPasswordPage.js').then((m) => ({ default: m.SetPasswordPage })),
+);
 const EnrollPage = lazy(() =>
   import('./pages/enroll/EnrollPage.js').then((m) => ({ default: m.EnrollPage })),
 );
@@ -60,6 +66,8 @@ export function App() {
           <Routes>
             <Route path={routePatterns.national} element={<Home />} />
             <Route path={routePatterns.login} element={<LoginPage />} />
+            <Route path={routePatterns.setPassword} element={<SetPasswordPage />} />
+            <Route path={routePatterns.accounts} element={<AccountsPage />} />
             <Route path={routePatterns.region} element={<RegionPage />} />
             <Route path={routePatterns.division} element={<DivisionPage />} />
             <Route path={routePatterns.school} element={<SchoolPage />} />

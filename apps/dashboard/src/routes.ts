@@ -12,6 +12,8 @@ export type EnrollmentScreen =
 export const routePatterns = {
   national: '/',
   login: '/login',
+  setPassword: '/set-password',
+  accounts: '/accounts',
   region: '/regions/:regionId',
   division: '/divisions/:divisionId',
   school: '/schools/:schoolId',
@@ -26,6 +28,8 @@ export const routes = {
   national: '/',
   tracker: '/tracker',
   explore: '/explore',
+  setPassword: '/set-password',
+  accounts: '/accounts',
   region: (id: string) => `/regions/${id}`,
   division: (id: string) => `/divisions/${id}`,
   school: (schoolId: string) => `/schools/${schoolId}`,

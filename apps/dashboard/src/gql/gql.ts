@@ -15,6 +15,14 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query DashboardClock {\n    clock {\n      today\n      now\n      pinned\n    }\n  }\n": typeof types.DashboardClockDocument,
+    "\n  query Accounts($search: String, $limit: Int!, $offset: Int!) {\n    accounts(search: $search, limit: $limit, offset: $offset) {\n      total\n      items {\n        id\n        username\n        displayName\n        role\n        email\n        disabled\n        awaitingPassword\n        lastSignInAt\n        school {\n          schoolId\n          name\n        }\n        division {\n          id\n          name\n        }\n        region {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.AccountsDocument,
+    "\n  query AccountEvents {\n    accountEvents(limit: 20) {\n      id\n      at\n      action\n      actor\n      username\n      role\n    }\n  }\n": typeof types.AccountEventsDocument,
+    "\n  query AccountPlaces {\n    regions {\n      id\n      name\n      divisions {\n        id\n        name\n      }\n    }\n  }\n": typeof types.AccountPlacesDocument,
+    "\n  mutation CreateAccount($input: NewAccountInput!) {\n    createAccount(input: $input) {\n      setupCode\n      setupCodeExpiresAt\n      account {\n        id\n        username\n      }\n    }\n  }\n": typeof types.CreateAccountDocument,
+    "\n  mutation DisableAccount($id: ID!) {\n    disableAccount(id: $id) {\n      id\n      disabled\n    }\n  }\n": typeof types.DisableAccountDocument,
+    "\n  mutation EnableAccount($id: ID!) {\n    enableAccount(id: $id) {\n      id\n      disabled\n    }\n  }\n": typeof types.EnableAccountDocument,
+    "\n  mutation ResetAccountPassword($id: ID!) {\n    resetAccountPassword(id: $id) {\n      setupCode\n      setupCodeExpiresAt\n      account {\n        id\n        username\n        awaitingPassword\n      }\n    }\n  }\n": typeof types.ResetAccountPasswordDocument,
+    "\n  mutation SetPassword($username: String!, $code: String!, $password: String!) {\n    setPassword(username: $username, code: $code, password: $password)\n  }\n": typeof types.SetPasswordDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password, cookie: true) {\n      sessionExpiresAt\n      account {\n        ...AccountScope\n      }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  fragment AccountScope on Account {\n    username\n    displayName\n    role\n    scopeKind\n    region {\n      id\n      name\n    }\n    division {\n      id\n      name\n    }\n    school {\n      schoolId\n      name\n    }\n  }\n": typeof types.AccountScopeFragmentDoc,
     "\n  query Viewer {\n    me {\n      ...AccountScope\n    }\n  }\n": typeof types.ViewerDocument,
@@ -49,6 +57,14 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query DashboardClock {\n    clock {\n      today\n      now\n      pinned\n    }\n  }\n": types.DashboardClockDocument,
+    "\n  query Accounts($search: String, $limit: Int!, $offset: Int!) {\n    accounts(search: $search, limit: $limit, offset: $offset) {\n      total\n      items {\n        id\n        username\n        displayName\n        role\n        email\n        disabled\n        awaitingPassword\n        lastSignInAt\n        school {\n          schoolId\n          name\n        }\n        division {\n          id\n          name\n        }\n        region {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.AccountsDocument,
+    "\n  query AccountEvents {\n    accountEvents(limit: 20) {\n      id\n      at\n      action\n      actor\n      username\n      role\n    }\n  }\n": types.AccountEventsDocument,
+    "\n  query AccountPlaces {\n    regions {\n      id\n      name\n      divisions {\n        id\n        name\n      }\n    }\n  }\n": types.AccountPlacesDocument,
+    "\n  mutation CreateAccount($input: NewAccountInput!) {\n    createAccount(input: $input) {\n      setupCode\n      setupCodeExpiresAt\n      account {\n        id\n        username\n      }\n    }\n  }\n": types.CreateAccountDocument,
+    "\n  mutation DisableAccount($id: ID!) {\n    disableAccount(id: $id) {\n      id\n      disabled\n    }\n  }\n": types.DisableAccountDocument,
+    "\n  mutation EnableAccount($id: ID!) {\n    enableAccount(id: $id) {\n      id\n      disabled\n    }\n  }\n": types.EnableAccountDocument,
+    "\n  mutation ResetAccountPassword($id: ID!) {\n    resetAccountPassword(id: $id) {\n      setupCode\n      setupCodeExpiresAt\n      account {\n        id\n        username\n        awaitingPassword\n      }\n    }\n  }\n": types.ResetAccountPasswordDocument,
+    "\n  mutation SetPassword($username: String!, $code: String!, $password: String!) {\n    setPassword(username: $username, code: $code, password: $password)\n  }\n": types.SetPasswordDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password, cookie: true) {\n      sessionExpiresAt\n      account {\n        ...AccountScope\n      }\n    }\n  }\n": types.LoginDocument,
     "\n  fragment AccountScope on Account {\n    username\n    displayName\n    role\n    scopeKind\n    region {\n      id\n      name\n    }\n    division {\n      id\n      name\n    }\n    school {\n      schoolId\n      name\n    }\n  }\n": types.AccountScopeFragmentDoc,
     "\n  query Viewer {\n    me {\n      ...AccountScope\n    }\n  }\n": types.ViewerDocument,
@@ -100,6 +116,38 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query DashboardClock {\n    clock {\n      today\n      now\n      pinned\n    }\n  }\n"): (typeof documents)["\n  query DashboardClock {\n    clock {\n      today\n      now\n      pinned\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Accounts($search: String, $limit: Int!, $offset: Int!) {\n    accounts(search: $search, limit: $limit, offset: $offset) {\n      total\n      items {\n        id\n        username\n        displayName\n        role\n        email\n        disabled\n        awaitingPassword\n        lastSignInAt\n        school {\n          schoolId\n          name\n        }\n        division {\n          id\n          name\n        }\n        region {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Accounts($search: String, $limit: Int!, $offset: Int!) {\n    accounts(search: $search, limit: $limit, offset: $offset) {\n      total\n      items {\n        id\n        username\n        displayName\n        role\n        email\n        disabled\n        awaitingPassword\n        lastSignInAt\n        school {\n          schoolId\n          name\n        }\n        division {\n          id\n          name\n        }\n        region {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountEvents {\n    accountEvents(limit: 20) {\n      id\n      at\n      action\n      actor\n      username\n      role\n    }\n  }\n"): (typeof documents)["\n  query AccountEvents {\n    accountEvents(limit: 20) {\n      id\n      at\n      action\n      actor\n      username\n      role\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountPlaces {\n    regions {\n      id\n      name\n      divisions {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query AccountPlaces {\n    regions {\n      id\n      name\n      divisions {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateAccount($input: NewAccountInput!) {\n    createAccount(input: $input) {\n      setupCode\n      setupCodeExpiresAt\n      account {\n        id\n        username\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateAccount($input: NewAccountInput!) {\n    createAccount(input: $input) {\n      setupCode\n      setupCodeExpiresAt\n      account {\n        id\n        username\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DisableAccount($id: ID!) {\n    disableAccount(id: $id) {\n      id\n      disabled\n    }\n  }\n"): (typeof documents)["\n  mutation DisableAccount($id: ID!) {\n    disableAccount(id: $id) {\n      id\n      disabled\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EnableAccount($id: ID!) {\n    enableAccount(id: $id) {\n      id\n      disabled\n    }\n  }\n"): (typeof documents)["\n  mutation EnableAccount($id: ID!) {\n    enableAccount(id: $id) {\n      id\n      disabled\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetAccountPassword($id: ID!) {\n    resetAccountPassword(id: $id) {\n      setupCode\n      setupCodeExpiresAt\n      account {\n        id\n        username\n        awaitingPassword\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ResetAccountPassword($id: ID!) {\n    resetAccountPassword(id: $id) {\n      setupCode\n      setupCodeExpiresAt\n      account {\n        id\n        username\n        awaitingPassword\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetPassword($username: String!, $code: String!, $password: String!) {\n    setPassword(username: $username, code: $code, password: $password)\n  }\n"): (typeof documents)["\n  mutation SetPassword($username: String!, $code: String!, $password: String!) {\n    setPassword(username: $username, code: $code, password: $password)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

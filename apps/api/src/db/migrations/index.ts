@@ -22,6 +22,7 @@ import { CellKeys1796500000000 } from './1796500000000-CellKeys.js';
 import { CrossDivisionMergeApprovals1796523354307 } from './1796523354307-CrossDivisionMergeApprovals.js';
 import { LearnerTransfers1796523485908 } from './1796523485908-LearnerTransfers.js';
 import { EarlyRegistrationKeySums1796530000000 } from './1796530000000-EarlyRegistrationKeySums.js';
+import { AccountAdministration1796550859091 } from './1796550859091-AccountAdministration.js';
 import { RollupDeltaRecordedAt1796551069463 } from './1796551069463-RollupDeltaRecordedAt.js';
 
 /** Every migration in order; `npm run migration:generate` rewrites this list. */
@@ -50,5 +51,6 @@ export const migrations = [
   CrossDivisionMergeApprovals1796523354307,
   LearnerTransfers1796523485908,
   EarlyRegistrationKeySums1796530000000,
+  AccountAdministration1796550859091,
   RollupDeltaRecordedAt1796551069463,
 ];

@@ -32,8 +32,31 @@ export class AccountEntity {
   @Column({ type: 'varchar', length: 60, unique: true })
   username: string;
 
-  @Column({ name: 'password_hash', type: 'varchar', length: 100 })
-  passwordHash: string;
+  /** Null until the user sets one with the one-time code (issue 20), and after a reset. */
+  @Column({ name: 'password_hash', type: 'varchar', length: 100, nullable: true })
+  passwordHash: string | null;
+
+  /** For single sign-on: the verified e-mail that maps to this account, lower-case (issue 20). */
+  @Column({ type: 'varchar', length: 254, nullable: true, unique: true })
+  email: string | null;
+
+  /** SHA-256 of the one-time code that sets the password, while one is outstanding. */
+  @Column({ name: 'setup_code_hash', type: 'char', length: 64, nullable: true })
+  setupCodeHash: string | null;
+
+  @Column({ name: 'setup_code_expires_at', type: 'timestamptz', nullable: true })
+  setupCodeExpiresAt: Date | null;
+
+  @Column({ name: 'last_sign_in_at', type: 'timestamptz', nullable: true })
+  lastSignInAt: Date | null;
+
+  /** Who created it (null: a command on the server, or before issue 20). */
+  @Column({ name: 'created_by', type: 'uuid', nullable: true })
+  createdBy: string | null;
+
+  @ManyToOne(() => AccountEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'FK_account_created_by' })
+  creator: Relation<AccountEntity> | null;
 
   @Column({ name: 'display_name', type: 'varchar', length: 120 })
   displayName: string;

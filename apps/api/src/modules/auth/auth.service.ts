@@ -60,6 +60,10 @@ export async function login(
     expiresAt: new Date(clock.now().getTime() + tokenTtlSeconds * 1000),
     clientAddress: clientAddress?.slice(0, 64) ?? null,
   });
+  // For the accounts screens (issue 20); no column the session trigger watches.
+  await dataSource
+    .getRepository(AccountEntity)
+    .update({ id: account.id }, { lastSignInAt: clock.now() });
   return { ...(await accessToken(account, session)), account };
 }
 

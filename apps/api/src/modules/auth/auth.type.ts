@@ -1,9 +1,12 @@
 import { Role, ScopeKind } from '@repo/domain/access';
-import { Field, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { type AccountEntity } from './account.entity.js';
 
-@ObjectType({ description: 'A signed-in user and the place their account covers.' })
+@ObjectType({ description: 'A user account and the place it covers.' })
 export class Account {
+  @Field(() => ID)
+  id: string;
+
   @Field()
   username: string;
 
@@ -15,6 +18,26 @@ export class Account {
 
   @Field(() => ScopeKind)
   scopeKind: ScopeKind;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The e-mail that single sign-on maps to this account.',
+  })
+  email: string | null;
+
+  @Field({ description: 'Disabled: it cannot sign in, and its sessions have ended.' })
+  disabled: boolean;
+
+  @Field({
+    description: 'No password yet, or reset: the user sets one with the one-time code.',
+  })
+  awaitingPassword: boolean;
+
+  @Field(() => Date, { nullable: true })
+  lastSignInAt: Date | null;
+
+  @Field(() => Date)
+  createdAt: Date;
 
   /** Resolved to School, Division or Region by the resolver. */
   schoolId: number | null;
@@ -43,6 +66,12 @@ export class LoginResult {
 
 export function toAccount(entity: AccountEntity, scopeKind: ScopeKind): Account {
   return Object.assign(new Account(), {
+    id: entity.id,
+    email: entity.email,
+    disabled: entity.disabledAt !== null,
+    awaitingPassword: entity.passwordHash === null,
+    lastSignInAt: entity.lastSignInAt,
+    createdAt: entity.createdAt,
     username: entity.username,
     displayName: entity.displayName,
     role: entity.role as Role,

@@ -44,6 +44,19 @@ const samples: Record<string, { query: string; variables?: Record<string, unknow
   reverseTransfer: {
     query: 'mutation { reverseTransfer(input: { id: "0", reason: "x" }) { id } }',
   },
+  accounts: { query: '{ accounts { total } }' },
+  accountEvents: { query: '{ accountEvents { id } }' },
+  createAccount: {
+    query:
+      'mutation { createAccount(input: { username: "", displayName: "", role: NATIONAL_ANALYST }) { setupCode } }',
+  },
+  disableAccount: { query: 'mutation { disableAccount(id: "0") { id } }' },
+  enableAccount: { query: 'mutation { enableAccount(id: "0") { id } }' },
+  resetAccountPassword: { query: 'mutation { resetAccountPassword(id: "0") { setupCode } }' },
+  changeAccountAccess: {
+    query: 'mutation { changeAccountAccess(id: "0", access: { role: NATIONAL_ANALYST }) { id } }',
+  },
+  setPassword: { query: 'mutation { setPassword(username: "", code: "", password: "") }' },
   clock: { query: '{ clock { today } }' },
   schoolCalendars: { query: '{ schoolCalendars { schoolYear } }' },
   schoolCalendar: { query: '{ schoolCalendar(schoolYear: "2026-2027") { openingDay } }' },
@@ -100,6 +113,7 @@ const samples: Record<string, { query: string; variables?: Record<string, unknow
 };
 
 const schoolRoles = [Role.SCHOOL_REGISTRAR, Role.SCHOOL_HEAD, Role.ALS_FACILITATOR];
+const accountAdministrators = [Role.DIVISION_MONITOR, Role.REGIONAL_PLANNER, Role.ADMINISTRATOR];
 
 /** Expected answer per operation: who gets through the access check. */
 const expected: Record<string, 'everyone' | 'signed-in' | readonly Role[]> = {
@@ -126,6 +140,14 @@ const expected: Record<string, 'everyone' | 'signed-in' | readonly Role[]> = {
   revertLearnerMerge: [Role.DIVISION_MONITOR],
   transfers: [...schoolRoles, Role.DIVISION_MONITOR],
   reverseTransfer: [Role.DIVISION_MONITOR],
+  accounts: accountAdministrators,
+  accountEvents: accountAdministrators,
+  createAccount: accountAdministrators,
+  disableAccount: accountAdministrators,
+  enableAccount: accountAdministrators,
+  resetAccountPassword: accountAdministrators,
+  changeAccountAccess: accountAdministrators,
+  setPassword: 'everyone',
   clock: 'everyone',
   schoolCalendars: 'everyone',
   schoolCalendar: 'everyone',

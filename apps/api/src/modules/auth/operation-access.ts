@@ -15,6 +15,11 @@ export type OperationRule = 'PUBLIC' | 'SIGNED_IN' | readonly Role[];
 
 const schoolRoles = [Role.SCHOOL_REGISTRAR, Role.SCHOOL_HEAD, Role.ALS_FACILITATOR] as const;
 const schoolAndDivision = [...schoolRoles, Role.DIVISION_MONITOR] as const;
+const accountAdministrators = [
+  Role.DIVISION_MONITOR,
+  Role.REGIONAL_PLANNER,
+  Role.ADMINISTRATOR,
+] as const;
 
 /**
  * The one table of who may call what. An operation missing here is refused for everyone (and a
@@ -34,6 +39,15 @@ export const operationAccess: Record<string, OperationRule> = {
   // The policy engine reads no personal data (SPEC §7).
   checkEligibility: 'PUBLIC',
   me: 'SIGNED_IN',
+  // Accounts administration (issue 20): each level the level below; the code is the proof.
+  accounts: accountAdministrators,
+  accountEvents: accountAdministrators,
+  createAccount: accountAdministrators,
+  disableAccount: accountAdministrators,
+  enableAccount: accountAdministrators,
+  resetAccountPassword: accountAdministrators,
+  changeAccountAccess: accountAdministrators,
+  setPassword: 'PUBLIC',
   // Personal data: the school scope, and the division scope for follow-up (SPEC §1).
   searchLearners: schoolAndDivision,
   learner: schoolAndDivision,

@@ -1,5 +1,6 @@
 import { useApolloClient } from '@apollo/client/react';
 import { roleLabel } from '@repo/domain/access';
+import { administersAccounts } from '@repo/domain/accounts';
 import { Link, useNavigate } from 'react-router';
 import { routes } from '../../routes.js';
 import { endSession } from './session.js';
@@ -21,6 +22,7 @@ export function AccountMenu() {
       <span>
         {viewer.displayName} · {roleLabel[viewer.role]}
       </span>
+      {administersAccounts(viewer.role) ? <Link to={routes.accounts}>Accounts</Link> : null}
       <button
         type="button"
         className="button--secondary"

@@ -1,7 +1,8 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { type FormEvent } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { graphql } from '../../gql/index.js';
+import { routes } from '../../routes.js';
 import { saveSession } from './session.js';
 import { scopeHome } from './useViewer.js';
 
@@ -68,6 +69,10 @@ export function LoginPage() {
           </p>
         ) : null}
       </form>
+      <p>
+        New account, or a password reset? <Link to={routes.setPassword}>Set your password</Link>{' '}
+        with the one-time code you were given.
+      </p>
     </section>
   );
 }

@@ -1,0 +1,81 @@
+import { useQuery } from '@apollo/client/react';
+import { administersAccounts } from '@repo/domain/accounts';
+import { useState } from 'react';
+import { Navigate, useLocation } from 'react-router';
+import { AccountEventsQuery } from '../features/accounts/accounts.queries.js';
+import { AccountsTable, manilaTime } from '../features/accounts/AccountsTable.js';
+import { type IssuedCode, NewAccountForm } from '../features/accounts/NewAccountForm.js';
+import { useViewer } from '../features/auth/useViewer.js';
+import { routes } from '../routes.js';
+
+/** What was done to accounts in the viewer's place: its own actions and the levels below. */
+function RecentChanges() {
+  const { data } = useQuery(AccountEventsQuery);
+  if (!data) return null;
+  return (
+    <section aria-labelledby="events-heading">
+      <h2 id="events-heading">Recent changes</h2>
+      <table aria-label="Recent changes">
+        <thead>
+          <tr>
+            <th scope="col">When</th>
+            <th scope="col">What</th>
+            <th scope="col">Account</th>
+            <th scope="col">By</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.accountEvents.map((event) => (
+            <tr key={event.id}>
+              <td>{manilaTime(event.at)}</td>
+              <td>{event.action.replace('ACCOUNT_', '').replaceAll('_', ' ').toLowerCase()}</td>
+              <td>{event.username}</td>
+              <td>{event.actor ?? 'the user, with the one-time code'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/**
+ * Accounts administration (issue 20): an administrator, a region or a division creates the
+ * accounts of the level below, and disables, enables or resets them. A one-time code is shown
+ * once, to be given to the user, who sets a password with it.
+ */
+export function AccountsPage() {
+  const { viewer, loading } = useViewer();
+  const location = useLocation();
+  const [issued, setIssued] = useState<IssuedCode | null>(null);
+  if (loading) return <div className="skeleton skeleton--row" aria-busy="true" />;
+  if (!viewer) return <Navigate to={routes.login(location.pathname)} replace />;
+  if (!administersAccounts(viewer.role))
+    return <p className="note">Your account does not manage other accounts.</p>;
+  return (
+    <section aria-labelledby="accounts-page">
+      <h1 id="accounts-page">Accounts</h1>
+      {issued ? (
+        <div role="status" className="note">
+          <p>
+            One-time code for <strong>{issued.username}</strong>:{' '}
+            <code aria-label="One-time code">{issued.setupCode}</code>
+          </p>
+          <p>
+            Give it to the user in person or by phone: it sets their password at{' '}
+            <code>{`${window.location.origin}${routes.setPassword}`}</code> until{' '}
+            {manilaTime(issued.expiresAt)}. It is not shown again.
+          </p>
+        </div>
+      ) : null}
+      <div className="table-pair">
+        <section aria-labelledby="new-account-heading">
+          <h2 id="new-account-heading">New account</h2>
+          <NewAccountForm viewer={viewer} onIssued={setIssued} />
+        </section>
+        <RecentChanges />
+      </div>
+      <AccountsTable onIssued={setIssued} />
+    </section>
+  );
+}
