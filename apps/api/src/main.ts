@@ -9,12 +9,20 @@ import { ensureDemoData } from './modules/datasets/demo-data.js';
 import { loadReferenceData } from './modules/reference-data/reference-data.seed.js';
 import { log, redact } from './modules/ops/log.js';
 import { startRollupApplier } from './modules/reporting/rollup-applier.js';
+import { demoDataProblem, productionConfigProblem } from './startup-checks.js';
 
 if (process.argv.includes('--help')) {
   process.stdout.write(
     `Usage: node apps/api/dist/main.js (npm start from the repository root builds and runs it)\n\n${environmentHelp()}`,
   );
   process.exit(0);
+}
+
+// Refused before anything starts, in one line and a non-zero exit (issue 20).
+const refusal = productionConfigProblem();
+if (refusal) {
+  process.stderr.write(`${refusal}\n`);
+  process.exit(1);
 }
 
 const say = (message: string) => log('info', 'api', { message });
@@ -31,7 +39,7 @@ const dataSource = createDataSource(database.url, {
 let stopping = false;
 let stopApplier: (() => Promise<void>) | null = null;
 
-async function shutdown(signal: string, app?: Awaited<ReturnType<typeof createApp>>) {
+async function shutdown(signal: string, app?: Awaited<ReturnType<typeof createApp>>, exitCode = 0) {
   if (stopping) return;
   stopping = true;
   say(`${signal}: stopping`);
@@ -48,7 +56,7 @@ async function shutdown(signal: string, app?: Awaited<ReturnType<typeof createAp
   if (dataSource.isInitialized) await dataSource.destroy();
   await database.release();
   say('stopped');
-  process.exit(0);
+  process.exit(exitCode);
 }
 
 // Until the server is up, a signal still stops the embedded database.
@@ -62,6 +70,11 @@ try {
   if (applied.length > 0) say(`applied ${applied.length} migration(s)`);
   // A data set load cut off between its two halves' commits holds its locks until ended.
   for (const ended of await resolveInterruptedLoads(dataSource)) say(`interrupted load: ${ended}`);
+  const demoData = await demoDataProblem(dataSource);
+  if (demoData) {
+    process.stderr.write(`${demoData}\n`);
+    await shutdown('refused', undefined, 1);
+  }
   for (const result of await loadReferenceData(dataSource)) {
     if (!result.skipped) say(`loaded ${result.rows} ${result.file}`);
   }
@@ -85,5 +98,5 @@ try {
   say(`ready at http://localhost:${port} (GraphQL at /graphql, health at /health)`);
 } catch (error) {
   log('error', 'api.startup_failed', { message: redact(String(error)) });
-  await shutdown('startup failure');
+  await shutdown('startup failure', undefined, 1);
 }

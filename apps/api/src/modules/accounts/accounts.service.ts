@@ -146,6 +146,44 @@ export function createAccount(
   });
 }
 
+/**
+ * The first administrator, made by a command on the server (`npm run create-admin`), where no
+ * account yet exists to make it: audited with no actor.
+ */
+export function createAdministrator(
+  dataSource: DataSource,
+  input: { username: string; displayName: string; email?: string | null },
+): Promise<AccountSetup> {
+  const username = checkUsername(input.username);
+  const displayName = checkDisplayName(input.displayName);
+  const email = checkEmail(input.email);
+  return dataSource.transaction(async (manager) => {
+    const repository = manager.getRepository(AccountEntity);
+    if (await repository.existsBy({ username }))
+      throw refused('USERNAME_TAKEN', `The username ${username} is taken`, {
+        field: 'input.username',
+      });
+    const account = repository.create({
+      username,
+      displayName,
+      email,
+      role: 'ADMINISTRATOR',
+      passwordHash: null,
+      ...placeColumns({}),
+      createdBy: null,
+    });
+    const code = withCode(account);
+    await repository.save(account);
+    await audit(manager, null, {
+      action: 'ACCOUNT_CREATED',
+      entity: 'account',
+      entityId: account.id,
+      after: auditView(account, {}),
+    });
+    return { account, ...code };
+  });
+}
+
 /** An account the viewer manages, locked for the change, with its place's line. */
 async function managedAccount(manager: EntityManager, viewer: Viewer, id: string) {
   checkId('account', id, 'id');
