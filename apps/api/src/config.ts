@@ -88,6 +88,14 @@ const variables = {
     fallback: 54329,
     rule: port,
   },
+  pgBinDir: {
+    name: 'PG_BIN_DIR',
+    description:
+      'The folder of the pg_dump and pg_restore that `npm run backup` and `npm run restore` run (docs/operations.md).',
+    fallback: null,
+    shown: "(of the bundled PostgreSQL 18 client and the PATH's, the one of the server's version)",
+    rule: anyText,
+  },
   dbPoolSize: {
     name: 'DB_POOL_SIZE',
     description: "The API's PostgreSQL connections (each request holds one for its transaction).",
@@ -293,6 +301,8 @@ export const config = {
   /** Null: the repository's embedded PostgreSQL. */
   databaseUrl: read(variables.databaseUrl),
   embeddedPgPort: read(variables.embeddedPgPort),
+  /** Null: the bundled PostgreSQL client or the PATH's, by the server's version (db/pg-tools.ts). */
+  pgBinDir: read(variables.pgBinDir),
   dbPoolSize: read(variables.dbPoolSize),
   shutdownDelayMs: read(variables.shutdownDelayMs),
   shutdownGraceMs: read(variables.shutdownGraceMs),
