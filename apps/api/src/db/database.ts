@@ -42,8 +42,20 @@ export async function createDatabaseIfMissing(adminUrl: string, database: string
 export async function dropDatabase(adminUrl: string, database: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
+  const name = client.escapeIdentifier(database);
   try {
-    await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(database)} WITH (FORCE)`);
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(async (error) => {
+      // 42501: a role that is not a superuser may not end another role's process, and PostgreSQL
+      // 15 counts an autovacuum worker as one (seen after a bulk load). Our own sessions end
+      // here; a plain DROP DATABASE stops autovacuum itself.
+      if ((error as { code?: string }).code !== '42501') throw error;
+      await client.query(
+        `SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity
+         WHERE datname = $1 AND usename = current_user AND pid <> pg_backend_pid()`,
+        [database],
+      );
+      await client.query(`DROP DATABASE IF EXISTS ${name}`);
+    });
   } finally {
     await client.end();
   }
