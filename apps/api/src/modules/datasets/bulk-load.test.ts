@@ -104,13 +104,17 @@ describe('data set loads (issue 6)', () => {
     expect(again.learners).toBe(40);
   });
 
-  it("ends a cut-off load's prepared halves: committed once the enrollments' half was prepared", async () => {
+  it("ends a cut-off load's prepared halves: committed once the enrollments' half was prepared", async ({
+    skip,
+  }) => {
     const [{ prepared }] = (await dataSource.query<{ prepared: number }[]>(
       `SELECT current_setting('max_prepared_transactions')::int AS prepared`,
     )) as [{ prepared: number }];
     if (prepared < 4) {
-      console.log('skipped: max_prepared_transactions < 4 on this server');
-      return;
+      // Debian's PostgreSQL (max_prepared_transactions 0): loads run on one connection there.
+      const reason = 'skipped: max_prepared_transactions < 4 on this server';
+      console.log(reason);
+      skip(reason);
     }
     await dataSource.query('CREATE TABLE IF NOT EXISTS load_probe (gid text)');
     // Three loads cut off: before the enrollments' half was prepared (1), after both were (2),
