@@ -3,7 +3,6 @@ import { GraphQLError } from 'graphql';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { type Context } from '../../context.js';
 import { takeLogin } from '../../rate-limiter.js';
-import { type AccountEntity } from '../auth/account.entity.js';
 import { Account, toAccount } from '../auth/auth.type.js';
 import {
   accountEvents,
@@ -20,6 +19,9 @@ import {
   AccountSetup,
   NewAccountInput,
 } from './accounts.type.js';
+
+/** An account as the service answers it (the auth module's entity, which a resolver does not import). */
+type AccountEntity = Awaited<ReturnType<typeof changeAccountAccess>>;
 
 const asAccount = (entity: AccountEntity) => toAccount(entity, scopeKindOf[entity.role as Role]);
 
