@@ -19,6 +19,14 @@ const add = (kind, status) => {
   else row.skipped++;
   totals.set(kind, row);
 };
+/** A file's tests; a file that failed outside them (a hook, an import) counts once as failed. */
+const addFile = (kind, file) => {
+  for (const test of file.assertionResults) add(kind, test.status);
+  if (file.status === 'failed' && !file.assertionResults.some((t) => t.status === 'failed')) {
+    console.error(`${file.name}: ${file.message || 'failed outside its tests'}`);
+    add(kind, 'failed');
+  }
+};
 for (const workspace of workspaces) {
   const report = path.join(workspace, 'test-results', 'vitest.json');
   if (!existsSync(report)) {
@@ -27,9 +35,7 @@ for (const workspace of workspaces) {
     continue;
   }
   const { testResults } = JSON.parse(readFileSync(report, 'utf8'));
-  for (const file of testResults) {
-    for (const test of file.assertionResults) add(kindOf(workspace, file.name), test.status);
-  }
+  for (const file of testResults) addFile(kindOf(workspace, file.name), file);
 }
 // .ci/run closes with the calendar runs too (npm run test:calendar, issue 16).
 const calendarReport = path.join('test-results', 'calendar.json');
@@ -44,6 +50,17 @@ if (process.argv.includes('--with-calendar')) {
       failed: calendar.failed,
       skipped: calendar.skipped,
     });
+  }
+}
+// And the API suite on Debian's PostgreSQL 15 as a role that is not a superuser (issue 20).
+const pg15Report = path.join('apps/api', 'test-results', 'vitest-pg15.json');
+if (process.argv.includes('--with-pg15')) {
+  if (!existsSync(pg15Report)) {
+    console.error('No PostgreSQL 15 report: did the API suite run on it?');
+    process.exitCode = 1;
+  } else {
+    const { testResults } = JSON.parse(readFileSync(pg15Report, 'utf8'));
+    for (const file of testResults) addFile('API integration (PG 15)', file);
   }
 }
 const sum = { passed: 0, failed: 0, skipped: 0 };
