@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -56,7 +57,7 @@ async function fingerprint(url: string) {
 
 let own: Awaited<ReturnType<typeof openOwnTestDatabase>>;
 let folder: string;
-const restoredName = `backup_restored_${Date.now()}_${process.pid}`;
+const restoredName = `backup_restored_${randomUUID().slice(0, 8)}_${process.pid}`;
 
 describe.skipIf(unusable !== null)('backup and restore (issue 20)', () => {
   beforeAll(async () => {

@@ -105,13 +105,15 @@ describe('the session cookie (issue 19)', () => {
     const { cookie } = await cookieSignIn();
     const fresh = await post(me, { cookie });
     expect(fresh.setCookie).toEqual([]);
-    // Only Date moves: the access token (15 minutes) is 10 minutes old, then 20.
-    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 10 * 60_000 });
+    // Only Date is faked, and moved on from where it stands: the access token (15 minutes) is 10
+    // minutes old, then 20. The app's clock (clock.ts) reads Date, so it moves with it.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.advanceTimersByTime(10 * 60_000);
     const renewed = await post(me, { cookie });
     expect(renewed.body.data!.me!.username).toBe(account.username);
     const next = renewed.setCookie.find((c) => c.startsWith(`${sessionCookieName}=`))!;
     expect(next.split(';')[0]).not.toBe(cookie);
-    vi.setSystemTime(Date.now() + 10 * 60_000);
+    vi.advanceTimersByTime(10 * 60_000);
     // The old token has expired; the session has not: renewed again from it.
     const again = await post(me, { cookie: next.split(';')[0]! });
     expect(again.body.data!.me!.username).toBe(account.username);
