@@ -73,6 +73,8 @@ async function setPassword(username: string, code: string) {
   const page = await (await browser.newContext()).newPage();
   await page.goto(`${server.url}/login`);
   await page.getByRole('link', { name: 'Set your password' }).click();
+  // The sign-in page has a Username field too: fill nothing until the new page is there.
+  await page.getByRole('heading', { name: 'Set your password' }).waitFor();
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('One-time code').fill(code);
   await page.getByLabel('New password', { exact: true }).fill(password);
@@ -82,10 +84,7 @@ async function setPassword(username: string, code: string) {
   await page.context().close();
 }
 
-// Skipped at the end of stop 28: it passed alone at 11:0x, then failed twice at the registrar's
-// set-password step (the page never said "Your password is set."); the cause is not yet found
-// and is the first thing of the next stop. accounts.test.ts covers the same flow over HTTP.
-describe.skip('accounts administration in Chromium (issue 20)', () => {
+describe.skipIf(!hasChromium)('accounts administration in Chromium (issue 20)', () => {
   it(
     'administrator → division → registrar, each by a one-time code; a disabled session ends',
     { timeout: 120_000 },
