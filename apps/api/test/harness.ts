@@ -59,14 +59,27 @@ export async function openOwnTestDatabase(
   return { dataSource, url, drop };
 }
 
+/** A GraphQL answer's body. */
+export interface GraphQLBody<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: { message: string; extensions?: Record<string, unknown> }[];
+}
+
 export interface TestServer {
   url: string;
   app: App;
+  /** The answer's body. */
   graphql<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
     token?: string,
-  ): Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
+  ): Promise<GraphQLBody<T>>;
+  /** One POST to /graphql as a client sends it: the HTTP status, the body and the headers. */
+  post<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: { token?: string; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: GraphQLBody<T>; headers: Headers }>;
   close(): Promise<void>;
 }
 
@@ -76,19 +89,29 @@ export async function startTestServer(dataSource: DataSource): Promise<TestServe
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = app.httpServer.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
+  async function post<T>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    { token, headers = {} }: { token?: string; headers?: Record<string, string> } = {},
+  ) {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as GraphQLBody<T>;
+    return { status: response.status, body, headers: response.headers };
+  }
   return {
     url,
     app,
-    async graphql(query, variables, token) {
-      const response = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await response.json()) as never;
+    post,
+    async graphql<T>(query: string, variables?: Record<string, unknown>, token?: string) {
+      return (await post<T>(query, variables, { token })).body;
     },
     // Tests keep no connection waiting: whatever is open when a file ends is closed at once.
     close: () => app.stop({ delayMs: 0, graceMs: 0 }).then(() => undefined),

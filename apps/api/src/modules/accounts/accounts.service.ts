@@ -1,7 +1,7 @@
 // Accounts administration (issue 20): each level manages the accounts of the level below it, in
 // its own place (packages/domain/src/accounts.ts). Every change is one transaction with its audit
 // entry; the database ends the account's sessions when its access changes (account-session.sql).
-import { type Role } from '@repo/domain/access';
+import { Role } from '@repo/domain/access';
 import {
   type AccountHolder,
   managedRoles,
@@ -110,12 +110,32 @@ export function createAccount(
   viewer: Viewer,
   input: NewAccount,
 ): Promise<AccountSetup> {
+  return insertAccount(dataSource, viewer, input);
+}
+
+/**
+ * The first administrator, made by a command on the server (`npm run create-admin`), where no
+ * account yet exists to make it: audited with no actor.
+ */
+export function createAdministrator(
+  dataSource: DataSource,
+  input: { username: string; displayName: string; email?: string | null },
+): Promise<AccountSetup> {
+  return insertAccount(dataSource, null, { ...input, role: Role.ADMINISTRATOR });
+}
+
+/** An account and its code, made by `viewer` (checked to manage it) or by the server (null). */
+function insertAccount(
+  dataSource: DataSource,
+  viewer: Viewer | null,
+  input: NewAccount,
+): Promise<AccountSetup> {
   const username = checkUsername(input.username);
   const displayName = checkDisplayName(input.displayName);
   const email = checkEmail(input.email);
   return dataSource.transaction(async (manager) => {
     const line = await placeLineFor(manager, input.role, input);
-    mayManage(viewer, input.role, line);
+    if (viewer) mayManage(viewer, input.role, line);
     const repository = manager.getRepository(AccountEntity);
     if (await repository.existsBy({ username }))
       throw refused('USERNAME_TAKEN', `The username ${username} is taken`, {
@@ -132,7 +152,7 @@ export function createAccount(
       role: input.role,
       passwordHash: null,
       ...placeColumns(line),
-      createdBy: viewer.accountId,
+      createdBy: viewer?.accountId ?? null,
     });
     const code = withCode(account);
     await repository.save(account);
@@ -147,44 +167,9 @@ export function createAccount(
 }
 
 /**
- * The first administrator, made by a command on the server (`npm run create-admin`), where no
- * account yet exists to make it: audited with no actor.
+ * An account the viewer manages, locked for the change, with its place's line; never the viewer's
+ * own (another administrator changes that).
  */
-export function createAdministrator(
-  dataSource: DataSource,
-  input: { username: string; displayName: string; email?: string | null },
-): Promise<AccountSetup> {
-  const username = checkUsername(input.username);
-  const displayName = checkDisplayName(input.displayName);
-  const email = checkEmail(input.email);
-  return dataSource.transaction(async (manager) => {
-    const repository = manager.getRepository(AccountEntity);
-    if (await repository.existsBy({ username }))
-      throw refused('USERNAME_TAKEN', `The username ${username} is taken`, {
-        field: 'input.username',
-      });
-    const account = repository.create({
-      username,
-      displayName,
-      email,
-      role: 'ADMINISTRATOR',
-      passwordHash: null,
-      ...placeColumns({}),
-      createdBy: null,
-    });
-    const code = withCode(account);
-    await repository.save(account);
-    await audit(manager, null, {
-      action: 'ACCOUNT_CREATED',
-      entity: 'account',
-      entityId: account.id,
-      after: auditView(account, {}),
-    });
-    return { account, ...code };
-  });
-}
-
-/** An account the viewer manages, locked for the change, with its place's line. */
 async function managedAccount(manager: EntityManager, viewer: Viewer, id: string) {
   checkId('account', id, 'id');
   const account = await manager
@@ -195,6 +180,10 @@ async function managedAccount(manager: EntityManager, viewer: Viewer, id: string
   const line = await lineOf(manager, account);
   if (manageRefusal(holderOf(viewer), { role: account.role as Role, place: line }))
     throw notFound('Account', id);
+  if (account.id === viewer.accountId)
+    throw refused('FORBIDDEN', 'Another administrator changes your own account', {
+      rule: 'OWN_ACCOUNT',
+    });
   return { account, line };
 }
 
@@ -209,10 +198,6 @@ export function changeAccount(
 ): Promise<{ account: AccountEntity; setupCode?: string; setupCodeExpiresAt?: Date }> {
   return dataSource.transaction(async (manager) => {
     const { account, line } = await managedAccount(manager, viewer, id);
-    if (account.id === viewer.accountId)
-      throw refused('FORBIDDEN', 'Another administrator changes your own account', {
-        rule: 'OWN_ACCOUNT',
-      });
     const before = auditView(account, line);
     let code: { setupCode: string; setupCodeExpiresAt: Date } | undefined;
     if (change === 'DISABLE') account.disabledAt ??= clock.now();
@@ -248,10 +233,6 @@ export function changeAccountAccess(
 ): Promise<AccountEntity> {
   return dataSource.transaction(async (manager) => {
     const { account, line } = await managedAccount(manager, viewer, id);
-    if (account.id === viewer.accountId)
-      throw refused('FORBIDDEN', 'Another administrator changes your own account', {
-        rule: 'OWN_ACCOUNT',
-      });
     const next = await placeLineFor(manager, role, place, 'access');
     mayManage(viewer, role, next);
     const before = auditView(account, line);

@@ -20,6 +20,7 @@ let places: Awaited<ReturnType<typeof resolveTestPlaces>>;
 let otherSchool: string;
 let otherRegionDivision: string;
 let admin: string;
+let adminId: string;
 const strong = 'kalabaw-mangga-ulap-2027';
 
 beforeAll(async () => {
@@ -36,28 +37,16 @@ beforeAll(async () => {
     [places.regionId],
   );
   otherRegionDivision = String(division!.id);
-  admin = (await createTestAccount(dataSource, Role.ADMINISTRATOR)).token;
+  ({ token: admin, id: adminId } = await createTestAccount(dataSource, Role.ADMINISTRATOR));
 });
 afterAll(async () => {
   await server.close();
   await dataSource.destroy();
 });
 
-type Body = {
-  data?: Record<string, unknown> | null;
-  errors?: { message: string; extensions?: Record<string, unknown> }[];
-};
 async function send(query: string, variables: Record<string, unknown>, token?: string) {
-  const response = await fetch(`${server.url}/graphql`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as Body;
-  return { status: response.status, body, error: body.errors?.[0]?.extensions ?? null };
+  const { status, body } = await server.post(query, variables, { token });
+  return { status, body, error: body.errors?.[0]?.extensions ?? null };
 }
 
 const unique = () => Math.random().toString(36).slice(2, 8);
@@ -216,6 +205,14 @@ describe('accounts administration (issue 20)', () => {
     });
     expect(taken.status).toBe(409);
     expect(taken.error).toMatchObject({ code: 'USERNAME_TAKEN' });
+    // An administrator's own account is changed by another administrator.
+    const own = await send(
+      'mutation($id: ID!) { disableAccount(id: $id) { id } }',
+      { id: adminId },
+      admin,
+    );
+    expect(own.status).toBe(403);
+    expect(own.error).toMatchObject({ code: 'FORBIDDEN', rule: 'OWN_ACCOUNT' });
   });
 
   it('sets a password only with its code, and only a strong one', async () => {

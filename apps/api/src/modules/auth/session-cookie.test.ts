@@ -30,20 +30,11 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+type Answer = { token?: string | null; username?: string; sessionExpiresAt?: string } | null;
+
 async function post(query: string, headers: Record<string, string> = {}, variables = {}) {
-  const response = await fetch(`${server.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as {
-    data?: Record<
-      string,
-      { token?: string | null; username?: string; sessionExpiresAt?: string } | null
-    > | null;
-    errors?: { extensions?: Record<string, unknown> }[];
-  };
-  return { status: response.status, setCookie: response.headers.getSetCookie(), body };
+  const answer = await server.post<Record<string, Answer>>(query, variables, { headers });
+  return { ...answer, setCookie: answer.headers.getSetCookie() };
 }
 
 const loginMutation = `mutation($u: String!, $p: String!, $c: Boolean) {

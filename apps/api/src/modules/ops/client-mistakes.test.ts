@@ -37,19 +37,9 @@ afterAll(async () => {
 
 /** One request over HTTP: its status and first error's extensions. */
 async function send(query: string, variables: Record<string, unknown>, token?: string) {
-  const response = await fetch(`${server.url}/graphql`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as {
-    errors?: { message: string; extensions?: Record<string, unknown> }[];
-  };
+  const { status, body } = await server.post(query, variables, { token });
   return {
-    status: response.status,
+    status,
     extensions: body.errors?.[0]?.extensions ?? null,
     message: body.errors?.[0]?.message ?? null,
   };
