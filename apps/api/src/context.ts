@@ -66,11 +66,10 @@ export async function createContext(
       extensions: { code: 'UNAUTHENTICATED', rule: 'TOKEN_INVALID', http: { status: 401 } },
     });
   }
-  const cookieToken = cookie?.token;
   const viewer = token
     ? await verifyToken(dataSource, token)
-    : cookieToken
-      ? await viewerOfCookie(dataSource, { ...cookie, token: cookieToken })
+    : cookie
+      ? await viewerOfCookie(dataSource, cookie)
       : null;
   return {
     dataSource,

@@ -286,21 +286,6 @@ export function setPassword(
   });
 }
 
-/** The place conditions on an account's line (alias `a`, its school `s`, its division `d`). */
-function managedWhere(viewer: Viewer, params: unknown[]): string {
-  params.push(managedRoles[viewer.role]);
-  const conditions = [`a.role = ANY ($${params.length}::varchar[])`];
-  const { scope } = viewer;
-  if (scope.kind === 'REGION') {
-    params.push(scope.regionId);
-    conditions.push(`d.region_id = $${params.length}`);
-  } else if (scope.kind === 'DIVISION') {
-    params.push(scope.divisionId);
-    conditions.push(`d.id = $${params.length}`);
-  } else if (scope.kind !== 'NATION') conditions.push('false');
-  return conditions.join(' AND ');
-}
-
 export interface AccountPage {
   total: number;
   items: AccountEntity[];
@@ -315,30 +300,34 @@ export async function listAccounts(
   if (first < 1 || first > 200)
     throw badUserInput('limit', 'PAGE_SIZE', 'limit is between 1 and 200');
   if (offset < 0) throw badUserInput('offset', 'PAGE_OFFSET', 'offset is 0 or more');
-  const params: unknown[] = [];
-  let where = managedWhere(viewer, params);
+  if (managedRoles[viewer.role].length === 0) return { total: 0, items: [] };
+  // The account's division: its own, or its school's (alias `d`). Each account has one row.
+  const query = dataSource
+    .getRepository(AccountEntity)
+    .createQueryBuilder('a')
+    .leftJoin('school', 's', 's.id = a.school_id')
+    .leftJoin('division', 'd', 'd.id = coalesce(a.division_id, s.division_id)')
+    .where('a.role IN (:...roles)', { roles: managedRoles[viewer.role] });
+  const { scope } = viewer;
+  if (scope.kind === 'REGION') query.andWhere('d.region_id = :place', { place: scope.regionId });
+  else if (scope.kind === 'DIVISION') query.andWhere('d.id = :place', { place: scope.divisionId });
+  else if (scope.kind !== 'NATION') query.andWhere('false');
   if (search?.trim()) {
-    params.push(
-      `%${search
-        .trim()
-        .toLowerCase()
-        .replace(/[\\%_]/g, '\\$&')}%`,
+    const pattern = `%${search
+      .trim()
+      .toLowerCase()
+      .replace(/[\\%_]/g, '\\$&')}%`;
+    query.andWhere(
+      '(a.username LIKE :pattern OR lower(a.display_name) LIKE :pattern OR a.email LIKE :pattern)',
+      { pattern },
     );
-    where += ` AND (a.username LIKE $${params.length} OR lower(a.display_name) LIKE $${params.length} OR a.email LIKE $${params.length})`;
   }
-  const from = `FROM account a LEFT JOIN school s ON s.id = a.school_id
-    LEFT JOIN division d ON d.id = coalesce(a.division_id, s.division_id) WHERE ${where}`;
-  const [{ total }] = await dataSource.query<[{ total: number }]>(
-    `SELECT count(*)::int AS total ${from}`,
-    params,
-  );
-  const ids = await dataSource.query<{ id: string }[]>(
-    `SELECT a.id ${from} ORDER BY a.username LIMIT ${first} OFFSET ${offset}`,
-    params,
-  );
-  const rows = await dataSource.getRepository(AccountEntity).findBy(ids.map(({ id }) => ({ id })));
-  const order = new Map(ids.map(({ id }, i) => [id, i]));
-  return { total, items: rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!) };
+  const [items, total] = await query
+    .orderBy('a.username')
+    .limit(first)
+    .offset(offset)
+    .getManyAndCount();
+  return { total, items };
 }
 
 export interface AccountEventRow {

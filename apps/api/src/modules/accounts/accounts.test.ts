@@ -126,6 +126,16 @@ describe('accounts administration (issue 20)', () => {
       lastSignInAt: expect.any(String),
     });
     expect(items.some((a) => a.username === division.username)).toBe(false);
+    // A search finds it by its username (case aside), and a page holds what was asked.
+    const found = await send(
+      'query($s: String) { accounts(search: $s, limit: 1) { total items { username } } }',
+      { s: registrar.username.toUpperCase() },
+      division.token,
+    );
+    expect(found.body.data!.accounts).toEqual({
+      total: 1,
+      items: [{ username: registrar.username }],
+    });
     // The region sees what its division did; the division sees it too.
     for (const token of [region.token, division.token, admin]) {
       const events = await send(

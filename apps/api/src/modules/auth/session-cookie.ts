@@ -71,15 +71,16 @@ function isCrossSite(req: express.Request): boolean {
 }
 
 /**
- * The viewer of a request signed in by cookie: refused when it came from another site (403
+ * The viewer of a request signed in by cookie (null without one): refused when it came from another site (403
  * CROSS_SITE_REQUEST), renewed when its token nears its end or has passed it. A cookie whose
  * session has ended is cleared and the request goes on unsigned (null): an operation that needs
  * a sign-in answers 401, and `login` still works.
  */
 export async function viewerOfCookie(
   dataSource: DataSource,
-  cookie: SessionCookie & { token: string },
+  cookie: SessionCookie,
 ): Promise<Viewer | null> {
+  if (!cookie.token) return null;
   if (cookie.crossSite)
     throw new GraphQLError('A signed-in request must come from this site', {
       extensions: { code: 'FORBIDDEN', rule: 'CROSS_SITE_REQUEST', http: { status: 403 } },
