@@ -75,7 +75,7 @@ export function AccountsPage() {
         </section>
         <RecentChanges />
       </div>
-      <AccountsTable onIssued={setIssued} />
+      <AccountsTable viewerUsername={viewer.username} onIssued={setIssued} />
     </section>
   );
 }

@@ -14,6 +14,7 @@ import { badUserInput, notFound, refused } from '../../errors.js';
 import { checkId } from '../../ids.js';
 import { audit } from '../audit/audit.service.js';
 import { AccountEntity } from '../auth/account.entity.js';
+import { datasetLoaderUsername } from '../datasets/synthetic-learners.js';
 import { hashPassword } from '../auth/auth.service.js';
 import { type Viewer } from '../auth/viewer.js';
 import {
@@ -41,6 +42,9 @@ export interface AccountSetup {
   setupCode: string;
   setupCodeExpiresAt: Date;
 }
+
+/** Accounts of the system, not of a person (data set loads write as one): no screen manages them. */
+const systemUsernames = [datasetLoaderUsername];
 
 const refusals = {
   ROLE_NOT_MANAGED: 'Your account does not manage accounts of this role',
@@ -176,7 +180,7 @@ async function managedAccount(manager: EntityManager, viewer: Viewer, id: string
     .getRepository(AccountEntity)
     .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   // One answer for "no such account" and "not yours": an id says nothing of another place.
-  if (!account) throw notFound('Account', id);
+  if (!account || systemUsernames.includes(account.username)) throw notFound('Account', id);
   const line = await lineOf(manager, account);
   if (manageRefusal(holderOf(viewer), { role: account.role as Role, place: line }))
     throw notFound('Account', id);
@@ -307,7 +311,8 @@ export async function listAccounts(
     .createQueryBuilder('a')
     .leftJoin('school', 's', 's.id = a.school_id')
     .leftJoin('division', 'd', 'd.id = coalesce(a.division_id, s.division_id)')
-    .where('a.role IN (:...roles)', { roles: managedRoles[viewer.role] });
+    .where('a.role IN (:...roles)', { roles: managedRoles[viewer.role] })
+    .andWhere('a.username NOT IN (:...system)', { system: systemUsernames });
   const { scope } = viewer;
   if (scope.kind === 'REGION') query.andWhere('d.region_id = :place', { place: scope.regionId });
   else if (scope.kind === 'DIVISION') query.andWhere('d.id = :place', { place: scope.divisionId });

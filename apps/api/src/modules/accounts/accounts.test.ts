@@ -8,6 +8,7 @@ import {
   startTestServer,
   type TestServer,
 } from '../../../test/harness.js';
+import { datasetLoaderAccount } from '../datasets/synthetic-learners.js';
 
 // Issue 20: accounts a ministry can run. Each level manages the level below in its own place,
 // through the API: an account is created without a password, its user sets one with a one-time
@@ -215,6 +216,20 @@ describe('accounts administration (issue 20)', () => {
     });
     expect(taken.status).toBe(409);
     expect(taken.error).toMatchObject({ code: 'USERNAME_TAKEN' });
+    // The data set loader's account belongs to the system: listed to no one, changed by no one.
+    const loader = await datasetLoaderAccount(dataSource);
+    const all = await send(
+      'query($s: String) { accounts(search: $s) { total } }',
+      { s: 'dataset-loader' },
+      admin,
+    );
+    expect(all.body.data!.accounts).toEqual({ total: 0 });
+    const enable = await send(
+      'mutation($id: ID!) { enableAccount(id: $id) { id } }',
+      { id: loader },
+      admin,
+    );
+    expect(enable.status).toBe(404);
     // An administrator's own account is changed by another administrator.
     const own = await send(
       'mutation($id: ID!) { disableAccount(id: $id) { id } }',

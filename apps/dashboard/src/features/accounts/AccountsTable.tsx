@@ -24,9 +24,12 @@ type Account = AccountsQueryResult['accounts']['items'][number];
 /** One account and what can be done to it. */
 function AccountRow({
   account,
+  own,
   onIssued,
 }: {
   account: Account;
+  /** The viewer's own account: another administrator changes it. */
+  own: boolean;
   onIssued: (code: IssuedCode) => void;
 }) {
   const refetchQueries = ['Accounts', 'AccountEvents'];
@@ -54,31 +57,68 @@ function AccountRow({
       </td>
       <td>{manilaTime(account.lastSignInAt)}</td>
       <td>
-        <button
-          type="button"
-          className="button--secondary"
-          aria-label={`${account.disabled ? 'Enable' : 'Disable'} ${account.username}`}
-          onClick={() =>
-            void (account.disabled ? enable : disable)({ variables: { id: account.id } })
-          }
-        >
-          {account.disabled ? 'Enable' : 'Disable'}
-        </button>{' '}
-        <button
-          type="button"
-          className="button--secondary"
-          aria-label={`Reset the password of ${account.username}`}
-          onClick={() => void onReset()}
-        >
-          Reset password
-        </button>
+        {own ? (
+          'Your account'
+        ) : (
+          <>
+            <button
+              type="button"
+              className="button--secondary"
+              aria-label={`${account.disabled ? 'Enable' : 'Disable'} ${account.username}`}
+              onClick={() =>
+                void (account.disabled ? enable : disable)({ variables: { id: account.id } })
+              }
+            >
+              {account.disabled ? 'Enable' : 'Disable'}
+            </button>{' '}
+            <button
+              type="button"
+              className="button--secondary"
+              aria-label={`Reset the password of ${account.username}`}
+              onClick={() => void onReset()}
+            >
+              Reset password
+            </button>
+          </>
+        )}
       </td>
     </tr>
   );
 }
 
+/** Where a page of `pageSize` stands, and the way to the next and the previous. */
+function Pager(props: {
+  total: number;
+  shown: number;
+  offset: number;
+  onOffset: (offset: number) => void;
+}) {
+  const { total, shown, offset, onOffset } = props;
+  return (
+    <p className="pager">
+      {total === 0 ? 'No accounts' : `${offset + 1}–${offset + shown} of ${total}`}{' '}
+      <button type="button" disabled={offset === 0} onClick={() => onOffset(offset - pageSize)}>
+        Previous
+      </button>{' '}
+      <button
+        type="button"
+        disabled={offset + pageSize >= total}
+        onClick={() => onOffset(offset + pageSize)}
+      >
+        Next
+      </button>
+    </p>
+  );
+}
+
 /** The accounts the viewer manages, with what can be done to each. */
-export function AccountsTable({ onIssued }: { onIssued: (code: IssuedCode) => void }) {
+export function AccountsTable({
+  viewerUsername,
+  onIssued,
+}: {
+  viewerUsername: string;
+  onIssued: (code: IssuedCode) => void;
+}) {
   const [search, setSearch] = useState('');
   const [offset, setOffset] = useState(0);
   const { data, loading, error, refetch } = useQuery(AccountsQuery, {
@@ -123,29 +163,21 @@ export function AccountsTable({ onIssued }: { onIssued: (code: IssuedCode) => vo
             </thead>
             <tbody>
               {page.items.map((account) => (
-                <AccountRow key={account.id} account={account} onIssued={onIssued} />
+                <AccountRow
+                  key={account.id}
+                  account={account}
+                  own={account.username === viewerUsername}
+                  onIssued={onIssued}
+                />
               ))}
             </tbody>
           </table>
-          <p className="pager">
-            {page.total === 0
-              ? 'No accounts'
-              : `${offset + 1}–${offset + page.items.length} of ${page.total}`}{' '}
-            <button
-              type="button"
-              disabled={offset === 0}
-              onClick={() => setOffset(offset - pageSize)}
-            >
-              Previous
-            </button>{' '}
-            <button
-              type="button"
-              disabled={offset + pageSize >= page.total}
-              onClick={() => setOffset(offset + pageSize)}
-            >
-              Next
-            </button>
-          </p>
+          <Pager
+            total={page.total}
+            shown={page.items.length}
+            offset={offset}
+            onOffset={setOffset}
+          />
         </>
       ) : null}
     </section>
