@@ -56,13 +56,14 @@ async function createAccount(
   fields: { role: string; place: [string, string]; username: string; name: string },
 ) {
   await page.goto(`${server.url}/accounts`);
-  await page.getByLabel('Role').selectOption(fields.role);
+  // Exact labels: the rows' buttons are labelled with usernames ("Disable t_division_monitor_…").
+  await page.getByLabel('Role', { exact: true }).selectOption(fields.role);
   const [label, value] = fields.place;
-  const place = page.getByLabel(label);
+  const place = page.getByLabel(label, { exact: true });
   if (label === 'School ID') await place.fill(value);
   else await place.selectOption(value);
-  await page.getByLabel('Username').fill(fields.username);
-  await page.getByLabel('Full name').fill(fields.name);
+  await page.getByLabel('Username', { exact: true }).fill(fields.username);
+  await page.getByLabel('Full name', { exact: true }).fill(fields.name);
   await page.getByRole('button', { name: 'Create account' }).click();
   const code = await page.getByLabel('One-time code').textContent();
   expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
