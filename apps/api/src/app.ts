@@ -40,11 +40,19 @@ export interface App {
   stop(times: StopTimes): Promise<StopOutcome>;
 }
 
-export async function createApp(dataSource: DataSource): Promise<App> {
+export interface AppOptions {
+  /**
+   * Prefixes the rate limits' keys: a test server takes one of its own (see RateLimiter); the API
+   * processes of a deployment share the default.
+   */
+  rateLimitNamespace?: string;
+}
+
+export async function createApp(dataSource: DataSource, options: AppOptions = {}): Promise<App> {
   const app = express();
   const httpServer = http.createServer(app);
   const stopper = gracefulStopper(httpServer);
-  const limiter = new RateLimiter();
+  const limiter = new RateLimiter(dataSource, options.rateLimitNamespace);
   const metrics = createMetrics(dataSource);
   const apollo = await apolloServer(limiter, metrics);
   await apollo.start();

@@ -98,9 +98,17 @@ const variables = {
   },
   dbPoolSize: {
     name: 'DB_POOL_SIZE',
-    description: "The API's PostgreSQL connections (each request holds one for its transaction).",
+    description:
+      'The PostgreSQL connections of each API process (each request holds one for its transaction).',
     fallback: 10,
     rule: whole(1),
+  },
+  webConcurrency: {
+    name: 'WEB_CONCURRENCY',
+    description:
+      'API processes serving the port (node:cluster): one per core. Rate limits, sign-in lockouts, sessions and the rollups are shared through PostgreSQL.',
+    fallback: 1,
+    rule: whole(1, 64),
   },
   demoMode: {
     name: 'DEMO_MODE',
@@ -304,6 +312,7 @@ export const config = {
   /** Null: the bundled PostgreSQL client or the PATH's, by the server's version (db/pg-tools.ts). */
   pgBinDir: read(variables.pgBinDir),
   dbPoolSize: read(variables.dbPoolSize),
+  webConcurrency: read(variables.webConcurrency),
   shutdownDelayMs: read(variables.shutdownDelayMs),
   shutdownGraceMs: read(variables.shutdownGraceMs),
   /** Null: /metrics answers this machine only (modules/ops/metrics.ts). */

@@ -85,7 +85,8 @@ export interface TestServer {
 
 /** The real HTTP app on a free port of 127.0.0.1. */
 export async function startTestServer(dataSource: DataSource): Promise<TestServer> {
-  const app = await createApp(dataSource);
+  // Rate limits of its own: the test files running side by side share one database.
+  const app = await createApp(dataSource, { rateLimitNamespace: `${randomUUID()}:` });
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = app.httpServer.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;

@@ -4,32 +4,29 @@
 // tables, enrollment throughput with the rollups maintained, freshness and the API's memory.
 import { performance } from 'node:perf_hooks';
 import { Role } from '@repo/domain/access';
-import { toNameKey } from '@repo/domain/names';
 import { formatSchoolId } from '@repo/domain/school';
 import { type DataSource } from 'typeorm';
 import { createDataSource } from '../db/data-source.js';
 import { entities } from '../entities.js';
 import { openDatabase } from '../db/database.js';
-import { hashPassword, login } from '../modules/auth/auth.service.js';
 import { loadEarlyRegistrationSeason } from '../modules/datasets/early-registration-season.js';
 import { loadEnrollmentCells, syntheticCells } from '../modules/datasets/enrollment-dataset.js';
-import { datasetLoaderUsername, mulberry32 } from '../modules/datasets/synthetic-learners.js';
+import { mulberry32 } from '../modules/datasets/synthetic-learners.js';
 import { loadReferenceData } from '../modules/reference-data/reference-data.seed.js';
 import { graphqlClient, percentile, printTable, startApi } from './bench-support.js';
+import {
+  account,
+  benchWriters,
+  enroll,
+  enrollInput,
+  timeWrites,
+  type Writer,
+} from './bench-writes.js';
 
 const SY = '2025-2026';
 /** The early-registration season the bench loads for a few divisions, against SY's enrollment. */
 const SEASON = '2026-2027';
 const log = (line: string) => process.stderr.write(`${line}\n`);
-
-async function account(dataSource: DataSource, username: string, role: Role, schoolId?: number) {
-  await dataSource.query(
-    `INSERT INTO account (username, password_hash, display_name, role, school_id)
-     VALUES ($1, $2, $1, $3, $4) ON CONFLICT (username) DO NOTHING`,
-    [username, await hashPassword('bench'), role, schoolId ?? null],
-  );
-  return (await login(dataSource, username, 'bench'))!.token;
-}
 
 /** The dashboard's queries, each with the raw GROUP BY that answers it from the base tables. */
 function dashboardQueries(regionId: number, divisionId: number) {
@@ -112,7 +109,7 @@ export async function reportingBench(size: number, queries: number) {
     const memory = api.residentMb();
     client.close();
     writeClient.close();
-    api.stop();
+    await api.stop();
 
     console.log(
       `\nDashboard queries over ${total.toLocaleString('en-PH')} enrolled learners (HTTP GraphQL, one client, ms; SQL = GROUP BY over the base tables)`,
@@ -214,72 +211,6 @@ async function timeDashboardQueries(
     ]);
   }
   return rows;
-}
-
-interface Writer {
-  schoolId: number;
-  token: string;
-  /** Learners of the writer's school not yet enrolled. */
-  learners: string[];
-}
-
-/** Eight schools' registrars, each with 2,000 learners of its school to enroll. */
-async function benchWriters(dataSource: DataSource): Promise<Writer[]> {
-  const schools = await dataSource.query<{ id: number }[]>(
-    `SELECT id FROM school WHERE offers_elementary AND sector = 'PUBLIC' ORDER BY id LIMIT 8`,
-  );
-  const creator = (
-    await dataSource.query<{ id: string }[]>('SELECT id FROM account WHERE username = $1', [
-      datasetLoaderUsername,
-    ])
-  )[0]!.id;
-  return Promise.all(
-    schools.map(async (s, i) => {
-      const token = await account(dataSource, `bench-registrar-${i}`, Role.SCHOOL_REGISTRAR, s.id);
-      const learners = await dataSource.query<{ id: string }[]>(
-        `INSERT INTO learner (last_name, first_name, name_key, birth_date, sex, created_by)
-         SELECT 'Benchwrite', 'Writer ' || g, $1 || ' ' || g, '2016-05-05', 'FEMALE', $2
-         FROM generate_series(1, 2000) g RETURNING id::text`,
-        [toNameKey({ lastName: 'Benchwrite', firstName: 'Writer' }), creator],
-      );
-      await dataSource.query(
-        `INSERT INTO learner_school (learner_id, school_id, reason)
-         SELECT unnest($1::bigint[]), $2, 'REGISTERED'`,
-        [learners.map((l) => l.id), s.id],
-      );
-      return { schoolId: s.id, token, learners: learners.map((l) => l.id) };
-    }),
-  );
-}
-
-const enroll = `mutation($input: EnrollLearnerInput!) { enrollLearner(input: $input) { enrollment { id } } }`;
-const enrollInput = (learnerId: string | undefined) => ({
-  input: {
-    learnerId,
-    schoolYear: '2026-2027',
-    gradeLevel: 'GRADE_4',
-    admissionBasis: 'CONTINUING',
-    documents: ['SF9'],
-    enrolledOn: '2026-06-08',
-    firstAttendance: '2026-06-15',
-  },
-});
-
-/** Writes: enrollments through the API by the schools at once for 10 s, rollups maintained. */
-async function timeWrites(writeClient: ReturnType<typeof graphqlClient>, writers: Writer[]) {
-  const times: number[] = [];
-  const writeSeconds = 10;
-  const until = performance.now() + writeSeconds * 1000;
-  const writeStarted = performance.now();
-  await Promise.all(
-    writers.map(async (w) => {
-      while (performance.now() < until && w.learners.length > 0) {
-        const { ms } = await writeClient.run(w.token, enroll, enrollInput(w.learners.pop()));
-        times.push(ms);
-      }
-    }),
-  );
-  return { times, perSecond: times.length / ((performance.now() - writeStarted) / 1000) };
 }
 
 /** Freshness: from an enrollment's answer to the summary counting it, in ms (at most 5 s). */

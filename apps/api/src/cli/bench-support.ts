@@ -62,7 +62,13 @@ export async function startApi(databaseUrl: string, env: Record<string, string> 
   }
   return {
     port,
-    stop: () => api.kill('SIGTERM'),
+    /** Stops the API (gracefully: SIGTERM); resolves when it has exited. */
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (api.exitCode !== null) return resolve();
+        api.once('exit', () => resolve());
+        api.kill('SIGTERM');
+      }),
     /** Resident memory of the API process, in MB (Linux). */
     residentMb: () => {
       const status = readFileSync(`/proc/${api.pid}/status`, 'utf8');

@@ -1,30 +1,35 @@
-// The benchmark: `npm run bench [-- --learners N --queries Q --only search|reporting]`. Uses
+// The benchmark: `npm run bench [-- --learners N --queries Q --only search|reporting|writes]`. Uses
 // databases of its own on the embedded server (or DATABASE_URL's server), filled once and reused by
 // later runs: `bench` for the search (bench-search.ts), `bench_reporting_<size>` for the reports
 // (bench-reporting.ts).
 import { parseArgs } from 'node:util';
 import { reportingBench } from './bench-reporting.js';
 import { searchBench } from './bench-search.js';
+import { writesBench } from './bench-writes.js';
 
 const { values } = parseArgs({
   options: {
     learners: { type: 'string', default: '5000000' },
     queries: { type: 'string', default: '1000' },
-    // `search` or `reporting` runs only that part; both by default.
+    // `search`, `reporting` or `writes` runs only that part; all by default.
     only: { type: 'string' },
   },
 });
-if (values.only !== undefined && !['search', 'reporting'].includes(values.only))
-  throw new Error('--only must be search or reporting');
+const parts = ['search', 'reporting', 'writes'];
+if (values.only !== undefined && !parts.includes(values.only))
+  throw new Error(`--only must be one of ${parts.join(', ')}`);
 const target = Number(values.learners);
 const queries = Number(values.queries);
 if (!Number.isInteger(target) || target < 1000)
   throw new Error('--learners must be a whole number ≥ 1000');
 
-if (values.only !== 'reporting') await searchBench(target, queries);
+const runs = (part: string) => values.only === undefined || values.only === part;
+if (runs('search')) await searchBench(target, queries);
 // Then the reporting benchmark: at 1 and 5 million learners, or at the size asked.
 const asked = process.argv.some((a) => a === '--learners' || a.startsWith('--learners='));
-if (values.only !== 'search')
+if (runs('reporting'))
   for (const size of asked ? [target] : [1_000_000, 5_000_000]) {
     await reportingBench(size, Math.min(queries, 200));
   }
+// Then enrollLearner per second with the API as 1 and as 2 processes (WEB_CONCURRENCY).
+if (runs('writes')) await writesBench();

@@ -10,6 +10,8 @@ export interface DataSourceSettings {
   entities: EntityList;
   poolSize?: number;
   logger?: Logger;
+  /** What pg_stat_activity shows for the connections; a cluster worker adds its number. */
+  applicationName?: string;
 }
 
 export function createDataSource(url: string, options: DataSourceSettings): DataSource {
@@ -22,7 +24,7 @@ export function createDataSource(url: string, options: DataSourceSettings): Data
     migrationsTransactionMode: 'each',
     synchronize: false,
     poolSize: options.poolSize ?? 10,
-    applicationName: 'deped-enrollment-api',
+    applicationName: options.applicationName ?? 'deped-enrollment-api',
     ...(options.logger ? { logger: options.logger, logging: ['query' as const] } : {}),
   });
 }

@@ -24,6 +24,7 @@ import { LearnerTransfers1796523485908 } from './1796523485908-LearnerTransfers.
 import { EarlyRegistrationKeySums1796530000000 } from './1796530000000-EarlyRegistrationKeySums.js';
 import { AccountAdministration1796550859091 } from './1796550859091-AccountAdministration.js';
 import { RollupDeltaRecordedAt1796551069463 } from './1796551069463-RollupDeltaRecordedAt.js';
+import { RateLimitShared1796560000000 } from './1796560000000-RateLimitShared.js';
 
 /** Every migration in order; `npm run migration:generate` rewrites this list. */
 export const migrations = [
@@ -53,4 +54,5 @@ export const migrations = [
   EarlyRegistrationKeySums1796530000000,
   AccountAdministration1796550859091,
   RollupDeltaRecordedAt1796551069463,
+  RateLimitShared1796560000000,
 ];

@@ -124,7 +124,7 @@ export class AccountsResolver {
     @Arg('code', () => String) code: string,
     @Arg('password', () => String) password: string,
   ): Promise<boolean> {
-    if (!takeLogin(limiter, username, clientAddress))
+    if (!(await takeLogin(limiter, username, clientAddress)))
       throw new GraphQLError('Too many tries: wait a minute', {
         extensions: { code: 'RATE_LIMITED', rule: 'LOGIN_PER_MINUTE', http: { status: 429 } },
       });

@@ -30,7 +30,7 @@ export class AuthResolver {
     inCookie: boolean,
     @Ctx() { dataSource, clientAddress, limiter, cookie }: Context,
   ): Promise<LoginResult> {
-    if (!takeLogin(limiter, username, clientAddress)) {
+    if (!(await takeLogin(limiter, username, clientAddress))) {
       throw new GraphQLError('Too many sign-in attempts: wait a minute', {
         extensions: { code: 'RATE_LIMITED', rule: 'LOGIN_PER_MINUTE', http: { status: 429 } },
       });

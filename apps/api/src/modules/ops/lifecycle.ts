@@ -1,8 +1,16 @@
+import cluster from 'node:cluster';
 import { type DataSource } from 'typeorm';
 
-/** Liveness (`/health`): the process serves HTTP. The database being down is not a reason to restart it. */
+/**
+ * Liveness (`/health`): the process serves HTTP. The database being down is not a reason to
+ * restart it. Under WEB_CONCURRENCY it says which worker answered.
+ */
 export function liveness() {
-  return { ok: true, body: { status: 'ok', uptimeSeconds: Math.round(process.uptime()) } };
+  const worker = cluster.isWorker ? { worker: cluster.worker!.id } : {};
+  return {
+    ok: true,
+    body: { status: 'ok', uptimeSeconds: Math.round(process.uptime()), ...worker },
+  };
 }
 
 /**

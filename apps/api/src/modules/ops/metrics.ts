@@ -10,6 +10,7 @@ import { config } from '../../config.js';
 import { type Context } from '../../context.js';
 import { poolOf } from '../datasets/bulk-load.js';
 import { unfoldedDeltas, unfoldedDeltasCap } from '../reporting/rollup-applier.js';
+import { scrapeText, shareWithPrimary } from './cluster-metrics.js';
 import { log, redact } from './log.js';
 
 /**
@@ -39,6 +40,7 @@ export interface Metrics {
 export function createMetrics(dataSource: DataSource): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
+  shareWithPrimary(registry);
   const registers = [registry];
   const duration = new Histogram({
     name: 'graphql_request_duration_seconds',
@@ -127,7 +129,7 @@ function poolGauges(dataSource: DataSource, registers: Registry[]) {
   );
   gauge(
     'db_pool_connections_max',
-    'The pool size, DB_POOL_SIZE.',
+    'The pool size, DB_POOL_SIZE (of every worker, under WEB_CONCURRENCY).',
     (p) => p.options.max ?? Number.NaN,
   );
 }
@@ -147,6 +149,7 @@ function rollupGauges(dataSource: DataSource, registers: Registry[]) {
     name: 'rollup_deltas_unfolded',
     help: `Enrollment rollup deltas not yet folded into the rollups (counted up to ${unfoldedDeltasCap}).`,
     registers,
+    aggregator: 'first',
     async collect() {
       this.set((await read()).count);
     },
@@ -155,6 +158,7 @@ function rollupGauges(dataSource: DataSource, registers: Registry[]) {
     name: 'rollup_oldest_delta_age_seconds',
     help: 'How long the oldest rollup delta not yet folded has waited (0 when none).',
     registers,
+    aggregator: 'first',
     async collect() {
       this.set((await read()).oldestSeconds);
     },
@@ -231,6 +235,6 @@ export function metricsRoute(registry: Registry, token = config.metricsToken): e
       return;
     }
     res.setHeader('Cache-Control', 'no-store');
-    res.type(registry.contentType).send(await registry.metrics());
+    res.type(registry.contentType).send(await scrapeText(registry));
   };
 }

@@ -13,6 +13,7 @@ import { createSchema } from '../../schema.js';
 import { graphqlLimits, measureOperation } from './graphql-limits.js';
 import { redact } from './log.js';
 import { config } from '../../config.js';
+import { daysFromToday, pinClockDuring } from '../../../test/clock-fixtures.js';
 import { RateLimiter } from '../../rate-limiter.js';
 import { rateLimits } from './rate-limit.js';
 import { maskError } from './request-log.js';
@@ -145,12 +146,32 @@ describe('GraphQL limits (issue #9)', () => {
 });
 
 describe('RateLimiter', () => {
-  it('allows the limit in a minute and again after it', () => {
-    let now = 0;
-    const limiter = new RateLimiter(() => now);
-    expect([1, 2, 3].map(() => limiter.take('k', 2))).toEqual([true, true, false]);
-    now = 60_000;
-    expect(limiter.take('k', 2)).toBe(true);
+  it('allows the limit in a minute, shared by every process, and again a minute on', async () => {
+    const namespace = `${randomUUID()}:`;
+    // Two limiters on two connection pools: two API processes of one deployment.
+    const other = await openTestDataSource();
+    const [a, b] = [new RateLimiter(dataSource, namespace), new RateLimiter(other, namespace)];
+    try {
+      const taken = [];
+      for (const limiter of [a, b, a, b]) taken.push(await limiter.take('k', 3));
+      expect(taken).toEqual([true, true, true, false]);
+      // Another key, and the same key in another namespace (another test server), are apart.
+      expect(await b.take('other', 3)).toBe(true);
+      expect(await new RateLimiter(dataSource, 'elsewhere:').take('k', 3)).toBe(true);
+      // Calls at once from both: exactly the limit gets through.
+      const fresh = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).take('burst', 7)),
+      );
+      expect(fresh.filter(Boolean)).toHaveLength(7);
+      const later = pinClockDuring(daysFromToday(1));
+      try {
+        expect(await a.take('k', 3)).toBe(true);
+      } finally {
+        later.restore();
+      }
+    } finally {
+      await other.destroy();
+    }
   });
 });
 

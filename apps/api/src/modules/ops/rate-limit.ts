@@ -3,7 +3,7 @@ import { GraphQLError } from 'graphql';
 import { config } from '../../config.js';
 import { type Context } from '../../context.js';
 import { fragmentsOf, rootFields } from '../auth/operation-access.js';
-import { RateLimiter } from '../../rate-limiter.js';
+import { type RateLimiter } from '../../rate-limiter.js';
 
 /**
  * How many times a minute one account may call an operation, checked before it runs: trawling for
@@ -21,29 +21,26 @@ function keyOf(field: string, context: Context): string | null {
   return null;
 }
 
-export function rateLimitPlugin(limiter = new RateLimiter()): ApolloServerPlugin<Context> {
+export function rateLimitPlugin(limiter: RateLimiter): ApolloServerPlugin<Context> {
   return {
     requestDidStart: () =>
       Promise.resolve({
-        didResolveOperation: ({ operation, document, contextValue }) => {
+        didResolveOperation: async ({ operation, document, contextValue }) => {
           const selections = operation?.selectionSet.selections ?? [];
           for (const node of rootFields(selections, fragmentsOf(document))) {
             const field = node.name.value;
             const key = keyOf(field, contextValue);
             if (key === null) continue;
-            if (!limiter.take(key, rateLimits[field]!)) {
-              return Promise.reject(
-                new GraphQLError(`Too many ${field} requests: wait a minute`, {
-                  extensions: {
-                    code: 'RATE_LIMITED',
-                    rule: 'PER_USER_PER_MINUTE',
-                    http: { status: 429 },
-                  },
-                }),
-              );
+            if (!(await limiter.take(key, rateLimits[field]!))) {
+              throw new GraphQLError(`Too many ${field} requests: wait a minute`, {
+                extensions: {
+                  code: 'RATE_LIMITED',
+                  rule: 'PER_USER_PER_MINUTE',
+                  http: { status: 429 },
+                },
+              });
             }
           }
-          return Promise.resolve();
         },
       }),
   };
