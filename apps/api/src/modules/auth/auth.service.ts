@@ -2,7 +2,7 @@ import { Role, ScopeKind, scopeKindOf } from '@repo/domain/access';
 import bcrypt from 'bcryptjs';
 import { GraphQLError } from 'graphql';
 import { decodeJwt, errors as joseErrors, jwtVerify, SignJWT } from 'jose';
-import { type DataSource } from 'typeorm';
+import { type DataSource, type EntityManager } from 'typeorm';
 import { clock } from '../../clock.js';
 import { accessTokenTtlSeconds, authSecret, tokenTtlSeconds } from '../../config.js';
 import { AccountEntity } from './account.entity.js';
@@ -55,13 +55,25 @@ export async function login(
   const account = await dataSource.getRepository(AccountEntity).findOneBy({ username });
   const matches = await bcrypt.compare(password, account?.passwordHash ?? decoyHash);
   if (!account || !matches || account.disabledAt) return null;
-  const session = await dataSource.getRepository(SessionEntity).save({
+  return startSession(dataSource.manager, account, clientAddress);
+}
+
+/**
+ * A new session and its first access token for an account already authenticated, by its password
+ * or by single sign-on (sso.service.ts); the caller has checked that it is enabled.
+ */
+export async function startSession(
+  manager: EntityManager,
+  account: AccountEntity,
+  clientAddress: string | null,
+): Promise<SignIn> {
+  const session = await manager.getRepository(SessionEntity).save({
     accountId: account.id,
     expiresAt: new Date(clock.now().getTime() + tokenTtlSeconds * 1000),
     clientAddress: clientAddress?.slice(0, 64) ?? null,
   });
   // For the accounts screens (issue 20); no column the session trigger watches.
-  await dataSource
+  await manager
     .getRepository(AccountEntity)
     .update({ id: account.id }, { lastSignInAt: clock.now() });
   return { ...(await accessToken(account, session)), account };
