@@ -9,8 +9,9 @@ import {
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { type DataSource } from 'typeorm';
-import { config } from './config.js';
+import { config, type OidcSettings } from './config.js';
 import { createContext, type Context } from './context.js';
+import { oidcRoutes } from './modules/auth/oidc.js';
 import { operationAccessPlugin } from './modules/auth/operation-access.js';
 import { bodyLimitByOperation, keepBodySize } from './modules/ops/body-limits.js';
 import { browserRules } from './modules/ops/browser-rules.js';
@@ -46,6 +47,8 @@ export interface AppOptions {
    * processes of a deployment share the default.
    */
   rateLimitNamespace?: string;
+  /** Single sign-on's settings: `config.oidc` unless given (a test starts a provider of its own). */
+  oidc?: OidcSettings | null;
 }
 
 export async function createApp(dataSource: DataSource, options: AppOptions = {}): Promise<App> {
@@ -54,7 +57,8 @@ export async function createApp(dataSource: DataSource, options: AppOptions = {}
   const stopper = gracefulStopper(httpServer);
   const limiter = new RateLimiter(dataSource, options.rateLimitNamespace);
   const metrics = createMetrics(dataSource);
-  const apollo = await apolloServer(limiter, metrics);
+  const oidc = options.oidc === undefined ? config.oidc : options.oidc;
+  const apollo = await apolloServer(limiter, metrics, oidc);
   await apollo.start();
 
   app.disable('x-powered-by');
@@ -68,6 +72,7 @@ export async function createApp(dataSource: DataSource, options: AppOptions = {}
     res.status(ok ? 200 : 503).json(body);
   });
   app.get('/metrics', metricsRoute(metrics.registry));
+  app.use('/auth/oidc', oidcRoutes(dataSource, oidc));
   app.use(
     '/graphql',
     requestTimeout(graphqlLimits.requestTimeoutMs),
@@ -112,10 +117,11 @@ export async function createApp(dataSource: DataSource, options: AppOptions = {}
 async function apolloServer(
   limiter: RateLimiter,
   metrics: Metrics,
+  sso: OidcSettings | null,
 ): Promise<ApolloServer<Context>> {
   const limits = armor();
   return new ApolloServer<Context>({
-    schema: await createSchema(),
+    schema: await createSchema({ sso }),
     introspection: !config.production,
     // Issue #9: no batches (one request, one operation, one set of limits), the CSRF check on
     // (a request must be JSON or carry a header a plain form cannot set), no stack traces.

@@ -54,6 +54,10 @@ const civilDate: Rule<string | null> = {
   says: 'a real date, YYYY-MM-DD',
   parse: (text) => (toCivilDate(text.trim()) ? text.trim() : undefined),
 };
+const httpUrl: Rule<string | null> = {
+  says: 'an http:// or https:// URL',
+  parse: (text) => (/^https?:\/\/[^\s?#]+$/.test(text) ? text : undefined),
+};
 const secret: Rule<string | null> = {
   says: 'at least 32 characters',
   parse: (text) => (text.length >= 32 ? text : undefined),
@@ -145,6 +149,35 @@ const variables = {
       'How long one access token lasts, in seconds; renewSession gives the next while the session lives.',
     fallback: 15 * 60,
     rule: whole(1),
+  },
+  oidcIssuer: {
+    name: 'OIDC_ISSUER',
+    description: 'Single sign-on: the OpenID provider of staff accounts, its issuer URL exactly.',
+    fallback: null,
+    shown: '(none: passwords only)',
+    rule: httpUrl,
+  },
+  oidcClientId: {
+    name: 'OIDC_CLIENT_ID',
+    description: 'Single sign-on: the client id the provider registered for this site.',
+    fallback: null,
+    shown: '(none)',
+    rule: anyText,
+  },
+  oidcClientSecret: {
+    name: 'OIDC_CLIENT_SECRET',
+    description: "Single sign-on: the client's secret (client_secret_basic), if it has one.",
+    fallback: null,
+    shown: '(none: a public client, PKCE alone)',
+    rule: anyText,
+    secret: true,
+  },
+  publicUrl: {
+    name: 'PUBLIC_URL',
+    description: "The site's address; single sign-on returns to PUBLIC_URL/auth/oidc/callback.",
+    fallback: null,
+    shown: '(none; needed with OIDC_ISSUER)',
+    rule: httpUrl,
   },
   shutdownDelayMs: {
     name: 'SHUTDOWN_DELAY_MS',
@@ -338,10 +371,24 @@ export const config = {
   divisionLookupsPerDay: read(variables.divisionLookupsPerDay),
   transfersInPerAccountPerDay: read(variables.transfersInPerAccountPerDay),
   transfersInPerSchoolPerDay: read(variables.transfersInPerSchoolPerDay),
+  oidc: readOidc(),
   /** Tests run the app in-process: its request lines would bury vitest's report. */
   quietLogs: read(variables.vitest) !== null && read(variables.logInTests) === null,
   benchApiNodeArgs: (read(variables.benchApiNodeArgs) ?? '').split(' ').filter(Boolean),
 };
+
+/** Single sign-on (issue 20, modules/auth/oidc.ts): null without OIDC_ISSUER; half of it stops. */
+function readOidc() {
+  const issuer = read(variables.oidcIssuer);
+  if (issuer === null) return null;
+  const [clientId, publicUrl] = [read(variables.oidcClientId), read(variables.publicUrl)];
+  if (!clientId || !publicUrl) throw new Error('OIDC_ISSUER needs OIDC_CLIENT_ID and PUBLIC_URL');
+  if (production && !issuer.startsWith('https:'))
+    throw new Error('OIDC_ISSUER must be an https:// URL with NODE_ENV=production');
+  const redirectUrl = new URL('/auth/oidc/callback', publicUrl).href;
+  return { issuer, clientId, clientSecret: read(variables.oidcClientSecret), redirectUrl };
+}
+export type OidcSettings = NonNullable<ReturnType<typeof readOidc>>;
 
 /** Demo mode (SPEC §7): the default of `npm start`, never with NODE_ENV=production. */
 export const demoMode = !production && read(variables.demoMode);

@@ -5,6 +5,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { AccountsResolver } from './modules/accounts/accounts.resolver.js';
 import { AuthResolver } from './modules/auth/auth.resolver.js';
+import { SignInResolver } from './modules/auth/sign-in.resolver.js';
 import { LearnerMergeResolver } from './modules/learner/learner-merge.resolver.js';
 import { LearnerResolver } from './modules/learner/learner.resolver.js';
 import { LookupCountResolver } from './modules/learner/lookup-count.resolver.js';
@@ -18,9 +19,11 @@ import { EnrollmentSummaryResolver } from './modules/reporting/enrollment-summar
 import { PolicyResolver } from './modules/policy/policy.resolver.js';
 import { RegionResolver } from './modules/region/region.resolver.js';
 import { SchoolResolver } from './modules/school/school.resolver.js';
+import { config, type OidcSettings } from './config.js';
 
 export const resolvers = [
   AuthResolver,
+  SignInResolver,
   AccountsResolver,
   RegionResolver,
   DivisionResolver,
@@ -37,8 +40,22 @@ export const resolvers = [
   EarlyRegistrationResolver,
 ] as const;
 
-export function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers, validate: false });
+export interface SchemaOptions {
+  /** Single sign-on's settings, which `signInOptions` tells the sign-in page of. */
+  sso?: OidcSettings | null;
+}
+
+export function createSchema({ sso = config.oidc }: SchemaOptions = {}): Promise<GraphQLSchema> {
+  // One instance of each resolver, as type-graphql's own container keeps, but the sign-in
+  // resolver made with this schema's settings: two apps in one process may differ (tests).
+  const instances = new Map<unknown, unknown>([[SignInResolver, new SignInResolver(sso)]]);
+  const container = {
+    get(type: new () => unknown) {
+      if (!instances.has(type)) instances.set(type, new type());
+      return instances.get(type);
+    },
+  };
+  return buildSchema({ resolvers, validate: false, container });
 }
 
 /** The SDL committed as apps/api/schema.graphql; sorted so it diffs cleanly. */

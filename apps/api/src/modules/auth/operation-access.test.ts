@@ -22,6 +22,8 @@ const samples: Record<string, { query: string; variables?: Record<string, unknow
   login: { query: 'mutation { login(username: "nobody", password: "x") { token } }' },
   renewSession: { query: 'mutation { renewSession(token: "not.a.token") { token } }' },
   me: { query: '{ me { username } }' },
+  signInOptions: { query: '{ signInOptions { sso } }' },
+  session: { query: '{ session { sessionExpiresAt } }' },
   checkEligibility: {
     query:
       '{ checkEligibility(input: { schoolYear: "2025-2026", gradeLevel: KINDER, basis: KINDER_AGE_5, birthDate: "2020-01-01", firstTimeEnrollee: true }) { eligible } }',
@@ -125,6 +127,8 @@ const expected: Record<string, 'everyone' | 'signed-in' | readonly Role[]> = {
   renewSession: 'everyone',
   logout: 'signed-in',
   me: 'signed-in',
+  signInOptions: 'everyone',
+  session: 'signed-in',
   checkEligibility: 'everyone',
   searchLearners: [...schoolRoles, Role.DIVISION_MONITOR],
   learner: [...schoolRoles, Role.DIVISION_MONITOR],

@@ -39,6 +39,9 @@ export const operationAccess: Record<string, OperationRule> = {
   // The policy engine reads no personal data (SPEC §7).
   checkEligibility: 'PUBLIC',
   me: 'SIGNED_IN',
+  // The sign-in page asks whether single sign-on is offered before anyone is signed in (issue 20).
+  signInOptions: 'PUBLIC',
+  session: 'SIGNED_IN',
   // Accounts administration (issue 20): each level the level below; the code is the proof.
   accounts: accountAdministrators,
   accountEvents: accountAdministrators,

@@ -50,7 +50,8 @@ export function sessionCookie(req: express.Request, res: express.Response): Sess
   };
 }
 
-function cookieValue(header: string | undefined, name: string): string | null {
+/** One cookie's value from a Cookie header (null when absent or empty). */
+export function cookieValue(header: string | undefined, name: string): string | null {
   for (const part of header?.split(';') ?? []) {
     const [key, ...value] = part.trim().split('=');
     if (key === name && value.length > 0) return value.join('=') || null;
