@@ -24,6 +24,8 @@ type Documents = {
     "\n  mutation ResetAccountPassword($id: ID!) {\n    resetAccountPassword(id: $id) {\n      setupCode\n      setupCodeExpiresAt\n      account {\n        id\n        username\n        awaitingPassword\n      }\n    }\n  }\n": typeof types.ResetAccountPasswordDocument,
     "\n  mutation SetPassword($username: String!, $code: String!, $password: String!) {\n    setPassword(username: $username, code: $code, password: $password)\n  }\n": typeof types.SetPasswordDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password, cookie: true) {\n      sessionExpiresAt\n      account {\n        ...AccountScope\n      }\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  query SignInOptions {\n    signInOptions {\n      sso\n    }\n  }\n": typeof types.SignInOptionsDocument,
+    "\n  query SignedInSession {\n    session {\n      sessionExpiresAt\n      account {\n        ...AccountScope\n      }\n    }\n  }\n": typeof types.SignedInSessionDocument,
     "\n  fragment AccountScope on Account {\n    username\n    displayName\n    role\n    scopeKind\n    region {\n      id\n      name\n    }\n    division {\n      id\n      name\n    }\n    school {\n      schoolId\n      name\n    }\n  }\n": typeof types.AccountScopeFragmentDoc,
     "\n  query Viewer {\n    me {\n      ...AccountScope\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  query EnrollSchoolCalendars {\n    schoolCalendars {\n      schoolYear\n      openingDay\n      closingDay\n      prescribedSchoolDays\n      nonSchoolDays\n      overridden\n      policyDates {\n        ageCutoff\n        alsFirstAttendanceCutoff\n        documentDeadline\n        earlyRegistrationEnd\n        earlyRegistrationStart\n        quickCountEnd\n        quickCountStart\n        transferWindowEnd\n        transferWindowStart\n      }\n    }\n  }\n": typeof types.EnrollSchoolCalendarsDocument,
@@ -66,6 +68,8 @@ const documents: Documents = {
     "\n  mutation ResetAccountPassword($id: ID!) {\n    resetAccountPassword(id: $id) {\n      setupCode\n      setupCodeExpiresAt\n      account {\n        id\n        username\n        awaitingPassword\n      }\n    }\n  }\n": types.ResetAccountPasswordDocument,
     "\n  mutation SetPassword($username: String!, $code: String!, $password: String!) {\n    setPassword(username: $username, code: $code, password: $password)\n  }\n": types.SetPasswordDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password, cookie: true) {\n      sessionExpiresAt\n      account {\n        ...AccountScope\n      }\n    }\n  }\n": types.LoginDocument,
+    "\n  query SignInOptions {\n    signInOptions {\n      sso\n    }\n  }\n": types.SignInOptionsDocument,
+    "\n  query SignedInSession {\n    session {\n      sessionExpiresAt\n      account {\n        ...AccountScope\n      }\n    }\n  }\n": types.SignedInSessionDocument,
     "\n  fragment AccountScope on Account {\n    username\n    displayName\n    role\n    scopeKind\n    region {\n      id\n      name\n    }\n    division {\n      id\n      name\n    }\n    school {\n      schoolId\n      name\n    }\n  }\n": types.AccountScopeFragmentDoc,
     "\n  query Viewer {\n    me {\n      ...AccountScope\n    }\n  }\n": types.ViewerDocument,
     "\n  query EnrollSchoolCalendars {\n    schoolCalendars {\n      schoolYear\n      openingDay\n      closingDay\n      prescribedSchoolDays\n      nonSchoolDays\n      overridden\n      policyDates {\n        ageCutoff\n        alsFirstAttendanceCutoff\n        documentDeadline\n        earlyRegistrationEnd\n        earlyRegistrationStart\n        quickCountEnd\n        quickCountStart\n        transferWindowEnd\n        transferWindowStart\n      }\n    }\n  }\n": types.EnrollSchoolCalendarsDocument,
@@ -152,6 +156,14 @@ export function graphql(source: "\n  mutation SetPassword($username: String!, $c
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password, cookie: true) {\n      sessionExpiresAt\n      account {\n        ...AccountScope\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password, cookie: true) {\n      sessionExpiresAt\n      account {\n        ...AccountScope\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SignInOptions {\n    signInOptions {\n      sso\n    }\n  }\n"): (typeof documents)["\n  query SignInOptions {\n    signInOptions {\n      sso\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SignedInSession {\n    session {\n      sessionExpiresAt\n      account {\n        ...AccountScope\n      }\n    }\n  }\n"): (typeof documents)["\n  query SignedInSession {\n    session {\n      sessionExpiresAt\n      account {\n        ...AccountScope\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,9 +1,10 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
-import { type FormEvent } from 'react';
+import { type FormEvent, useCallback } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { graphql } from '../../gql/index.js';
 import { routes } from '../../routes.js';
 import { saveSession } from './session.js';
+import { type SignedInSession, SsoLanding, SsoLink, SsoRefusalNotice } from './SingleSignOn.js';
 import { scopeHome } from './useViewer.js';
 
 const LoginMutation = graphql(`
@@ -22,11 +23,30 @@ const field = (form: FormData, name: string) => {
   return typeof value === 'string' ? value : '';
 };
 
-/** Signs in, then lands on the account's own place (or the page that asked for sign-in). */
-export function LoginPage() {
-  const [params] = useSearchParams();
+/**
+ * Keeps the session's end (the session itself came as an HttpOnly cookie), then lands on the
+ * account's own place, or on the page that asked for sign-in.
+ */
+function useFinishSignIn(next: string | null) {
   const navigate = useNavigate();
   const client = useApolloClient();
+  return useCallback(
+    async ({ sessionExpiresAt, account }: SignedInSession) => {
+      saveSession({ sessionExpiresAt: String(sessionExpiresAt) });
+      await client.clearStore();
+      // Only paths of this app: never an outside address from the URL.
+      const target = next?.startsWith('/') && !next.startsWith('//') ? next : scopeHome(account);
+      void navigate(target, { replace: true });
+    },
+    [client, navigate, next],
+  );
+}
+
+/** Signs in with a username and password, or with the staff account (single sign-on). */
+export function LoginPage() {
+  const [params] = useSearchParams();
+  const next = params.get('next');
+  const finish = useFinishSignIn(next);
   const [login, { loading, error }] = useMutation(LoginMutation);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -35,20 +55,21 @@ export function LoginPage() {
     const { data } = await login({
       variables: { username: field(form, 'username'), password: field(form, 'password') },
     }).catch(() => ({ data: undefined }));
-    if (!data) return;
-    // The session itself came as an HttpOnly cookie; the page keeps only when it ends.
-    saveSession({ sessionExpiresAt: String(data.login.sessionExpiresAt) });
-    await client.clearStore();
-    const next = params.get('next');
-    // Only paths of this app: never an outside address from the URL.
-    const target =
-      next?.startsWith('/') && !next.startsWith('//') ? next : scopeHome(data.login.account);
-    void navigate(target, { replace: true });
+    if (data) await finish(data.login);
   }
 
+  if (params.get('sso') === 'SIGNED_IN')
+    return (
+      <section className="login">
+        <h1>Sign in</h1>
+        <SsoLanding onSignedIn={(session) => void finish(session)} />
+      </section>
+    );
   return (
     <section className="login">
       <h1>Sign in</h1>
+      <SsoRefusalNotice refusal={params.get('sso')} />
+      <SsoLink next={next} />
       <form onSubmit={(event) => void onSubmit(event)} className="login__form">
         <label htmlFor="username">Username</label>
         <input id="username" name="username" autoComplete="username" required />
