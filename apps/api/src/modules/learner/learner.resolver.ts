@@ -5,14 +5,8 @@ import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { type Context } from '../../context.js';
 import { CreateLearnerInput, UpdateLearnerInput } from './create-learner.input.js';
 import { Learner, LearnerCandidate, LearnerHistoryEntry, toLearner } from './learner.type.js';
-import {
-  createLearner,
-  learnerHistory,
-  type ScoredCandidate,
-  searchLearners,
-  updateLearner,
-  viewLearner,
-} from './learner.service.js';
+import { createLearner, type ScoredCandidate, searchLearners } from './learner.service.js';
+import { learnerHistory, updateLearner, viewLearner } from './learner-record.service.js';
 import { checkId, isId } from '../../ids.js';
 
 /** A candidate as the viewer may see it: outside its place, only what a duplicate check needs. */
