@@ -61,7 +61,7 @@ export async function searchBench(target: number, queries: number) {
       timeCandidatesSql(dataSource, ...args);
     const rows = await timeCases(cases, sample, warmUpSample, timeGraphql, timeSql);
     client.close();
-    api.stop();
+    await api.stop();
     await printSearchTable(dataSource, fill, rows);
   } finally {
     await dataSource.destroy();

@@ -62,6 +62,7 @@ export async function startApi(databaseUrl: string, env: Record<string, string> 
   }
   return {
     port,
+    pid: api.pid!,
     /** Stops the API (gracefully: SIGTERM); resolves when it has exited. */
     stop: () =>
       new Promise<void>((resolve) => {
