@@ -166,7 +166,7 @@ function sampleDatabase(dataSource: DataSource) {
 beforeAll(async () => {
   const stale =
     !existsSync(main) ||
-    statSync(main).mtimeMs < statSync(path.join(apiRoot, 'src', 'main.ts')).mtimeMs;
+    statSync(main).mtimeMs < statSync(path.join(apiRoot, 'src', 'start.ts')).mtimeMs;
   if (stale) throw new Error(`${main} is missing or older than its source: npm run build`);
   own = await openOwnTestDatabase('cluster');
   port = await freePort();

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { toCivilDate } from '@repo/domain/learner-profile';
 import { repoRoot } from './paths.js';
+import { ConfigError } from './config-error.js';
 
 // Every environment variable the API reads is read here and nowhere else (issue 17): each has one
 // line of description, a default and a rule, checked once at start-up, so a bad value stops the
@@ -326,7 +327,7 @@ function read<T>(variable: Variable<T>): T {
   const value = variable.rule.parse(text);
   if (value === undefined) {
     const given = variable.secret ? '' : `: not "${text}"`;
-    throw new Error(
+    throw new ConfigError(
       `${variable.name} must be ${variable.rule.says}${given} (\`node apps/api/dist/main.js --help\` lists every variable)`,
     );
   }
@@ -382,9 +383,10 @@ function readOidc() {
   const issuer = read(variables.oidcIssuer);
   if (issuer === null) return null;
   const [clientId, publicUrl] = [read(variables.oidcClientId), read(variables.publicUrl)];
-  if (!clientId || !publicUrl) throw new Error('OIDC_ISSUER needs OIDC_CLIENT_ID and PUBLIC_URL');
+  if (!clientId || !publicUrl)
+    throw new ConfigError('OIDC_ISSUER needs OIDC_CLIENT_ID and PUBLIC_URL');
   if (production && !issuer.startsWith('https:'))
-    throw new Error('OIDC_ISSUER must be an https:// URL with NODE_ENV=production');
+    throw new ConfigError('OIDC_ISSUER must be an https:// URL with NODE_ENV=production');
   const redirectUrl = new URL('/auth/oidc/callback', publicUrl).href;
   return { issuer, clientId, clientSecret: read(variables.oidcClientSecret), redirectUrl };
 }
@@ -402,7 +404,9 @@ export const appToday = readAppToday();
 function readAppToday(): string | null {
   const value = read(variables.appToday);
   if (value !== null && production)
-    throw new Error('APP_TODAY pins the clock for tests and demos: not with NODE_ENV=production');
+    throw new ConfigError(
+      'APP_TODAY pins the clock for tests and demos: not with NODE_ENV=production',
+    );
   return value;
 }
 

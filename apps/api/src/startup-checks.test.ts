@@ -22,6 +22,7 @@ let own: { dataSource: DataSource; url: string; drop(): Promise<void> };
 beforeAll(async () => {
   for (const [built, source] of [
     [main, 'main.ts'],
+    [path.join(apiRoot, 'dist', 'start.js'), 'start.ts'],
     [createAdmin, 'cli/create-admin.ts'],
   ] as const) {
     const stale =
@@ -65,6 +66,21 @@ describe('a production start (issue 20)', () => {
       'with an AUTH_SECRET under 32 characters',
       { DATABASE_URL: 'postgres://u:p@127.0.0.1:1/x', AUTH_SECRET: 'short-secret' },
       /needs AUTH_SECRET of at least 32 characters/,
+    ],
+    // A setting that breaks its rule: read as the modules load, refused in one line all the same.
+    [
+      'with WEB_CONCURRENCY=0',
+      { DATABASE_URL: 'postgres://u:p@127.0.0.1:1/x', AUTH_SECRET: secret, WEB_CONCURRENCY: '0' },
+      /^WEB_CONCURRENCY must be a whole number from 1 to 64: not "0"/,
+    ],
+    [
+      'with OIDC_ISSUER but no client',
+      {
+        DATABASE_URL: 'postgres://u:p@127.0.0.1:1/x',
+        AUTH_SECRET: secret,
+        OIDC_ISSUER: 'https://sso.deped.gov.ph',
+      },
+      /^OIDC_ISSUER needs OIDC_CLIENT_ID and PUBLIC_URL/,
     ],
   ])('refuses %s, in one line and a non-zero exit', async (_, env, line) => {
     const result = await run(main, { NODE_ENV: 'production', ...env });
