@@ -1,9 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { toCivilDate } from '@repo/domain/learner-profile';
 import { repoRoot } from './paths.js';
 import { ConfigError } from './config-error.js';
+import {
+  anyText,
+  civilDate,
+  flag,
+  httpUrl,
+  port,
+  postgresUrl,
+  secret,
+  whole,
+  type Variable,
+} from './config-rules.js';
 
 // Every environment variable the API reads is read here and nowhere else (issue 17): each has one
 // line of description, a default and a rule, checked once at start-up, so a bad value stops the
@@ -11,58 +21,6 @@ import { ConfigError } from './config-error.js';
 // --help` prints the list; the README's "Environment variables" section is the same list.
 // (Test infrastructure, vitest.config.ts and test/, keeps its own few: APP_TODAY's default day,
 // CHROMIUM_PATH.)
-
-/** What a variable's value must be, and its value once it is. */
-interface Rule<T> {
-  says: string;
-  /** The value, or undefined when the text breaks the rule. */
-  parse(text: string): T | undefined;
-}
-
-interface Variable<T> {
-  name: string;
-  description: string;
-  /** The value when the variable is unset or empty. */
-  fallback: T;
-  /** The default as --help shows it, when `fallback` alone would not say it. */
-  shown?: string;
-  rule: Rule<T>;
-  /** Never quoted back in an error. */
-  secret?: boolean;
-}
-
-const whole = (min: number, max = Number.MAX_SAFE_INTEGER): Rule<number> => ({
-  says:
-    max === Number.MAX_SAFE_INTEGER
-      ? `a whole number ≥ ${min}`
-      : `a whole number from ${min} to ${max}`,
-  parse: (text) => {
-    const value = Number(text);
-    return Number.isInteger(value) && value >= min && value <= max ? value : undefined;
-  },
-});
-const port: Rule<number> = { ...whole(1, 65535), says: 'a port number from 1 to 65535' };
-const flag: Rule<boolean> = {
-  says: 'true or false',
-  parse: (text) => (text === 'true' ? true : text === 'false' ? false : undefined),
-};
-const anyText: Rule<string | null> = { says: 'any text', parse: (text) => text };
-const postgresUrl: Rule<string | null> = {
-  says: 'a postgres:// or postgresql:// connection URL',
-  parse: (text) => (/^postgres(ql)?:\/\/\S+$/.test(text) ? text : undefined),
-};
-const civilDate: Rule<string | null> = {
-  says: 'a real date, YYYY-MM-DD',
-  parse: (text) => (toCivilDate(text.trim()) ? text.trim() : undefined),
-};
-const httpUrl: Rule<string | null> = {
-  says: 'an http:// or https:// URL',
-  parse: (text) => (/^https?:\/\/[^\s?#]+$/.test(text) ? text : undefined),
-};
-const secret: Rule<string | null> = {
-  says: 'at least 32 characters',
-  parse: (text) => (text.length >= 32 ? text : undefined),
-};
 
 /** Every variable, in the order --help lists them. */
 const variables = {
