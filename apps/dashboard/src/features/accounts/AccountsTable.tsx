@@ -74,7 +74,7 @@ function AccountRow({
             <button
               type="button"
               className="button--secondary"
-              aria-label={`Reset the password of ${account.username}`}
+              aria-label={`Reset password of ${account.username}`}
               onClick={() => void onReset()}
             >
               Reset password
