@@ -172,6 +172,31 @@ describe('enrollNewLearner: the record and its enrolment as one act (issue 21)',
     ]);
   });
 
+  it('counts a duplicate shown from outside the school’s place against the day’s lookups (issue 18)', async () => {
+    const lastName = uniqueWord();
+    expect((await enrol(newLearner(lastName))).error).toBeNull();
+    const left = async () =>
+      (
+        await server.graphql<{ lookupsLeftToday: number }>(
+          '{ lookupsLeftToday }',
+          {},
+          scenario.registrarB,
+        )
+      ).data!.lookupsLeftToday;
+    const before = await left();
+    // The same child entered at another school (Adams NHS, Ilocos Norte).
+    const { error } = await mutate(
+      server,
+      scenario.registrarB,
+      'enrollNewLearner',
+      'EnrollNewLearnerInput',
+      newLearner(lastName),
+    );
+    expect(error).toMatchObject({ code: 'DUPLICATE_SUSPECTED' });
+    expect(await left()).toBe(before - 1);
+    expect(await traces(lastName)).toMatchObject({ learners: 1 });
+  });
+
   it('acts once per idempotency key: a retry answers the same enrolment and makes no second record', async () => {
     const lastName = uniqueWord();
     const input = newLearner(lastName);
