@@ -74,6 +74,10 @@ const samples: Record<string, { query: string; variables?: Record<string, unknow
     query:
       'mutation { enrollLearner(input: { learnerId: "x", schoolYear: "bad", gradeLevel: KINDER }) { message } }',
   },
+  enrollNewLearner: {
+    query:
+      'mutation { enrollNewLearner(input: { learner: { lastName: "" }, enrollment: { schoolYear: "bad", gradeLevel: KINDER } }) { message } }',
+  },
   recordFirstAttendance: {
     query:
       'mutation { recordFirstAttendance(input: { enrollmentId: "x", firstAttendance: "x" }) { message } }',
@@ -158,6 +162,7 @@ const expected: Record<string, 'everyone' | 'signed-in' | readonly Role[]> = {
   setSchoolCalendar: [Role.ADMINISTRATOR],
   preRegister: schoolRoles,
   enrollLearner: schoolRoles,
+  enrollNewLearner: schoolRoles,
   recordFirstAttendance: schoolRoles,
   submitDocument: schoolRoles,
   moveLearner: schoolRoles,

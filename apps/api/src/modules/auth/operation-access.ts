@@ -79,6 +79,7 @@ export const operationAccess: Record<string, OperationRule> = {
   // The enrollment lifecycle is the school's and the learning center's work (SPEC §4).
   preRegister: schoolRoles,
   enrollLearner: schoolRoles,
+  enrollNewLearner: schoolRoles,
   recordFirstAttendance: schoolRoles,
   submitDocument: schoolRoles,
   moveLearner: schoolRoles,

@@ -85,17 +85,11 @@ export class LateApprovalInput {
   catchUpPlan: string;
 }
 
-@InputType({ description: 'Enrolment at the viewer’s school (DO 03 s. 2018 §V.A-§V.D).' })
-export class EnrollLearnerInput {
-  @Field(() => ID)
-  learnerId: string;
-
-  @Field(() => TransferProofInput, {
-    nullable: true,
-    description: "Required for a learner who is not yet this school's (issue 18).",
-  })
-  proof?: TransferProofInput | null;
-
+@InputType({
+  description:
+    'What an enrolment at the viewer’s school is given besides its learner (DO 03 s. 2018 §V.A-§V.D).',
+})
+export class EnrollmentDetailsInput {
   @Field()
   schoolYear: string;
 
@@ -143,6 +137,32 @@ export class EnrollLearnerInput {
 
   @Field(() => String, { nullable: true, description: 'ALS programs: the facilitator.' })
   alsFacilitatorName?: string | null;
+}
+
+@InputType({ description: 'Enrolment at the viewer’s school (DO 03 s. 2018 §V.A-§V.D).' })
+export class EnrollLearnerInput extends EnrollmentDetailsInput {
+  @Field(() => ID)
+  learnerId: string;
+
+  @Field(() => TransferProofInput, {
+    nullable: true,
+    description: "Required for a learner who is not yet this school's (issue 18).",
+  })
+  proof?: TransferProofInput | null;
+}
+
+@InputType({
+  description:
+    'A learner with no record, registered and enrolled at the viewer’s school as one act (issue 21): both are saved, or neither.',
+})
+export class EnrollNewLearnerInput {
+  @Field(() => CreateLearnerInput, {
+    description: 'The Basic Education Enrollment Form of the learner (uniqueness first, §VI).',
+  })
+  learner: CreateLearnerInput;
+
+  @Field(() => EnrollmentDetailsInput)
+  enrollment: EnrollmentDetailsInput;
 }
 
 @InputType({ description: 'A learner arriving from another school during the year (§V.E).' })

@@ -12,6 +12,7 @@ import {
   ClassListFilter,
   DropOutInput,
   EnrollLearnerInput,
+  EnrollNewLearnerInput,
   FirstAttendanceInput,
   MoveLearnerInput,
   PreRegisterInput,
@@ -21,6 +22,7 @@ import {
 import { findEnrollment } from './enrollment-answer.js';
 import { type AnsweredOutcome, type Writer } from './enrollment-command.js';
 import { enrollLearner } from './enroll-learner.command.js';
+import { enrollNewLearner } from './enroll-new-learner.command.js';
 import { recordFirstAttendance } from './first-attendance.command.js';
 import { dropOut, transferToAls } from './leave.command.js';
 import { moveLearner } from './move-learner.command.js';
@@ -133,6 +135,19 @@ export class EnrollmentResolver {
     idempotencyKey?: string | null,
   ): Promise<EnrollmentResult> {
     return this.result(await enrollLearner(writerOf(context), input, idempotencyKey));
+  }
+
+  @Mutation(() => EnrollmentResult, {
+    description:
+      'Registers a learner with no record and enrols it at your school as one act (issue 21): both are saved, or neither. Refused with DUPLICATE_SUSPECTED when likely duplicates exist, unless learner.confirmNoDuplicate; errors name input.learner.* or input.enrollment.*.',
+  })
+  async enrollNewLearner(
+    @Arg('input', () => EnrollNewLearnerInput) input: EnrollNewLearnerInput,
+    @Ctx() context: Context,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: keyDescription })
+    idempotencyKey?: string | null,
+  ): Promise<EnrollmentResult> {
+    return this.result(await enrollNewLearner(writerOf(context), input, idempotencyKey));
   }
 
   @Mutation(() => EnrollmentResult, {

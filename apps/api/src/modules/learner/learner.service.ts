@@ -246,15 +246,26 @@ export async function createLearner(
       insertLearner(manager, viewer, input, person),
     );
   } catch (error) {
-    // The refusal rolled its transaction back: the learners outside the place it shows are
-    // counted in one of their own, or the refusal becomes RATE_LIMITED (issue 18).
-    const shown = outsideShownBy(error);
-    if (shown.length > 0)
-      await inViewerScope(dataSource, viewer, (manager) =>
-        chargeLookups(manager, viewer, shown, 'DUPLICATE_CHECK'),
-      );
+    await chargeDuplicateCheck(dataSource, viewer, error);
     throw error;
   }
+}
+
+/**
+ * A DUPLICATE_SUSPECTED refusal rolled its transaction back: the learners outside the viewer's
+ * place it shows are counted in one of their own, or the refusal becomes RATE_LIMITED (issue 18).
+ * Any other error passes.
+ */
+export async function chargeDuplicateCheck(
+  dataSource: DataSource,
+  viewer: Viewer,
+  error: unknown,
+): Promise<void> {
+  const shown = outsideShownBy(error);
+  if (shown.length > 0)
+    await inViewerScope(dataSource, viewer, (manager) =>
+      chargeLookups(manager, viewer, shown, 'DUPLICATE_CHECK'),
+    );
 }
 
 /** The learners outside the viewer's place that a DUPLICATE_SUSPECTED refusal lists. */

@@ -1,4 +1,5 @@
 import { clock } from '../../clock.js';
+import { clearDrafts } from './form-drafts.js';
 
 /**
  * The signed-in session as the page knows it (issue 19). Its token is in an HttpOnly,
@@ -42,9 +43,13 @@ export function clearSession() {
   localStorage.removeItem(key);
 }
 
-/** Signs out: the server ends the session and clears its cookie, then the page forgets it. */
+/**
+ * Signs out: the server ends the session and clears its cookie, then the page forgets it and the
+ * tab's half-filled forms (form-drafts.ts: a learner's data is not left for the next user).
+ */
 export async function endSession(uri = '/graphql'): Promise<void> {
   clearSession();
+  clearDrafts();
   try {
     await fetch(uri, {
       method: 'POST',

@@ -1,7 +1,6 @@
 import { planEnrollment, type SchoolOffering } from '@repo/domain/enrollment';
 import { type FieldError } from '@repo/domain/learner-profile';
 import { type SchoolCalendar } from '@repo/domain/school-year';
-import { useState } from 'react';
 import { gradeLabel } from '../labels.js';
 import { defaultDates } from './default-dates.js';
 import { type AlsProgram, alsPrograms, dayLabel } from './enrollment-labels.js';
@@ -9,6 +8,7 @@ import { EnrollmentFlow } from './EnrollmentFlow.js';
 import { StepHeading } from './StepHeading.js';
 import { DateField, SelectField, TextField } from './inputs.js';
 import { type DetailsContext } from './useEnrollmentFlow.js';
+import { useStepParam } from './useStepParam.js';
 
 /** An ALS community learning center offers the ALS programs only. */
 const learningCenter: SchoolOffering = {
@@ -44,20 +44,20 @@ export function AlsEnrollment({
   today,
   facilitatorName,
 }: AlsYear & { facilitatorName: string }) {
-  const [step, setStep] = useState<'start' | 'source' | 'flow'>('start');
+  // Steps 1 and 2 here, the search and the form in the flow, each at its address (`?step=`).
+  const [step, go] = useStepParam();
   const defaults = defaultDates(calendar, today);
 
-  if (step === 'start') {
-    return (
-      <AlsStart schoolYear={schoolYear} calendar={calendar} onStart={() => setStep('source')} />
-    );
+  if (step === null || step === 'start') {
+    return <AlsStart schoolYear={schoolYear} calendar={calendar} onStart={() => go('source')} />;
   }
   if (step === 'source') {
-    return <AlsDataSource onContinue={() => setStep('flow')} onBack={() => setStep('start')} />;
+    return <AlsDataSource onContinue={() => go('search')} onBack={() => go('start')} />;
   }
   return (
     <EnrollmentFlow<AlsDetails>
       today={today}
+      draftScreen={`als:${schoolYear}`}
       // The earlier of today and the cut-off (ALS guide step 4), so the dates as shown are accepted.
       initialDetails={{
         program: 'ALS_BLP',
@@ -68,8 +68,7 @@ export function AlsEnrollment({
       ruleDates={(d) => ({ enrolledOn: d.enrolledOn, calendar, als: true })}
       liveFields={['firstAttendance', 'enrolledOn']}
       planErrors={(d, learner) => alsPlanErrors(d, learner, calendar, today)}
-      toInput={(d, learnerId) => ({
-        learnerId,
+      toInput={(d) => ({
         schoolYear,
         gradeLevel: d.program,
         enrolledOn: d.enrolledOn,
@@ -84,7 +83,7 @@ export function AlsEnrollment({
           year={{ schoolYear, calendar, today }}
         />
       )}
-      onCancel={() => setStep('start')}
+      onCancel={() => go('start')}
     />
   );
 }

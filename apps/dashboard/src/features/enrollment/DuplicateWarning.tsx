@@ -18,7 +18,12 @@ export function DuplicateWarning({
   busy: boolean;
 }) {
   return (
-    <section role="alert" aria-labelledby="duplicates-heading" className="enroll-warning">
+    <section
+      role="alert"
+      aria-labelledby="duplicates-heading"
+      className="enroll-warning"
+      tabIndex={-1}
+    >
       <h2 id="duplicates-heading">
         {candidates.length === 1
           ? 'One learner on record looks like this learner'

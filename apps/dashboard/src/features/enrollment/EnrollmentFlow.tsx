@@ -1,7 +1,8 @@
-import { type FormEvent } from 'react';
+import { type FormEvent, useEffect, useRef } from 'react';
 import { DuplicateWarning } from './DuplicateWarning.js';
 import { EnrollmentDone } from './EnrollmentDone.js';
 import { FailureNotice } from './FailureNotice.js';
+import { LeaveWarning } from './LeaveWarning.js';
 import { LearnerSearch } from './LearnerSearch.js';
 import { ProfileFields } from './ProfileFields.js';
 import { StepHeading } from './StepHeading.js';
@@ -12,31 +13,70 @@ import {
 } from './useEnrollmentFlow.js';
 
 /**
- * Search first (SPEC §3), then the profile and the enrollment on one form, saved in order: the new
- * record (with the duplicate check), the profile update, then the enrollment, each step kept when a
- * later one fails so that trying again repeats nothing (the enrollment carries an idempotency key).
+ * Search first (SPEC §3), then the profile and the enrollment on one form. A new learner's record
+ * and its enrollment are saved as one act, or not at all (issue 21); a record on file has its
+ * changes saved, then its enrollment (which carries an idempotency key, so trying again acts
+ * once). Each step has its address (`?step=`), the form is kept as a draft across a reload and
+ * Back, and leaving it half-filled asks first.
  */
 export function EnrollmentFlow<D>(props: EnrollmentFlowProps<D>) {
   const flow = useEnrollmentFlow(props);
+  return (
+    <>
+      <LeaveWarning dirty={flow.dirty} />
+      <FlowStep flow={flow} props={props} />
+    </>
+  );
+}
 
+function FlowStep<D>({
+  flow,
+  props,
+}: {
+  flow: EnrollmentFlowState<D>;
+  props: EnrollmentFlowProps<D>;
+}) {
   // The ALS guide's step 5 shows "Enrolment Added"; the school screen says the same.
   if (flow.step === 'done' && flow.result)
     return (
-      <EnrollmentDone result={flow.result} again={flow.reset} againLabel="Enrol another learner" />
+      <EnrollmentDone result={flow.result} again={flow.again} againLabel="Enrol another learner" />
     );
 
-  if (flow.step === 'search' || flow.step === 'loading') {
+  if (flow.step === 'search') {
     return (
       <>
+        {flow.subject && !flow.opening ? <KeptForm flow={flow} /> : null}
         <LearnerSearch onPreview={flow.preview} onCreateNew={flow.createNew} />
-        {flow.step === 'loading' ? <p aria-busy="true">Opening the record…</p> : null}
+        {flow.opening ? <p aria-busy="true">Opening the record…</p> : null}
         <FailureNotice failure={flow.failure} onRetry={() => undefined} busy={flow.busy} />
       </>
     );
   }
 
+  return <EnrollmentForm flow={flow} renderDetails={props.renderDetails} />;
+}
+
+/** Back at the search with a form under way: it is kept, to go back to or to throw away. */
+function KeptForm<D>({ flow }: { flow: EnrollmentFlowState<D> }) {
+  const { subject, draft } = flow;
+  const who =
+    subject?.kind === 'existing'
+      ? subject.name
+      : [draft.firstName, draft.lastName].join(' ').trim() || 'a new learner';
   return (
-    <EnrollmentForm flow={flow} renderDetails={props.renderDetails} onCancel={props.onCancel} />
+    <div className="enroll-warning" role="note">
+      <p>
+        The form for <strong>{who}</strong> is not saved yet: it is kept in this tab.
+      </p>
+      <div className="enroll-actions">
+        <button type="button" onClick={flow.resume}>
+          Back to the form
+        </button>
+        <button type="button" className="enroll-secondary" onClick={flow.discard}>
+          Discard it
+        </button>
+      </div>
+    </div>
   );
 }
 
@@ -44,13 +84,20 @@ export function EnrollmentFlow<D>(props: EnrollmentFlowProps<D>) {
 function EnrollmentForm<D>({
   flow,
   renderDetails,
-  onCancel,
 }: {
   flow: EnrollmentFlowState<D>;
   renderDetails: EnrollmentFlowProps<D>['renderDetails'];
-  onCancel: () => void;
 }) {
-  const { subject, failure, busy, errorOf } = flow;
+  const { subject, failure, busy, errorOf, refusals } = flow;
+  const form = useRef<HTMLFormElement>(null);
+  // Each refusal: the focus on its first field in error, else on the notice that says what it is.
+  useEffect(() => {
+    if (refusals === 0) return;
+    const target =
+      form.current?.querySelector<HTMLElement>('[aria-invalid="true"]') ??
+      form.current?.querySelector<HTMLElement>('[role="alert"]');
+    target?.focus();
+  }, [refusals]);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     void flow.save();
@@ -58,17 +105,18 @@ function EnrollmentForm<D>({
 
   return (
     <form
+      ref={form}
       onSubmit={onSubmit}
       className="enroll-form"
       noValidate
       aria-labelledby="learner-form-heading"
     >
       <StepHeading id="learner-form-heading">
-        {subject.kind === 'new'
-          ? 'New learner record'
-          : `Learner: ${subject.name}${subject.lrn ? ` (LRN ${subject.lrn})` : ''}`}
+        {subject?.kind === 'existing'
+          ? `Learner: ${subject.name}${subject.lrn ? ` (LRN ${subject.lrn})` : ''}`
+          : 'New learner record'}
       </StepHeading>
-      {subject.kind === 'existing' && !subject.inScope ? (
+      {subject?.kind === 'existing' && !subject.inScope ? (
         <p>
           This learner’s profile is kept by another school; enrolling here links the record to your
           school.
@@ -89,8 +137,8 @@ function EnrollmentForm<D>({
         <button type="submit" disabled={busy}>
           {busy ? 'Saving…' : 'Enrol'}
         </button>
-        <button type="button" className="enroll-secondary" onClick={onCancel}>
-          Cancel
+        <button type="button" className="enroll-secondary" onClick={flow.discard}>
+          Discard
         </button>
       </div>
     </form>

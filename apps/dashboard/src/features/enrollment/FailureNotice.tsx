@@ -1,6 +1,10 @@
 import { type FormFailure } from './form-errors.js';
 
-/** Every problem of a refused request, at the top of the form; Try again resends it unchanged. */
+/**
+ * Every problem of a refused request, at the top of the form and in words, each also beside its
+ * field; Try again resends it unchanged. It takes the focus when no field does (a refusal of the
+ * whole request).
+ */
 export function FailureNotice({
   failure,
   onRetry,
@@ -12,11 +16,11 @@ export function FailureNotice({
 }) {
   if (!failure.general && failure.fields.length === 0) return null;
   return (
-    <div role="alert" className="error-state enroll-failure">
+    <div role="alert" className="error-state enroll-failure" tabIndex={-1}>
       {failure.general ? <p>{failure.general}</p> : null}
       {failure.fields.length > 0 ? (
         <>
-          <p>The server refused the form:</p>
+          <p>Nothing was saved. Change what is marked below, then save again:</p>
           <ul>
             {failure.fields.map((f) => (
               <li key={`${f.field}-${f.rule}`}>{f.message}</li>

@@ -46,7 +46,9 @@ export function SchoolEnrollment({
             (planSchoolEnrollment(d, setting, learner)?.errors ?? [])
           : [{ field: 'gradeLevel', code: 'REQUIRED' }]
       }
-      toInput={(d, learnerId) => toSchoolEnrollInput(d, learnerId, schoolYear)}
+      toInput={(d) => toSchoolEnrollInput(d, schoolYear)}
+      // A pre-registered learner's form is kept apart from the one a search starts.
+      draftScreen={`school:${schoolYear}${learnerId ? `:learner:${learnerId}` : ''}`}
       renderDetails={(d, set, context) => (
         <SchoolEnrollmentDetails
           d={d}

@@ -127,6 +127,10 @@ export const ruleLabel: Record<string, string> = {
   BIRTH_DATE_INVALID: 'is not a real date',
   AFFIDAVIT_OF_UNDERTAKING_REQUIRED:
     'must include the Affidavit of Undertaking when the SF9 is missing',
+  ONE_BIRTH_DOCUMENT:
+    'may hold only one birth document: a learner files one for the whole of basic education; tick the one handed in',
+  BIRTH_DOCUMENT_ALREADY_ON_FILE:
+    'include a birth document other than the one on file: a learner files one for the whole of basic education',
   FORMAL_PLACEMENT_NEEDS_REASON:
     'is required: learners aged 13+ enrolling for the first time are advised to take ALS',
   HEAD_APPROVAL_AND_CATCH_UP_PLAN_REQUIRED:

@@ -90,18 +90,6 @@ export const LearnerProfileQuery = graphql(`
   }
 `);
 
-export const CreateLearnerMutation = graphql(`
-  mutation EnrollCreateLearner($input: CreateLearnerInput!) {
-    createLearner(input: $input) {
-      id
-      version
-      birthDocument {
-        type
-      }
-    }
-  }
-`);
-
 export const UpdateLearnerMutation = graphql(`
   mutation EnrollUpdateLearner($id: ID!, $version: Int!, $input: UpdateLearnerInput!) {
     updateLearner(id: $id, version: $version, input: $input) {
@@ -136,6 +124,15 @@ export const EnrollmentResultFields = graphql(`
 export const EnrollLearnerMutation = graphql(`
   mutation EnrollLearner($input: EnrollLearnerInput!, $key: String) {
     enrollLearner(input: $input, idempotencyKey: $key) {
+      ...EnrollmentResultFields
+    }
+  }
+`);
+
+/** A learner with no record registered and enrolled as one act: both saved, or neither (issue 21). */
+export const EnrollNewLearnerMutation = graphql(`
+  mutation EnrollNewLearner($input: EnrollNewLearnerInput!, $key: String) {
+    enrollNewLearner(input: $input, idempotencyKey: $key) {
       ...EnrollmentResultFields
     }
   }

@@ -1,4 +1,4 @@
-import { type ReactNode } from 'react';
+import { type ReactNode, useId } from 'react';
 import { Field } from './Field.js';
 
 /** A date typed or picked (YYYY-MM-DD), with its label, hint and error. */
@@ -89,6 +89,7 @@ export function CheckboxList<T extends string>({
   error?: string | undefined;
   nested?: boolean;
 }) {
+  const errorId = useId();
   return (
     <fieldset className={`enroll-fieldset${nested ? ' enroll-fieldset--nested' : ''}`}>
       <legend>{legend}</legend>
@@ -97,6 +98,9 @@ export function CheckboxList<T extends string>({
           <input
             type="checkbox"
             checked={selected.includes(v)}
+            // The group's error marks each box: a refusal moves the focus to the first one.
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? errorId : undefined}
             onChange={(e) =>
               onChange(e.target.checked ? [...selected, v] : selected.filter((x) => x !== v))
             }
@@ -104,7 +108,11 @@ export function CheckboxList<T extends string>({
           {labelOf(v)}
         </label>
       ))}
-      {error ? <p className="enroll-field__error">{error}</p> : null}
+      {error ? (
+        <p id={errorId} className="enroll-field__error">
+          {error}
+        </p>
+      ) : null}
     </fieldset>
   );
 }

@@ -8,7 +8,7 @@ import {
   type Strand,
 } from '@repo/domain/enums';
 import { type SchoolCalendar } from '@repo/domain/school-year';
-import { type EnrollLearnerInput } from '../../gql/graphql.js';
+import { type EnrollmentDetailsInput } from '../../gql/graphql.js';
 import { defaultDates } from './default-dates.js';
 
 /** What the school's enrollment form asks beyond the learner's profile. */
@@ -106,14 +106,9 @@ export function planSchoolEnrollment(
 }
 export type SchoolPlan = NonNullable<ReturnType<typeof planSchoolEnrollment>>;
 
-/** The API's `enrollLearner` input from the form. */
-export function toSchoolEnrollInput(
-  d: SchoolDetails,
-  learnerId: string,
-  schoolYear: string,
-): EnrollLearnerInput {
+/** The enrolment's part of the API's input from the form (the flow adds the learner). */
+export function toSchoolEnrollInput(d: SchoolDetails, schoolYear: string): EnrollmentDetailsInput {
   return {
-    learnerId,
     schoolYear,
     gradeLevel: d.gradeLevel as GradeLevel,
     strand: d.strand || null,

@@ -1,15 +1,20 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { type FieldError } from '@repo/domain/learner-profile';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
-import { type EnrollLearnerInput, type EnrollmentResultFieldsFragment } from '../../gql/graphql.js';
+import {
+  type EnrollmentDetailsInput,
+  type EnrollmentResultFieldsFragment,
+} from '../../gql/graphql.js';
+import { useViewer } from '../auth/useViewer.js';
 import { newIdempotencyKey } from './enrollment-context.js';
 import { describeRule, type RuleDates } from './enrollment-labels.js';
 import {
-  CreateLearnerMutation,
   EnrollLearnerMutation,
+  EnrollNewLearnerMutation,
   LearnerProfileQuery,
   UpdateLearnerMutation,
 } from './enrollment.queries.js';
+import { storedFlow, type Subject, useFlowDraft } from './flow-draft.js';
 import { type FormFailure, noFailure, toFormFailure } from './form-errors.js';
 import {
   checkProfile,
@@ -21,20 +26,9 @@ import {
   toUpdateInput,
 } from './learner-profile-form.js';
 import { type Candidate, candidateName } from './LearnerSearch.js';
+import { useStepParam } from './useStepParam.js';
 
-/** Which record the enrollment is for: a new one (3a) or one found and previewed (3b). */
-export type Subject =
-  | { kind: 'new'; createdId: string | null }
-  | {
-      kind: 'existing';
-      learnerId: string;
-      /** Outside the school's scope the profile is not shown: only what proves uniqueness. */
-      inScope: boolean;
-      original: ProfileDraft | null;
-      version: number | null;
-      lrn: string | null;
-      name: string;
-    };
+export type { Subject } from './flow-draft.js';
 
 export interface DetailsContext {
   birthDate: string;
@@ -50,52 +44,75 @@ export interface EnrollmentFlowProps<D> {
   renderDetails: (details: D, onChange: (next: D) => void, context: DetailsContext) => ReactNode;
   /** The domain's checks of the details, run as the user types. */
   planErrors: (details: D, context: Omit<DetailsContext, 'errorOf'>) => FieldError[];
-  toInput: (details: D, learnerId: string) => EnrollLearnerInput;
+  /** The enrolment's part of the form as the API takes it; the flow adds the learner. */
+  toInput: (details: D) => EnrollmentDetailsInput;
+  /** Where the screen starts again once the form is discarded. */
   onCancel: () => void;
   /** Fields the domain checks live (the ALS cut-off): shown before any attempt to save. */
   liveFields?: readonly string[];
   today: string;
   /** The dates the rules' words name (the enrollment, the year's calendar), from the details. */
   ruleDates?: (details: D) => RuleDates;
+  /** The screen the form's draft is kept under, beside the account (one draft per screen). */
+  draftScreen: string;
 }
 
-/** The flow's state: its step, the record, what is typed, the last refusal and the answer. */
-function useFlowState<D>(initialDetails: D) {
-  const [step, setStep] = useState<'search' | 'loading' | 'form' | 'done'>('search');
-  const [subject, setSubject] = useState<Subject>({ kind: 'new', createdId: null });
-  const [draft, setDraft] = useState<ProfileDraft>(emptyProfile);
-  const [details, setDetails] = useState<D>(initialDetails);
+/** The steps of the flow, each at its own address (`?step=`): an unknown one is the search. */
+export type FlowStep = 'search' | 'form' | 'done';
+
+/**
+ * The flow's state: the record, what is typed, the last refusal and the answer, restored from
+ * the tab's draft after a reload.
+ */
+function useFlowState<D>(props: EnrollmentFlowProps<D>, account: string | null) {
+  const [kept] = useState(() => storedFlow<D>(account, props.draftScreen));
+  const [subject, setSubject] = useState<Subject | null>(kept?.subject ?? null);
+  const [draft, setDraft] = useState<ProfileDraft>(kept?.draft ?? emptyProfile);
+  const [details, setDetails] = useState<D>(kept?.details ?? props.initialDetails);
+  const [edited, setEdited] = useState(kept?.edited ?? false);
   const [attempted, setAttempted] = useState(false);
   const [failure, setFailure] = useState<FormFailure>(noFailure);
+  /** Counts the refusals, so that each one moves the focus to its first error. */
+  const [refusals, setRefusals] = useState(0);
   const [result, setResult] = useState<EnrollmentResultFieldsFragment | null>(null);
-  const key = useRef(newIdempotencyKey());
+  const [opening, setOpening] = useState(false);
+  const key = useRef(kept?.key ?? newIdempotencyKey());
 
+  function refuse(next: FormFailure) {
+    setFailure(next);
+    setRefusals((n) => n + 1);
+  }
+
+  /** Nothing chosen or typed; the last answer stays, for Back to its confirmation. */
   function reset() {
-    setStep('search');
-    setSubject({ kind: 'new', createdId: null });
+    setSubject(null);
     setDraft(emptyProfile);
-    setDetails(initialDetails);
+    setDetails(props.initialDetails);
+    setEdited(false);
     setAttempted(false);
     setFailure(noFailure);
-    setResult(null);
     key.current = newIdempotencyKey();
   }
 
   return {
-    step,
-    setStep,
     subject,
     setSubject,
     draft,
     setDraft,
     details,
     setDetails,
+    edited,
+    setEdited,
     attempted,
     setAttempted,
     failure,
     setFailure,
+    refusals,
+    refuse,
     result,
     setResult,
+    opening,
+    setOpening,
     key,
     reset,
   };
@@ -109,13 +126,11 @@ type FlowState<D> = ReturnType<typeof useFlowState<D>>;
 function checkFlow<D>(state: FlowState<D>, props: EnrollmentFlowProps<D>) {
   const { subject, draft, details, failure, attempted } = state;
   const { today, planErrors, ruleDates, liveFields = [] } = props;
-  const birthDocumentOnFile = Boolean(
-    subject.kind === 'existing' && !subject.inScope ? false : draft.birthDocumentType,
-  );
-  const showProfile = subject.kind === 'new' || subject.inScope;
+  const outside = subject?.kind === 'existing' && !subject.inScope;
+  const birthDocumentOnFile = Boolean(outside ? false : draft.birthDocumentType);
   const context = { birthDate: draft.birthDate, birthDocumentOnFile };
   const localErrors: FieldError[] = [
-    ...(showProfile ? checkProfile(draft, today) : []),
+    ...(outside ? [] : checkProfile(draft, today)),
     ...planErrors(details, context),
   ];
   const dates: RuleDates = { today, ...ruleDates?.(details) };
@@ -128,19 +143,23 @@ function checkFlow<D>(state: FlowState<D>, props: EnrollmentFlowProps<D>) {
       return describe(field, local.code);
     return undefined;
   };
-  return { context, localErrors, describe, errorOf };
+  return { context, localErrors, dates, describe, errorOf };
 }
 
 /**
  * The search's outcome: a record of the school's own opens whole, to view and update (guide step
  * 3b); another school's shows only what proves uniqueness; none makes a new record (3a).
  */
-function useRecordChoice<D>(state: FlowState<D>, chosen: string | null) {
+function useRecordChoice<D>(
+  state: FlowState<D>,
+  chosen: string | null,
+  go: ReturnType<typeof useStepParam>[1],
+) {
   const client = useApolloClient();
-  const { setStep, setSubject, setDraft, setFailure } = state;
+  const { setSubject, setDraft, setFailure, setOpening, setEdited } = state;
 
-  async function openRecord(learnerId: string) {
-    setStep('loading');
+  async function openRecord(learnerId: string, replace = false) {
+    setOpening(true);
     try {
       const { data } = await client.query({
         query: LearnerProfileQuery,
@@ -160,10 +179,12 @@ function useRecordChoice<D>(state: FlowState<D>, chosen: string | null) {
         version: learner.version,
       });
       setDraft(original);
-      setStep('form');
+      setEdited(false);
+      go('form', { replace });
     } catch (error) {
       setFailure(toFormFailure(error));
-      setStep('search');
+    } finally {
+      setOpening(false);
     }
   }
 
@@ -183,20 +204,24 @@ function useRecordChoice<D>(state: FlowState<D>, chosen: string | null) {
       version: null,
     });
     setDraft({ ...emptyProfile, birthDate: candidate.birthDate });
-    setStep('form');
+    setEdited(false);
+    go('form');
   }
 
   function createNew({ name, birthDate }: { name: string; birthDate: string }) {
-    setSubject({ kind: 'new', createdId: null });
+    setFailure(noFailure);
+    setSubject({ kind: 'new' });
     setDraft(draftFromSearch(name, birthDate));
-    setStep('form');
+    setEdited(false);
+    go('form');
   }
 
+  // A record chosen before the screen opened; not when the tab's draft of it was restored.
   const opened = useRef(false);
   useEffect(() => {
-    if (chosen && !opened.current) {
+    if (chosen && !opened.current && !state.subject) {
       opened.current = true;
-      void openRecord(chosen);
+      void openRecord(chosen, true);
     }
   });
 
@@ -204,60 +229,63 @@ function useRecordChoice<D>(state: FlowState<D>, chosen: string | null) {
 }
 
 /**
- * Saving in order: the new record (with the duplicate check) or the profile update, then the
- * enrollment; each step is kept when a later one fails, so trying again repeats nothing.
+ * Saving: a new learner's record and its enrollment as one act (enrollNewLearner: both saved or
+ * neither, issue 21); a record on file has its changes saved, then its enrollment. A refusal
+ * saves nothing of the enrollment and moves the focus to its first error.
  */
 function useSaveEnrollment<D>(
   state: FlowState<D>,
   checks: ReturnType<typeof checkFlow<D>>,
   toInput: EnrollmentFlowProps<D>['toInput'],
+  finish: (result: EnrollmentResultFieldsFragment) => void,
 ) {
-  const [createLearner, created] = useMutation(CreateLearnerMutation);
+  const [enrollNewLearner, made] = useMutation(EnrollNewLearnerMutation);
   const [updateLearner, updated] = useMutation(UpdateLearnerMutation);
   const [enrollLearner, enrolled] = useMutation(EnrollLearnerMutation);
-  const busy = created.loading || updated.loading || enrolled.loading;
-  const { subject, setSubject, draft, details, key } = state;
+  const busy = made.loading || updated.loading || enrolled.loading;
+  const { draft, key } = state;
 
-  /** The learner's id: the new record, made once, or the one found, its changes saved. */
-  async function saveLearner(confirmNoDuplicate: boolean): Promise<string> {
-    if (subject.kind === 'new') {
-      if (subject.createdId) return subject.createdId;
-      const { data } = await createLearner({
-        variables: { input: toCreateInput(draft, confirmNoDuplicate) },
-      });
-      const learnerId = data!.createLearner.id;
-      setSubject({ kind: 'new', createdId: learnerId });
-      return learnerId;
-    }
+  async function enrollOnRecord(
+    subject: Extract<Subject, { kind: 'existing' }>,
+    enrollment: EnrollmentDetailsInput,
+  ) {
     const changes =
       subject.inScope && subject.original ? toUpdateInput(draft, subject.original) : null;
     if (changes && subject.version !== null) {
       const { data } = await updateLearner({
         variables: { id: subject.learnerId, version: subject.version, input: changes },
       });
-      setSubject({ ...subject, original: draft, version: data!.updateLearner.version });
+      state.setSubject({ ...subject, original: draft, version: data!.updateLearner.version });
     }
-    return subject.learnerId;
+    const { data } = await enrollLearner({
+      variables: { input: { ...enrollment, learnerId: subject.learnerId }, key: key.current },
+    });
+    return data!.enrollLearner;
   }
 
   async function save(confirmNoDuplicate = false) {
+    const { subject } = state;
+    if (!subject) return;
     state.setAttempted(true);
     if (checks.localErrors.length > 0) {
       const problems = checks.localErrors.map((e) => checks.describe(e.field, e.code));
-      state.setFailure({ ...noFailure, general: `Check the form: ${problems.join('; ')}.` });
+      state.refuse({ ...noFailure, general: `Check the form: ${problems.join('; ')}.` });
       return;
     }
     state.setFailure(noFailure);
     try {
-      const learnerId = await saveLearner(confirmNoDuplicate);
-      const { data } = await enrollLearner({
-        variables: { input: toInput(details, learnerId), key: key.current },
+      const enrollment = toInput(state.details);
+      if (subject.kind === 'existing') {
+        finish(await enrollOnRecord(subject, enrollment));
+        return;
+      }
+      const learner = toCreateInput(draft, confirmNoDuplicate);
+      const { data } = await enrollNewLearner({
+        variables: { input: { learner, enrollment }, key: key.current },
       });
-      state.setResult(data!.enrollLearner);
-      state.setStep('done');
-      key.current = newIdempotencyKey();
+      finish(data!.enrollNewLearner);
     } catch (error) {
-      state.setFailure(toFormFailure(error));
+      state.refuse(toFormFailure(error, checks.dates));
     }
   }
 
@@ -266,21 +294,58 @@ function useSaveEnrollment<D>(
 
 /** Everything the flow's screens show and do, from the search to the confirmation. */
 export function useEnrollmentFlow<D>(props: EnrollmentFlowProps<D>) {
-  const state = useFlowState(props.initialDetails);
+  const account = useViewer().viewer?.username ?? null;
+  const state = useFlowState(props, account);
+  const [param, go] = useStepParam();
+  const wanted: FlowStep = param === 'form' || param === 'done' ? param : 'search';
+  // A step with nothing to show (the form after it was saved, an address typed) is the search.
+  const shown = (wanted === 'form' && state.subject) || (wanted === 'done' && state.result);
+  const step: FlowStep = shown ? wanted : 'search';
+  // On opening only: later, the flow's own moves set the address.
+  useEffect(() => {
+    if (step !== wanted) go('search', { replace: true });
+  }, []);
+
+  const saved = useFlowDraft(account, props.draftScreen, {
+    ...state,
+    key: state.key.current,
+    open: step === 'form',
+  });
   const checks = checkFlow(state, props);
-  const choice = useRecordChoice(state, props.learnerId ?? null);
-  const saving = useSaveEnrollment(state, checks, props.toInput);
+  const choice = useRecordChoice(state, props.learnerId ?? null, go);
+  const saving = useSaveEnrollment(state, checks, props.toInput, (result) => {
+    saved.forget();
+    state.setEdited(false);
+    state.setResult(result);
+    state.key.current = newIdempotencyKey();
+    go('done', { replace: true });
+  });
 
   // An edit answers the last refusal: its messages would now speak of values no longer there.
-  const editDraft = (next: ProfileDraft) => {
-    state.setDraft(next);
-    state.setFailure(noFailure);
+  const edit =
+    <T>(set: (next: T) => void) =>
+    (next: T) => {
+      set(next);
+      state.setEdited(true);
+      state.setFailure(noFailure);
+    };
+  return {
+    ...{ ...state, ...checks, ...choice, ...saving, step, dirty: saved.dirty },
+    editDraft: edit(state.setDraft),
+    editDetails: edit(state.setDetails),
+    /** Another learner after the confirmation: the search again. */
+    again: () => {
+      state.reset();
+      go('search');
+    },
+    /** The form thrown away, its draft with it; the screen starts again. */
+    discard: () => {
+      saved.forget();
+      state.reset();
+      props.onCancel();
+    },
+    /** Back to the form the tab kept, from the search. */
+    resume: () => go('form'),
   };
-  const editDetails = (next: D) => {
-    state.setDetails(next);
-    state.setFailure(noFailure);
-  };
-
-  return { ...state, ...checks, ...choice, ...saving, editDraft, editDetails };
 }
 export type EnrollmentFlowState<D> = ReturnType<typeof useEnrollmentFlow<D>>;
