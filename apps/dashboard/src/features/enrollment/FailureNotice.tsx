@@ -1,6 +1,10 @@
+import { MessageDetail } from '@repo/ui/ErrorWords';
 import { type FormFailure } from './form-errors.js';
 
-/** Every problem of a refused request, at the top of the form; Try again resends it unchanged. */
+/**
+ * Every problem of a refused request, at the top of the form, in words with the codes in small
+ * print for support; Try again resends it unchanged.
+ */
 export function FailureNotice({
   failure,
   onRetry,
@@ -24,6 +28,7 @@ export function FailureNotice({
           </ul>
         </>
       ) : null}
+      <MessageDetail detail={failure.detail} />
       {failure.retryable ? (
         <button type="button" onClick={onRetry} disabled={busy}>
           Try again
