@@ -238,7 +238,7 @@ describe.skipIf(!hasChromium)('search, header and messages in Chromium (issue 21
         .first()
         .waitFor({ timeout: 5_000 })
         .catch(() => undefined);
-      expect(await words.count()).toBe(1);
+      expect(await words.count()).toBeGreaterThan(0);
       expect(await page.locator('main').textContent()).not.toContain('(NAME_CHARACTERS)');
       expect(await page.locator('main').textContent()).not.toMatch(/name characters/i);
     });
