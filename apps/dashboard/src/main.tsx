@@ -1,12 +1,14 @@
 import '@repo/ui/styles.css';
 import './app.css';
 import { ApolloProvider } from '@apollo/client/react';
+import { ErrorWordsContext } from '@repo/ui/ErrorWords';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { createApolloClient } from './apollo.js';
 import { App } from './App.js';
 import { followServerClock } from './clock.js';
+import { toErrorWords } from './features/messages/plain-message.js';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
@@ -19,7 +21,9 @@ void followServerClock().then(() =>
   createRoot(root).render(
     <StrictMode>
       <ApolloProvider client={createApolloClient()}>
-        <RouterProvider router={router} />
+        <ErrorWordsContext.Provider value={toErrorWords}>
+          <RouterProvider router={router} />
+        </ErrorWordsContext.Provider>
       </ApolloProvider>
     </StrictMode>,
   ),

@@ -141,9 +141,9 @@ describe('matchQuery (§VI: the search learner facility)', () => {
       true,
     ],
     [
-      '§VI by name and birth date',
+      '§VI by name and birth date, the middle name left out',
       { name: 'Maria Cristina Dela Cruz', birthDate: '2015-03-07' },
-      ['SIMILAR_NAME', 'SAME_BIRTH_DATE'],
+      ['SAME_FIRST_AND_LAST_NAME', 'SAME_BIRTH_DATE'],
       true,
     ],
     [
@@ -170,5 +170,139 @@ describe('matchQuery (§VI: the search learner facility)', () => {
     const match = matchQuery(query, record);
     expect(match.reasons).toEqual(expect.arrayContaining(reasons));
     expect(match.likelyDuplicate).toBe(duplicate);
+  });
+});
+
+describe("matchQuery: the typed words against the name's parts (§VI; issue 21)", () => {
+  const juan: PersonRecord = {
+    lastName: 'Dela Cruz',
+    firstName: 'Juan',
+    middleName: 'Santos',
+    birthDate: '2016-02-14',
+    sex: 'MALE',
+  };
+  const born = juan.birthDate;
+  it.each<[string, Parameters<typeof matchQuery>[0], PersonRecord, string[], boolean]>([
+    [
+      '§VI "Juan Dela Cruz" with the exact birth date: a missing middle name costs nothing',
+      { name: 'Juan Dela Cruz', birthDate: born },
+      juan,
+      ['SAME_FIRST_AND_LAST_NAME', 'SAME_BIRTH_DATE'],
+      true,
+    ],
+    [
+      '§VI word order: last name first, with a comma',
+      { name: 'Dela Cruz, Juan', birthDate: born },
+      juan,
+      ['SAME_FIRST_AND_LAST_NAME', 'SAME_BIRTH_DATE'],
+      true,
+    ],
+    [
+      '§VI word order: the whole name, last name first',
+      { name: 'Dela Cruz Juan Santos', birthDate: born },
+      juan,
+      ['SAME_NAME', 'SAME_BIRTH_DATE'],
+      true,
+    ],
+    [
+      '§VI a missing middle name without a birth date costs half a word',
+      { name: 'Juan Dela Cruz' },
+      juan,
+      ['SAME_FIRST_AND_LAST_NAME'],
+      true,
+    ],
+    [
+      '§VI a missing middle name and another birth date: not the same learner',
+      { name: 'Juan Dela Cruz', birthDate: '2014-09-30' },
+      juan,
+      ['SAME_FIRST_AND_LAST_NAME', 'DIFFERENT_BIRTH_DATE'],
+      false,
+    ],
+    [
+      '§VI an extra word that is not the middle name: not the same learner',
+      { name: 'Juan Miguel Dela Cruz', birthDate: born },
+      juan,
+      ['SIMILAR_NAME', 'SAME_LAST_NAME', 'SAME_FIRST_NAME', 'SAME_BIRTH_DATE'],
+      false,
+    ],
+    [
+      '§VI a middle name typed that the record lacks costs nothing',
+      { name: 'Juan Santos Dela Cruz', birthDate: born },
+      { ...juan, middleName: null },
+      ['SAME_FIRST_AND_LAST_NAME', 'SAME_BIRTH_DATE'],
+      true,
+    ],
+    [
+      '§VI two extra words on a record without a middle name: one costs',
+      { name: 'Juan Santos Reyes Dela Cruz', birthDate: born },
+      { ...juan, middleName: null },
+      ['SIMILAR_NAME', 'SAME_LAST_NAME', 'SAME_FIRST_NAME', 'SAME_BIRTH_DATE'],
+      false,
+    ],
+    [
+      '§VI accents, upper case and "De la"',
+      { name: 'JUÁN DE LA CRÚZ', birthDate: born },
+      juan,
+      ['SAME_FIRST_AND_LAST_NAME', 'SAME_BIRTH_DATE'],
+      true,
+    ],
+    [
+      '§VI ñ and an accent in the record, plain letters typed',
+      { name: 'Nino Dela Pena', birthDate: born },
+      { ...juan, firstName: 'Niño', lastName: 'Dela Peña' },
+      ['SAME_FIRST_AND_LAST_NAME', 'SAME_BIRTH_DATE'],
+      true,
+    ],
+    [
+      '§VI one word misspelt, no middle name',
+      { name: 'Juan Dela Crus', birthDate: born },
+      juan,
+      ['SIMILAR_NAME', 'SAME_FIRST_NAME', 'SAME_BIRTH_DATE'],
+      true,
+    ],
+    ['§VI the first name alone', { name: 'Juan' }, juan, ['SAME_FIRST_NAME'], false],
+    ['§VI the last name alone', { name: 'Dela Cruz' }, juan, ['SAME_LAST_NAME'], false],
+    ['§VI the middle name alone', { name: 'Santos' }, juan, ['SAME_MIDDLE_NAME'], false],
+  ])('%s', (_, query, record, reasons, duplicate) => {
+    const match = matchQuery(query, record);
+    expect(match.reasons).toEqual(reasons);
+    expect(match.likelyDuplicate).toBe(duplicate);
+  });
+
+  it("§VI the issue's case scores as the whole name does, no longer 0.67", () => {
+    const without = matchQuery({ name: 'Juan Dela Cruz', birthDate: born }, juan);
+    const whole = matchQuery({ name: 'Juan Santos Dela Cruz', birthDate: born }, juan);
+    expect(without.score).toBe(1);
+    expect(whole.score).toBe(1);
+    expect(without.score).toBeGreaterThanOrEqual(likelyDuplicateScore);
+  });
+
+  it('§VI ranks the record whose middle name was typed above one where it was left out', () => {
+    const typed = matchQuery({ name: 'Juan Santos Dela Cruz' }, juan).score;
+    const leftOut = matchQuery({ name: 'Juan Dela Cruz' }, juan).score;
+    expect(typed).toBeGreaterThan(leftOut);
+  });
+
+  it.each([
+    'Juan',
+    'Dela Cruz',
+    'Santos',
+    'Juan Dela Crus',
+    'Dumaguing Liway',
+    'Cruz Juan',
+    'Juan Miguel Dela Cruz',
+  ])('§VI a name found says why: "%s"', (name) => {
+    const record = name.startsWith('Dumaguing')
+      ? { ...juan, lastName: 'Dumaguing', firstName: 'Liwai', middleName: null }
+      : juan;
+    const match = matchQuery({ name }, record);
+    expect(match.score).toBeGreaterThan(0);
+    expect(match.reasons.length).toBeGreaterThan(0);
+  });
+
+  it('§VI a stranger finds no reason', () => {
+    const match = matchQuery({ name: 'Jose Rizal' }, juan);
+    expect(match.reasons).toEqual([]);
+    expect(match.likelyDuplicate).toBe(false);
   });
 });

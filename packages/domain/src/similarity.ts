@@ -26,6 +26,10 @@ export const MatchReason = {
   SAME_NAME: 'SAME_NAME',
   SIMILAR_NAME: 'SIMILAR_NAME',
   SAME_LAST_NAME: 'SAME_LAST_NAME',
+  /** A search typed the first and last names exactly, without the stored middle name. */
+  SAME_FIRST_AND_LAST_NAME: 'SAME_FIRST_AND_LAST_NAME',
+  SAME_FIRST_NAME: 'SAME_FIRST_NAME',
+  SAME_MIDDLE_NAME: 'SAME_MIDDLE_NAME',
   FIRST_MIDDLE_SWAPPED: 'FIRST_MIDDLE_SWAPPED',
   DIFFERENT_EXTENSION: 'DIFFERENT_EXTENSION',
   SAME_BIRTH_DATE: 'SAME_BIRTH_DATE',
@@ -128,9 +132,98 @@ export interface LearnerQuery {
   birthDate?: string | null;
 }
 
+/** Two words this alike (trigrams) are one word misspelt: "Liway" and "Liwai" are 0.5. */
+const misspeltWord = 0.45;
+
+const wordsOf = (value: string | null | undefined) =>
+  normalizeNamePart(value).split(' ').filter(Boolean);
+
+/** How the typed words met a stored name's parts, and what that costs. */
+interface NameFit {
+  /** 0 to 1. */
+  score: number;
+  reasons: MatchReason[];
+}
+
 /**
- * A search result's score and reasons (DO 03 s. 2018 §VI: the search learner facility). Trigrams
- * ignore word order, so a name typed first-name-first still meets the stored "last first middle".
+ * The typed words matched against the stored name's parts, as a registrar reads a name (issue
+ * 21): each typed word pairs with the stored word most like it, in any order, and the name
+ * scores what the pairs share over what either side left unpaired. The first and last names
+ * count whole; the middle name counts when it was typed, and costs nothing when it was not and
+ * the birth date agrees (people type "Juan Dela Cruz" for Juan Santos Dela Cruz; DO 03 s. 2018
+ * §VI asks for the learner's uniqueness, and the birth date carries it then). Without a birth
+ * date that agrees, a middle name left out costs half a word. A record without a middle name
+ * takes one unpaired typed word as the middle name it lacks, at the same cost; any other typed
+ * word that pairs with nothing costs a whole word ("Juan Miguel Dela Cruz" is not Juan Santos).
+ */
+function fitName(typed: string, candidate: PersonName, birthAgrees: boolean): NameFit {
+  const words = wordsOf(typed);
+  const stored = [
+    ...wordsOf(candidate.lastName).map((word) => ({ word, part: 'last' as const })),
+    ...wordsOf(candidate.firstName).map((word) => ({ word, part: 'first' as const })),
+    ...wordsOf(candidate.middleName).map((word) => ({ word, part: 'middle' as const })),
+  ];
+  const pairs = words
+    .flatMap((w, t) => stored.map((s, i) => ({ t, i, alike: trigramSimilarity(w, s.word) })))
+    .filter((p) => p.alike >= misspeltWord)
+    .sort((a, b) => b.alike - a.alike);
+  const typedUsed = new Set<number>();
+  const alikeOf = new Map<number, number>();
+  for (const p of pairs) {
+    if (typedUsed.has(p.t) || alikeOf.has(p.i)) continue;
+    typedUsed.add(p.t);
+    alikeOf.set(p.i, p.alike);
+  }
+  const middles = stored.filter((s) => s.part === 'middle').length;
+  const missingCost = birthAgrees ? 0 : 0.5;
+  let unpaired = words.length - typedUsed.size;
+  let cost = 0;
+  const typedMiddle = middles === 0 && unpaired > 0;
+  if (typedMiddle) {
+    unpaired -= 1;
+    cost += missingCost;
+  }
+  let shared = 0;
+  stored.forEach((s, i) => {
+    const alike = alikeOf.get(i);
+    if (alike !== undefined) {
+      shared += alike;
+      cost += 1;
+    } else cost += s.part === 'middle' ? missingCost : 1;
+  });
+  cost += unpaired;
+  const score = cost === 0 ? 0 : Math.min(1, shared / cost);
+
+  const exact = (part: 'last' | 'first' | 'middle') =>
+    stored.some((s) => s.part === part) &&
+    stored.every((s, i) => s.part !== part || alikeOf.get(i) === 1);
+  const noneTyped = stored.every((s, i) => s.part !== 'middle' || !alikeOf.has(i));
+  const reasons: MatchReason[] = [];
+  const firstAndLast = exact('last') && exact('first') && unpaired === 0;
+  if (firstAndLast && !typedMiddle && (middles === 0 || exact('middle')))
+    reasons.push(MatchReason.SAME_NAME);
+  else if (firstAndLast && noneTyped) reasons.push(MatchReason.SAME_FIRST_AND_LAST_NAME);
+  else {
+    if (score >= 0.5) reasons.push(MatchReason.SIMILAR_NAME);
+    if (exact('last')) reasons.push(MatchReason.SAME_LAST_NAME);
+    if (exact('first')) reasons.push(MatchReason.SAME_FIRST_NAME);
+    if (middles > 0 && exact('middle')) reasons.push(MatchReason.SAME_MIDDLE_NAME);
+  }
+  return { score, reasons };
+}
+
+/** The birth date asked for against the candidate's: 1 the same, 0.85 day and month swapped. */
+function fitBirthDate(asked: string, found: string): { birth: number; reason: MatchReason } {
+  if (found === asked) return { birth: 1, reason: MatchReason.SAME_BIRTH_DATE };
+  if (isDayMonthSwap(found, asked))
+    return { birth: 0.85, reason: MatchReason.BIRTH_DAY_MONTH_SWAPPED };
+  return { birth: 0, reason: MatchReason.DIFFERENT_BIRTH_DATE };
+}
+
+/**
+ * A search result's score and reasons (DO 03 s. 2018 §VI: the search learner facility): the typed
+ * words against the name's parts (`fitName`), never scoring below the trigram similarity of the
+ * whole name with which the registry found it, and the birth date. A name found says why, always.
  */
 export function matchQuery(query: LearnerQuery, candidate: PersonRecord): Match {
   if (query.lrn && candidate.lrn === query.lrn) {
@@ -139,31 +232,19 @@ export function matchQuery(query: LearnerQuery, candidate: PersonRecord): Match 
   if (query.lrn && candidate.formerLrns?.includes(query.lrn)) {
     return { score: 1, reasons: [MatchReason.FORMER_LRN], likelyDuplicate: true };
   }
-  const reasons: MatchReason[] = [];
   // Only an LRN was asked for, and this is not it.
-  if (!query.name && !query.birthDate) return { score: 0, reasons, likelyDuplicate: false };
-  let name = 0;
+  if (!query.name && !query.birthDate) return { score: 0, reasons: [], likelyDuplicate: false };
+  const birth = query.birthDate ? fitBirthDate(query.birthDate, candidate.birthDate) : null;
+  const reasons: MatchReason[] = [];
+  let name = 1;
   if (query.name) {
-    const wanted = normalizeNamePart(query.name);
-    const found = toNameKey(candidate);
-    name = trigramSimilarity(wanted, found);
-    const sameWords = wanted.split(' ').sort().join(' ') === found.split(' ').sort().join(' ');
-    if (sameWords) reasons.push(MatchReason.SAME_NAME);
-    else if (name >= 0.5) reasons.push(MatchReason.SIMILAR_NAME);
+    const fit = fitName(query.name, candidate, birth !== null && birth.birth > 0);
+    const whole = trigramSimilarity(normalizeNamePart(query.name), toNameKey(candidate));
+    name = Math.max(fit.score, whole);
+    reasons.push(...fit.reasons);
+    if (reasons.length === 0 && name >= 0.3) reasons.push(MatchReason.SIMILAR_NAME);
   }
-  let birth = 1;
-  if (query.birthDate) {
-    if (candidate.birthDate === query.birthDate) {
-      reasons.push(MatchReason.SAME_BIRTH_DATE);
-    } else if (isDayMonthSwap(candidate.birthDate, query.birthDate)) {
-      birth = 0.85;
-      reasons.push(MatchReason.BIRTH_DAY_MONTH_SWAPPED);
-    } else {
-      birth = 0;
-      reasons.push(MatchReason.DIFFERENT_BIRTH_DATE);
-    }
-  }
-  const nameWeight = query.name ? name : 1;
-  const score = Math.round(nameWeight * (query.birthDate ? 0.7 + 0.3 * birth : 1) * 1000) / 1000;
+  if (birth) reasons.push(birth.reason);
+  const score = Math.round(name * (birth ? 0.7 + 0.3 * birth.birth : 1) * 1000) / 1000;
   return { score, reasons, likelyDuplicate: score >= likelyDuplicateScore };
 }

@@ -1,3 +1,5 @@
+import { MessageDetail, useErrorWords } from './ErrorWords.js';
+
 export interface QueryStateProps {
   loading: boolean;
   error?: { message: string } | null;
@@ -8,20 +10,7 @@ export interface QueryStateProps {
 
 /** The loading skeleton or the error with a retry; renders nothing once data is there. */
 export function QueryState({ loading, error, onRetry, what }: QueryStateProps) {
-  if (error) {
-    return (
-      <div role="alert" className="error-state">
-        <p>
-          Could not load {what}: {error.message}
-        </p>
-        {onRetry ? (
-          <button type="button" onClick={onRetry}>
-            Try again
-          </button>
-        ) : null}
-      </div>
-    );
-  }
+  if (error) return <LoadError error={error} onRetry={onRetry} what={what} />;
   if (loading) {
     return (
       <div className="loading-state" aria-busy="true" aria-live="polite">
@@ -33,4 +22,30 @@ export function QueryState({ loading, error, onRetry, what }: QueryStateProps) {
     );
   }
   return null;
+}
+
+/** The error in the app's words, its codes in small print, and a retry. */
+function LoadError({
+  error,
+  onRetry,
+  what,
+}: {
+  error: { message: string };
+  onRetry?: (() => void) | undefined;
+  what: string;
+}) {
+  const words = useErrorWords(error);
+  return (
+    <div role="alert" className="error-state">
+      <p>
+        Could not load {what}. {words.text}
+      </p>
+      <MessageDetail detail={words.detail} />
+      {onRetry ? (
+        <button type="button" onClick={onRetry}>
+          Try again
+        </button>
+      ) : null}
+    </div>
+  );
 }

@@ -5,6 +5,7 @@ import { DataTable, type TableSearch } from './DataTable.js';
 import { FilterBar } from './FilterBar.js';
 import { formatChange, formatCount, formatIndex, formatPercent } from './format.js';
 import { KpiCard } from './KpiCard.js';
+import { ErrorWordsContext } from './ErrorWords.js';
 import { QueryState } from './QueryState.js';
 import { StatCard } from './StatCard.js';
 
@@ -245,9 +246,23 @@ describe('QueryState', () => {
         what="regions"
       />,
     );
-    expect(screen.getByRole('alert').textContent).toContain('Could not load regions: offline');
+    expect(screen.getByRole('alert').textContent).toContain('Could not load regions. offline');
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(onRetry).toHaveBeenCalledOnce();
+  });
+
+  it('shows an error in the app’s words, its code in small print (issue 21)', () => {
+    render(
+      <ErrorWordsContext.Provider
+        value={() => ({ text: 'The server could not be reached.', detail: 'Code: NETWORK_ERROR' })}
+      >
+        <QueryState loading={false} error={{ message: 'Failed to fetch' }} what="regions" />
+      </ErrorWordsContext.Provider>,
+    );
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('Could not load regions. The server could not be reached.');
+    expect(alert.textContent).not.toContain('Failed to fetch');
+    expect(alert.querySelector('.message-detail')?.textContent).toBe('Code: NETWORK_ERROR');
   });
 
   it('announces loading, and renders nothing once loaded', () => {

@@ -59,7 +59,7 @@ describe.skipIf(!hasChromium)('ALS enrollment in Chromium: the guide’s steps 1
     await page.getByLabel('First date of attendance').fill('2026-11-02');
     await page
       .getByText(
-        /First date of attendance is later than 30 October 2026, this school year’s ALS cut-off \(AFTER_ALS_CUTOFF\)/,
+        /First date of attendance is later than 30 October 2026, this school year’s ALS cut-off/,
       )
       .waitFor();
     await checkStep(page, 'enroll-als-4-after-cutoff');

@@ -63,11 +63,9 @@ describe.skipIf(!hasChromium)('the learner import wizard in Chromium (issue 8)',
           .getByRole('row')
           .filter({ has: page.getByRole('rowheader', { name: String(n), exact: true }) })
           .textContent();
-      expect(await rowText(11)).toMatch(/Birth Date is not a real date .*\(DATE_INVALID\)/);
-      expect(await rowText(26)).toMatch(
-        /Grade Level is not a grade level .*\(GRADE_LEVEL_INVALID\)/,
-      );
-      expect(await rowText(41)).toMatch(/Sex must be M or F \(SEX_INVALID\)/);
+      expect(await rowText(11)).toMatch(/Birth Date is not a real date/);
+      expect(await rowText(26)).toMatch(/Grade Level is not a grade level/);
+      expect(await rowText(41)).toMatch(/Sex must be M or F/);
       await checkStep(page, `enroll-import-${kind.toLowerCase()}-preview`);
 
       await page.getByRole('button', { name: 'Import 47 rows' }).click();

@@ -1,5 +1,6 @@
 import { type FieldError, toCivilDate } from '@repo/domain/learner-profile';
 import {
+  currentSchoolYear,
   parseSchoolYear,
   type PolicyDates,
   policyDates,
@@ -58,6 +59,17 @@ export async function findCalendar(
 ): Promise<SchoolCalendar | null> {
   const row = await manager.getRepository(SchoolCalendarEntity).findOneBy({ schoolYear });
   return row ? toSchoolCalendar(row) : null;
+}
+
+/** The school year of a day (domain `currentSchoolYear`), or null when no calendar is set. */
+export async function currentSchoolYearOf(
+  manager: EntityManager,
+  today: string,
+): Promise<string | null> {
+  const rows = await manager.getRepository(SchoolCalendarEntity).find({
+    select: { schoolYear: true, openingDay: true, closingDay: true },
+  });
+  return currentSchoolYear(rows, today);
 }
 
 /**

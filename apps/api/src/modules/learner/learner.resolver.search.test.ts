@@ -1,5 +1,6 @@
 import { type DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { currentYear, SCENARIO_YEAR } from '../../../test/clock-fixtures.js';
 import { type TestServer } from '../../../test/harness.js';
 import {
   closeLearnerScenario,
@@ -246,5 +247,136 @@ describe('searchLearners: ranking over name variants (DO 03 s. 2018 §VI)', () =
   ])('refuses %j naming the field and rule', async (variables, field, rule) => {
     const { errors } = await server.graphql(searchQuery, variables, registrarA);
     expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field, rule });
+  });
+});
+
+describe('searchLearners: the name read as a registrar reads it, and where each result is enrolled (issue 21)', () => {
+  const surname = uniqueWord();
+  const birthDate = '2016-02-14';
+  const ids: Record<string, string> = {};
+  const enrolledQuery = `query ($name: String, $birthDate: String, $schoolYear: String) {
+    searchLearners(name: $name, birthDate: $birthDate, schoolYear: $schoolYear) {
+      learnerId reasons likelyDuplicate inScope
+      enrolledThisYear { schoolYear schoolId schoolName preRegistered status } } }`;
+  type Found = {
+    learnerId: string;
+    reasons: string[];
+    likelyDuplicate: boolean;
+    inScope: boolean;
+    enrolledThisYear: {
+      schoolYear: string;
+      schoolId: string;
+      schoolName: string;
+      preRegistered: boolean;
+      status: string | null;
+    } | null;
+  };
+  const search = async (token: string, variables: Record<string, unknown>) => {
+    const { data, errors } = await server.graphql<{ searchLearners: Found[] }>(
+      enrolledQuery,
+      variables,
+      token,
+    );
+    expect(errors).toBeUndefined();
+    return new Map(data!.searchLearners.map((c) => [c.learnerId, c]));
+  };
+  /** As the owner: what is under test is the search, not enrolling. */
+  const enrol = (learnerId: string, schoolYear: string, status: string) =>
+    dataSource.query(
+      `INSERT INTO enrollment (learner_id, school_id, school_year, grade_level, status,
+                               registered_on, created_by)
+       VALUES ($1, 500743, $2, 'GRADE_1', $3, $4, (SELECT id FROM account LIMIT 1))`,
+      [learnerId, schoolYear, status, `${schoolYear.slice(0, 4)}-02-01`],
+    );
+
+  beforeAll(async () => {
+    const person = { lastName: `Dela ${surname}`, firstName: 'Juan', birthDate, sex: 'MALE' };
+    for (const [key, middleName] of [
+      ['temporary', 'Santos'],
+      ['early', 'Reyes'],
+      ['none', 'Bautista'],
+    ] as const) {
+      const { data, errors } = await create(registrarA, {
+        ...person,
+        middleName,
+        confirmNoDuplicate: true,
+      });
+      expect(errors, key).toBeUndefined();
+      ids[key] = data!.createLearner.id;
+    }
+    await enrol(ids.temporary!, SCENARIO_YEAR, 'TEMPORARILY_ENROLLED');
+    await enrol(ids.early!, currentYear(), 'PRE_REGISTERED');
+  });
+
+  it('"Juan Dela Cruz" with the exact birth date: each Juan Dela Cruz flagged, the middle name left out', async () => {
+    const found = await search(registrarA, { name: `Juan Dela ${surname}`, birthDate });
+    expect(found.size).toBe(3);
+    for (const candidate of found.values()) {
+      expect(candidate.likelyDuplicate).toBe(true);
+      expect(candidate.reasons).toEqual(['SAME_FIRST_AND_LAST_NAME', 'SAME_BIRTH_DATE']);
+    }
+  });
+
+  it('says where a learner is enrolled in the school year asked about, with the status in place', async () => {
+    const found = await search(registrarA, {
+      name: `Juan Dela ${surname}`,
+      birthDate,
+      schoolYear: SCENARIO_YEAR,
+    });
+    expect(found.get(ids.temporary!)!.enrolledThisYear).toEqual({
+      schoolYear: SCENARIO_YEAR,
+      schoolId: '500743',
+      schoolName: 'La Paz Integrated School',
+      preRegistered: false,
+      status: 'TEMPORARILY_ENROLLED',
+    });
+    expect(found.get(ids.early!)!.enrolledThisYear).toBeNull();
+    expect(found.get(ids.none!)!.enrolledThisYear).toBeNull();
+  });
+
+  it('the current school year unless one is named', async () => {
+    const found = await search(registrarA, { name: `Juan Dela ${surname}`, birthDate });
+    expect(found.get(ids.early!)!.enrolledThisYear).toMatchObject({
+      schoolYear: currentYear(),
+      schoolId: '500743',
+      preRegistered: true,
+      status: 'PRE_REGISTERED',
+    });
+    expect(found.get(ids.temporary!)!.enrolledThisYear).toBeNull();
+  });
+
+  it('another school is told the school only, and the search records that it was', async () => {
+    const name = `Juan Dela ${surname}`;
+    const found = await search(registrarB, { name, birthDate, schoolYear: SCENARIO_YEAR });
+    expect(found.get(ids.temporary!)).toMatchObject({
+      inScope: false,
+      enrolledThisYear: {
+        schoolId: '500743',
+        schoolName: 'La Paz Integrated School',
+        preRegistered: false,
+        status: null,
+      },
+    });
+    const [audit] = await dataSource.query<{ after: Record<string, unknown> }[]>(
+      `SELECT after FROM audit_event WHERE action = 'LEARNER_SEARCHED' AND after->>'name' = $1
+       AND after->>'schoolYear' = $2 ORDER BY id DESC LIMIT 1`,
+      [name, SCENARIO_YEAR],
+    );
+    expect(audit!.after).toMatchObject({ enrollmentsOutsideShown: 1, inScope: 0 });
+    // A name alone shows another school none of them, nor where they are enrolled.
+    expect((await search(registrarB, { name, schoolYear: SCENARIO_YEAR })).size).toBe(0);
+  });
+
+  it('refuses a school year that is not one, naming the field and rule', async () => {
+    const { errors } = await server.graphql(
+      enrolledQuery,
+      { name: `Juan Dela ${surname}`, schoolYear: '2026' },
+      registrarA,
+    );
+    expect(errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'schoolYear',
+      rule: 'SCHOOL_YEAR_INVALID',
+    });
   });
 });

@@ -1,17 +1,24 @@
 import { type LookupQuery, shownLrn } from '@repo/domain/disclosure';
+import { type EnrollmentStatus } from '@repo/domain/enums';
 import { formatSchoolId } from '@repo/domain/school';
 import { type Match } from '@repo/domain/similarity';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { type Context } from '../../context.js';
 import { CreateLearnerInput, UpdateLearnerInput } from './create-learner.input.js';
-import { Learner, LearnerCandidate, LearnerHistoryEntry, toLearner } from './learner.type.js';
+import {
+  CandidateEnrollment,
+  Learner,
+  LearnerCandidate,
+  LearnerHistoryEntry,
+  toLearner,
+} from './learner.type.js';
 import { createLearner, type ScoredCandidate, searchLearners } from './learner.service.js';
 import { learnerHistory, updateLearner, viewLearner } from './learner-record.service.js';
 import { checkId, isId } from '../../ids.js';
 
 /** A candidate as the viewer may see it: outside its place, only what a duplicate check needs. */
 function toCandidate(
-  { row, match, profile }: ScoredCandidate,
+  { row, match, profile, schoolYear, enrolled }: ScoredCandidate,
   query: LookupQuery,
 ): LearnerCandidate {
   const result: Match = match;
@@ -31,6 +38,14 @@ function toCandidate(
     likelyDuplicate: result.likelyDuplicate,
     inScope: profile !== null,
     learner: profile ? toLearner(profile) : null,
+    enrolledThisYear:
+      enrolled && schoolYear
+        ? Object.assign(new CandidateEnrollment(), {
+            ...enrolled,
+            schoolYear,
+            status: enrolled.status as EnrollmentStatus | null,
+          })
+        : null,
   });
 }
 
@@ -41,7 +56,7 @@ const json = (value: unknown) =>
 export class LearnerResolver {
   @Query(() => [LearnerCandidate], {
     description:
-      'Search the whole registry before creating a learner (DO 03 s. 2018 §VI): by LRN, or by name with an optional birth date (YYYY-MM-DD). Best match first.',
+      'Search the whole registry before creating a learner (DO 03 s. 2018 §VI): by LRN, or by name with an optional birth date (YYYY-MM-DD). Best match first, each with where it is enrolled in the school year (YYYY-YYYY; the current one by default).',
   })
   async searchLearners(
     @Ctx() { dataSource, viewer }: Context,
@@ -49,8 +64,15 @@ export class LearnerResolver {
     @Arg('name', () => String, { nullable: true }) name?: string | null,
     @Arg('birthDate', () => String, { nullable: true }) birthDate?: string | null,
     @Arg('limit', () => Int, { defaultValue: 10 }) limit = 10,
+    @Arg('schoolYear', () => String, { nullable: true }) schoolYear?: string | null,
   ): Promise<LearnerCandidate[]> {
-    const found = await searchLearners(dataSource, viewer!, { lrn, name, birthDate, limit });
+    const found = await searchLearners(dataSource, viewer!, {
+      lrn,
+      name,
+      birthDate,
+      schoolYear,
+      limit,
+    });
     return found.map((candidate) => toCandidate(candidate, { lrn, name, birthDate }));
   }
 

@@ -1,4 +1,4 @@
-import { BirthDocumentType, Sex } from '@repo/domain/enums';
+import { BirthDocumentType, EnrollmentStatus, Sex } from '@repo/domain/enums';
 import { MatchReason } from '@repo/domain/similarity';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { type LearnerEntity } from './learner.entity.js';
@@ -98,7 +98,28 @@ export class Learner {
 
 @ObjectType({
   description:
-    'A search result. Outside your place only what a duplicate check needs is shown: name, birth date, sex, last school and why it matched (SPEC §3; issue 18).',
+    'Where a search result is enrolled in the school year searched for. Outside your place, the school only: the receiving school coordinates with the originating one (DO 03 s. 2018 §V.E).',
+})
+export class CandidateEnrollment {
+  @Field()
+  schoolYear: string;
+
+  @Field()
+  schoolId: string;
+
+  @Field()
+  schoolName: string;
+
+  @Field({ description: 'Registered early (§V.A), not enrolled yet.' })
+  preRegistered: boolean;
+
+  @Field(() => EnrollmentStatus, { nullable: true, description: 'Within your place only.' })
+  status: EnrollmentStatus | null;
+}
+
+@ObjectType({
+  description:
+    'A search result. Outside your place only what a duplicate check needs is shown: name, birth date, sex, last school, where enrolled this school year and why it matched (SPEC §3; issues 18, 21).',
 })
 export class LearnerCandidate {
   @Field(() => ID)
@@ -145,6 +166,13 @@ export class LearnerCandidate {
 
   @Field({ description: 'Whether the full profile is yours to see.' })
   inScope: boolean;
+
+  @Field(() => CandidateEnrollment, {
+    nullable: true,
+    description:
+      'Where the learner is enrolled (or registered early) in the school year searched for, the current one unless named; null: not enrolled that year.',
+  })
+  enrolledThisYear: CandidateEnrollment | null;
 
   @Field(() => Learner, { nullable: true, description: 'The full profile, when in scope.' })
   learner: Learner | null;

@@ -4,6 +4,7 @@ import { managedRoles } from '@repo/domain/accounts';
 import { type FormEvent, useState } from 'react';
 import { type Viewer } from '../auth/useViewer.js';
 import { CreateAccountMutation, PlacesQuery } from './accounts.queries.js';
+import { RequestError } from '../messages/RequestError.js';
 
 export interface IssuedCode {
   username: string;
@@ -129,11 +130,7 @@ export function NewAccountForm({
       <button type="submit" disabled={loading}>
         {loading ? 'Creating…' : 'Create account'}
       </button>
-      {error ? (
-        <p role="alert" className="error-state">
-          Could not create the account: {error.message}
-        </p>
-      ) : null}
+      {error ? <RequestError lead="Could not create the account" error={error} /> : null}
     </form>
   );
 }

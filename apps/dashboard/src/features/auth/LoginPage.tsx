@@ -2,6 +2,7 @@ import { useApolloClient, useMutation } from '@apollo/client/react';
 import { type FormEvent, useCallback } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { graphql } from '../../gql/index.js';
+import { RequestError } from '../messages/RequestError.js';
 import { routes } from '../../routes.js';
 import { saveSession } from './session.js';
 import { type SignedInSession, SsoLanding, SsoLink, SsoRefusalNotice } from './SingleSignOn.js';
@@ -32,8 +33,10 @@ function useFinishSignIn(next: string | null) {
   const client = useApolloClient();
   return useCallback(
     async ({ sessionExpiresAt, account }: SignedInSession) => {
-      saveSession({ sessionExpiresAt: String(sessionExpiresAt) });
+      // The last account's answers go first: the header asks whose session this is as soon as
+      // it is saved, and a store cleared after that would drop the answer.
       await client.clearStore();
+      saveSession({ sessionExpiresAt: String(sessionExpiresAt) });
       // Only paths of this app: never an outside address from the URL.
       const target = next?.startsWith('/') && !next.startsWith('//') ? next : scopeHome(account);
       void navigate(target, { replace: true });
@@ -84,11 +87,7 @@ export function LoginPage() {
         <button type="submit" disabled={loading}>
           {loading ? 'Signing in…' : 'Sign in'}
         </button>
-        {error ? (
-          <p role="alert" className="error-state">
-            Could not sign in: {error.message}
-          </p>
-        ) : null}
+        {error ? <RequestError lead="Could not sign in" error={error} /> : null}
       </form>
       <p>
         New account, or a password reset? <Link to={routes.setPassword}>Set your password</Link>{' '}

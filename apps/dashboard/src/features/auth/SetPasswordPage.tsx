@@ -4,6 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { SetPasswordMutation } from '../accounts/accounts.queries.js';
 import { routes } from '../../routes.js';
+import { RequestError } from '../messages/RequestError.js';
 
 const field = (form: FormData, name: string) => {
   const value = form.get(name);
@@ -76,11 +77,7 @@ export function SetPasswordPage() {
             The two passwords differ.
           </p>
         ) : null}
-        {error ? (
-          <p role="alert" className="error-state">
-            Could not set the password: {error.message}
-          </p>
-        ) : null}
+        {error ? <RequestError lead="Could not set the password" error={error} /> : null}
       </form>
     </section>
   );

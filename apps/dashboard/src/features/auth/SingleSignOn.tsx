@@ -1,10 +1,12 @@
 import { useQuery } from '@apollo/client/react';
+import { MessageDetail } from '@repo/ui/ErrorWords';
 import { isSsoRefusal } from '@repo/domain/sign-in';
 import { useEffect, useRef } from 'react';
 import { Link, useLocation } from 'react-router';
 import { graphql } from '../../gql/index.js';
 import { type SignedInSessionQuery } from '../../gql/graphql.js';
 import { routes } from '../../routes.js';
+import { toErrorWords } from '../messages/plain-message.js';
 import { ssoAccountName, ssoRefusalText } from './sso-messages.js';
 
 // Single sign-on (issue 20): the server leads the browser to the OpenID provider and back
@@ -72,12 +74,17 @@ export function SsoLanding({ onSignedIn }: { onSignedIn: (session: SignedInSessi
     done.current = true;
     onSignedIn(data.session);
   }, [data, onSignedIn]);
-  if (error)
+  if (error) {
+    const words = toErrorWords(error);
     return (
-      <p role="alert" className="error-state">
-        The sign-in with your {ssoAccountName} did not finish: {error.message}.{' '}
-        <Link to={routes.login()}>Back to sign-in</Link>
-      </p>
+      <div role="alert" className="error-state">
+        <p>
+          The sign-in with your {ssoAccountName} did not finish: {words.text}{' '}
+          <Link to={routes.login()}>Back to sign-in</Link>
+        </p>
+        <MessageDetail detail={words.detail} />
+      </div>
     );
+  }
   return <p role="status">Signing you in…</p>;
 }

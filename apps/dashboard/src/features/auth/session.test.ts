@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { endSession, isSignedIn, saveSession } from './session.js';
+import { clearSession, endSession, isSignedIn, saveSession, subscribeSession } from './session.js';
 
 // The page's side of the cookie session (issue 19): the API's side (the cookie, its renewal,
 // cross-site refusal) is tested in apps/api (session-cookie.test.ts); here `fetch` stands for it.
@@ -18,6 +18,24 @@ describe('the session as the page knows it', () => {
     );
     expect(isSignedIn(now + 3_600_000)).toBe(false);
     expect(localStorage.getItem('deped.session')).toBeNull();
+  });
+
+  it('tells who listens when it opens and ends, here and in another tab (issue 21)', () => {
+    const heard = vi.fn();
+    const stop = subscribeSession(heard);
+    saveSession({ sessionExpiresAt: iso(now + 3_600_000) });
+    expect(heard).toHaveBeenCalledTimes(1);
+    clearSession();
+    expect(heard).toHaveBeenCalledTimes(2);
+    clearSession();
+    expect(heard).toHaveBeenCalledTimes(2);
+    window.dispatchEvent(new StorageEvent('storage', { key: 'deped.session' }));
+    expect(heard).toHaveBeenCalledTimes(3);
+    window.dispatchEvent(new StorageEvent('storage', { key: 'another.key' }));
+    expect(heard).toHaveBeenCalledTimes(3);
+    stop();
+    saveSession({ sessionExpiresAt: iso(now + 3_600_000) });
+    expect(heard).toHaveBeenCalledTimes(3);
   });
 
   it('drops a session stored before issue 19 with its token in it', () => {

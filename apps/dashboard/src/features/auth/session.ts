@@ -35,12 +35,34 @@ export function isSignedIn(now = clock.now().getTime()): boolean {
   return readSession(now) !== null;
 }
 
+/**
+ * Who is told when the session opens or ends, so the header follows a sign-in and a sign-out at
+ * once (issue 21), in this tab and, through the storage event, in the others.
+ */
+const listeners = new Set<() => void>();
+const tell = () => listeners.forEach((listener) => listener());
+
+export function subscribeSession(listener: () => void): () => void {
+  listeners.add(listener);
+  const fromAnotherTab = (event: StorageEvent) => {
+    if (event.key === key || event.key === null) listener();
+  };
+  window.addEventListener('storage', fromAnotherTab);
+  return () => {
+    listeners.delete(listener);
+    window.removeEventListener('storage', fromAnotherTab);
+  };
+}
+
 export function saveSession(session: StoredSession) {
   localStorage.setItem(key, JSON.stringify({ sessionExpiresAt: session.sessionExpiresAt }));
+  tell();
 }
 
 export function clearSession() {
+  const had = localStorage.getItem(key) !== null;
   localStorage.removeItem(key);
+  if (had) tell();
 }
 
 /**

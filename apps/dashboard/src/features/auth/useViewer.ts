@@ -1,7 +1,8 @@
 import { useQuery } from '@apollo/client/react';
+import { useSyncExternalStore } from 'react';
 import { graphql } from '../../gql/index.js';
 import { routes } from '../../routes.js';
-import { isSignedIn } from './session.js';
+import { isSignedIn, subscribeSession } from './session.js';
 
 /** What the dashboard needs to know of an account: who, and which place it covers. */
 export const AccountScopeFragment = graphql(`
@@ -33,11 +34,21 @@ const ViewerQuery = graphql(`
   }
 `);
 
-/** The signed-in account, or null when nobody is signed in. */
+/**
+ * The signed-in account, or null when nobody is signed in; follows a sign-in and a sign-out as
+ * they happen (issue 21). `signedIn` with no `viewer` and an `error`: a session is open but the
+ * server could not be asked whose, which is not the same as being signed out.
+ */
 export function useViewer() {
-  const signedIn = isSignedIn();
-  const { data, loading, error } = useQuery(ViewerQuery, { skip: !signedIn });
-  return { viewer: signedIn ? (data?.me ?? null) : null, loading: signedIn && loading, error };
+  const signedIn = useSyncExternalStore(subscribeSession, () => isSignedIn());
+  const { data, loading, error, refetch } = useQuery(ViewerQuery, { skip: !signedIn });
+  return {
+    viewer: signedIn ? (data?.me ?? null) : null,
+    signedIn,
+    loading: signedIn && loading,
+    error: signedIn ? error : undefined,
+    retry: () => void refetch(),
+  };
 }
 
 export type Viewer = NonNullable<ReturnType<typeof useViewer>['viewer']>;

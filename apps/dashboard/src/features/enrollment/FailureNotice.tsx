@@ -1,9 +1,10 @@
+import { MessageDetail } from '@repo/ui/ErrorWords';
 import { type FormFailure } from './form-errors.js';
 
 /**
- * Every problem of a refused request, at the top of the form and in words, each also beside its
- * field; Try again resends it unchanged. It takes the focus when no field does (a refusal of the
- * whole request).
+ * Every problem of a refused request, at the top of the form and in words with the codes in small
+ * print for support, each also beside its field; Try again resends it unchanged. It takes the
+ * focus when no field does (a refusal of the whole request).
  */
 export function FailureNotice({
   failure,
@@ -28,6 +29,7 @@ export function FailureNotice({
           </ul>
         </>
       ) : null}
+      <MessageDetail detail={failure.detail} />
       {failure.retryable ? (
         <button type="button" onClick={onRetry} disabled={busy}>
           Try again

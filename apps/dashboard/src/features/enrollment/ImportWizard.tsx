@@ -184,9 +184,9 @@ function useImportWizard(schoolYear: string) {
 
 /** Why a file cannot be sent (no file, the wrong type, too large), or '' when it can. */
 function checkFile(file: File | null): string {
-  if (!file) return 'File is required (REQUIRED): choose a .csv or .xlsx file.';
+  if (!file) return 'Choose a .csv or .xlsx file.';
   if (!/\.(csv|xlsx)$/i.test(file.name) || file.size > maxBytes) {
-    return `File ${file.size > maxBytes ? 'is larger than 700 KB (FILE_TOO_LARGE)' : 'must end in .csv or .xlsx (FILE_TYPE)'}.`;
+    return `The file ${file.size > maxBytes ? 'is larger than 700 KB' : 'must end in .csv or .xlsx'}.`;
   }
   return '';
 }

@@ -1,8 +1,11 @@
 import { useApolloClient } from '@apollo/client/react';
 import { sexLabel } from '@repo/domain/enums';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { useToday } from '../../clock.js';
 import { type EnrollSearchLearnersQuery } from '../../gql/graphql.js';
-import { matchReasonLabel } from './enrollment-labels.js';
+import { statusLabel } from '../labels.js';
+import { describeRule, matchReasonLabel } from './enrollment-labels.js';
 import { SearchLearnersQuery } from './enrollment.queries.js';
 import { Field } from './Field.js';
 import { type FormFailure, noFailure, problemOf, toFormFailure } from './form-errors.js';
@@ -45,7 +48,14 @@ export function LearnerSearch({
       <SearchTabs mode={mode} onChoose={search.choose} onSwitch={search.setMode} />
       <SearchForm search={search} />
       <FailureNotice
-        failure={{ ...failure, fields: [] }}
+        failure={{
+          ...failure,
+          fields: [],
+          // A refusal's field problems show beside their fields, and here too, with the codes.
+          general: failure.detail
+            ? (failure.general ?? failure.fields.map((f) => f.message).join(' '))
+            : failure.general,
+        }}
         onRetry={() => void search.run()}
         busy={busy}
       />
@@ -64,9 +74,16 @@ export function LearnerSearch({
   );
 }
 
-/** The fields of both searches, the one asked, and its answer or refusal. */
+/**
+ * The fields of both searches, the one asked, and its answer or refusal: a refused search shows
+ * why and no earlier answer (issue 21). Results say where each learner is enrolled in the school
+ * year of the screen (`?sy=`), else the current one.
+ */
 function useLearnerSearch() {
   const client = useApolloClient();
+  const [params] = useSearchParams();
+  const schoolYear = params.get('sy');
+  const today = useToday();
   const [mode, setMode] = useState<Mode>('name');
   const [name, setName] = useState('');
   const [birthDate, setBirthDate] = useState('');
@@ -76,19 +93,19 @@ function useLearnerSearch() {
   const [busy, setBusy] = useState(false);
 
   /** What the form lacks before asking: a 12-digit LRN, or a name of two letters or more. */
-  const missing = () =>
-    mode === 'lrn'
-      ? /^\d{12}$/.test(lrn.trim())
-        ? null
-        : { field: 'lrn', rule: 'LRN_INVALID', message: 'LRN must be 12 digits (LRN_INVALID)' }
-      : name.trim().length < 2
-        ? { field: 'name', rule: 'REQUIRED', message: 'Name is required (REQUIRED)' }
-        : null;
+  const missing = () => {
+    const [field, rule] =
+      mode === 'lrn'
+        ? ['lrn', /^\d{12}$/.test(lrn.trim()) ? null : 'LRN_INVALID']
+        : ['name', name.trim().length < 2 ? 'REQUIRED' : null];
+    return rule ? { field, rule, message: describeRule(field, rule) } : null;
+  };
 
   async function run(event?: FormEvent) {
     event?.preventDefault();
     const local = missing();
     if (local) {
+      setResults(null);
       setFailure({ ...noFailure, fields: [local] });
       return;
     }
@@ -97,15 +114,18 @@ function useLearnerSearch() {
     try {
       const { data } = await client.query({
         query: SearchLearnersQuery,
-        variables:
-          mode === 'lrn'
+        variables: {
+          ...(mode === 'lrn'
             ? { lrn: lrn.trim() }
-            : { name: name.trim(), birthDate: birthDate || null },
+            : { name: name.trim(), birthDate: birthDate || null }),
+          schoolYear,
+        },
         fetchPolicy: 'network-only',
       });
       setResults(data?.searchLearners ?? []);
     } catch (error) {
-      setFailure(toFormFailure(error));
+      setResults(null);
+      setFailure(toFormFailure(error, { today }));
     } finally {
       setBusy(false);
     }
@@ -204,6 +224,7 @@ function SearchForm({ search }: { search: SearchState }) {
             label="Birth date (optional)"
             value={search.birthDate}
             onChange={search.setBirthDate}
+            error={problemOf(failure, 'birthDate')}
           />
         </>
       ) : (
@@ -281,11 +302,24 @@ const candidateColumns = [
   { header: 'Birth date', render: (c: Candidate) => c.birthDate },
   { header: 'Sex', render: (c: Candidate) => sexLabel[c.sex] },
   { header: 'LRN', render: (c: Candidate) => c.lrn ?? '—' },
+  { header: 'This school year', render: (c: Candidate) => enrolledWords(c.enrolledThisYear) },
   {
     header: 'Why it matched',
-    render: (c: Candidate) => c.reasons.map((r) => matchReasonLabel[r] ?? r).join(', '),
+    render: (c: Candidate) => c.reasons.map((r) => matchReasonLabel[r] ?? r).join(', ') || '—',
   },
 ];
+
+/**
+ * Where a result is enrolled in the screen's school year: the school, and the status only for a
+ * learner of the viewer's place (the API sends no status for another's; domain `disclosure`).
+ */
+export function enrolledWords(enrolled: Candidate['enrolledThisYear']): string {
+  if (!enrolled) return 'Not enrolled this year';
+  const where = `${enrolled.schoolName} (${enrolled.schoolId})`;
+  if (enrolled.preRegistered) return `Registered early this year at ${where}`;
+  const status = enrolled.status ? `: ${statusLabel[enrolled.status].toLowerCase()}` : '';
+  return `Enrolled this year at ${where}${status}`;
+}
 
 /** The guide's pop-up (3a): a new record only once the search found none of this learner. */
 function NewRecordDialog({

@@ -10,7 +10,7 @@ import { type SchoolCalendar } from '@repo/domain/school-year';
 import { type FormEvent, useRef, useState } from 'react';
 import { gradeLabel, gradeOrder, statusLabel } from '../labels.js';
 import { defaultDates } from './default-dates.js';
-import { documentLabel, strandOptions } from './enrollment-labels.js';
+import { describeRule, documentLabel, strandOptions } from './enrollment-labels.js';
 import { MoveLearnerMutation } from './enrollment.queries.js';
 import { newIdempotencyKey } from './enrollment-context.js';
 import { FailureNotice } from './FailureNotice.js';
@@ -83,7 +83,11 @@ function useMoveIn({ schoolYear, calendar, today }: MoveInProps) {
       setFailure({
         ...noFailure,
         fields: [
-          { field: 'gradeLevel', rule: 'REQUIRED', message: 'Grade level is required (REQUIRED)' },
+          {
+            field: 'gradeLevel',
+            rule: 'REQUIRED',
+            message: describeRule('gradeLevel', 'REQUIRED'),
+          },
         ],
       });
       return;

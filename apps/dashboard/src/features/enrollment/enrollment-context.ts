@@ -34,7 +34,7 @@ export function newIdempotencyKey(): string {
 
 /** The signed-in school account, its school and the calendars the screens check against. */
 export function useEnrollmentContext() {
-  const { viewer, loading: viewerLoading, error: viewerError } = useViewer();
+  const { viewer, loading: viewerLoading, error: viewerError, retry: viewerRetry } = useViewer();
   const schoolId = viewer?.school?.schoolId ?? null;
   const calendars = useQuery(SchoolCalendarsQuery, { skip: !viewer });
   const school = useQuery(OwnSchoolQuery, {
@@ -58,6 +58,8 @@ export function useEnrollmentContext() {
     loading: viewerLoading || calendars.loading || school.loading,
     error: viewerError ?? calendars.error ?? school.error ?? null,
     retry: () => {
+      // Without the account nothing else was asked: asking whose session it is comes first.
+      if (!viewer) return viewerRetry();
       void calendars.refetch();
       if (schoolId) void school.refetch();
     },

@@ -137,6 +137,17 @@ export const ruleLabel: Record<string, string> = {
     'is needed: less than 80% of the school days remain, so the school head must approve with a catch-up plan',
   ONLY_SCHOOL_HEAD_APPROVES: 'can only be given by the school head',
   NAME_INVALID: 'has characters a name cannot have',
+  NAME_CHARACTERS:
+    'may have only letters, with spaces, hyphens, apostrophes and periods between them (as in “Ma. Cristina”, “O’Brien”)',
+  TOO_LONG: 'is too long',
+  DATE_TOO_EARLY: 'is too far in the past',
+  EXTENSION_UNKNOWN: 'must be Jr., Sr., II, III, IV or V',
+  IP_COMMUNITY_WITHOUT_IP: 'is only for a learner who belongs to an Indigenous Peoples community',
+  NOT_A_BIRTH_DOCUMENT:
+    'must be a PSA or late-registration birth certificate, or a barangay certification',
+  NAME_TOO_SHORT: 'must have at least 2 letters',
+  SEARCH_TOO_BROAD: 'is needed: search by LRN, or by name with the birth date if you know it',
+  PAGE_SIZE_RANGE: 'must be from 1 to 50',
   NAME_TOO_LONG: 'is too long',
   EXTENSION_INVALID: 'must be Jr., Sr., II, III, IV or V',
   LRN_INVALID: 'must be 12 digits',
@@ -222,9 +233,10 @@ function datedRule(field: string, rule: string, d: RuleDates): string | null {
 }
 
 /**
- * "<field> <what the rule asks> (<RULE>)"; `name` overrides the field's label (a file's column);
- * `dates` lets a rule about dates say which day it means ("later than 30 October 2027, this
- * school year’s ALS cut-off").
+ * "<field> <what the rule asks>", in words only: the rule's code is kept for support in a
+ * message's detail line (issue 21). `name` overrides the field's label (a file's column); `dates`
+ * lets a rule about dates say which day it means ("later than 30 October 2027, this school
+ * year’s ALS cut-off"). A rule this screen does not know yet still names the field.
  */
 export function describeRule(
   field: string,
@@ -232,17 +244,19 @@ export function describeRule(
   name = fieldLabel[field] ?? field,
   dates: RuleDates = {},
 ): string {
-  const words =
-    datedRule(field, rule, dates) ?? ruleLabel[rule] ?? rule.toLowerCase().replaceAll('_', ' ');
-  return `${name} ${words} (${rule})`;
+  const words = datedRule(field, rule, dates) ?? ruleLabel[rule] ?? 'is not accepted as it is';
+  return `${name} ${words}`;
 }
 
 export const matchReasonLabel: Record<string, string> = {
   SAME_LRN: 'same LRN',
   FORMER_LRN: 'a former LRN',
   SAME_NAME: 'same name',
+  SAME_FIRST_AND_LAST_NAME: 'same first and last name (no middle name typed)',
   SIMILAR_NAME: 'similar name',
   SAME_LAST_NAME: 'same last name',
+  SAME_FIRST_NAME: 'same first name',
+  SAME_MIDDLE_NAME: 'same middle name',
   FIRST_MIDDLE_SWAPPED: 'first and middle names swapped',
   SAME_BIRTH_DATE: 'same birth date',
   BIRTH_DAY_MONTH_SWAPPED: 'birth day and month swapped',

@@ -36,8 +36,14 @@ export const OwnSchoolQuery = graphql(`
 `);
 
 export const SearchLearnersQuery = graphql(`
-  query EnrollSearchLearners($name: String, $lrn: String, $birthDate: String) {
-    searchLearners(name: $name, lrn: $lrn, birthDate: $birthDate, limit: 10) {
+  query EnrollSearchLearners($name: String, $lrn: String, $birthDate: String, $schoolYear: String) {
+    searchLearners(
+      name: $name
+      lrn: $lrn
+      birthDate: $birthDate
+      schoolYear: $schoolYear
+      limit: 10
+    ) {
       learnerId
       lrn
       lastName
@@ -51,6 +57,13 @@ export const SearchLearnersQuery = graphql(`
       likelyDuplicate
       reasons
       score
+      enrolledThisYear {
+        schoolYear
+        schoolId
+        schoolName
+        preRegistered
+        status
+      }
     }
   }
 `);

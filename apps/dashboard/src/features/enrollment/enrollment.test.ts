@@ -45,7 +45,7 @@ describe('toFormFailure: every refusal names the field and the rule (issue 8)', 
         [
           'firstAttendance',
           'AFTER_ALS_CUTOFF',
-          'First date of attendance is later than the school year’s ALS cut-off (AFTER_ALS_CUTOFF)',
+          'First date of attendance is later than the school year’s ALS cut-off',
         ],
       ],
     ],
@@ -61,8 +61,8 @@ describe('toFormFailure: every refusal names the field and the rule (issue 8)', 
         ],
       },
       [
-        ['strand', 'STRAND_REQUIRED', 'Strand is required in senior high school (STRAND_REQUIRED)'],
-        ['lastName', 'NEW_RULE', 'Last name new rule (NEW_RULE)'],
+        ['strand', 'STRAND_REQUIRED', 'Strand is required in senior high school'],
+        ['lastName', 'NEW_RULE', 'Last name is not accepted as it is'],
       ],
     ],
   ])('%s', (_, extensions, expected) => {
@@ -86,29 +86,35 @@ describe('toFormFailure: every refusal names the field and the rule (issue 8)', 
     expect(failure.general).toBeNull();
   });
 
-  it('says what a refusal without a field is, with its code', () => {
-    const failure = toFormFailure(refusal({ code: 'ALREADY_ENROLLED' }, 'Enrolled at Adams NHS'));
-    expect(failure.general).toBe('Enrolled at Adams NHS (ALREADY_ENROLLED)');
+  it('says what a refusal without a field is, in words, with its code apart (issue 21)', () => {
+    const failure = toFormFailure(
+      refusal(
+        { code: 'ALREADY_ENROLLED', schoolName: 'Adams NHS', schoolId: '300001' },
+        'This learner is already enrolled for 2026-2027 at Adams NHS (300001). A move during the year goes through moveLearner.',
+      ),
+    );
+    expect(failure.general).toMatch(
+      /^This learner is already enrolled this school year at Adams NHS \(300001\)\. .*Move in\.$/,
+    );
+    expect(failure.general).not.toMatch(/moveLearner|ALREADY_ENROLLED/);
+    expect(failure.detail).toBe('Code: ALREADY_ENROLLED');
   });
 
   it('a failed connection keeps the form and may be retried', () => {
     const failure = toFormFailure(new TypeError('Failed to fetch'));
     expect(failure.retryable).toBe(true);
-    expect(failure.general).toMatch(/Nothing you typed is lost/);
+    expect(failure.general).toMatch(/could not be reached.*Nothing you typed is lost/);
+    expect(failure.general).not.toContain('Failed to fetch');
+    expect(failure.detail).toBe('Code: NETWORK_ERROR');
   });
 });
 
 describe('describeRule', () => {
   it.each([
-    [
-      'birthDate',
-      'DATE_INVALID',
-      undefined,
-      'Birth date is not a real date (YYYY-MM-DD) (DATE_INVALID)',
-    ],
-    ['sex', 'SEX_INVALID', 'Sex', 'Sex must be M or F (SEX_INVALID)'],
-    ['gradeLevel', 'REQUIRED', 'Grade Level', 'Grade Level is required (REQUIRED)'],
-    ['row', 'SOMETHING_NEW', undefined, 'row something new (SOMETHING_NEW)'],
+    ['birthDate', 'DATE_INVALID', undefined, 'Birth date is not a real date (YYYY-MM-DD)'],
+    ['sex', 'SEX_INVALID', 'Sex', 'Sex must be M or F'],
+    ['gradeLevel', 'REQUIRED', 'Grade Level', 'Grade Level is required'],
+    ['row', 'SOMETHING_NEW', undefined, 'row is not accepted as it is'],
   ])('%s %s, named %s', (field, rule, name, expected) => {
     expect(describeRule(field, rule, name)).toBe(expected);
   });
@@ -119,56 +125,51 @@ describe('describeRule', () => {
       'firstAttendance',
       'AFTER_ALS_CUTOFF',
       { calendar },
-      'First date of attendance is later than 30 October 2026, this school year’s ALS cut-off (AFTER_ALS_CUTOFF)',
+      'First date of attendance is later than 30 October 2026, this school year’s ALS cut-off',
     ],
     [
       'firstAttendance',
       'BEFORE_ENROLLMENT',
       { enrolledOn: '2026-09-01', calendar, als: true },
-      'First date of attendance cannot be before the date of enrolment, 1 September 2026 (BEFORE_ENROLLMENT)',
+      'First date of attendance cannot be before the date of enrolment, 1 September 2026',
     ],
     [
       'firstAttendance',
       'BEFORE_ENROLLMENT',
       { enrolledOn: '2026-11-20', calendar, als: true },
-      'First date of attendance cannot be before the date of enrolment, 20 November 2026, which is itself after this school year’s ALS cut-off, 30 October 2026: enter a date of enrolment not later than the cut-off (BEFORE_ENROLLMENT)',
+      'First date of attendance cannot be before the date of enrolment, 20 November 2026, which is itself after this school year’s ALS cut-off, 30 October 2026: enter a date of enrolment not later than the cut-off',
     ],
     [
       'firstAttendance',
       'BEFORE_ENROLLMENT',
       { enrolledOn: '2026-11-20', calendar },
-      'First date of attendance cannot be before the date of enrolment, 20 November 2026 (BEFORE_ENROLLMENT)',
+      'First date of attendance cannot be before the date of enrolment, 20 November 2026',
     ],
     [
       'enrolledOn',
       'DATE_IN_FUTURE',
       { today: '2027-02-10' },
-      'Date of enrolment cannot be later than today, 10 February 2027 (DATE_IN_FUTURE)',
+      'Date of enrolment cannot be later than today, 10 February 2027',
     ],
     [
       'enrolledOn',
       'OUTSIDE_SCHOOL_YEAR',
       { calendar },
-      'Date of enrolment is outside SY 2026-2027, whose enrolment runs from 31 January 2026 to 31 March 2027 (OUTSIDE_SCHOOL_YEAR)',
+      'Date of enrolment is outside SY 2026-2027, whose enrolment runs from 31 January 2026 to 31 March 2027',
     ],
     [
       'moveDate',
       'OUTSIDE_SCHOOL_YEAR',
       { calendar },
-      'Date of moving in is outside SY 2026-2027, whose classes run from 15 June 2026 to 31 March 2027 (OUTSIDE_SCHOOL_YEAR)',
+      'Date of moving in is outside SY 2026-2027, whose classes run from 15 June 2026 to 31 March 2027',
     ],
     [
       'registeredOn',
       'OUTSIDE_EARLY_REGISTRATION_WINDOW',
       { calendar },
-      'Date of registration is outside the early registration window, 31 January 2026 to 27 February 2026 (OUTSIDE_EARLY_REGISTRATION_WINDOW)',
+      'Date of registration is outside the early registration window, 31 January 2026 to 27 February 2026',
     ],
-    [
-      'enrolledOn',
-      'DATE_IN_FUTURE',
-      {},
-      'Date of enrolment cannot be later than today (DATE_IN_FUTURE)',
-    ],
+    ['enrolledOn', 'DATE_IN_FUTURE', {}, 'Date of enrolment cannot be later than today'],
   ])('%s %s names the day it means: %j', (field, rule, dates, expected) => {
     expect(describeRule(field, rule, undefined, dates)).toBe(expected);
   });

@@ -1,12 +1,8 @@
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
-import { describeRule, type RuleDates } from './enrollment-labels.js';
+import { type FieldProblem, toPlainMessage } from '../messages/plain-message.js';
+import { type RuleDates } from './enrollment-labels.js';
 
-/** A rule one field broke, as the API names it in its error extensions. */
-export interface FieldProblem {
-  field: string;
-  rule: string;
-  message: string;
-}
+export type { FieldProblem };
 
 export interface DuplicateCandidate {
   learnerId: string;
@@ -24,52 +20,36 @@ export interface DuplicateCandidate {
 export interface FormFailure {
   fields: FieldProblem[];
   duplicates: DuplicateCandidate[];
-  /** Shown at the top of the form; a network failure says the form was kept. */
+  /** Shown at the top of the form, in words; a network failure says the form was kept. */
   general: string | null;
+  /** The codes, for support, in small print under the words (issue 21). */
+  detail: string | null;
   /** The server was not reached or failed: the same request may be retried. */
   retryable: boolean;
 }
 
-/** `input.learner.firstName` → `firstName`: the form's own field name. */
-const toFieldName = (path: string) => path.split('.').at(-1) ?? path;
-
-interface Extensions {
-  code?: string;
-  field?: string;
-  rule?: string;
-  errors?: { field: string; rule: string }[];
-  candidates?: DuplicateCandidate[];
-  schoolName?: string;
-}
-
 /**
- * Reads an Apollo error into what the form shows beside each field (issue 8); `dates` lets a
- * refusal about a date name the day it means.
+ * Reads an Apollo error into what the form shows beside each field (issue 8), in words with the
+ * codes kept apart (the dashboard's one reading, `toPlainMessage`); `dates` lets a refusal about a
+ * date name the day it means.
  */
 export function toFormFailure(error: unknown, dates: RuleDates = {}): FormFailure {
-  if (CombinedGraphQLErrors.is(error)) {
-    const fields: FieldProblem[] = [];
-    const general: string[] = [];
-    let duplicates: DuplicateCandidate[] = [];
-    for (const e of error.errors) {
-      const ext = (e.extensions ?? {}) as Extensions;
-      const listed =
-        ext.errors ?? (ext.field && ext.rule ? [{ field: ext.field, rule: ext.rule }] : []);
-      for (const { field, rule } of listed) {
-        const name = toFieldName(field);
-        fields.push({ field: name, rule, message: describeRule(name, rule, undefined, dates) });
-      }
-      if (ext.code === 'DUPLICATE_SUSPECTED') duplicates = ext.candidates ?? [];
-      else if (listed.length === 0) general.push(`${e.message}${ext.code ? ` (${ext.code})` : ''}`);
-    }
-    return { fields, duplicates, general: general.join(' ') || null, retryable: false };
-  }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = toPlainMessage(error, dates);
+  const suspected = CombinedGraphQLErrors.is(error)
+    ? error.errors.find((e) => e.extensions?.code === 'DUPLICATE_SUSPECTED')
+    : undefined;
+  const duplicates = (suspected?.extensions?.candidates ?? []) as DuplicateCandidate[];
   return {
-    fields: [],
-    duplicates: [],
-    general: `The server could not be reached (${message}). Nothing you typed is lost: try again.`,
-    retryable: true,
+    fields: message.fields,
+    duplicates,
+    // The duplicates are shown with their own warning; their refusal needs no other words.
+    general: suspected
+      ? null
+      : message.unreachable
+        ? `${message.text} Nothing you typed is lost.`
+        : message.text,
+    detail: message.detail,
+    retryable: message.retryable,
   };
 }
 
@@ -77,6 +57,7 @@ export const noFailure: FormFailure = {
   fields: [],
   duplicates: [],
   general: null,
+  detail: null,
   retryable: false,
 };
 

@@ -34,7 +34,8 @@ export function EnrollPage() {
   const context = useEnrollmentContext();
   const location = useLocation();
 
-  if (!context.viewer && !context.loading) {
+  // Signed in but the server out of reach is not signed out: the error below, not the sign-in.
+  if (!context.viewer && !context.loading && !context.error) {
     return <Navigate to={routes.login(location.pathname + location.search)} replace />;
   }
   if (context.loading || context.error || !context.viewer) {
