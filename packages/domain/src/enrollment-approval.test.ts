@@ -65,7 +65,20 @@ describe('approvalNeed (§V.D late enrolment; issue 21 backdating)', () => {
       '2025-12-02',
       ['BACKDATED'],
     ],
-    ['issue 21: a year that closed', '2025-06-16', '2025-06-16', '2026-11-20', ['BACKDATED']],
+    [
+      'issue 21: entered on the last day of classes, months back',
+      '2025-06-16',
+      '2025-06-16',
+      '2026-03-31',
+      ['BACKDATED'],
+    ],
+    [
+      'issue 21: entered after the year closed: a record of a closed year, not backdating',
+      '2025-06-16',
+      '2025-06-16',
+      '2026-11-20',
+      null,
+    ],
     [
       '§V.D and issue 21: late and backdated',
       '2025-11-03',

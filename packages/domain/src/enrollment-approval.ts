@@ -42,8 +42,10 @@ export interface ApprovalQuestion {
  * - the learner starts (first attendance, else the enrolment day) after the opening day with fewer
  *   than 80% of the prescribed school days left: "the school head may exercise his/her discretion
  *   to accept the enrollee and implement catch-up activities";
- * - the date of enrolment lies more than 7 days before the day it is entered: the same approval,
- *   so that a date moved back does not slip past the 80% rule.
+ * - the date of enrolment lies more than 7 days before the day it is entered, while the year is
+ *   open (entered by its last day of classes): the same approval, so that a date moved back does
+ *   not slip past the 80% rule. An enrolment entered after the year closed records a year no
+ *   learner can still attend or catch up in: no approval of §V.D fits it, and it is not judged so.
  * Null when neither holds.
  */
 export function approvalNeed(question: ApprovalQuestion): ApprovalNeed | null {
@@ -63,7 +65,7 @@ export function approvalNeed(question: ApprovalQuestion): ApprovalNeed | null {
       need.requiredSchoolDays = late.requiredSchoolDays;
     }
   }
-  if (question.enteredOn) {
+  if (question.enteredOn && question.enteredOn <= calendar.closingDay) {
     need.backdatedDays = daysBetween(question.enrolledOn, question.enteredOn);
     if (need.backdatedDays > backdatingAllowanceDays) need.reasons.push(ApprovalReason.BACKDATED);
   }

@@ -142,8 +142,8 @@ export interface EnrollmentPlanInput {
   fileForApproval?: boolean;
   /**
    * The day the enrolment is entered (today, when it is entered now): a date of enrolment more
-   * than 7 days before it needs the head's approval. Omitted when judging an enrolment entered
-   * earlier (a first attendance recorded later).
+   * than 7 days before it needs the head's approval while the year is open (`approvalNeed`).
+   * Omitted when judging an enrolment entered earlier (a first attendance recorded later).
    */
   enteredOn?: string | null;
   /** Today in PHT: no date of the enrolment may lie after it. */
