@@ -135,6 +135,8 @@ export type EnrollLearnerInput = {
 };
 
 export type EnrollmentStatus =
+  | 'AWAITING_APPROVAL'
+  | 'DECLINED'
   | 'DROPPED_OUT'
   | 'MOVED_OUT'
   | 'OFFICIALLY_ENROLLED'
@@ -201,6 +203,7 @@ export type ImportRowResult =
   | 'CREATED_AND_ENROLLED'
   | 'ENROLLED'
   | 'FAILED'
+  | 'SENT_FOR_APPROVAL'
   | 'SKIPPED_ALREADY_ENROLLED'
   | 'SKIPPED_INVALID'
   | 'SKIPPED_SUSPECTED_DUPLICATE';
