@@ -104,7 +104,7 @@ describe.skipIf(!hasChromium)('late enrolment the way a school works (issue 21)'
     await head.getByRole('heading', { name: /^Approvals/, level: 1 }).waitFor();
     const name = `${last}, ${first}`;
     const item = head.getByRole('article', { name });
-    expect(await item.textContent()).toMatch(/fewer than 80% of the school days remain/);
+    expect(await item.textContent()).toMatch(/Fewer than 80% of the school days remain/);
     await checkStep(head, 'late-enrolment-queue');
     // §V.D: the approval comes with the catch-up activities; without them it is refused in words.
     await head.getByRole('button', { name: `Approve ${name}`, exact: true }).click();
