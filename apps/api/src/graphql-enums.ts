@@ -5,6 +5,7 @@ import { Role, ScopeKind } from '@repo/domain/access';
 import { OutOfSchoolCircumstance } from '@repo/domain/early-registration';
 import {
   AdmissionBasis,
+  ApprovalReason,
   BirthDocumentType,
   Dimension,
   DocumentType,
@@ -47,6 +48,11 @@ registerEnumType(AdmissionBasis, {
 });
 registerEnumType(DocumentType, { name: 'DocumentType' });
 registerEnumType(EnrollmentStatus, { name: 'EnrollmentStatus' });
+registerEnumType(ApprovalReason, {
+  name: 'ApprovalReason',
+  description:
+    'Why an enrolment needs the school head’s approval: late by DO 03 s. 2018 §V.D, or dated more than 7 days back.',
+});
 registerEnumType(Strand, { name: 'Strand', description: 'Senior high school strand.' });
 registerEnumType(LearnerCategory, { name: 'LearnerCategory' });
 registerEnumType(OutOfSchoolCircumstance, {

@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { Link, Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
 import { AccountMenu } from './features/auth/AccountMenu.js';
 import { LoginPage } from './features/auth/LoginPage.js';
+import { ApprovalsNavLink } from './features/approvals/ApprovalsNavLink.js';
 import { EnrollNavLink } from './features/enrollment/EnrollNavLink.js';
 import { scopeHome, useViewer } from './features/auth/useViewer.js';
 import { DivisionPage } from './pages/DivisionPage.js';
@@ -23,6 +24,9 @@ const AccountsPage = lazy(() =>
 );
 const SetPasswordPage = lazy(() =>
   import('./features/auth/SetPasswordPage.js').then((m) => ({ default: m.SetPasswordPage })),
+);
+const ApprovalsPage = lazy(() =>
+  import('./pages/ApprovalsPage.js').then((m) => ({ default: m.ApprovalsPage })),
 );
 const EnrollPage = lazy(() =>
   import('./pages/enroll/EnrollPage.js').then((m) => ({ default: m.EnrollPage })),
@@ -58,6 +62,7 @@ export function App() {
           <NavLink to={routes.tracker}>Early registration</NavLink>
           <NavLink to={routes.explore}>Explore</NavLink>
           <EnrollNavLink />
+          <ApprovalsNavLink />
         </nav>
         <AccountMenu />
       </header>
@@ -74,6 +79,7 @@ export function App() {
             <Route path={routePatterns.tracker} element={<TrackerPage />} />
             <Route path={routePatterns.explore} element={<ExplorerPage />} />
             <Route path={routePatterns.enrollment} element={<EnrollPage />} />
+            <Route path={routePatterns.approvals} element={<ApprovalsPage />} />
             <Route path={routePatterns.notFound} element={<NotFoundPage />} />
           </Routes>
         </Suspense>

@@ -20,6 +20,7 @@ export const routePatterns = {
   tracker: '/tracker',
   explore: '/explore',
   enrollment: '/enrol/*',
+  approvals: '/approvals',
   notFound: '*',
 } as const;
 
@@ -30,6 +31,8 @@ export const routes = {
   explore: '/explore',
   setPassword: '/set-password',
   accounts: '/accounts',
+  /** The school head's queue of late and backdated enrolments; the registrar's outcomes (§V.D). */
+  approvals: '/approvals',
   region: (id: string) => `/regions/${id}`,
   division: (id: string) => `/divisions/${id}`,
   school: (schoolId: string) => `/schools/${schoolId}`,

@@ -453,6 +453,127 @@ describe('planEnrollment: late enrollment (§V.D: 80% of 180 prescribed days = 1
   });
 });
 
+describe('planEnrollment: the school head’s approval, filed or given (§V.D; issue 21)', () => {
+  const late = { enrolledOn: '2025-11-03', firstAttendance: '2025-11-03' } as const;
+  const enteredThatDay = { enteredOn: '2025-11-03', today: '2025-11-03' } as const;
+  // Six months back: a date before the opening day, so the 80% rule alone would not catch it.
+  const sixMonthsBack = { enrolledOn: '2025-06-02', enteredOn: '2025-12-02', today: '2025-12-02' };
+  const headsPlan = { headApproved: true, catchUpPlan: 'Saturday remedial classes' };
+  it.each([
+    [
+      '§V.D a registrar’s late enrolment is filed as awaiting the head',
+      { ...late, ...enteredThatDay, fileForApproval: true },
+      'AWAITING_APPROVAL',
+      ['LATE_BELOW_ATTENDANCE_SHARE'],
+      [],
+    ],
+    [
+      'issue 21: a date of enrolment six months back, entered by the head without approval',
+      sixMonthsBack,
+      'PRE_REGISTERED',
+      ['BACKDATED'],
+      [['lateApproval', 'BACKDATED_NEEDS_HEAD_APPROVAL']],
+    ],
+    [
+      'issue 21: a date of enrolment six months back, filed by a registrar',
+      { ...sixMonthsBack, fileForApproval: true },
+      'AWAITING_APPROVAL',
+      ['BACKDATED'],
+      [],
+    ],
+    [
+      'issue 21: the head’s own backdated enrolment needs no catch-up plan',
+      { ...sixMonthsBack, lateApproval: { headApproved: true, catchUpPlan: null } },
+      'PRE_REGISTERED',
+      ['BACKDATED'],
+      [],
+    ],
+    [
+      'issue 21: seven days back is not backdating',
+      { enrolledOn: '2025-06-09', enteredOn: '2025-06-16', today: '2025-06-16' },
+      'PRE_REGISTERED',
+      null,
+      [],
+    ],
+    [
+      'issue 21: eight days back is',
+      {
+        enrolledOn: '2025-06-08',
+        enteredOn: '2025-06-16',
+        today: '2025-06-16',
+        fileForApproval: true,
+      },
+      'AWAITING_APPROVAL',
+      ['BACKDATED'],
+      [],
+    ],
+    [
+      '§V.D late and backdated, entered by the head without a plan: the plan is asked for',
+      { ...late, enteredOn: '2025-12-02', today: '2025-12-02' },
+      'TEMPORARILY_ENROLLED',
+      ['LATE_BELOW_ATTENDANCE_SHARE', 'BACKDATED'],
+      [['lateApproval', 'HEAD_APPROVAL_AND_CATCH_UP_PLAN_REQUIRED']],
+    ],
+    [
+      '§V.D late and backdated, the head approves with a plan',
+      { ...late, enteredOn: '2025-12-02', today: '2025-12-02', lateApproval: headsPlan },
+      'TEMPORARILY_ENROLLED',
+      ['LATE_BELOW_ATTENDANCE_SHARE', 'BACKDATED'],
+      [],
+    ],
+    [
+      '§V.D a filed enrolment is still refused for every other rule it breaks',
+      { ...late, ...enteredThatDay, fileForApproval: true, basis: null },
+      'AWAITING_APPROVAL',
+      ['LATE_BELOW_ATTENDANCE_SHARE'],
+      [['admissionBasis', 'REQUIRED']],
+    ],
+    [
+      '§V.D a first attendance recorded later judges lateness, not the date entered long ago',
+      { enrolledOn: '2025-06-02', firstAttendance: '2025-06-16' },
+      'TEMPORARILY_ENROLLED',
+      null,
+      [],
+    ],
+    [
+      'ALS guide: an ALS program is neither late nor backdated',
+      {
+        gradeLevel: 'ALS_BLP',
+        basis: null,
+        calendar: withAlsCutoff,
+        enrolledOn: '2025-06-02',
+        firstAttendance: '2025-10-01',
+        enteredOn: '2025-12-02',
+        today: '2025-12-02',
+        fileForApproval: true,
+      },
+      'OFFICIALLY_ENROLLED',
+      null,
+      [],
+    ],
+  ] as const)('%s', (_, change, status, reasons, errors) => {
+    const result = plan({ documents: [], ...change });
+    expect(pairs(result.errors)).toEqual(errors);
+    expect(result.status).toBe(status);
+    expect(result.approval?.reasons ?? null).toEqual(reasons);
+  });
+
+  it('issue 21: the days a date was moved back are part of the plan', () => {
+    expect(plan({ ...sixMonthsBack, fileForApproval: true }).approval).toEqual({
+      reasons: ['BACKDATED'],
+      remainingSchoolDays: null,
+      requiredSchoolDays: null,
+      backdatedDays: 183,
+    });
+  });
+
+  it('§V.C, §V.D a late enrolment’s documents are due from its day, not overdue on it', () => {
+    const result = plan({ ...late, ...enteredThatDay, fileForApproval: true, documents: [] });
+    expect(result.eligibility.documentsDueBy).toBe('2026-01-18');
+    expect(result.eligibility.reasons).not.toContain('DOCUMENT_DEADLINE_PASSED');
+  });
+});
+
 describe('planEnrollment: ALS programs (ALS guide step 4; §V.E)', () => {
   it.each([
     [
@@ -946,6 +1067,8 @@ describe('isActiveStatus (§IV.b, §V.B, §V.C, §V.E, §IV.l)', () => {
     ['§V.E moved out does not', 'MOVED_OUT', false],
     ['§V.E transferred to ALS does not', 'TRANSFERRED_TO_ALS', false],
     ['§IV.l dropped out does not', 'DROPPED_OUT', false],
+    ['§V.D awaiting the head’s approval does not (yet)', 'AWAITING_APPROVAL', false],
+    ['§V.D declined by the head does not', 'DECLINED', false],
   ] as const)('%s', (_, status, active) => {
     expect(isActiveStatus(status)).toBe(active);
   });

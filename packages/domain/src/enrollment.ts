@@ -8,9 +8,21 @@ import {
   LearnerCategory,
   type Strand,
 } from './enums.js';
+import {
+  approvalNeed,
+  type ApprovalNeed,
+  approvalRefusal,
+  checkApproval,
+} from './enrollment-approval.js';
 import { checkGivenDates } from './given-dates.js';
 import { type FieldError } from './learner-profile.js';
-import { isWithin, parseSchoolYear, policyDates, type SchoolCalendar } from './school-year.js';
+import {
+  documentDeadlineFor,
+  isWithin,
+  parseSchoolYear,
+  policyDates,
+  type SchoolCalendar,
+} from './school-year.js';
 import { checkAlsFirstAttendance, checkLateEnrollment, type LateEnrollment } from './status.js';
 
 /** What a school offers (SPEC §2): its levels, and whether it hosts an ALS learning center. */
@@ -123,6 +135,17 @@ export interface EnrollmentPlanInput {
   placementReason?: string | null;
   /** The school head's approval of a late enrollment, with its catch-up plan (§V.D). */
   lateApproval?: { headApproved: boolean; catchUpPlan: string | null } | null;
+  /**
+   * Whoever enters it is not the school head: an enrolment that needs the head's approval is filed
+   * as awaiting it (status AWAITING_APPROVAL) instead of refused (§V.D; issue 21).
+   */
+  fileForApproval?: boolean;
+  /**
+   * The day the enrolment is entered (today, when it is entered now): a date of enrolment more
+   * than 7 days before it needs the head's approval while the year is open (`approvalNeed`).
+   * Omitted when judging an enrolment entered earlier (a first attendance recorded later).
+   */
+  enteredOn?: string | null;
   /** Today in PHT: no date of the enrolment may lie after it. */
   today: string;
   /** Arriving from another school during the year (§V.E): not a late enrollment. */
@@ -136,6 +159,8 @@ export interface EnrollmentPlan {
   /** The status it starts with: pre-registered until the first date of attendance (§IV.b). */
   status: EnrollmentStatus;
   late: LateEnrollment | { ok: true; code: 'LATE_APPROVED' } | null;
+  /** Why it needs the school head's approval (§V.D; backdated), whether given or not; else null. */
+  approval: ApprovalNeed | null;
 }
 
 /**
@@ -190,13 +215,24 @@ function eligibilityOf(input: EnrollmentPlanInput, datesOk: boolean): Eligibilit
     documents: input.documents,
     birthDocumentOnFile: input.birthDocumentOnFile,
     asOf: datesOk ? input.enrolledOn : input.today,
-    dates: { ageCutoff: dates.ageCutoff, documentDeadline: dates.documentDeadline },
+    dates: {
+      ageCutoff: dates.ageCutoff,
+      documentDeadline: datesOk
+        ? documentDeadlineFor(calendar, input.enrolledOn)
+        : dates.documentDeadline,
+    },
   });
 }
 
 /** A plan that saves nothing: the status stays pre-registered and lateness is not judged. */
 function refusedPlan(errors: FieldError[], eligibility: EligibilityResult): EnrollmentPlan {
-  return { errors, eligibility, status: EnrollmentStatus.PRE_REGISTERED, late: null };
+  return {
+    errors,
+    eligibility,
+    status: EnrollmentStatus.PRE_REGISTERED,
+    late: null,
+    approval: null,
+  };
 }
 
 /** ALS programs: a first date of attendance, not later than the year's cut-off (ALS guide step 4). */
@@ -258,7 +294,8 @@ function startingStatus(input: EnrollmentPlanInput, eligibility: EligibilityResu
  *   age cut-off and document deadline;
  * - first-time enrollees aged 13+ are advised to take ALS; formal placement needs a reason (§V.A);
  * - late enrollment: 80% of the prescribed days still attendable, else the head's approval with a
- *   catch-up plan (§V.D);
+ *   catch-up plan (§V.D); a date of enrolment more than 7 days before the day it is entered needs
+ *   the head's approval too; entered by anyone else, such an enrolment awaits it (issue 21);
  * - ALS programs: a first date of attendance not later than the year's cut-off (ALS guide step 4).
  */
 export function planEnrollment(input: EnrollmentPlanInput): EnrollmentPlan {
@@ -278,12 +315,23 @@ export function planEnrollment(input: EnrollmentPlanInput): EnrollmentPlan {
 
   const als = isAlsProgram(input.gradeLevel);
   const late = als ? null : lateness(input);
+  const approval = als ? null : approvalNeed(input);
+  const awaiting =
+    approval !== null && !isApproved(input, approval) && Boolean(input.fileForApproval);
   if (als) errors.push(...alsFirstAttendanceErrors(input));
-  else if (late && !late.ok) errors.push({ field: 'lateApproval', code: late.code });
+  else if (approval && !awaiting && !isApproved(input, approval))
+    errors.push(approvalRefusal(approval));
   if (!input.basis && !als) errors.push({ field: 'admissionBasis', code: 'REQUIRED' });
   const eligibility = eligibilityOf(input, true);
   errors.push(...eligibilityErrors(input, eligibility));
-  return { errors, eligibility, status: startingStatus(input, eligibility), late };
+  const status = awaiting ? EnrollmentStatus.AWAITING_APPROVAL : startingStatus(input, eligibility);
+  return { errors, eligibility, status, late, approval };
+}
+
+/** The head approved it, with the catch-up plan a late enrolment needs (§V.D). */
+function isApproved(input: EnrollmentPlanInput, need: ApprovalNeed): boolean {
+  const given = input.lateApproval;
+  return Boolean(given?.headApproved) && checkApproval(need, given?.catchUpPlan).length === 0;
 }
 
 export interface PreRegistrationInput {

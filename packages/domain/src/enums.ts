@@ -49,8 +49,25 @@ export const EnrollmentStatus = {
   MOVED_OUT: 'MOVED_OUT',
   TRANSFERRED_TO_ALS: 'TRANSFERRED_TO_ALS',
   DROPPED_OUT: 'DROPPED_OUT',
+  /**
+   * A late or backdated enrolment filed by the registrar, awaiting the school head's approval
+   * (§V.D): not yet enrolled, and not counted as enrolled.
+   */
+  AWAITING_APPROVAL: 'AWAITING_APPROVAL',
+  /** A late or backdated enrolment the school head declined (§V.D): never enrolled. */
+  DECLINED: 'DECLINED',
 } as const;
 export type EnrollmentStatus = ValueOf<typeof EnrollmentStatus>;
+
+/**
+ * Why an enrolment needs the school head's approval: fewer than 80% of the prescribed school days
+ * left (§V.D), or a date of enrolment more than 7 days before the day it is entered (issue 21).
+ */
+export const ApprovalReason = {
+  LATE_BELOW_ATTENDANCE_SHARE: 'LATE_BELOW_ATTENDANCE_SHARE',
+  BACKDATED: 'BACKDATED',
+} as const;
+export type ApprovalReason = ValueOf<typeof ApprovalReason>;
 
 /** School sectors as DepEd reports them; SUCs and LUCs are one sector. */
 export const Sector = { PUBLIC: 'PUBLIC', PRIVATE: 'PRIVATE', SUC_LUC: 'SUC_LUC' } as const;

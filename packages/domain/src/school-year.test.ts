@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   currentSchoolYear,
+  documentDeadlineFor,
   lastOpenedSchoolYear,
   formatSchoolYear,
   isSchoolDay,
@@ -132,6 +133,31 @@ describe('school days (SPEC §2; §V.D counts them)', () => {
     expect(isWithin('2025-01-25', '2025-01-25', '2025-02-28')).toBe(true);
     expect(isWithin('2025-01-24', '2025-01-25', '2025-02-28')).toBe(false);
     expect(isWithin('2025-03-01', '2025-01-25', '2025-02-28')).toBe(false);
+  });
+});
+
+describe('documentDeadlineFor (§V.A, §V.C; a late enrolment §V.D)', () => {
+  // Opening 16 June 2025, deadline 31 August: 76 days; classes close 15 April 2026.
+  it.each([
+    ['§V.C enrolled during early registration: 31 August', '2025-02-01', '2025-08-31'],
+    ['§V.C enrolled on the opening day: 31 August', '2025-06-16', '2025-08-31'],
+    ['§V.C enrolled on the deadline itself: that day', '2025-08-31', '2025-08-31'],
+    ['§V.D enrolled the day after the deadline: 76 days on', '2025-09-01', '2025-11-16'],
+    ['§V.D enrolled in November: 76 days on', '2025-11-20', '2026-02-04'],
+    ['§V.D enrolled in March: the last day of classes', '2026-03-02', '2026-04-15'],
+    ['§V.D enrolled on the last day of classes: that day', '2026-04-15', '2026-04-15'],
+  ])('%s (%s → %s)', (_, enrolledOn, due) => {
+    expect(documentDeadlineFor(sy2025, enrolledOn)).toBe(due);
+  });
+
+  it('§V.C a deadline moved by the administrator moves the late span with it', () => {
+    const moved = { ...sy2025, overrides: { documentDeadline: '2025-07-16' } };
+    expect(documentDeadlineFor(moved, '2025-10-01')).toBe('2025-10-31');
+  });
+
+  it('§V.C a deadline set before the opening day gives a late learner the enrolment day', () => {
+    const early = { ...sy2025, overrides: { documentDeadline: '2025-06-01' } };
+    expect(documentDeadlineFor(early, '2025-10-01')).toBe('2025-10-01');
   });
 });
 

@@ -2,6 +2,7 @@ import {
   addDays,
   civil,
   type CivilDate,
+  daysBetween,
   firstWeekdayOnOrAfter,
   lastWeekdayOfMonth,
   weekday,
@@ -82,6 +83,21 @@ export function policyDates(calendar: SchoolCalendar): PolicyDates {
     alsFirstAttendanceCutoff: null,
     ...calendar.overrides,
   };
+}
+
+/**
+ * The day an enrolment's missing documents are due (§V.A, §V.C): the year's deadline (31 August
+ * unless overridden). The order sets none for a learner enrolled after it (a late enrolment, §V.D),
+ * and the year's deadline would call the documents overdue on the very day they are first asked
+ * for: such a learner gets as many days from the enrolment day as one enrolled on the opening day
+ * had, never past the last day of classes.
+ */
+export function documentDeadlineFor(calendar: SchoolCalendar, enrolledOn: CivilDate): CivilDate {
+  const deadline = policyDates(calendar).documentDeadline;
+  if (enrolledOn <= deadline) return deadline;
+  const due = addDays(enrolledOn, Math.max(0, daysBetween(calendar.openingDay, deadline)));
+  if (due <= calendar.closingDay) return due;
+  return enrolledOn > calendar.closingDay ? enrolledOn : calendar.closingDay;
 }
 
 /** A weekday between opening and closing that is not a listed non-school day. */

@@ -81,6 +81,18 @@ describe('enrollment status (DO 03 s. 2018 §IV.b, §V.B, §V.C)', () => {
       false,
     ],
     ['§V.E moved out is final for that school', 'MOVED_OUT', 'OFFICIALLY_ENROLLED', false],
+    ['§V.D approved: awaiting → pre-registered', 'AWAITING_APPROVAL', 'PRE_REGISTERED', true],
+    ['§V.D approved: awaiting → temporary', 'AWAITING_APPROVAL', 'TEMPORARILY_ENROLLED', true],
+    ['§V.D approved: awaiting → official', 'AWAITING_APPROVAL', 'OFFICIALLY_ENROLLED', true],
+    ['§V.D declined: awaiting → declined', 'AWAITING_APPROVAL', 'DECLINED', true],
+    ['§V.D awaiting is not yet attending: no drop-out', 'AWAITING_APPROVAL', 'DROPPED_OUT', false],
+    ['§V.D declined is final', 'DECLINED', 'PRE_REGISTERED', false],
+    [
+      '§V.D an enrolment is never sent back for approval',
+      'PRE_REGISTERED',
+      'AWAITING_APPROVAL',
+      false,
+    ],
   ] as const)('%s', (_, from, to, allowed) => {
     expect(canChangeStatus(from, to)).toBe(allowed);
   });

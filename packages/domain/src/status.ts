@@ -41,7 +41,8 @@ export function permissionsOf(status: EnrollmentStatus): StatusPermissions {
 
 /**
  * Allowed status changes within a school year (§V.B-§V.E). A dropped-out learner who returns is
- * enrolled again as Balik-Aral (§IV.l), a new enrollment rather than a change of this one.
+ * enrolled again as Balik-Aral (§IV.l), a new enrollment rather than a change of this one. An
+ * enrolment awaiting the school head's approval (§V.D) becomes what it would have been, or declined.
  */
 export const statusTransitions: Record<EnrollmentStatus, readonly EnrollmentStatus[]> = {
   PRE_REGISTERED: ['TEMPORARILY_ENROLLED', 'OFFICIALLY_ENROLLED', 'MOVED_OUT', 'DROPPED_OUT'],
@@ -50,6 +51,8 @@ export const statusTransitions: Record<EnrollmentStatus, readonly EnrollmentStat
   MOVED_OUT: [],
   TRANSFERRED_TO_ALS: [],
   DROPPED_OUT: [],
+  AWAITING_APPROVAL: ['PRE_REGISTERED', 'TEMPORARILY_ENROLLED', 'OFFICIALLY_ENROLLED', 'DECLINED'],
+  DECLINED: [],
 };
 
 export function canChangeStatus(from: EnrollmentStatus, to: EnrollmentStatus): boolean {

@@ -243,9 +243,10 @@ export const enrollLearnerRows: Row[] = [
     expected: bad('input.placementReason', 'FORMAL_PLACEMENT_NEEDS_REASON'),
   },
   {
-    title: 'enrollLearner: late (2026-10-05) without the head’s approval',
+    // A registrar's is filed for the head (issue 21); the head's own needs the catch-up plan.
+    title: 'enrollLearner: late (2026-10-05), entered by the head without a catch-up plan',
     operation: 'enrollLearner',
-    as: 'registrar',
+    as: 'head',
     input: (fx) => enrollment(fx, { enrolledOn: '2026-10-05' }),
     learners: (fx) => [fx.fresh],
     expected: bad('input.lateApproval', 'HEAD_APPROVAL_AND_CATCH_UP_PLAN_REQUIRED'),

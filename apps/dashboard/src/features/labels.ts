@@ -46,6 +46,8 @@ export const statusLabel: Record<EnrollmentStatus, string> = {
   MOVED_OUT: 'Moved out',
   TRANSFERRED_TO_ALS: 'Transferred to ALS',
   DROPPED_OUT: 'Dropped out',
+  AWAITING_APPROVAL: 'Awaiting the school head’s approval',
+  DECLINED: 'Declined by the school head',
 };
 export const statusOrder = Object.keys(statusLabel) as EnrollmentStatus[];
 

@@ -23,6 +23,10 @@ type Documents = {
     "\n  mutation EnableAccount($id: ID!) {\n    enableAccount(id: $id) {\n      id\n      disabled\n    }\n  }\n": typeof types.EnableAccountDocument,
     "\n  mutation ResetAccountPassword($id: ID!) {\n    resetAccountPassword(id: $id) {\n      setupCode\n      setupCodeExpiresAt\n      account {\n        id\n        username\n        awaitingPassword\n      }\n    }\n  }\n": typeof types.ResetAccountPasswordDocument,
     "\n  mutation SetPassword($username: String!, $code: String!, $password: String!) {\n    setPassword(username: $username, code: $code, password: $password)\n  }\n": typeof types.SetPasswordDocument,
+    "\n  query ApprovalsList {\n    enrollmentApprovals {\n      enrollmentId\n      learnerId\n      lrn\n      lastName\n      firstName\n      middleName\n      schoolYear\n      gradeLevel\n      status\n      enrolledOn\n      firstAttendance\n      requestedOn\n      reasons\n      remainingSchoolDays\n      requiredSchoolDays\n      backdatedDays\n      catchUpPlanRequired\n      decidedOn\n      catchUpPlan\n      declineReason\n    }\n  }\n": typeof types.ApprovalsListDocument,
+    "\n  query ApprovalsAwaiting {\n    enrollmentApprovalsAwaiting\n  }\n": typeof types.ApprovalsAwaitingDocument,
+    "\n  mutation ApprovalsApprove($input: ApproveEnrollmentInput!, $key: String) {\n    approveEnrollment(input: $input, idempotencyKey: $key) {\n      message\n      lrn\n      enrollment {\n        id\n        status\n      }\n    }\n  }\n": typeof types.ApprovalsApproveDocument,
+    "\n  mutation ApprovalsDecline($input: DeclineEnrollmentInput!, $key: String) {\n    declineEnrollment(input: $input, idempotencyKey: $key) {\n      message\n      enrollment {\n        id\n        status\n      }\n    }\n  }\n": typeof types.ApprovalsDeclineDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password, cookie: true) {\n      sessionExpiresAt\n      account {\n        ...AccountScope\n      }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  query SignInOptions {\n    signInOptions {\n      sso\n    }\n  }\n": typeof types.SignInOptionsDocument,
     "\n  query SignedInSession {\n    session {\n      sessionExpiresAt\n      account {\n        ...AccountScope\n      }\n    }\n  }\n": typeof types.SignedInSessionDocument,
@@ -67,6 +71,10 @@ const documents: Documents = {
     "\n  mutation EnableAccount($id: ID!) {\n    enableAccount(id: $id) {\n      id\n      disabled\n    }\n  }\n": types.EnableAccountDocument,
     "\n  mutation ResetAccountPassword($id: ID!) {\n    resetAccountPassword(id: $id) {\n      setupCode\n      setupCodeExpiresAt\n      account {\n        id\n        username\n        awaitingPassword\n      }\n    }\n  }\n": types.ResetAccountPasswordDocument,
     "\n  mutation SetPassword($username: String!, $code: String!, $password: String!) {\n    setPassword(username: $username, code: $code, password: $password)\n  }\n": types.SetPasswordDocument,
+    "\n  query ApprovalsList {\n    enrollmentApprovals {\n      enrollmentId\n      learnerId\n      lrn\n      lastName\n      firstName\n      middleName\n      schoolYear\n      gradeLevel\n      status\n      enrolledOn\n      firstAttendance\n      requestedOn\n      reasons\n      remainingSchoolDays\n      requiredSchoolDays\n      backdatedDays\n      catchUpPlanRequired\n      decidedOn\n      catchUpPlan\n      declineReason\n    }\n  }\n": types.ApprovalsListDocument,
+    "\n  query ApprovalsAwaiting {\n    enrollmentApprovalsAwaiting\n  }\n": types.ApprovalsAwaitingDocument,
+    "\n  mutation ApprovalsApprove($input: ApproveEnrollmentInput!, $key: String) {\n    approveEnrollment(input: $input, idempotencyKey: $key) {\n      message\n      lrn\n      enrollment {\n        id\n        status\n      }\n    }\n  }\n": types.ApprovalsApproveDocument,
+    "\n  mutation ApprovalsDecline($input: DeclineEnrollmentInput!, $key: String) {\n    declineEnrollment(input: $input, idempotencyKey: $key) {\n      message\n      enrollment {\n        id\n        status\n      }\n    }\n  }\n": types.ApprovalsDeclineDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password, cookie: true) {\n      sessionExpiresAt\n      account {\n        ...AccountScope\n      }\n    }\n  }\n": types.LoginDocument,
     "\n  query SignInOptions {\n    signInOptions {\n      sso\n    }\n  }\n": types.SignInOptionsDocument,
     "\n  query SignedInSession {\n    session {\n      sessionExpiresAt\n      account {\n        ...AccountScope\n      }\n    }\n  }\n": types.SignedInSessionDocument,
@@ -152,6 +160,22 @@ export function graphql(source: "\n  mutation ResetAccountPassword($id: ID!) {\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetPassword($username: String!, $code: String!, $password: String!) {\n    setPassword(username: $username, code: $code, password: $password)\n  }\n"): (typeof documents)["\n  mutation SetPassword($username: String!, $code: String!, $password: String!) {\n    setPassword(username: $username, code: $code, password: $password)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApprovalsList {\n    enrollmentApprovals {\n      enrollmentId\n      learnerId\n      lrn\n      lastName\n      firstName\n      middleName\n      schoolYear\n      gradeLevel\n      status\n      enrolledOn\n      firstAttendance\n      requestedOn\n      reasons\n      remainingSchoolDays\n      requiredSchoolDays\n      backdatedDays\n      catchUpPlanRequired\n      decidedOn\n      catchUpPlan\n      declineReason\n    }\n  }\n"): (typeof documents)["\n  query ApprovalsList {\n    enrollmentApprovals {\n      enrollmentId\n      learnerId\n      lrn\n      lastName\n      firstName\n      middleName\n      schoolYear\n      gradeLevel\n      status\n      enrolledOn\n      firstAttendance\n      requestedOn\n      reasons\n      remainingSchoolDays\n      requiredSchoolDays\n      backdatedDays\n      catchUpPlanRequired\n      decidedOn\n      catchUpPlan\n      declineReason\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApprovalsAwaiting {\n    enrollmentApprovalsAwaiting\n  }\n"): (typeof documents)["\n  query ApprovalsAwaiting {\n    enrollmentApprovalsAwaiting\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApprovalsApprove($input: ApproveEnrollmentInput!, $key: String) {\n    approveEnrollment(input: $input, idempotencyKey: $key) {\n      message\n      lrn\n      enrollment {\n        id\n        status\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ApprovalsApprove($input: ApproveEnrollmentInput!, $key: String) {\n    approveEnrollment(input: $input, idempotencyKey: $key) {\n      message\n      lrn\n      enrollment {\n        id\n        status\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApprovalsDecline($input: DeclineEnrollmentInput!, $key: String) {\n    declineEnrollment(input: $input, idempotencyKey: $key) {\n      message\n      enrollment {\n        id\n        status\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ApprovalsDecline($input: DeclineEnrollmentInput!, $key: String) {\n    declineEnrollment(input: $input, idempotencyKey: $key) {\n      message\n      enrollment {\n        id\n        status\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -25,6 +25,7 @@ import { EarlyRegistrationKeySums1796530000000 } from './1796530000000-EarlyRegi
 import { AccountAdministration1796550859091 } from './1796550859091-AccountAdministration.js';
 import { RollupDeltaRecordedAt1796551069463 } from './1796551069463-RollupDeltaRecordedAt.js';
 import { RateLimitShared1796560000000 } from './1796560000000-RateLimitShared.js';
+import { EnrollmentApproval1796581651224 } from './1796581651224-EnrollmentApproval.js';
 
 /** Every migration in order; `npm run migration:generate` rewrites this list. */
 export const migrations = [
@@ -55,4 +56,5 @@ export const migrations = [
   AccountAdministration1796550859091,
   RollupDeltaRecordedAt1796551069463,
   RateLimitShared1796560000000,
+  EnrollmentApproval1796581651224,
 ];

@@ -1,6 +1,6 @@
 -- Live rollups of enrollment (issue 6), with the record keys of the cell-key method (issue 18).
 -- The current definition; migrations hold its history (EnrollmentRollup, EnrollmentRollupBrief,
--- EnrollmentRollupShapes, CellKeys). To change it, edit it here and
+-- EnrollmentRollupShapes, CellKeys, EnrollmentApproval). To change it, edit it here and
 -- add a migration that applies the same text (see README.md).
 
 -- Every write to an enrollment, and every change of a learner's sex or categories, appends its
@@ -30,7 +30,9 @@ RETURNS smallint LANGUAGE sql IMMUTABLE AS $$
 $$;
 
 -- One enrollment's effect, with the learner's attributes given (the learner trigger passes the old
--- ones for the -1), its record key among them.
+-- ones for the -1), its record key among them. An enrolment awaiting the school head's approval, or
+-- declined by the head (issue 21, §V.D), is no learner of the school: it has no effect, and its
+-- approval adds the learner as a new row would.
 DROP FUNCTION IF EXISTS enrollment_rollup_emit(enrollment, varchar, boolean, varchar[], boolean, int);
 CREATE OR REPLACE FUNCTION enrollment_rollup_emit(e enrollment, p_sex varchar, p_is_indigenous boolean,
                                                   p_special_needs varchar[], p_is_four_ps boolean,
@@ -46,7 +48,7 @@ RETURNS void LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp AS 
          p_sign * e.transferred_out::int, p_sign * p_record_key,
          p_sign * p_record_key * e.moved_in::int, p_sign * p_record_key * e.transferred_in::int,
          p_sign * p_record_key * e.transferred_out::int
-  FROM school s WHERE s.id = e.school_id
+  FROM school s WHERE s.id = e.school_id AND e.status NOT IN ('AWAITING_APPROVAL', 'DECLINED')
 $$;
 
 CREATE OR REPLACE FUNCTION enrollment_rollup_track() RETURNS trigger

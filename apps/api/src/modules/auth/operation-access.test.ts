@@ -98,6 +98,14 @@ const samples: Record<string, { query: string; variables?: Record<string, unknow
     query:
       'mutation { dropOut(input: { enrollmentId: "x", effectiveOn: "x", reason: "x" }) { message } }',
   },
+  approveEnrollment: {
+    query: 'mutation { approveEnrollment(input: { enrollmentId: "x" }) { message } }',
+  },
+  declineEnrollment: {
+    query: 'mutation { declineEnrollment(input: { enrollmentId: "x", reason: "x" }) { message } }',
+  },
+  enrollmentApprovals: { query: '{ enrollmentApprovals { enrollmentId } }' },
+  enrollmentApprovalsAwaiting: { query: '{ enrollmentApprovalsAwaiting }' },
   previewLearnerImport: {
     query:
       'mutation { previewLearnerImport(input: { fileName: "x.txt", contentBase64: "eA==", schoolYear: "2026-2027" }) { id } }',
@@ -168,6 +176,10 @@ const expected: Record<string, 'everyone' | 'signed-in' | readonly Role[]> = {
   moveLearner: schoolRoles,
   transferToAls: schoolRoles,
   dropOut: schoolRoles,
+  approveEnrollment: [Role.SCHOOL_HEAD],
+  declineEnrollment: [Role.SCHOOL_HEAD],
+  enrollmentApprovals: [Role.SCHOOL_REGISTRAR, Role.SCHOOL_HEAD],
+  enrollmentApprovalsAwaiting: [Role.SCHOOL_REGISTRAR, Role.SCHOOL_HEAD],
   previewLearnerImport: schoolRoles,
   commitLearnerImport: schoolRoles,
   enrollment: [...schoolRoles, Role.DIVISION_MONITOR],

@@ -85,6 +85,12 @@ export const operationAccess: Record<string, OperationRule> = {
   moveLearner: schoolRoles,
   transferToAls: schoolRoles,
   dropOut: schoolRoles,
+  // Late and backdated enrolments (§V.D; issue 21): the registrar files, the head decides; both
+  // see the school's queue.
+  enrollmentApprovals: [Role.SCHOOL_REGISTRAR, Role.SCHOOL_HEAD],
+  enrollmentApprovalsAwaiting: [Role.SCHOOL_REGISTRAR, Role.SCHOOL_HEAD],
+  approveEnrollment: [Role.SCHOOL_HEAD],
+  declineEnrollment: [Role.SCHOOL_HEAD],
   previewLearnerImport: schoolRoles,
   commitLearnerImport: schoolRoles,
   // Learner lists hold personal data: school and division (SPEC §1).

@@ -20,6 +20,7 @@ import {
 } from './enrollment-command.js';
 import {
   alreadyEnrolled,
+  awaitingApproval,
   documentState,
   fileBirthDocument,
   insertEnrollment,
@@ -37,7 +38,9 @@ import { admitLearner, recordAdmission } from './transfer-admission.js';
  * Enrollment at the viewer's school (§V.A-§V.D; SPEC §4.3, §4.4; the ALS guide steps 3-5): the
  * domain decides eligibility, documents, late enrollment and the resulting status. An early
  * registration at this school becomes this enrollment. With a first date of attendance, the LRN
- * is issued and the enrollment is official or temporary.
+ * is issued and the enrollment is official or temporary. One that needs the school head's approval
+ * (late by §V.D, or dated more than 7 days back) is the head's own when the head enters it;
+ * anyone else's is saved as awaiting it (AWAITING_APPROVAL: no LRN, not counted; issue 21).
  */
 export async function enrollLearner(
   writer: Writer,
@@ -58,6 +61,8 @@ interface Enrolling {
   input: EnrollLearnerInput;
   schoolId: number;
   enrolledOn: string;
+  /** The day it is entered: the app's today. */
+  enteredOn: string;
   calendar: SchoolCalendar;
   learner: LearnerEntity;
   /** The early registration at this school that this enrollment completes, locked. */
@@ -84,7 +89,7 @@ export async function enrollIn(
     { learnerId: input.learnerId, schoolId, kind: 'ENROLLED', field: 'input.learnerId' },
     input.proof,
   );
-  const { active, recent, school } = await standingOf(
+  const { active, awaiting, recent, school } = await standingOf(
     manager,
     learner.id,
     input.schoolYear,
@@ -99,8 +104,21 @@ export async function enrollIn(
       : null;
   if (active && (!registration || registration.enrolledOn !== null))
     throw alreadyEnrolled(active, input.schoolYear);
-  const at: Enrolling = { viewer, input, schoolId, enrolledOn, calendar, learner, registration };
-  const plan = judge(at, school, today);
+  const at: Enrolling = {
+    viewer,
+    input,
+    schoolId,
+    enrolledOn,
+    enteredOn: today,
+    calendar,
+    learner,
+    registration,
+  };
+  const plan = judge(at, school);
+  const filed = plan.status === EnrollmentStatus.AWAITING_APPROVAL;
+  // One enrolment a year awaits a head: this school's again, or a second school's, waits for it.
+  if (awaiting && (filed || awaiting.school_id === schoolId))
+    throw awaitingApproval(awaiting, input.schoolYear);
   await fileBirthDocument(manager, learner, input.documents, enrolledOn, 'input.documents');
   // Returning after dropping out, or named so: Balik-Aral at this enrollment (§IV.l).
   const last = recent.find((r) => r.id !== registration?.id);
@@ -117,28 +135,33 @@ export async function enrollIn(
   return {
     id,
     learnerId: learner.id,
-    action: 'LEARNER_ENROLLED',
+    action: filed ? 'ENROLLMENT_SENT_FOR_APPROVAL' : 'LEARNER_ENROLLED',
     after: {
       enrollmentId: id,
       schoolYear: input.schoolYear,
       gradeLevel: input.gradeLevel,
       admissionBasis: input.admissionBasis ?? null,
       placementReason: values.placementReason,
-      lateApprovedBy: values.catchUpPlan ? viewer.username : null,
+      lateApprovedBy: plan.approval && !filed ? viewer.username : null,
+      approvalReasons: plan.approval?.reasons ?? [],
     },
     reasons: plan.eligibility.reasons,
     recommendation: plan.eligibility.recommendation,
   };
 }
 
-/** The domain's plan for this enrollment, with the checks only the API can make (§V.B, §V.D). */
+/**
+ * The domain's plan for this enrollment, with the checks only the API can make (§V.B, §V.D): only
+ * the school head approves; the head's own entry is the approval (with the catch-up plan a late
+ * learner needs), anyone else's is filed for it.
+ */
 function judge(
-  { viewer, input, enrolledOn, calendar, learner, registration }: Enrolling,
+  { viewer, input, enrolledOn, enteredOn, calendar, learner, registration }: Enrolling,
   school: Parameters<typeof planEnrollment>[0]['school'],
-  today: string,
 ) {
   const errors: FieldError[] = [];
-  if (input.lateApproval && viewer.role !== Role.SCHOOL_HEAD)
+  const head = viewer.role === Role.SCHOOL_HEAD;
+  if (input.lateApproval && !head)
     errors.push({ field: 'lateApproval', code: 'ONLY_SCHOOL_HEAD_APPROVES' });
   if (registration?.registeredOn && enrolledOn < registration.registeredOn)
     errors.push({ field: 'enrolledOn', code: 'BEFORE_EARLY_REGISTRATION' });
@@ -156,13 +179,12 @@ function judge(
     enrolledOn,
     firstAttendance: input.firstAttendance,
     placementReason: input.placementReason,
-    lateApproval: input.lateApproval
-      ? {
-          headApproved: viewer.role === Role.SCHOOL_HEAD,
-          catchUpPlan: input.lateApproval.catchUpPlan,
-        }
+    lateApproval: head
+      ? { headApproved: true, catchUpPlan: input.lateApproval?.catchUpPlan ?? null }
       : null,
-    today,
+    fileForApproval: !head,
+    enteredOn,
+    today: enteredOn,
   });
   errors.push(...plan.errors);
   if (errors.length > 0) throw fieldErrors(errors);
@@ -198,11 +220,14 @@ async function enrollmentValues(
     [...onFile, ...new Set(input.documents)],
   );
   const attending = input.firstAttendance ?? null;
-  const status = !attending
-    ? EnrollmentStatus.PRE_REGISTERED
-    : state.complete
-      ? EnrollmentStatus.OFFICIALLY_ENROLLED
-      : EnrollmentStatus.TEMPORARILY_ENROLLED;
+  const status =
+    plan.status === EnrollmentStatus.AWAITING_APPROVAL
+      ? plan.status
+      : !attending
+        ? EnrollmentStatus.PRE_REGISTERED
+        : state.complete
+          ? EnrollmentStatus.OFFICIALLY_ENROLLED
+          : EnrollmentStatus.TEMPORARILY_ENROLLED;
   return {
     gradeLevel: input.gradeLevel,
     strand: input.strand ?? null,
@@ -214,20 +239,26 @@ async function enrollmentValues(
     missingDocuments: state.missing,
     documentsDueBy: state.dueBy,
     placementReason: input.placementReason?.trim() || null,
-    catchUpPlan:
-      plan.late?.code === 'LATE_APPROVED' ? input.lateApproval!.catchUpPlan.trim() : null,
+    // The head's plan (§V.D), or note on a backdated enrolment the head enters.
+    catchUpPlan: plan.status === EnrollmentStatus.AWAITING_APPROVAL ? null : approvedPlan(input),
     alsFacilitatorName: input.alsFacilitatorName?.trim() || null,
     status,
   };
 }
 
+/** The school head's catch-up plan or note, as typed; none when blank. */
+function approvedPlan(input: EnrollLearnerInput): string | null {
+  return input.lateApproval?.catchUpPlan.trim() || null;
+}
+
 /**
  * The enrollment row (the early registration completed, or a new one), its documents and status
- * history, and on the first date of attendance the LRN (§V.A, §VI).
+ * history, and on the first date of attendance the LRN (§V.A, §VI). One awaiting the head's
+ * approval has only that status, from the day it is entered: the LRN waits for the approval.
  */
 async function writeEnrollment(
   manager: EntityManager,
-  { viewer, input, schoolId, enrolledOn, learner, registration }: Enrolling,
+  { viewer, input, schoolId, enrolledOn, enteredOn, learner, registration }: Enrolling,
   values: Partial<EnrollmentEntity>,
 ): Promise<string> {
   let id: string;
@@ -243,6 +274,12 @@ async function writeEnrollment(
       createdBy: viewer.accountId,
     });
   }
+  const docs = [...new Set(input.documents)];
+  if (values.status === EnrollmentStatus.AWAITING_APPROVAL) {
+    const filed = { status: values.status, effectiveOn: enteredOn, reason: 'APPROVAL_REQUESTED' };
+    await recordFacts(manager, viewer, id, { types: docs, receivedOn: enrolledOn }, [filed]);
+    return id;
+  }
   const changes: { status: EnrollmentStatus; effectiveOn: string; reason: string }[] = [
     { status: EnrollmentStatus.PRE_REGISTERED, effectiveOn: enrolledOn, reason: 'ENROLLED' },
   ];
@@ -256,7 +293,6 @@ async function writeEnrollment(
     const lrn = await issueLrn(manager, viewer, learner.id);
     if (!lrn.ok) throw refused('LEARNER_NOT_FOUND', `Learner ${learner.id} not found`);
   }
-  const docs = [...new Set(input.documents)];
   await recordFacts(manager, viewer, id, { types: docs, receivedOn: enrolledOn }, changes);
   return id;
 }

@@ -8,7 +8,12 @@ import {
   EnrollmentStatus,
   type GradeLevel,
 } from '@repo/domain/enums';
-import { parseSchoolYear, policyDates, type SchoolCalendar } from '@repo/domain/school-year';
+import {
+  documentDeadlineFor,
+  parseSchoolYear,
+  policyDates,
+  type SchoolCalendar,
+} from '@repo/domain/school-year';
 import { type EntityManager, EntityNotFoundError } from 'typeorm';
 import { preparedQuery } from '../../db/prepared.js';
 import { badUserInput, refused } from '../../errors.js';
@@ -116,10 +121,17 @@ export async function activeEnrollmentOf(
   return row ?? null;
 }
 
+/** An enrolment of the learner this year awaiting a school head's approval (issue 21, §V.D). */
+export interface AwaitingEnrollment {
+  school_id: number;
+  school_name: string;
+}
+
 /**
- * The learner's active enrollment of the year, the ids and statuses of the last two enrollments
- * (latest first), and what the school offers, in one statement: one round trip fewer on the
- * enrollment path, whose throughput is bound by the API's time per statement.
+ * The learner's active enrollment of the year, one awaiting a school head's approval, the ids and
+ * statuses of the last two enrollments (latest first), and what the school offers, in one
+ * statement: one round trip fewer on the enrollment path, whose throughput is bound by the API's
+ * time per statement.
  */
 export async function standingOf(
   manager: EntityManager,
@@ -128,18 +140,24 @@ export async function standingOf(
   schoolId: number,
 ): Promise<{
   active: ActiveEnrollment | null;
+  awaiting: AwaitingEnrollment | null;
   recent: { id: string; status: string }[];
   school: SchoolOffering;
 }> {
   const [row] = await preparedQuery<
     Omit<ActiveEnrollment, 'enrollment_id'> & {
       enrollment_id: string | null;
+      awaiting: AwaitingEnrollment | null;
       recent: { id: string; status: string }[];
       offering: SchoolOffering;
     }
   >(
     manager,
     `SELECT a.enrollment_id::text, a.school_id, a.school_name, a.status,
+       (SELECT json_build_object('school_id', w.school_id, 'school_name', ws.name)
+          FROM enrollment w JOIN school ws ON ws.id = w.school_id
+          WHERE w.learner_id = $1::bigint AND w.school_year = $2::text
+            AND w.status = 'AWAITING_APPROVAL') AS awaiting,
        (SELECT coalesce(json_agg(r), '[]') FROM (
           SELECT id::text AS id, status FROM enrollment WHERE learner_id = $1::bigint
           ORDER BY school_year DESC, created_at DESC LIMIT 2) r) AS recent,
@@ -151,9 +169,10 @@ export async function standingOf(
     [learnerId, schoolYear, schoolId],
   );
   if (!row) throw new EntityNotFoundError(SchoolEntity, { id: schoolId });
-  const { recent, offering, ...active } = row;
+  const { recent, offering, awaiting, ...active } = row;
   return {
     active: active.enrollment_id === null ? null : (active as ActiveEnrollment),
+    awaiting,
     recent,
     school: offering,
   };
@@ -173,10 +192,24 @@ export function alreadyEnrolled(active: ActiveEnrollment, schoolYear: string) {
   );
 }
 
+/** The learner's enrolment this year already awaits a school head's approval (issue 21, §V.D). */
+export function awaitingApproval(awaiting: AwaitingEnrollment, schoolYear: string) {
+  return refused(
+    'AWAITING_APPROVAL',
+    `This learner's enrolment for ${schoolYear} at ${awaiting.school_name} (${formatSchoolId(awaiting.school_id)}) already awaits the school head's approval: the head approves or declines it first.`,
+    {
+      field: 'input.learnerId',
+      schoolId: formatSchoolId(awaiting.school_id),
+      schoolName: awaiting.school_name,
+    },
+  );
+}
+
 /**
  * Inserts an enrollment; when another school won the race for this learner and year, the unique
  * index turns the insert into nothing (ON CONFLICT DO NOTHING waits for the other transaction and
- * skips if it committed) and the learner's active enrollment is named.
+ * skips if it committed) and the learner's active enrollment is named, or the enrolment awaiting a
+ * head's approval that won it.
  */
 export async function insertEnrollment(
   manager: EntityManager,
@@ -192,8 +225,14 @@ export async function insertEnrollment(
     .execute();
   const row = (inserted.raw as { id: string }[])[0];
   if (row) return String(row.id);
-  const active = await activeEnrollmentOf(manager, values.learnerId!, values.schoolYear!);
-  throw alreadyEnrolled(active!, values.schoolYear!);
+  const { active, awaiting } = await standingOf(
+    manager,
+    values.learnerId!,
+    values.schoolYear!,
+    values.schoolId!,
+  );
+  if (active) throw alreadyEnrolled(active, values.schoolYear!);
+  throw awaitingApproval(awaiting!, values.schoolYear!);
 }
 
 export async function recordStatus(
@@ -365,7 +404,11 @@ export function documentState(
     firstTimeEnrollee: enrollment.firstTimeEnrollee,
     documents: counted as DocumentType[],
     birthDocumentOnFile: learner.birthDocumentType !== null,
-    dates: { ageCutoff: dates.ageCutoff, documentDeadline: dates.documentDeadline },
+    dates: {
+      ageCutoff: dates.ageCutoff,
+      // A late enrolment's documents are due from its own day (§V.C, §V.D).
+      documentDeadline: documentDeadlineFor(calendar, enrollment.enrolledOn),
+    },
   });
   const missing = result.missingDocuments as string[];
   return {

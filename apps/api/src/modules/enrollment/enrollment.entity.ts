@@ -43,6 +43,11 @@ const oneOf = (values: object) =>
   unique: true,
   where: `"status" IN ('PRE_REGISTERED', 'TEMPORARILY_ENROLLED', 'OFFICIALLY_ENROLLED')`,
 })
+// At most one enrolment awaiting the school head's approval per learner and year (issue 21).
+@Index('UQ_enrollment_awaiting_learner_year', ['learnerId', 'schoolYear'], {
+  unique: true,
+  where: `"status" = 'AWAITING_APPROVAL'`,
+})
 @Index('IDX_enrollment_school_year_grade', ['schoolId', 'schoolYear', 'gradeLevel'])
 @Index('IDX_enrollment_learner', ['learnerId'])
 @Check(
@@ -126,7 +131,10 @@ export class EnrollmentEntity {
   @Column({ name: 'placement_reason', type: 'varchar', length: 500, nullable: true })
   placementReason: string | null;
 
-  /** The catch-up plan of a late enrollment the school head approved (§V.D). */
+  /**
+   * The catch-up plan of a late enrollment the school head approved (§V.D), or the head's note on
+   * approving a backdated one.
+   */
   @Column({ name: 'catch_up_plan', type: 'varchar', length: 1000, nullable: true })
   catchUpPlan: string | null;
 

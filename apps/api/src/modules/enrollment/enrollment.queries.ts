@@ -270,6 +270,7 @@ export async function quickCount(
      FROM schools s CROSS JOIN days
      LEFT JOIN enrollment e ON e.school_id = s.id AND e.school_year = $1
           AND e.first_attendance <= days.day AND (e.left_on IS NULL OR e.left_on > days.day)
+          AND e.status NOT IN ('AWAITING_APPROVAL', 'DECLINED')
      LEFT JOIN learner l ON l.id = e.learner_id
      GROUP BY s.id, s.name, days.day
      ORDER BY s.name, s.id, days.day`,

@@ -20,7 +20,9 @@ import {
   TransferToAlsInput,
 } from './enrollment.input.js';
 import { findEnrollment } from './enrollment-answer.js';
+import { ApproveEnrollmentInput, DeclineEnrollmentInput } from './enrollment-approval.input.js';
 import { type AnsweredOutcome, type Writer } from './enrollment-command.js';
+import { approveEnrollment, declineEnrollment } from './decide-enrollment.command.js';
 import { enrollLearner } from './enroll-learner.command.js';
 import { enrollNewLearner } from './enroll-new-learner.command.js';
 import { recordFirstAttendance } from './first-attendance.command.js';
@@ -134,7 +136,9 @@ export class EnrollmentResolver {
     @Arg('idempotencyKey', () => String, { nullable: true, description: keyDescription })
     idempotencyKey?: string | null,
   ): Promise<EnrollmentResult> {
-    return this.result(await enrollLearner(writerOf(context), input, idempotencyKey));
+    const outcome = await enrollLearner(writerOf(context), input, idempotencyKey);
+    const filed = outcome.answer.enrollment.status === 'AWAITING_APPROVAL';
+    return this.result(outcome, filed ? 'Sent to the School Head for Approval' : undefined);
   }
 
   @Mutation(() => EnrollmentResult, {
@@ -217,6 +221,37 @@ export class EnrollmentResolver {
     idempotencyKey?: string | null,
   ): Promise<EnrollmentResult> {
     return this.result(await dropOut(writerOf(context), input, idempotencyKey), 'Dropped Out');
+  }
+
+  @Mutation(() => EnrollmentResult, {
+    description:
+      'The school head approves an enrolment awaiting approval (§V.D), with the catch-up plan a late learner needs: it becomes what it would have been, with its LRN.',
+  })
+  async approveEnrollment(
+    @Arg('input', () => ApproveEnrollmentInput) input: ApproveEnrollmentInput,
+    @Ctx() context: Context,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: keyDescription })
+    idempotencyKey?: string | null,
+  ): Promise<EnrollmentResult> {
+    return this.result(
+      await approveEnrollment(writerOf(context), input, idempotencyKey),
+      'Enrolment Approved',
+    );
+  }
+
+  @Mutation(() => EnrollmentResult, {
+    description: 'The school head declines an enrolment awaiting approval, with the reason (§V.D).',
+  })
+  async declineEnrollment(
+    @Arg('input', () => DeclineEnrollmentInput) input: DeclineEnrollmentInput,
+    @Ctx() context: Context,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: keyDescription })
+    idempotencyKey?: string | null,
+  ): Promise<EnrollmentResult> {
+    return this.result(
+      await declineEnrollment(writerOf(context), input, idempotencyKey),
+      'Enrolment Declined',
+    );
   }
 
   @Query(() => Enrollment, { nullable: true, description: 'An enrollment in your scope.' })

@@ -122,6 +122,18 @@ async function attendFirst(
 
 /** Only an enrolled learner not yet attending has a first attendance to record. */
 function refuseUnlessAwaitingAttendance(enrollment: EnrollmentEntity) {
+  if (
+    enrollment.status === EnrollmentStatus.AWAITING_APPROVAL ||
+    enrollment.status === EnrollmentStatus.DECLINED
+  ) {
+    throw refused(
+      'NOT_APPROVED',
+      enrollment.status === EnrollmentStatus.DECLINED
+        ? 'The school head declined this enrolment'
+        : 'This enrolment awaits the school head’s approval (§V.D): the head approves it first',
+      { field: 'input.enrollmentId', status: enrollment.status },
+    );
+  }
   if (enrollment.status !== EnrollmentStatus.PRE_REGISTERED) {
     throw refused(
       'FIRST_ATTENDANCE_ALREADY_RECORDED',

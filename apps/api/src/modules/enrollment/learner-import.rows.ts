@@ -82,6 +82,7 @@ export interface CommittedRow {
   result:
     | 'CREATED_AND_ENROLLED'
     | 'ENROLLED'
+    | 'SENT_FOR_APPROVAL'
     | 'SKIPPED_ALREADY_ENROLLED'
     | 'SKIPPED_INVALID'
     | 'SKIPPED_SUSPECTED_DUPLICATE'

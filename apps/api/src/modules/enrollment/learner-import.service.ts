@@ -235,7 +235,8 @@ async function commitRow(
     const enrolled = await enrollIn(manager, viewer, input);
     await recordDecision(manager, viewer, enrolled);
     await manager.query('RELEASE SAVEPOINT import_row');
-    return done(created ? 'CREATED_AND_ENROLLED' : 'ENROLLED', {
+    const filed = enrolled.action === 'ENROLLMENT_SENT_FOR_APPROVAL';
+    return done(filed ? 'SENT_FOR_APPROVAL' : created ? 'CREATED_AND_ENROLLED' : 'ENROLLED', {
       learnerId,
       enrollmentId: enrolled.id,
     });

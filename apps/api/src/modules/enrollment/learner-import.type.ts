@@ -13,6 +13,8 @@ export const ImportOutcome = {
 export const ImportRowResult = {
   CREATED_AND_ENROLLED: 'CREATED_AND_ENROLLED',
   ENROLLED: 'ENROLLED',
+  /** Late or backdated: saved as awaiting the school head's approval (§V.D; issue 21). */
+  SENT_FOR_APPROVAL: 'SENT_FOR_APPROVAL',
   SKIPPED_ALREADY_ENROLLED: 'SKIPPED_ALREADY_ENROLLED',
   SKIPPED_INVALID: 'SKIPPED_INVALID',
   SKIPPED_SUSPECTED_DUPLICATE: 'SKIPPED_SUSPECTED_DUPLICATE',

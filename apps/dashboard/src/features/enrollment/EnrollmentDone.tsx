@@ -1,4 +1,6 @@
+import { Link } from 'react-router';
 import { type EnrollmentResultFieldsFragment } from '../../gql/graphql.js';
+import { routes } from '../../routes.js';
 import { statusLabel } from '../labels.js';
 import { documentLabel } from './enrollment-labels.js';
 import { StepHeading } from './StepHeading.js';
@@ -36,6 +38,16 @@ export function EnrollmentDone({
           <>
             <dt>Documents still due{e.documentsDueBy ? ` by ${e.documentsDueBy}` : ''}</dt>
             <dd>{e.missingDocuments.map((d) => documentLabel[d]).join(', ')}</dd>
+          </>
+        ) : null}
+        {e.status === 'AWAITING_APPROVAL' ? (
+          <>
+            <dt>Next</dt>
+            <dd>
+              The school head approves it with a catch-up plan or declines it, under{' '}
+              <Link to={routes.approvals}>Approvals</Link>; the learner is not counted as enrolled
+              until then.
+            </dd>
           </>
         ) : null}
         {result.recommendation ? (

@@ -12,6 +12,7 @@ import { type FormFailure, noFailure, toFormFailure } from './form-errors.js';
 const resultLabel: Record<string, string> = {
   CREATED_AND_ENROLLED: 'Created and enrolled',
   ENROLLED: 'Enrolled',
+  SENT_FOR_APPROVAL: 'Sent to the school head for approval (late or backdated)',
   FAILED: 'Failed',
   SKIPPED_ALREADY_ENROLLED: 'Skipped: already enrolled',
   SKIPPED_INVALID: 'Skipped: invalid',

@@ -22,7 +22,10 @@ export function SchoolEnrollment({
   today,
   onCancel,
   learnerId = null,
+  approver = false,
 }: {
+  /** The school head: a late or backdated enrolment is approved by entering it (§V.D). */
+  approver?: boolean;
   /** A pre-registered learner opened from the class list. */
   learnerId?: string | null;
   schoolYear: string;
@@ -31,7 +34,12 @@ export function SchoolEnrollment({
   today: string;
   onCancel: () => void;
 }) {
-  const setting: PlanSetting = { calendar, school: toSchoolOffering(levelsOffered), today };
+  const setting: PlanSetting = {
+    calendar,
+    school: toSchoolOffering(levelsOffered),
+    today,
+    approver,
+  };
   return (
     <EnrollmentFlow<SchoolDetails>
       today={today}

@@ -1,5 +1,7 @@
 import { isAlsProgram, offersGrade } from '@repo/domain/enrollment';
+import { type ApprovalNeed, needsCatchUpPlan } from '@repo/domain/enrollment-approval';
 import { type DocumentType, LearnerCategory } from '@repo/domain/enums';
+import { approvalReasonWords } from '../approvals/approval-words.js';
 import { gradeLabel, gradeOrder, statusLabel } from '../labels.js';
 import { basisLabel, documentLabel, strandOptions } from './enrollment-labels.js';
 import { Field } from './Field.js';
@@ -33,8 +35,9 @@ interface SectionProps {
 }
 
 /**
- * The school's part of the form: placement, the documents checklist, the ALS advice and the late
- * approval when the plan asks for them, and what saving will do, all decided live by the plan.
+ * The school's part of the form: placement, the documents checklist, the ALS advice, and for a
+ * late or backdated enrolment the head's approval (the head's own form) or the notice that it goes
+ * to the head (anyone else's), and what saving will do, all decided live by the plan.
  */
 export function SchoolEnrollmentDetails({
   d,
@@ -53,7 +56,12 @@ export function SchoolEnrollmentDetails({
   const result = planSchoolEnrollment(d, setting, { birthDate, birthDocumentOnFile });
   const eligibility = result?.eligibility;
   const checklist = checklistOf(d.admissionBasis);
-  const late = result?.errors.some((e) => e.field === 'lateApproval') || d.catchUpPlan;
+  const approval = result?.approval ?? null;
+  const late =
+    setting.approver &&
+    (result?.errors.some((e) => e.field === 'lateApproval') ||
+      d.catchUpPlan ||
+      (approval && needsCatchUpPlan(approval)));
   return (
     <>
       <PlacementFields
@@ -81,6 +89,7 @@ export function SchoolEnrollmentDetails({
         <AlsAdvice d={d} set={set} errorOf={errorOf} ageOnCutoff={eligibility.ageOnCutoff} />
       ) : null}
       {late ? <LateApproval d={d} set={set} errorOf={errorOf} /> : null}
+      {approval && !late ? <ApprovalNotice need={approval} approver={setting.approver} /> : null}
       {result && eligibility ? (
         <PlanSummary
           status={result.status}
@@ -220,6 +229,30 @@ function LateApproval({ d, set, errorOf }: SectionProps) {
         />
       )}
     </Field>
+  );
+}
+
+/**
+ * What happens to an enrolment that needs the school head's approval (§V.D; issue 21): anyone
+ * else's goes to the head, said before saving; the head's own is approved by entering it.
+ */
+function ApprovalNotice({ need, approver }: { need: ApprovalNeed; approver: boolean }) {
+  const why = approvalReasonWords(need).join('; ');
+  return (
+    <div className="enroll-warning" role="note" aria-label="School head’s approval">
+      {approver ? (
+        <p>
+          <strong>Your approval as school head.</strong> This enrolment needs it: {why}. Entering it
+          approves it.
+        </p>
+      ) : (
+        <p>
+          <strong>This enrolment will go to the school head for approval.</strong> It needs the
+          head’s approval: {why}. The head approves it with a catch-up plan or declines it; you will
+          see the decision under Approvals. Until then the learner is not counted as enrolled.
+        </p>
+      )}
+    </div>
   );
 }
 

@@ -85,6 +85,7 @@ export const fieldLabel: Record<string, string> = {
   firstAttendance: 'First date of attendance',
   placementReason: 'Reason for a formal grade',
   lateApproval: 'Late enrolment approval',
+  catchUpPlan: 'Catch-up plan',
   schoolYear: 'School year',
   categories: 'Categories',
   circumstances: 'Circumstances',
@@ -136,6 +137,12 @@ export const ruleLabel: Record<string, string> = {
   HEAD_APPROVAL_AND_CATCH_UP_PLAN_REQUIRED:
     'is needed: less than 80% of the school days remain, so the school head must approve with a catch-up plan',
   ONLY_SCHOOL_HEAD_APPROVES: 'can only be given by the school head',
+  BACKDATED_NEEDS_HEAD_APPROVAL:
+    'is needed: the date of enrolment is more than 7 days before today, so the school head must approve it',
+  CATCH_UP_PLAN_REQUIRED:
+    'is required: fewer than 80% of the school days remain, so the approval comes with the catch-up activities (§V.D)',
+  AWAITING_APPROVAL: 'already awaits the school head’s approval',
+  NOT_AWAITING_APPROVAL: 'is no longer awaiting approval: it was already decided',
   NAME_INVALID: 'has characters a name cannot have',
   NAME_CHARACTERS:
     'may have only letters, with spaces, hyphens, apostrophes and periods between them (as in “Ma. Cristina”, “O’Brien”)',

@@ -69,17 +69,22 @@ export function basesFor(gradeLevel: GradeLevel | ''): AdmissionBasis[] {
     : [];
 }
 
-/** Where the form's plan is made: the school, its calendar and today. */
+/** Where the form's plan is made: the school, its calendar, today and who enters it. */
 export interface PlanSetting {
   calendar: SchoolCalendar;
   school: SchoolOffering;
   today: string;
+  /**
+   * The school head enters it: a late or backdated enrolment is approved by entering it (with the
+   * catch-up plan a late learner needs); anyone else's goes to the head for approval (§V.D).
+   */
+  approver: boolean;
 }
 
 /** `planEnrollment` on the form's details, the same pure function the API runs; null until a grade is chosen. */
 export function planSchoolEnrollment(
   d: SchoolDetails,
-  { calendar, school, today }: PlanSetting,
+  { calendar, school, today, approver }: PlanSetting,
   learner: { birthDate: string; birthDocumentOnFile: boolean },
 ) {
   return d.gradeLevel
@@ -97,9 +102,9 @@ export function planSchoolEnrollment(
         enrolledOn: d.enrolledOn,
         firstAttendance: d.firstAttendance || null,
         placementReason: d.placementReason || null,
-        lateApproval: d.catchUpPlan.trim()
-          ? { headApproved: true, catchUpPlan: d.catchUpPlan.trim() }
-          : null,
+        lateApproval: approver ? { headApproved: true, catchUpPlan: d.catchUpPlan.trim() } : null,
+        fileForApproval: !approver,
+        enteredOn: today,
         today,
       })
     : null;

@@ -113,6 +113,7 @@ function EnrollmentScreens({
               school: context.school,
               today: context.today,
               facilitatorName: viewer.displayName,
+              approver: viewer.role === 'SCHOOL_HEAD',
               learnerId: params.get('learner'),
               onCancel: () => void navigate(routes.enrollment(undefined, search)),
             }),
@@ -176,6 +177,7 @@ function screens({
   school,
   today,
   facilitatorName,
+  approver,
   learnerId,
   onCancel,
 }: {
@@ -185,6 +187,8 @@ function screens({
   school: EnrollmentContext['school'];
   today: string;
   facilitatorName: string;
+  /** The school head, who approves late and backdated enrolments (§V.D). */
+  approver: boolean;
   learnerId: string | null;
   onCancel: () => void;
 }): Record<EnrollmentScreen, ReactElement> {
@@ -196,6 +200,7 @@ function screens({
         key={`${schoolYear}-${learnerId ?? ''}`}
         learnerId={learnerId}
         {...year}
+        approver={approver}
         levelsOffered={school?.levelsOffered ?? []}
         onCancel={onCancel}
       />
