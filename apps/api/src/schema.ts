@@ -11,6 +11,7 @@ import { LearnerResolver } from './modules/learner/learner.resolver.js';
 import { LookupCountResolver } from './modules/learner/lookup-count.resolver.js';
 import { DivisionResolver } from './modules/division/division.resolver.js';
 import { CalendarResolver } from './modules/calendar/calendar.resolver.js';
+import { ClassListExportResolver } from './modules/enrollment/class-list-export.resolver.js';
 import { EnrollmentResolver } from './modules/enrollment/enrollment.resolver.js';
 import { LearnerImportResolver } from './modules/enrollment/learner-import.resolver.js';
 import { TransfersResolver } from './modules/enrollment/transfers.resolver.js';
@@ -34,6 +35,7 @@ export const resolvers = [
   PolicyResolver,
   CalendarResolver,
   EnrollmentResolver,
+  ClassListExportResolver,
   LearnerImportResolver,
   TransfersResolver,
   EnrollmentSummaryResolver,
