@@ -19,7 +19,7 @@ describe('gradeLevelOrder (DO 03 s. 2018 §V.A: Kindergarten to Grade 12, then A
     ['GRADE_12', 'ALS_BLP', 'the ALS programs after the formal grades'],
     ['ALS_BLP', 'ALS_AE_ELEMENTARY', 'Basic Literacy before A&E'],
     ['ALS_AE_ELEMENTARY', 'ALS_AE_SECONDARY', 'A&E elementary before secondary'],
-  ] as const)('%s before %s: %s', (a, b) => {
+  ] as const)('%s before %s: %s', (a, b, _why) => {
     expect(compareGradeLevels(a, b)).toBeLessThan(0);
     expect(compareGradeLevels(b, a)).toBeGreaterThan(0);
     expect(compareGradeLevels(a, a)).toBe(0);
