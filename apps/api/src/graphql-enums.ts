@@ -17,6 +17,7 @@ import {
 } from '@repo/domain/enums';
 import { MergeStatus } from '@repo/domain/merge';
 import { SchoolLevel, Sector } from '@repo/domain/school';
+import { ClassListExportFormat } from '@repo/domain/school-register';
 import { MatchReason } from '@repo/domain/similarity';
 import { registerEnumType } from 'type-graphql';
 import { ImportOutcome, ImportRowResult } from './modules/enrollment/learner-import.type.js';
@@ -58,6 +59,10 @@ registerEnumType(LearnerCategory, { name: 'LearnerCategory' });
 registerEnumType(OutOfSchoolCircumstance, {
   name: 'OutOfSchoolCircumstance',
   description: 'The circumstances of out-of-school children and youth (DO 03 s. 2018 §V.A).',
+});
+registerEnumType(ClassListExportFormat, {
+  name: 'ClassListExportFormat',
+  description: 'A class list as a spreadsheet (CSV) or as the printed School Form 1 (SF1).',
 });
 
 // A school's learner list import.

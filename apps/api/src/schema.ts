@@ -12,6 +12,7 @@ import { LookupCountResolver } from './modules/learner/lookup-count.resolver.js'
 import { DivisionResolver } from './modules/division/division.resolver.js';
 import { CalendarResolver } from './modules/calendar/calendar.resolver.js';
 import { EnrollmentApprovalResolver } from './modules/enrollment/enrollment-approval.resolver.js';
+import { ClassListExportResolver } from './modules/enrollment/class-list-export.resolver.js';
 import { EnrollmentResolver } from './modules/enrollment/enrollment.resolver.js';
 import { LearnerImportResolver } from './modules/enrollment/learner-import.resolver.js';
 import { TransfersResolver } from './modules/enrollment/transfers.resolver.js';
@@ -36,6 +37,7 @@ export const resolvers = [
   CalendarResolver,
   EnrollmentResolver,
   EnrollmentApprovalResolver,
+  ClassListExportResolver,
   LearnerImportResolver,
   TransfersResolver,
   EnrollmentSummaryResolver,

@@ -1,5 +1,6 @@
 import { type ReactNode, useId, useMemo, useState } from 'react';
 import { formatCount } from './format.js';
+import { TableFrame } from './TableFrame.js';
 import { findRows, nextSort, type SortState, sortRows } from './table-rows.js';
 
 export type { SortState };
@@ -130,7 +131,7 @@ export function DataTable<Row>({
       {search ? (
         <SearchBox id={searchId} search={search} value={typed} onOwnChange={setOwnQuery} />
       ) : null}
-      <div className="data-table-scroll">
+      <TableFrame label={caption}>
         <table className="data-table">
           <caption>{caption}</caption>
           <thead>
@@ -146,7 +147,7 @@ export function DataTable<Row>({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableFrame>
       {shown.length === 0 ? (
         <p className="empty-state" role="status">
           No row matches “{typed}”.

@@ -28,3 +28,8 @@ export function formatPercent(share: number): string {
 export function formatIndex(value: number): string {
   return ratio.format(value);
 }
+
+/** A count with its noun, singular for exactly one: "1 row", "1,104 rows", "0 schools". */
+export function formatCountOf(value: number, singular: string, plural = `${singular}s`): string {
+  return `${formatCount(value)} ${value === 1 ? singular : plural}`;
+}

@@ -61,13 +61,25 @@ const sectors: Record<string, string> = {
 };
 
 /**
- * Rows without official columns: schools in the SY 2023-24 list but absent from the enrollment
- * file are the purely elementary ones (data/README.md); otherwise DepEd's School ID convention
- * (1/2 public elementary, 3 secondary with 34 for SHS, 5 integrated; 4 private, 6 SUC/LUC).
+ * Schools in the SY 2023-24 list but absent from the enrollment file are the purely elementary
+ * ones (data/README.md), except those with junior high rows that the upstream cleaning dropped
+ * (`has_jhs_rows_sy2023_24`): a national high school among them is no elementary school.
+ */
+const isPurelyElementary = (row: Row) =>
+  row.in_sy2023_24_enrollment_list === 'yes' && row.has_jhs_rows_sy2023_24 !== 'yes';
+
+/**
+ * Rows without official columns: the purely elementary schools; otherwise DepEd's School ID
+ * convention (1/2 public elementary, 3 secondary with 34 for SHS, 5 integrated; 4 private, 6
+ * SUC/LUC), and a junior high wherever the SY 2023-24 list saw junior high rows.
  */
 function derivedLevels(row: Row): [boolean, boolean, boolean, boolean] {
-  if (row.in_sy2023_24_enrollment_list === 'yes') return [true, true, false, false];
-  const id = row.school_id!;
+  if (isPurelyElementary(row)) return [true, true, false, false];
+  const levels = levelsOfSchoolId(row.school_id!);
+  if (row.has_jhs_rows_sy2023_24 === 'yes') levels[2] = true;
+  return levels;
+}
+function levelsOfSchoolId(id: string): [boolean, boolean, boolean, boolean] {
   if (id.startsWith('1') || id.startsWith('2')) return [true, true, false, false];
   if (id.startsWith('34')) return [false, false, false, true];
   if (id.startsWith('3')) return [false, false, true, false];
@@ -169,7 +181,7 @@ for (const row of await read('enrollment-sy2023-2024-by-school.csv')) {
   }
 }
 const elementaryOnly = schoolsIn
-  .filter((s) => s.in_sy2023_24_enrollment_list === 'yes' && placed.has(Number(s.school_id)))
+  .filter((s) => isPurelyElementary(s) && placed.has(Number(s.school_id)))
   .map((s) => Number(s.school_id))
   .filter((id) => !inFile.has(id))
   .map((school_id) => ({ school_id }));

@@ -136,7 +136,7 @@ describe.skipIf(!hasChromium)(
           expect(total).toBeGreaterThan(0);
           await page
             .locator('caption')
-            .filter({ hasText: `of ${total}` })
+            .filter({ hasText: `of ${total.toLocaleString('en-PH')}` })
             .waitFor();
           await screenshot(page, `demo-${day}-${username}-class-list`);
         },

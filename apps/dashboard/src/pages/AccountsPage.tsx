@@ -7,6 +7,7 @@ import { AccountsTable, manilaTime } from '../features/accounts/AccountsTable.js
 import { type IssuedCode, NewAccountForm } from '../features/accounts/NewAccountForm.js';
 import { useViewer } from '../features/auth/useViewer.js';
 import { routes } from '../routes.js';
+import { TableFrame } from '@repo/ui/TableFrame';
 
 /** What was done to accounts in the viewer's place: its own actions and the levels below. */
 function RecentChanges() {
@@ -15,26 +16,28 @@ function RecentChanges() {
   return (
     <section aria-labelledby="events-heading">
       <h2 id="events-heading">Recent changes</h2>
-      <table aria-label="Recent changes">
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">What</th>
-            <th scope="col">Account</th>
-            <th scope="col">By</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.accountEvents.map((event) => (
-            <tr key={event.id}>
-              <td>{manilaTime(event.at)}</td>
-              <td>{event.action.replace('ACCOUNT_', '').replaceAll('_', ' ').toLowerCase()}</td>
-              <td>{event.username}</td>
-              <td>{event.actor ?? 'the user, with the one-time code'}</td>
+      <TableFrame label="Recent changes">
+        <table aria-label="Recent changes">
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">What</th>
+              <th scope="col">Account</th>
+              <th scope="col">By</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {data.accountEvents.map((event) => (
+              <tr key={event.id}>
+                <td>{manilaTime(event.at)}</td>
+                <td>{event.action.replace('ACCOUNT_', '').replaceAll('_', ' ').toLowerCase()}</td>
+                <td>{event.username}</td>
+                <td>{event.actor ?? 'the user, with the one-time code'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableFrame>
     </section>
   );
 }

@@ -11,6 +11,7 @@ import { EnrollmentOverview } from '../features/summary/EnrollmentOverview.js';
 import { graphql } from '../gql/index.js';
 import { type DivisionPageQuery } from '../gql/graphql.js';
 import { NotFoundPage } from './NotFoundPage.js';
+import { formatCountOf } from '@repo/ui/format';
 
 const pageSize = 50;
 
@@ -98,7 +99,7 @@ export function DivisionPage() {
       <h2>School directory</h2>
       <p className="note">
         {division
-          ? `${division.schoolCount.toLocaleString('en-PH')} schools listed by DepEd, enrolling or not.`
+          ? `${formatCountOf(division.schoolCount, 'school')} listed by DepEd, enrolling or not.`
           : null}
       </p>
       <form className="toolbar" role="search" onSubmit={onSearch}>
@@ -128,7 +129,7 @@ function SchoolDirectory({
       <DataTable
         caption={
           search
-            ? `${division.schools.totalCount} schools matching “${search}”`
+            ? `${formatCountOf(division.schools.totalCount, 'school')} matching “${search}”`
             : `Schools of ${division.name}`
         }
         rows={division.schools.nodes}

@@ -3,7 +3,7 @@ import { useQuery } from '@apollo/client/react';
 import { type Dimension } from '@repo/domain/enums';
 import { CategoryBarChart } from '@repo/ui/CategoryBarChart';
 import { type Column, DataTable } from '@repo/ui/DataTable';
-import { formatChange, formatIndex } from '@repo/ui/format';
+import { formatChange, formatCountOf, formatIndex } from '@repo/ui/format';
 import { QueryState } from '@repo/ui/QueryState';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -148,7 +148,7 @@ function ExploreResults({
         <button type="button" onClick={download} disabled={rows.length === 0}>
           Download CSV
         </button>
-        <span className="note">{rows.length.toLocaleString('en-PH')} rows</span>
+        <span className="note">{formatCountOf(rows.length, 'row')}</span>
       </div>
       {rows.length > 0 ? <ExploreChart rows={rows} dimensions={dimensions} /> : null}
       <DataTable

@@ -113,6 +113,10 @@ const samples: Record<string, { query: string; variables?: Record<string, unknow
   commitLearnerImport: { query: 'mutation { commitLearnerImport(importId: "x") { id } }' },
   enrollment: { query: '{ enrollment(id: "0") { id } }' },
   classList: { query: '{ classList(schoolId: "500743", schoolYear: "2026-2027") { total } }' },
+  classListExport: {
+    query:
+      '{ classListExport(schoolId: "500743", schoolYear: "2026-2027", format: CSV) { rows { motherTongue } } }',
+  },
   temporaryEnrollments: { query: '{ temporaryEnrollments(schoolYear: "2026-2027") { daysLeft } }' },
   quickCount: { query: '{ quickCount(schoolYear: "2026-2027", schoolId: "500743") { enrolled } }' },
   preRegistrationsByDay: {
@@ -184,6 +188,7 @@ const expected: Record<string, 'everyone' | 'signed-in' | readonly Role[]> = {
   commitLearnerImport: schoolRoles,
   enrollment: [...schoolRoles, Role.DIVISION_MONITOR],
   classList: [...schoolRoles, Role.DIVISION_MONITOR],
+  classListExport: [...schoolRoles, Role.DIVISION_MONITOR],
   temporaryEnrollments: [...schoolRoles, Role.DIVISION_MONITOR],
   quickCount: 'signed-in',
   preRegistrationsByDay: 'signed-in',

@@ -96,6 +96,8 @@ export const operationAccess: Record<string, OperationRule> = {
   // Learner lists hold personal data: school and division (SPEC §1).
   enrollment: schoolAndDivision,
   classList: schoolAndDivision,
+  // All of it, for its CSV or its SF1, audited as an export (issue 21); the SF1 the school's own.
+  classListExport: schoolAndDivision,
   temporaryEnrollments: schoolAndDivision,
   // Counts only: every signed-in scope, narrowed to its own places (SPEC §1, §5).
   quickCount: 'SIGNED_IN',

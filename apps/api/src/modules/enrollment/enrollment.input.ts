@@ -195,8 +195,8 @@ export class MoveLearnerInput {
   proof?: TransferProofInput | null;
 }
 
-@InputType()
-export class ClassListFilter {
+@InputType({ description: 'Which learners of a class list: all of them when nothing is set.' })
+export class ClassListSelection {
   @Field(() => GradeLevel, { nullable: true })
   gradeLevel?: GradeLevel | null;
 
@@ -211,7 +211,10 @@ export class ClassListFilter {
 
   @Field(() => String, { nullable: true, description: 'Part of a name or the LRN.' })
   search?: string | null;
+}
 
+@InputType()
+export class ClassListFilter extends ClassListSelection {
   @Field(() => Int, { defaultValue: 100 })
   limit: number;
 

@@ -5,8 +5,9 @@ import {
   type LearnerCategory,
   type Strand,
 } from '@repo/domain/enums';
+import { gradeLevelOrder } from '@repo/domain/grade-order';
 import { parseSchoolYear, policyDates } from '@repo/domain/school-year';
-import { type DataSource } from 'typeorm';
+import { type DataSource, type EntityManager } from 'typeorm';
 import { perturbsOutOfSchool, published } from '../reporting/enrollment-summary.privacy.js';
 import { clock } from '../../clock.js';
 import { inViewerScope } from '../../db/scoped.js';
@@ -16,7 +17,7 @@ import { checkPlaces, placeConditions, placeToRead } from '../../place-scope.js'
 import { auditAll } from '../audit/audit.service.js';
 import { type Viewer } from '../auth/viewer.js';
 import { findCalendar } from '../calendar/calendar.service.js';
-import { type ClassListFilter } from './enrollment.input.js';
+import { type ClassListFilter, type ClassListSelection } from './enrollment.input.js';
 
 export interface ClassListRowData {
   enrollment_id: string;
@@ -39,7 +40,7 @@ export interface ClassListRowData {
   school_name: string;
 }
 
-const rowColumns = `
+export const rowColumns = `
   e.id::text AS enrollment_id, l.id::text AS learner_id, l.lrn, l.last_name, l.first_name,
   l.middle_name, l.extension_name, l.sex, to_char(l.birth_date, 'YYYY-MM-DD') AS birth_date,
   e.grade_level, e.strand, e.status,
@@ -52,7 +53,7 @@ const rowColumns = `
   to_char(e.documents_due_by, 'YYYY-MM-DD') AS documents_due_by,
   e.school_id, s.name AS school_name`;
 
-function checkSchoolYear(schoolYear: string) {
+export function checkSchoolYear(schoolYear: string) {
   if (!parseSchoolYear(schoolYear))
     throw badUserInput(
       'schoolYear',
@@ -62,9 +63,69 @@ function checkSchoolYear(schoolYear: string) {
 }
 
 /**
+ * The school of a class list, if the viewer may list its learners: personal data for the school
+ * itself and its division only (SPEC §1); row-level security holds the rows again.
+ */
+export async function classListSchool(
+  manager: EntityManager,
+  viewer: Viewer,
+  schoolId: number,
+  schoolIdText: string,
+) {
+  const [school] = await manager.query<{ division_id: number; name: string }[]>(
+    'SELECT division_id, name FROM school WHERE id = $1',
+    [schoolId],
+  );
+  if (!school) throw badUserInput('schoolId', 'SCHOOL_NOT_FOUND', `No school ${schoolIdText}`);
+  const { scope } = viewer;
+  const inScope =
+    (scope.kind === 'SCHOOL' && scope.schoolId === schoolId) ||
+    (scope.kind === 'DIVISION' && scope.divisionId === school.division_id);
+  if (!inScope) throw refused('OUTSIDE_SCOPE', 'This school is outside your scope');
+  return school;
+}
+
+/**
+ * The rows of a school's class list for a year and a filter, as FROM … WHERE with its parameters,
+ * and their order: by grade in school order (the domain's, not the codes as text), then sex, name.
+ */
+export function classListQuery(
+  schoolId: number,
+  schoolYear: string,
+  filter: ClassListSelection & { statuses?: readonly EnrollmentStatus[] | null },
+) {
+  const where = ['e.school_id = $1', 'e.school_year = $2'];
+  const params: unknown[] = [schoolId, schoolYear];
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    where.push(sql.replace('?', `$${params.length}`));
+  };
+  if (filter.gradeLevel) add('e.grade_level = ?', filter.gradeLevel);
+  if (filter.strand) add('e.strand = ?', filter.strand);
+  if (filter.status) add('e.status = ?', filter.status);
+  else if (filter.statuses) add('e.status = ANY(?)', filter.statuses);
+  else where.push("e.status IN ('TEMPORARILY_ENROLLED', 'OFFICIALLY_ENROLLED', 'PRE_REGISTERED')");
+  if (filter.sex) add('l.sex = ?', filter.sex);
+  const search = filter.search?.trim();
+  if (search) {
+    if (/^\d{12}$/.test(search)) add('l.lrn = ?', search);
+    else
+      add("(l.last_name || ' ' || l.first_name) ILIKE ?", `%${search.replace(/[%_\\]/g, '\\$&')}%`);
+  }
+  return {
+    from: `FROM enrollment e JOIN learner l ON l.id = e.learner_id JOIN school s ON s.id = e.school_id
+           WHERE ${where.join(' AND ')}`,
+    params,
+    /** The ORDER BY, its grade order the parameter after the filter's. */
+    orderBy: `ORDER BY array_position($${params.length + 1}::varchar[], e.grade_level::varchar),
+                       e.strand NULLS FIRST, l.sex, l.last_name, l.first_name, e.id`,
+    orderedParams: [...params, gradeLevelOrder],
+  };
+}
+
+/**
  * A school's class list for a year, SF1-like: learners with LRN, name, sex, birth date, grade,
- * strand, status, categories and documents owed. Personal data: the school itself and its
- * division only (SPEC §1), and row-level security again in PostgreSQL. Every learner listed is
+ * strand, status, categories and documents owed, a page at a time. Every learner listed is
  * recorded as viewed.
  */
 export function classList(
@@ -83,48 +144,15 @@ export function classList(
     dataSource,
     viewer,
     async (manager) => {
-      const [school] = await manager.query<{ division_id: number }[]>(
-        'SELECT division_id FROM school WHERE id = $1',
-        [schoolId],
-      );
-      if (!school) throw badUserInput('schoolId', 'SCHOOL_NOT_FOUND', `No school ${schoolIdText}`);
-      const { scope } = viewer;
-      const inScope =
-        (scope.kind === 'SCHOOL' && scope.schoolId === schoolId) ||
-        (scope.kind === 'DIVISION' && scope.divisionId === school.division_id);
-      if (!inScope) throw refused('OUTSIDE_SCOPE', 'This school is outside your scope');
-      const where = ['e.school_id = $1', 'e.school_year = $2'];
-      const params: unknown[] = [schoolId, schoolYear];
-      const add = (sql: string, value: unknown) => {
-        params.push(value);
-        where.push(sql.replace('?', `$${params.length}`));
-      };
-      if (filter.gradeLevel) add('e.grade_level = ?', filter.gradeLevel);
-      if (filter.strand) add('e.strand = ?', filter.strand);
-      if (filter.status) add('e.status = ?', filter.status);
-      else
-        where.push("e.status IN ('TEMPORARILY_ENROLLED', 'OFFICIALLY_ENROLLED', 'PRE_REGISTERED')");
-      if (filter.sex) add('l.sex = ?', filter.sex);
-      const search = filter.search?.trim();
-      if (search) {
-        if (/^\d{12}$/.test(search)) add('l.lrn = ?', search);
-        else
-          add(
-            "(l.last_name || ' ' || l.first_name) ILIKE ?",
-            `%${search.replace(/[%_\\]/g, '\\$&')}%`,
-          );
-      }
-      const from = `FROM enrollment e JOIN learner l ON l.id = e.learner_id JOIN school s ON s.id = e.school_id
-                    WHERE ${where.join(' AND ')}`;
+      await classListSchool(manager, viewer, schoolId, schoolIdText);
+      const { from, params, orderBy, orderedParams } = classListQuery(schoolId, schoolYear, filter);
       const [{ total }] = (await manager.query<{ total: number }[]>(
         `SELECT count(*)::int AS total ${from}`,
         params,
       )) as [{ total: number }];
       const rows = await manager.query<ClassListRowData[]>(
-        `SELECT ${rowColumns} ${from}
-         ORDER BY e.grade_level, l.sex, l.last_name, l.first_name, e.id
-         LIMIT ${filter.limit} OFFSET ${filter.offset}`,
-        params,
+        `SELECT ${rowColumns} ${from} ${orderBy} LIMIT ${filter.limit} OFFSET ${filter.offset}`,
+        orderedParams,
       );
       await auditAll(
         manager,

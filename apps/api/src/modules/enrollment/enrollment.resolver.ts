@@ -72,7 +72,8 @@ function toEnrollment({ enrollment: e, documents, history }: Found): Enrollment 
   });
 }
 
-function toRow(r: ClassListRowData): ClassListRow {
+/** A class list's row as GraphQL answers it (the export's too). */
+export function toRow(r: ClassListRowData): ClassListRow {
   return Object.assign(new ClassListRow(), {
     enrollmentId: r.enrollment_id,
     learnerId: r.learner_id,

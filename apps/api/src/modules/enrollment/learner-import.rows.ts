@@ -8,6 +8,12 @@ import {
   type Strand,
 } from '@repo/domain/enums';
 import { type FieldError } from '@repo/domain/learner-profile';
+import {
+  type LearnerListColumn,
+  learnerListNames,
+  normalizeHeading,
+  requiredLearnerListColumns,
+} from '@repo/domain/learner-list';
 import { type MatchReason } from '@repo/domain/similarity';
 import { badUserInput } from '../../errors.js';
 import { type EnrollLearnerInput } from './enrollment.input.js';
@@ -20,33 +26,13 @@ import { readSheetRows } from './sheet-reader.js';
 export const maxImportBytes = 700_000;
 export const maxImportRows = 2_000;
 
-/** The columns of a learner list, by the names a registrar's spreadsheet may give them. */
-export const columns = {
-  lrn: ['lrn', 'learner reference number'],
-  lastName: ['last name', 'lastname', 'surname', 'family name'],
-  firstName: ['first name', 'firstname', 'given name'],
-  middleName: ['middle name', 'middlename'],
-  extensionName: ['extension', 'extension name', 'name extension', 'suffix'],
-  birthDate: ['birth date', 'birthdate', 'date of birth', 'birthday'],
-  sex: ['sex', 'gender'],
-  gradeLevel: ['grade level', 'grade'],
-  strand: ['strand'],
-  admissionBasis: ['admission basis', 'basis'],
-  documents: ['documents', 'documents received'],
-  enrolledOn: ['enrolled on', 'enrollment date', 'date enrolled'],
-  firstAttendance: ['first attendance', 'first day of attendance', 'first date of attendance'],
-  motherTongue: ['mother tongue'],
-  isIndigenous: ['ip', 'indigenous', 'indigenous people'],
-  isFourPs: ['4ps', '4ps beneficiary', 'four ps'],
-} as const;
-export type Column = keyof typeof columns;
-export const requiredColumns: Column[] = [
-  'lastName',
-  'firstName',
-  'birthDate',
-  'sex',
-  'gradeLevel',
-];
+/**
+ * The columns of a learner list, by the names a registrar's spreadsheet may give them: the
+ * domain's list, from which the dashboard's template is made too.
+ */
+export const columns = learnerListNames;
+export type Column = LearnerListColumn;
+export const requiredColumns = requiredLearnerListColumns;
 
 export type ImportOutcome =
   'NEW_LEARNER' | 'EXISTING_LEARNER' | 'SUSPECTED_DUPLICATE' | 'ALREADY_ENROLLED' | 'INVALID';
@@ -92,12 +78,7 @@ export interface CommittedRow {
   error: string | null;
 }
 
-export const normalizeHeader = (h: string) =>
-  h
-    .toLowerCase()
-    .replace(/[_\-.]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+export const normalizeHeader = normalizeHeading;
 
 /**
  * The file's rows as text cells, header first, read where a hostile file cannot stall the API

@@ -10,6 +10,8 @@ import {
   ResetAccountMutation,
 } from './accounts.queries.js';
 import { type IssuedCode } from './NewAccountForm.js';
+import { TableFrame } from '@repo/ui/TableFrame';
+import { formatCount } from '@repo/ui/format';
 
 const pageSize = 50;
 /** A moment in Manila's time, as an administrator reads it. */
@@ -96,7 +98,9 @@ function Pager(props: {
   const { total, shown, offset, onOffset } = props;
   return (
     <p className="pager">
-      {total === 0 ? 'No accounts' : `${offset + 1}–${offset + shown} of ${total}`}{' '}
+      {total === 0
+        ? 'No accounts'
+        : `${formatCount(offset + 1)}–${formatCount(offset + shown)} of ${formatCount(total)}`}{' '}
       <button type="button" disabled={offset === 0} onClick={() => onOffset(offset - pageSize)}>
         Previous
       </button>{' '}
@@ -149,29 +153,31 @@ export function AccountsTable({
       />
       {page ? (
         <>
-          <table aria-label="Accounts">
-            <thead>
-              <tr>
-                <th scope="col">Username</th>
-                <th scope="col">Name</th>
-                <th scope="col">Role</th>
-                <th scope="col">Place</th>
-                <th scope="col">Status</th>
-                <th scope="col">Last sign-in</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.items.map((account) => (
-                <AccountRow
-                  key={account.id}
-                  account={account}
-                  own={account.username === viewerUsername}
-                  onIssued={onIssued}
-                />
-              ))}
-            </tbody>
-          </table>
+          <TableFrame label="Accounts">
+            <table aria-label="Accounts">
+              <thead>
+                <tr>
+                  <th scope="col">Username</th>
+                  <th scope="col">Name</th>
+                  <th scope="col">Role</th>
+                  <th scope="col">Place</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Last sign-in</th>
+                  <th scope="col">Actions</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.items.map((account) => (
+                  <AccountRow
+                    key={account.id}
+                    account={account}
+                    own={account.username === viewerUsername}
+                    onIssued={onIssued}
+                  />
+                ))}
+              </tbody>
+            </table>
+          </TableFrame>
           <Pager
             total={page.total}
             shown={page.items.length}

@@ -1,16 +1,21 @@
 import { useQuery } from '@apollo/client/react';
 import { type EnrollmentStatus, type GradeLevel, sexLabel } from '@repo/domain/enums';
 import { type SchoolCalendar } from '@repo/domain/school-year';
+import { formatCount, formatCountOf } from '@repo/ui/format';
 import { QueryState } from '@repo/ui/QueryState';
+import { TableFrame } from '@repo/ui/TableFrame';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { gradeLabel, gradeOrder, statusLabel, statusOrder } from '../labels.js';
-import { classListCsv, type ClassListRow } from './class-list-csv.js';
+import { type ClassListRow } from './class-list-csv.js';
 import { documentLabel } from './enrollment-labels.js';
 import { routes } from '../../routes.js';
 import { ClassListQuery } from './enrollment.queries.js';
+import { FailureNotice } from './FailureNotice.js';
 import { SelectField } from './inputs.js';
 import { LearnerActions } from './LearnerActions.js';
+import { Sf1Register } from './Sf1Register.js';
+import { useClassListExport } from './useClassListExport.js';
 
 const pageSize = 100;
 
@@ -21,19 +26,40 @@ interface ClassListProps {
   today: string;
 }
 
-/** The school's class list for a year (SF1-like), filtered, exported as CSV; a row's actions open below it. */
+/**
+ * The school's class list for a year, filtered, a page at a time; all of it as CSV or printed as
+ * the SF1; a row's actions open below it.
+ */
 export function ClassList(props: ClassListProps) {
   const { schoolYear } = props;
   const list = useClassList(props.schoolId, schoolYear);
   const [open, setOpen] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const { data, rows, total, offset } = list;
+  const { data, rows, total, offset, exports } = list;
+  const caption = `Learners ${
+    total === 0
+      ? '(none)'
+      : `${formatCount(offset + 1)}–${formatCount(offset + rows.length)} of ${formatCount(total)}`
+  }`;
 
   return (
     <section aria-labelledby="class-list-heading">
       <h2 id="class-list-heading">Class list, SY {schoolYear}</h2>
       <ClassListFilters list={list} />
-      <div aria-live="polite">{notice ? <p className="enroll-notice">{notice}</p> : null}</div>
+      <div aria-live="polite">
+        {notice ? <p className="enroll-notice">{notice}</p> : null}
+        {exports.busy ? (
+          <p className="enroll-notice">
+            {exports.busy === 'SF1' ? 'Preparing the SF1' : 'Preparing the CSV'} of{' '}
+            {formatCountOf(total, 'learner')}…
+          </p>
+        ) : null}
+      </div>
+      <FailureNotice
+        failure={exports.failure}
+        busy={exports.busy !== null}
+        onRetry={exports.retry}
+      />
       <QueryState
         loading={list.loading && !data}
         error={list.error}
@@ -42,52 +68,66 @@ export function ClassList(props: ClassListProps) {
       />
       {data ? (
         <>
-          <table className="data-table">
-            <caption>
-              Learners{' '}
-              {total === 0 ? '(none)' : `${offset + 1}–${offset + rows.length} of ${total}`}
-            </caption>
-            <ClassListHead />
-            <tbody>
-              {rows.map((r) => (
-                <ClassListEntry
-                  key={r.enrollmentId}
-                  row={r}
-                  props={props}
-                  open={open === r.enrollmentId}
-                  onToggle={() => setOpen(open === r.enrollmentId ? null : r.enrollmentId)}
-                  onDone={(message) => {
-                    setNotice(message);
-                    setOpen(null);
-                    void list.refetch();
-                  }}
-                />
-              ))}
-            </tbody>
-          </table>
-          <div className="enroll-actions">
-            <button
-              type="button"
-              disabled={offset === 0}
-              onClick={() => list.setOffset(Math.max(0, offset - pageSize))}
-            >
-              Previous page
-            </button>
-            <button
-              type="button"
-              disabled={offset + rows.length >= total}
-              onClick={() => list.setOffset(offset + pageSize)}
-            >
-              Next page
-            </button>
-          </div>
+          <TableFrame label={caption}>
+            <table className="data-table">
+              <caption>{caption}</caption>
+              <ClassListHead />
+              <tbody>
+                {rows.map((r) => (
+                  <ClassListEntry
+                    key={r.enrollmentId}
+                    row={r}
+                    props={props}
+                    open={open === r.enrollmentId}
+                    onToggle={() => setOpen(open === r.enrollmentId ? null : r.enrollmentId)}
+                    onDone={(message) => {
+                      setNotice(message);
+                      setOpen(null);
+                      void list.refetch();
+                    }}
+                  />
+                ))}
+              </tbody>
+            </table>
+          </TableFrame>
+          <ClassListPager list={list} />
         </>
+      ) : null}
+      {exports.register ? (
+        <Sf1Register
+          data={exports.register}
+          schoolYear={schoolYear}
+          calendar={props.calendar}
+          today={props.today}
+        />
       ) : null}
     </section>
   );
 }
 
-/** The filters, the page of the list they select, and its CSV. */
+function ClassListPager({ list }: { list: ReturnType<typeof useClassList> }) {
+  const { offset, rows, total } = list;
+  return (
+    <div className="enroll-actions">
+      <button
+        type="button"
+        disabled={offset === 0}
+        onClick={() => list.setOffset(Math.max(0, offset - pageSize))}
+      >
+        Previous page
+      </button>
+      <button
+        type="button"
+        disabled={offset + rows.length >= total}
+        onClick={() => list.setOffset(offset + pageSize)}
+      >
+        Next page
+      </button>
+    </div>
+  );
+}
+
+/** The filters, the page of the list they select, and its exports. */
 function useClassList(schoolId: string, schoolYear: string) {
   const [grade, setGrade] = useState<GradeLevel | ''>('');
   const [status, setStatus] = useState<EnrollmentStatus | ''>('');
@@ -105,17 +145,7 @@ function useClassList(schoolId: string, schoolYear: string) {
     fetchPolicy: 'cache-and-network',
   });
   const rows: ClassListRow[] = data?.classList.rows ?? [];
-
-  function download() {
-    const url = URL.createObjectURL(
-      new Blob([classListCsv(rows)], { type: 'text/csv;charset=utf-8' }),
-    );
-    Object.assign(document.createElement('a'), {
-      href: url,
-      download: `class-list-${schoolId}-${schoolYear}${grade ? `-${grade.toLowerCase()}` : ''}.csv`,
-    }).click();
-    URL.revokeObjectURL(url);
-  }
+  const exports = useClassListExport({ schoolId, schoolYear, grade, status, search });
 
   // A changed filter starts again from the first page.
   const fromFirstPage =
@@ -140,7 +170,7 @@ function useClassList(schoolId: string, schoolYear: string) {
     refetch,
     rows,
     total: data?.classList.total ?? 0,
-    download,
+    exports,
   };
 }
 
@@ -174,8 +204,19 @@ function ClassListFilters({ list }: { list: ReturnType<typeof useClassList> }) {
           onChange={(e) => list.setSearch(e.target.value)}
         />
       </div>
-      <button type="button" onClick={list.download} disabled={list.rows.length === 0}>
+      <button
+        type="button"
+        onClick={() => void list.exports.downloadCsv()}
+        disabled={list.total === 0 || list.exports.busy !== null}
+      >
         Download CSV
+      </button>
+      <button
+        type="button"
+        onClick={() => void list.exports.printSf1()}
+        disabled={list.total === 0 || list.exports.busy !== null}
+      >
+        Print SF1
       </button>
     </form>
   );

@@ -10,6 +10,8 @@ import { SubmitDocumentMutation } from './enrollment.queries.js';
 import { newIdempotencyKey } from './enrollment-context.js';
 import { type FormFailure, noFailure, toFormFailure } from './form-errors.js';
 import { FailureNotice } from './FailureNotice.js';
+import { TableFrame } from '@repo/ui/TableFrame';
+import { formatCount } from '@repo/ui/format';
 
 type Owing = { enrollmentId: string; learnerId: string; name: string };
 
@@ -152,9 +154,9 @@ function DocumentsDueTable({
   busy: boolean;
   onReceived: (row: Owing, documentType: DocumentType) => Promise<void>;
 }) {
-  return (
+  const table = (
     <table className="data-table">
-      <caption>Temporarily enrolled learners ({rows.length})</caption>
+      <caption>Temporarily enrolled learners ({formatCount(rows.length)})</caption>
       <thead>
         <tr>
           <th scope="col">Learner</th>
@@ -204,4 +206,5 @@ function DocumentsDueTable({
       </tbody>
     </table>
   );
+  return <TableFrame label="Temporarily enrolled learners">{table}</TableFrame>;
 }

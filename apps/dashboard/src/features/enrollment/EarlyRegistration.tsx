@@ -26,6 +26,8 @@ import {
 } from './learner-profile-form.js';
 import { type Candidate, candidateName, LearnerSearch } from './LearnerSearch.js';
 import { ProfileFields } from './ProfileFields.js';
+import { TableFrame } from '@repo/ui/TableFrame';
+import { formatCount } from '@repo/ui/format';
 
 const circumstances = Object.values(OutOfSchoolCircumstance);
 const registrationCategoryLabel: Partial<Record<LearnerCategory, string>> = {
@@ -359,29 +361,31 @@ function PreRegisteredLearners({ list }: { list: Lists['list'] }) {
         what="pre-registered learners"
       />
       {list.data ? (
-        <table className="data-table">
-          <caption>Pre-registered learners ({list.data.classList.total})</caption>
-          <thead>
-            <tr>
-              <th scope="col">Learner</th>
-              <th scope="col">Birth date</th>
-              <th scope="col">Grade</th>
-              <th scope="col">Categories</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.data.classList.rows.map((r) => (
-              <tr key={r.enrollmentId}>
-                <th scope="row">
-                  {r.lastName}, {r.firstName}
-                </th>
-                <td>{r.birthDate}</td>
-                <td>{gradeLabel[r.gradeLevel]}</td>
-                <td>{r.categories.join(', ') || '—'}</td>
+        <TableFrame label="Pre-registered learners">
+          <table className="data-table">
+            <caption>Pre-registered learners ({formatCount(list.data.classList.total)})</caption>
+            <thead>
+              <tr>
+                <th scope="col">Learner</th>
+                <th scope="col">Birth date</th>
+                <th scope="col">Grade</th>
+                <th scope="col">Categories</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {list.data.classList.rows.map((r) => (
+                <tr key={r.enrollmentId}>
+                  <th scope="row">
+                    {r.lastName}, {r.firstName}
+                  </th>
+                  <td>{r.birthDate}</td>
+                  <td>{gradeLabel[r.gradeLevel]}</td>
+                  <td>{r.categories.join(', ') || '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableFrame>
       ) : null}
     </>
   );

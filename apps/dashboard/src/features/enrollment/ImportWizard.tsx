@@ -1,4 +1,11 @@
 import { useMutation } from '@apollo/client/react';
+import {
+  learnerListColumns,
+  learnerListHeadings,
+  requiredLearnerListColumns,
+} from '@repo/domain/learner-list';
+import { formatCount, formatCountOf } from '@repo/ui/format';
+import { stringify } from 'csv-stringify/browser/esm/sync';
 import { type FormEvent, useState } from 'react';
 import {
   type EnrollCommitImportMutation,
@@ -8,6 +15,7 @@ import { describeRule, matchReasonLabel } from './enrollment-labels.js';
 import { CommitImportMutation, PreviewImportMutation } from './enrollment.queries.js';
 import { FailureNotice } from './FailureNotice.js';
 import { type FormFailure, noFailure, toFormFailure } from './form-errors.js';
+import { TableFrame } from '@repo/ui/TableFrame';
 
 const resultLabel: Record<string, string> = {
   CREATED_AND_ENROLLED: 'Created and enrolled',
@@ -18,20 +26,17 @@ const resultLabel: Record<string, string> = {
   SKIPPED_INVALID: 'Skipped: invalid',
   SKIPPED_SUSPECTED_DUPLICATE: 'Skipped: suspected duplicate',
 };
-/** The file's column headers, which name the fields in the errors. */
-const columnOf: Record<string, string> = {
-  lrn: 'LRN',
-  lastName: 'Last Name',
-  firstName: 'First Name',
-  middleName: 'Middle Name',
-  birthDate: 'Birth Date',
-  sex: 'Sex',
-  gradeLevel: 'Grade Level',
-  admissionBasis: 'Admission Basis',
-  documents: 'Documents',
-  enrolledOn: 'Enrolled On',
-  firstAttendance: 'First Attendance',
-};
+/** The file's column headings, which name the fields in the errors: the importer's own. */
+const columnOf: Record<string, string> = Object.fromEntries(
+  Object.entries(learnerListColumns).map(([field, { heading }]) => [field, heading]),
+);
+/**
+ * The template: a CSV with the heading of every column the importer reads, and nothing else
+ * (made from the same list as the importer, so the two cannot drift).
+ */
+const templateHref = `data:text/csv;charset=utf-8,${encodeURIComponent(
+  stringify([[...learnerListHeadings]]),
+)}`;
 /** The API's limits on a learner list (learner-import.rows.ts): bytes and rows. */
 const maxBytes = 700_000;
 const maxRows = 2_000;
@@ -73,9 +78,15 @@ export function ImportWizard({ schoolYear }: { schoolYear: string }) {
     <section aria-labelledby="import-heading">
       <h2 id="import-heading">Import a learner list, SY {schoolYear}</h2>
       <p>
-        A CSV or XLSX file of at most {maxRows.toLocaleString('en-PH')} learners and 700 KB, with
-        the columns {Object.values(columnOf).join(', ')}. Nothing is saved until you import the
-        previewed list; importing the same list again adds nothing.
+        A CSV or XLSX file of at most {formatCountOf(maxRows, 'learner')} and 700 KB. It needs the
+        columns {requiredLearnerListColumns.map((c) => columnOf[c]).join(', ')}; the template has
+        every column the import reads. Nothing is saved until you import the previewed list;
+        importing the same list again adds nothing.
+      </p>
+      <p>
+        <a href={templateHref} download="learner-list-template.csv">
+          Download the template (CSV)
+        </a>
       </p>
       <ImportFileForm wizard={wizard} />
       <FailureNotice
@@ -104,9 +115,7 @@ export function ImportWizard({ schoolYear }: { schoolYear: string }) {
             <CommittedRows committed={outcome.committed} />
           ) : (
             <button type="button" onClick={() => void wizard.run()} disabled={busy}>
-              {wizard.committing
-                ? 'Importing…'
-                : `Import ${importable} ${importable === 1 ? 'row' : 'rows'}`}
+              {wizard.committing ? 'Importing…' : `Import ${formatCountOf(importable, 'row')}`}
             </button>
           )}
         </div>
@@ -226,24 +235,24 @@ function ImportFacts({
   return (
     <dl className="enroll-facts" aria-label="Import summary">
       <dt>Rows in the file</dt>
-      <dd>{staged.totalRows}</dd>
+      <dd>{formatCount(staged.totalRows)}</dd>
       <dt>Rows with errors</dt>
-      <dd>{staged.invalidRows}</dd>
+      <dd>{formatCount(staged.invalidRows)}</dd>
       <dt>Suspected duplicates</dt>
-      <dd>{staged.suspectedDuplicates}</dd>
+      <dd>{formatCount(staged.suspectedDuplicates)}</dd>
       {!done ? (
         <>
           <dt>Already enrolled</dt>
-          <dd>{already}</dd>
+          <dd>{formatCount(already)}</dd>
           <dt>Ready to import</dt>
-          <dd>{importable}</dd>
+          <dd>{formatCount(importable)}</dd>
         </>
       ) : (
         <>
           <dt>Learners created</dt>
-          <dd data-testid="import-created">{staged.created}</dd>
+          <dd data-testid="import-created">{formatCount(staged.created)}</dd>
           <dt>Enrolments made</dt>
-          <dd data-testid="import-enrolled">{staged.enrolled}</dd>
+          <dd data-testid="import-enrolled">{formatCount(staged.enrolled)}</dd>
         </>
       )}
     </dl>
@@ -252,9 +261,9 @@ function ImportFacts({
 
 /** Each invalid row with its errors, named by the file's columns. */
 function InvalidRows({ rows }: { rows: PreviewRow[] }) {
-  return (
+  const table = (
     <table className="data-table">
-      <caption>Rows with errors ({rows.length})</caption>
+      <caption>Rows with errors ({formatCount(rows.length)})</caption>
       <thead>
         <tr>
           <th scope="col">Row</th>
@@ -281,6 +290,7 @@ function InvalidRows({ rows }: { rows: PreviewRow[] }) {
       </tbody>
     </table>
   );
+  return <TableFrame label="Rows with errors">{table}</TableFrame>;
 }
 
 /** Each suspected duplicate beside the records it matched, and the user's decision (SPEC §3). */
@@ -293,9 +303,11 @@ function DuplicateRows({
   confirmed: number[];
   onConfirm: (rowNumbers: number[]) => void;
 }) {
-  return (
+  const table = (
     <table className="data-table">
-      <caption>Suspected duplicates ({rows.length}): check each against the records found</caption>
+      <caption>
+        Suspected duplicates ({formatCount(rows.length)}): check each against the records found
+      </caption>
       <thead>
         <tr>
           <th scope="col">Row</th>
@@ -343,11 +355,12 @@ function DuplicateRows({
       </tbody>
     </table>
   );
+  return <TableFrame label="Suspected duplicates">{table}</TableFrame>;
 }
 
 /** What the import did, row by row. */
 function CommittedRows({ committed }: { committed: Committed['committed'] }) {
-  return (
+  const table = (
     <table className="data-table">
       <caption>What the import did, row by row</caption>
       <thead>
@@ -368,4 +381,5 @@ function CommittedRows({ committed }: { committed: Committed['committed'] }) {
       </tbody>
     </table>
   );
+  return <TableFrame label="What the import did">{table}</TableFrame>;
 }

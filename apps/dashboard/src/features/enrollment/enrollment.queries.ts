@@ -199,27 +199,75 @@ export const DropOutMutation = graphql(`
   }
 `);
 
+/** A learner's row of the class list, on screen and in its exports. */
+export const ClassListRowFields = graphql(`
+  fragment ClassListRowFields on ClassListRow {
+    enrollmentId
+    learnerId
+    lrn
+    lastName
+    firstName
+    middleName
+    extensionName
+    sex
+    birthDate
+    gradeLevel
+    strand
+    status
+    firstAttendance
+    documentsDueBy
+    missingDocuments
+    categories
+  }
+`);
+
 export const ClassListQuery = graphql(`
   query EnrollClassList($schoolId: String!, $schoolYear: String!, $filter: ClassListFilter) {
     classList(schoolId: $schoolId, schoolYear: $schoolYear, filter: $filter) {
       total
       rows {
-        enrollmentId
-        learnerId
-        lrn
-        lastName
-        firstName
-        middleName
-        extensionName
-        sex
-        birthDate
-        gradeLevel
-        strand
-        status
-        firstAttendance
-        documentsDueBy
-        missingDocuments
-        categories
+        ...ClassListRowFields
+      }
+    }
+  }
+`);
+
+/**
+ * Every learner of the class list, for its CSV or its SF1 (issue 21): a query of its own, audited
+ * as an export; the school's header for the SF1 beside it.
+ */
+export const ClassListExportQuery = graphql(`
+  query EnrollClassListExport(
+    $schoolId: String!
+    $schoolYear: String!
+    $format: ClassListExportFormat!
+    $filter: ClassListSelection
+  ) {
+    classListExport(
+      schoolId: $schoolId
+      schoolYear: $schoolYear
+      format: $format
+      filter: $filter
+    ) {
+      rows {
+        entry {
+          ...ClassListRowFields
+        }
+        motherTongue
+        ipCommunity
+      }
+    }
+    school(schoolId: $schoolId) {
+      schoolId
+      name
+      region {
+        name
+      }
+      division {
+        name
+      }
+      district {
+        name
       }
     }
   }

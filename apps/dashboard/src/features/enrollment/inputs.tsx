@@ -1,5 +1,6 @@
 import { type ReactNode, useId } from 'react';
 import { Field } from './Field.js';
+import { TableFrame } from '@repo/ui/TableFrame';
 
 /** A date typed or picked (YYYY-MM-DD), with its label, hint and error. */
 export function DateField({
@@ -129,7 +130,7 @@ export function CandidateTable<Row extends { learnerId: string; reasons: readonl
   columns: readonly { header: string; render: (row: Row) => ReactNode }[];
   action?: (row: Row) => ReactNode;
 }) {
-  return (
+  const table = (
     <table className="data-table">
       <caption>{caption}</caption>
       <thead>
@@ -164,6 +165,7 @@ export function CandidateTable<Row extends { learnerId: string; reasons: readonl
       </tbody>
     </table>
   );
+  return <TableFrame label={caption}>{table}</TableFrame>;
 }
 
 /** One line of text, with its label, hint and error. */
