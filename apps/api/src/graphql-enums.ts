@@ -14,6 +14,7 @@ import {
   Sex,
   Strand,
 } from '@repo/domain/enums';
+import { DocumentDueState } from '@repo/domain/follow-up';
 import { MergeStatus } from '@repo/domain/merge';
 import { SchoolLevel, Sector } from '@repo/domain/school';
 import { MatchReason } from '@repo/domain/similarity';
@@ -47,6 +48,10 @@ registerEnumType(AdmissionBasis, {
 });
 registerEnumType(DocumentType, { name: 'DocumentType' });
 registerEnumType(EnrollmentStatus, { name: 'EnrollmentStatus' });
+registerEnumType(DocumentDueState, {
+  name: 'DocumentDueState',
+  description: 'How missing documents stand on a day (DO 03 s. 2018 §V.C).',
+});
 registerEnumType(Strand, { name: 'Strand', description: 'Senior high school strand.' });
 registerEnumType(LearnerCategory, { name: 'LearnerCategory' });
 registerEnumType(OutOfSchoolCircumstance, {

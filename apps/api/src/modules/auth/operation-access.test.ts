@@ -102,6 +102,7 @@ const samples: Record<string, { query: string; variables?: Record<string, unknow
   enrollment: { query: '{ enrollment(id: "0") { id } }' },
   classList: { query: '{ classList(schoolId: "500743", schoolYear: "2026-2027") { total } }' },
   temporaryEnrollments: { query: '{ temporaryEnrollments(schoolYear: "2026-2027") { daysLeft } }' },
+  documentsDue: { query: '{ documentsDue(schoolYear: "2026-2027") { total } }' },
   quickCount: { query: '{ quickCount(schoolYear: "2026-2027", schoolId: "500743") { enrolled } }' },
   preRegistrationsByDay: {
     query: '{ preRegistrationsByDay(schoolYear: "2026-2027", schoolId: "500743") { date } }',
@@ -168,6 +169,7 @@ const expected: Record<string, 'everyone' | 'signed-in' | readonly Role[]> = {
   enrollment: [...schoolRoles, Role.DIVISION_MONITOR],
   classList: [...schoolRoles, Role.DIVISION_MONITOR],
   temporaryEnrollments: [...schoolRoles, Role.DIVISION_MONITOR],
+  documentsDue: [...schoolRoles, Role.DIVISION_MONITOR],
   quickCount: 'signed-in',
   preRegistrationsByDay: 'signed-in',
   enrollmentSummary: 'signed-in',

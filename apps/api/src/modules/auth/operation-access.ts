@@ -90,6 +90,8 @@ export const operationAccess: Record<string, OperationRule> = {
   enrollment: schoolAndDivision,
   classList: schoolAndDivision,
   temporaryEnrollments: schoolAndDivision,
+  // The division's follow-up of documents across its schools (a school: its own), issue 21.
+  documentsDue: schoolAndDivision,
   // Counts only: every signed-in scope, narrowed to its own places (SPEC §1, §5).
   quickCount: 'SIGNED_IN',
   preRegistrationsByDay: 'SIGNED_IN',
