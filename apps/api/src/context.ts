@@ -6,7 +6,10 @@ import { type Viewer } from './modules/auth/viewer.js';
 import { byIdLoader } from './db/by-id-loader.js';
 import { type RateLimiter } from './rate-limiter.js';
 import { DistrictEntity } from './modules/division/district.entity.js';
-import { divisionsByRegionIdLoader } from './modules/division/division.loaders.js';
+import {
+  districtsByDivisionIdLoader,
+  divisionsByRegionIdLoader,
+} from './modules/division/division.loaders.js';
 import { DivisionEntity } from './modules/division/division.entity.js';
 import { RegionEntity } from './modules/region/region.entity.js';
 import { SchoolEntity } from './modules/school/school.entity.js';
@@ -23,9 +26,11 @@ export function createLoaders(dataSource: DataSource) {
     divisionById: byIdLoader(dataSource, DivisionEntity),
     divisionsByRegionId: divisionsByRegionIdLoader(dataSource),
     districtById: byIdLoader(dataSource, DistrictEntity),
+    districtsByDivisionId: districtsByDivisionIdLoader(dataSource),
     schoolById: byIdLoader(dataSource, SchoolEntity),
     schoolCountByRegionId: schoolCountLoader(dataSource, 'region'),
     schoolCountByDivisionId: schoolCountLoader(dataSource, 'division'),
+    schoolCountByDistrictId: schoolCountLoader(dataSource, 'district'),
     schoolMatchCount: schoolMatchCountLoader(dataSource),
     schoolPage: schoolPageLoader(dataSource),
   };

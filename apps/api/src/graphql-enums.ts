@@ -15,6 +15,7 @@ import {
   Sex,
   Strand,
 } from '@repo/domain/enums';
+import { DocumentDueState } from '@repo/domain/follow-up';
 import { MergeStatus } from '@repo/domain/merge';
 import { SchoolLevel, Sector } from '@repo/domain/school';
 import { ClassListExportFormat } from '@repo/domain/school-register';
@@ -53,6 +54,10 @@ registerEnumType(ApprovalReason, {
   name: 'ApprovalReason',
   description:
     'Why an enrolment needs the school head’s approval: late by DO 03 s. 2018 §V.D, or dated more than 7 days back.',
+});
+registerEnumType(DocumentDueState, {
+  name: 'DocumentDueState',
+  description: 'How missing documents stand on a day (DO 03 s. 2018 §V.C).',
 });
 registerEnumType(Strand, { name: 'Strand', description: 'Senior high school strand.' });
 registerEnumType(LearnerCategory, { name: 'LearnerCategory' });

@@ -12,6 +12,7 @@ const kinds = {
   // integer keys of the reference data: up to 9 digits stay inside a PostgreSQL integer.
   region: { shape: /^\d{1,9}$/, rule: 'ID_INVALID', says: 'is not an id' },
   division: { shape: /^\d{1,9}$/, rule: 'ID_INVALID', says: 'is not an id' },
+  district: { shape: /^\d{1,9}$/, rule: 'ID_INVALID', says: 'is not an id' },
   // uuid keys.
   account: {
     shape: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
@@ -36,8 +37,12 @@ export function checkId(kind: IdKind, value: string, field: string): string {
   return value;
 }
 
-/** An integer-keyed id (region, division, school) as a number. */
-export function numericId(kind: 'region' | 'division' | 'school', value: string, field: string) {
+/** An integer-keyed id (region, division, district, school) as a number. */
+export function numericId(
+  kind: 'region' | 'division' | 'district' | 'school',
+  value: string,
+  field: string,
+) {
   return Number(checkId(kind, value, field));
 }
 

@@ -9,7 +9,8 @@ import { SignInResolver } from './modules/auth/sign-in.resolver.js';
 import { LearnerMergeResolver } from './modules/learner/learner-merge.resolver.js';
 import { LearnerResolver } from './modules/learner/learner.resolver.js';
 import { LookupCountResolver } from './modules/learner/lookup-count.resolver.js';
-import { DivisionResolver } from './modules/division/division.resolver.js';
+import { DistrictResolver, DivisionResolver } from './modules/division/division.resolver.js';
+import { DocumentsDueResolver } from './modules/division/documents-due.resolver.js';
 import { CalendarResolver } from './modules/calendar/calendar.resolver.js';
 import { EnrollmentApprovalResolver } from './modules/enrollment/enrollment-approval.resolver.js';
 import { ClassListExportResolver } from './modules/enrollment/class-list-export.resolver.js';
@@ -29,6 +30,7 @@ export const resolvers = [
   AccountsResolver,
   RegionResolver,
   DivisionResolver,
+  DistrictResolver,
   SchoolResolver,
   LearnerResolver,
   LearnerMergeResolver,
@@ -42,6 +44,7 @@ export const resolvers = [
   TransfersResolver,
   EnrollmentSummaryResolver,
   EarlyRegistrationResolver,
+  DocumentsDueResolver,
 ] as const;
 
 export interface SchemaOptions {

@@ -4,9 +4,11 @@
 // test file opens its own world in a region of its own (`nth`), so files running at once on the
 // one database never count each other's rows.
 import { perturb } from '@repo/domain/cell-key';
+import { earlyRegistrationTarget } from '@repo/domain/early-registration';
 import { Role } from '@repo/domain/access';
 import { type DataSource } from 'typeorm';
 import { expect } from 'vitest';
+import { clock } from '../src/clock.js';
 import { mutate, newProfile, type ResultView } from './enrollment-fixtures.js';
 import {
   createTestAccount,
@@ -60,17 +62,33 @@ export interface Progress {
     previousYearEnrollment: number;
     progress: number | null;
     lastRegistrationOn: string | null;
+    target: number;
+    behindTarget: boolean;
   }[];
+  regions: {
+    region: { id: string };
+    schools: number;
+    schoolsWithoutRegistration: number;
+    schoolsBehindTarget: number;
+    registrations: number;
+    previousYearEnrollment: number;
+  }[];
+  target: number;
+  schoolsBehindTarget: number;
   outOfSchool: { circumstance: string; children: number; youth: number }[];
 }
 
-const progressQuery = `query($schoolYear: String!, $divisionId: ID, $regionId: ID) {
-  earlyRegistrationProgress(schoolYear: $schoolYear, divisionId: $divisionId, regionId: $regionId) {
+const progressQuery = `query($schoolYear: String!, $divisionId: ID, $regionId: ID, $districtId: ID) {
+  earlyRegistrationProgress(schoolYear: $schoolYear, divisionId: $divisionId, regionId: $regionId,
+                            districtId: $districtId) {
     schoolYear windowStart windowEnd registrations previousYearEnrollment progress
-    outOfSchoolChildren outOfSchoolYouth
+    target schoolsBehindTarget outOfSchoolChildren outOfSchoolYouth
     days { date registrations cumulative previousYearEnrollment }
     divisions { division { id } schools schoolsWithoutRegistration registrations previousYearEnrollment progress }
-    schools { school { schoolId name division { id } } registrations previousYearEnrollment progress lastRegistrationOn }
+    schools { school { schoolId name division { id } } registrations previousYearEnrollment progress
+      lastRegistrationOn target behindTarget }
+    regions { region { id } schools schoolsWithoutRegistration schoolsBehindTarget registrations
+      previousYearEnrollment }
     outOfSchool { circumstance children youth }
   }
 }`;
@@ -82,7 +100,7 @@ export interface Tracked {
 }
 export const scenario: Tracked = { schoolYear: SY, previous: PREVIOUS };
 
-type Args = { divisionId?: string; regionId?: string; schoolYear?: string };
+type Args = { divisionId?: string; regionId?: string; districtId?: string; schoolYear?: string };
 
 export interface TrackerWorld {
   dataSource: DataSource;
@@ -227,15 +245,24 @@ async function expectMatchesRawCounts(
   expect(answer.registrations).toBe(cumulative);
 
   const schools = await rawSchools(dataSource, where, value, year);
+  // The target to date is the domain's, on the app's today (issue 21).
+  const window = { start: answer.windowStart, end: answer.windowEnd };
+  const targetOf = (previous: number) => earlyRegistrationTarget(window, clock.today(), previous);
   for (const row of answer.schools) {
     const raw = schools.get(row.school.schoolId);
+    const target = targetOf(raw?.previous ?? 0);
     expect(row, row.school.schoolId).toMatchObject({
       registrations: raw?.registrations ?? 0,
       previousYearEnrollment: raw?.previous ?? 0,
       lastRegistrationOn: raw?.registrations ? raw.last : null,
+      target,
+      behindTarget: (raw?.registrations ?? 0) < target,
     });
   }
   expect(answer.schools.reduce((sum, s) => sum + s.registrations, 0)).toBe(answer.registrations);
+  expect(answer.target).toBe(targetOf(answer.previousYearEnrollment));
+  expect(answer.schoolsBehindTarget).toBe(answer.schools.filter((s) => s.behindTarget).length);
+  expect(answer.regions.map((r) => r.registrations)).toEqual([answer.registrations]);
 
   const circumstances = await rawCircumstances(dataSource, where, value, year, perturbed);
   expect({ children: answer.outOfSchoolChildren, youth: answer.outOfSchoolYouth }).toEqual(

@@ -3,6 +3,7 @@ import { Link, Navigate, NavLink, Route, Routes, useLocation } from 'react-route
 import { AccountMenu } from './features/auth/AccountMenu.js';
 import { LoginPage } from './features/auth/LoginPage.js';
 import { ApprovalsNavLink } from './features/approvals/ApprovalsNavLink.js';
+import { DocumentsDueNavLink } from './features/division/DocumentsDueNavLink.js';
 import { EnrollNavLink } from './features/enrollment/EnrollNavLink.js';
 import { scopeHome, useViewer } from './features/auth/useViewer.js';
 import { DivisionPage } from './pages/DivisionPage.js';
@@ -15,6 +16,9 @@ import { routePatterns, routes } from './routes.js';
 // Pages few users open first: kept out of the initial JavaScript.
 const TrackerPage = lazy(() =>
   import('./pages/TrackerPage.js').then((m) => ({ default: m.TrackerPage })),
+);
+const DocumentsDuePage = lazy(() =>
+  import('./pages/DocumentsDuePage.js').then((m) => ({ default: m.DocumentsDuePage })),
 );
 const ExplorerPage = lazy(() =>
   import('./pages/ExplorerPage.js').then((m) => ({ default: m.ExplorerPage })),
@@ -60,6 +64,7 @@ export function App() {
             Overview
           </NavLink>
           <NavLink to={routes.tracker}>Early registration</NavLink>
+          <DocumentsDueNavLink />
           <NavLink to={routes.explore}>Explore</NavLink>
           <EnrollNavLink />
           <ApprovalsNavLink />
@@ -77,6 +82,7 @@ export function App() {
             <Route path={routePatterns.division} element={<DivisionPage />} />
             <Route path={routePatterns.school} element={<SchoolPage />} />
             <Route path={routePatterns.tracker} element={<TrackerPage />} />
+            <Route path={routePatterns.documentsDue} element={<DocumentsDuePage />} />
             <Route path={routePatterns.explore} element={<ExplorerPage />} />
             <Route path={routePatterns.enrollment} element={<EnrollPage />} />
             <Route path={routePatterns.approvals} element={<ApprovalsPage />} />

@@ -18,6 +18,7 @@ export const routePatterns = {
   division: '/divisions/:divisionId',
   school: '/schools/:schoolId',
   tracker: '/tracker',
+  documentsDue: '/documents-due',
   explore: '/explore',
   enrollment: '/enrol/*',
   approvals: '/approvals',
@@ -28,6 +29,8 @@ export const routePatterns = {
 export const routes = {
   national: '/',
   tracker: '/tracker',
+  /** A division's (or a school's) learners with documents overdue or due soon (issue 21). */
+  documentsDue: '/documents-due',
   explore: '/explore',
   setPassword: '/set-password',
   accounts: '/accounts',

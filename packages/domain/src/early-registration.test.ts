@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   countsAsPreRegistered,
+  earlyRegistrationTarget,
+  isBehindTarget,
   isEarlyRegistrationGrade,
   isInEarlyRegistrationWindow,
   OutOfSchoolCircumstance,
@@ -66,5 +68,30 @@ describe('OSC and OSY (§IV.j, §IV.k)', () => {
     expect(
       toOutOfSchoolGroup({ birthDate, attendingSchool: false, ...extra }, asOf, '2025-2026'),
     ).toBe(group);
+  });
+});
+
+describe('the target to date of progress monitoring (§V.A(a), §VII)', () => {
+  // SY 2025-2026's window: Saturday 25 January to Friday 28 February 2025, 35 days.
+  const window = { start: '2025-01-25', end: '2025-02-28' };
+  it.each([
+    ['§V.A the day before the window: nothing yet', '2025-01-24', 350, 0],
+    ['§V.A its first day: one day of 35, of 350', '2025-01-25', 350, 10],
+    ['a partial day rounds up: 1 of 35 days of 100 is 2.86', '2025-01-25', 100, 3],
+    ['halfway (day 18 of 35) of 70', '2025-02-11', 70, 36],
+    ['§V.A its last day: all of last year', '2025-02-28', 350, 350],
+    ['after the window: all of last year', '2025-06-01', 350, 350],
+    ['nobody last year: no target', '2025-02-11', 0, 0],
+  ])('%s', (_, today, previousYear, target) => {
+    expect(earlyRegistrationTarget(window, today, previousYear)).toBe(target);
+  });
+
+  it.each([
+    ['short by one: behind', 9, 10, true],
+    ['at the target: not behind', 10, 10, false],
+    ['past it: not behind', 12, 10, false],
+    ['no target: never behind', 0, 0, false],
+  ])('%s', (_, registrations, target, behind) => {
+    expect(isBehindTarget(registrations, target)).toBe(behind);
   });
 });

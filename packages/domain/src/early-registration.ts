@@ -1,4 +1,4 @@
-import { ageOn } from './civil-date.js';
+import { ageOn, type CivilDate, daysBetween } from './civil-date.js';
 import { rulesFor } from './editions.js';
 import { type GradeLevel } from './enums.js';
 import { isWithin, policyDates, type SchoolCalendar } from './school-year.js';
@@ -48,6 +48,30 @@ export function countsAsPreRegistered(grade: GradeLevel, schoolYear: string): bo
 export function isInEarlyRegistrationWindow(calendar: SchoolCalendar, date: string): boolean {
   const dates = policyDates(calendar);
   return isWithin(date, dates.earlyRegistrationStart, dates.earlyRegistrationEnd);
+}
+
+/**
+ * A place's early-registration target to date, for progress monitoring (§VII): §V.A(a) aims to
+ * register all new entrants, whom last year's enrollment in the same grades stands for; a steady
+ * pace through the window (last Saturday of January to last Friday of February, §V.A) would have
+ * registered this share of them by `today`. None before the window opens, all from its last day;
+ * rounded up, so a place short of it by any learner is behind (`isBehindTarget`).
+ */
+export function earlyRegistrationTarget(
+  window: { start: CivilDate; end: CivilDate },
+  today: CivilDate,
+  previousYearEnrollment: number,
+): number {
+  if (today < window.start || previousYearEnrollment <= 0) return 0;
+  if (today >= window.end) return previousYearEnrollment;
+  const elapsed = daysBetween(window.start, today) + 1;
+  const length = daysBetween(window.start, window.end) + 1;
+  return Math.ceil((previousYearEnrollment * elapsed) / length);
+}
+
+/** A laggard (SPEC §5): fewer registrations than its target to date. */
+export function isBehindTarget(registrations: number, target: number): boolean {
+  return registrations < target;
 }
 
 export type OutOfSchoolGroup = 'OSC' | 'OSY' | null;

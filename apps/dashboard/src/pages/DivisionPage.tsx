@@ -16,7 +16,7 @@ import { formatCountOf } from '@repo/ui/format';
 const pageSize = 50;
 
 const divisionPageQuery = graphql(`
-  query DivisionPage($id: ID!, $first: Int!, $after: String, $search: String) {
+  query DivisionPage($id: ID!, $first: Int!, $after: String, $search: String, $districtId: ID) {
     division(id: $id) {
       id
       name
@@ -25,7 +25,12 @@ const divisionPageQuery = graphql(`
         id
         name
       }
-      schools(first: $first, after: $after, search: $search) {
+      districts {
+        id
+        name
+        schoolCount
+      }
+      schools(first: $first, after: $after, search: $search, districtId: $districtId) {
         totalCount
         pageInfo {
           hasNextPage
@@ -49,12 +54,14 @@ type Division = NonNullable<DivisionPageQuery['division']>;
 
 export function DivisionPage() {
   const { divisionId = '' } = useParams();
-  // The search and the page live in the URL: shareable, and Back returns to the previous page.
+  // The search, the district and the page live in the URL: shareable, and Back returns to the
+  // previous page.
   const [params, setParams] = useSearchParams();
   const search = params.get('q') ?? '';
   const after = params.get('after');
+  const districtId = params.get('district');
   const { data, loading, error, refetch } = useQuery(divisionPageQuery, {
-    variables: { id: divisionId, first: pageSize, after, search: search || null },
+    variables: { id: divisionId, first: pageSize, after, search: search || null, districtId },
   });
   if (data && !data.division) return <NotFoundPage what={`Division ${divisionId}`} />;
   const division = data?.division;
@@ -67,6 +74,14 @@ export function DivisionPage() {
     next.delete('after');
     if (q) next.set('q', q);
     else next.delete('q');
+    setParams(next);
+  }
+
+  function onDistrict(value: string) {
+    const next = new URLSearchParams(params);
+    next.delete('after');
+    if (value) next.set('district', value);
+    else next.delete('district');
     setParams(next);
   }
 
@@ -106,53 +121,97 @@ export function DivisionPage() {
         <label htmlFor="school-search">Find a school</label>
         <input id="school-search" name="q" type="search" defaultValue={search} key={search} />
         <button type="submit">Search</button>
+        {division ? (
+          <DistrictChoice division={division} value={districtId} onChange={onDistrict} />
+        ) : null}
       </form>
       <QueryState loading={loading} error={error} onRetry={() => void refetch()} what="schools" />
-      {division ? <SchoolDirectory division={division} search={search} after={after} /> : null}
+      {division ? (
+        <SchoolDirectory division={division} search={search} after={after} params={params} />
+      ) : null}
     </>
   );
 }
 
-/** DepEd's directory of the division's schools, a page at a time, the search's matches only. */
+/**
+ * The district filter (issue 21): the division's districts with a school on record, as DepEd listed
+ * them for SY 2023-24; schools from the 2019 masterlist have none and show under all districts.
+ */
+function DistrictChoice({
+  division,
+  value,
+  onChange,
+}: {
+  division: Division;
+  value: string | null;
+  onChange: (value: string) => void;
+}) {
+  const districts = division.districts.filter((d) => d.schoolCount > 0);
+  if (districts.length === 0) return null;
+  return (
+    <>
+      <label htmlFor="school-district">District</label>
+      <select id="school-district" value={value ?? ''} onChange={(e) => onChange(e.target.value)}>
+        <option value="">All districts</option>
+        {districts.map((d) => (
+          <option key={d.id} value={d.id}>
+            {d.name}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+}
+
+/**
+ * DepEd's directory of the division's schools, a page at a time, the search's and the district's
+ * matches only.
+ */
 function SchoolDirectory({
   division,
   search,
   after,
+  params,
 }: {
   division: Division;
   search: string;
   after: string | null;
+  params: URLSearchParams;
 }) {
   const { pageInfo } = division.schools;
+  const district = division.districts.find((d) => d.id === params.get('district'));
+  const place = district ? `${division.name}, ${district.name}` : division.name;
+  const withoutDistrict =
+    division.schoolCount - division.districts.reduce((sum, d) => sum + d.schoolCount, 0);
+  const pageLink = (cursor: string | null) => {
+    const next = new URLSearchParams(params);
+    if (cursor) next.set('after', cursor);
+    else next.delete('after');
+    return `?${next.toString()}`;
+  };
   return (
     <>
       <DataTable
         caption={
           search
-            ? `${formatCountOf(division.schools.totalCount, 'school')} matching “${search}”`
-            : `Schools of ${division.name}`
+            ? `${formatCountOf(division.schools.totalCount, 'school')} of ${place} matching “${search}”`
+            : `Schools of ${place}`
         }
         rows={division.schools.nodes}
         rowKey={(s) => s.id}
-        empty={`No school of ${division.name} matches “${search}”.`}
+        empty={`No school of ${place} matches${search ? ` “${search}”` : ''}.`}
         columns={directoryColumns}
       />
       <p className="note">
         * Sector and levels derived from the School ID (no official SY 2023-24 details).
+        {district && withoutDistrict > 0
+          ? ` Districts as DepEd listed them for SY 2023-24: ${withoutDistrict.toLocaleString('en-PH')} schools of ${division.name} have none on record and show under all districts only.`
+          : ''}
       </p>
       <div className="pager">
-        {after ? (
-          <Link to={search ? `?q=${encodeURIComponent(search)}` : '?'}>First page</Link>
-        ) : null}
+        {after ? <Link to={pageLink(null)}>First page</Link> : null}
         {pageInfo.hasNextPage && pageInfo.endCursor ? (
-          <Link
-            to={`?${new URLSearchParams({
-              ...(search ? { q: search } : {}),
-              after: pageInfo.endCursor,
-            }).toString()}`}
-          >
-            Next page
-          </Link>
+          <Link to={pageLink(pageInfo.endCursor)}>Next page</Link>
         ) : null}
       </div>
     </>

@@ -1,29 +1,38 @@
-import { useQuery } from '@apollo/client/react';
+import { formatCount } from '@repo/ui/format';
 import { KpiCard } from '@repo/ui/KpiCard';
 import { QueryState } from '@repo/ui/QueryState';
 import { lazy, Suspense } from 'react';
 import { useSearchParams } from 'react-router';
 import { SignInPrompt } from '../features/auth/SignInPrompt.js';
 import { useViewer, type Viewer } from '../features/auth/useViewer.js';
-import { useSchoolYears } from '../features/filters/useReportFilters.js';
-import { defaultReportYear, nextYear } from '../features/filters/reportFilters.js';
 import { circumstanceLabel } from '../features/labels.js';
-import { trackerPlacesQuery, trackerQuery } from '../features/tracker/tracker.query.js';
 import { toDay } from '../features/tracker/trackerFormat.js';
+import { TrackerFilters } from '../features/tracker/TrackerFilters.js';
+import { TrackerSchools } from '../features/tracker/TrackerSchools.js';
 import {
+  DaysTable,
   DivisionsTable,
   OutOfSchoolTable,
   type Progress,
-  SchoolsTable,
+  RegionsTable,
 } from '../features/tracker/TrackerTables.js';
+import { type Tracker, type TrackerLevel, useTracker } from '../features/tracker/useTracker.js';
 
 const TrackerCharts = lazy(() =>
   import('../features/tracker/TrackerCharts.js').then((m) => ({ default: m.TrackerCharts })),
 );
 
+/** The URL parameters a change of each one clears: what it narrowed no longer applies. */
+const clearedBy: Record<string, string[]> = {
+  region: ['division', 'district', 'show'],
+  division: ['district', 'show'],
+  district: ['show'],
+};
+
 /**
- * The early-registration tracker for division teams (SPEC §4.2, §5): registrations day by day
- * against last year, every school with the laggards first, OSC and OSY by circumstance.
+ * The early-registration tracker (SPEC §4.2, §5): registrations day by day against last year,
+ * the nation's regions, a region's divisions (each with its subtotals, one click from its
+ * schools), a division's schools with the laggards first, OSC and OSY by circumstance.
  */
 export function TrackerPage() {
   const { viewer, loading: signingIn } = useViewer();
@@ -44,15 +53,11 @@ export function TrackerPage() {
     const next = new URLSearchParams(params);
     if (value) next.set(name, value);
     else next.delete(name);
-    if (name === 'region') next.delete('division');
+    for (const cleared of clearedBy[name] ?? []) next.delete(cleared);
     setParams(next);
   };
   const regionOptions = tracker.places.data?.regions ?? [];
   const chosenRegion = regionOptions.find((r) => r.id === (tracker.regionId ?? viewer.region?.id));
-  const placeName =
-    progress?.divisions.length === 1
-      ? progress.divisions[0]!.division.name
-      : (chosenRegion?.name ?? viewer.division?.name ?? 'your place');
 
   return (
     <>
@@ -63,9 +68,7 @@ export function TrackerPage() {
         chosenRegion={chosenRegion}
         onSet={set}
       />
-      {tracker.needsPlace ? (
-        <p className="empty-state">Choose a region or a division to track.</p>
-      ) : null}
+      {tracker.districtId ? <DistrictNote tracker={tracker} /> : null}
       {years.ready && !schoolYear ? (
         <p className="empty-state">No early registration has been recorded yet.</p>
       ) : null}
@@ -76,134 +79,97 @@ export function TrackerPage() {
         what="early registration"
       />
       {progress ? (
-        <TrackerProgress progress={progress} placeName={placeName} params={params} />
+        <TrackerProgress
+          progress={progress}
+          level={tracker.level}
+          placeName={placeNameOf(tracker, viewer, chosenRegion?.name)}
+          params={params}
+          onSet={set}
+        />
       ) : null}
     </>
   );
 }
 
-/**
- * The season and the place tracked: the year in the URL or the latest season; a division team its
- * own division, a region its own region unless it names a division, the nation a region or a
- * division it names (the API's rule).
- */
-function useTracker(viewer: Viewer | null, params: URLSearchParams) {
-  const years = useSchoolYears();
-  // Early registration is for the coming year (§V.A): the season may be one year past the current.
-  const schoolYear =
-    params.get('sy') ??
-    defaultReportYear(years.registered, years.current ? nextYear(years.current) : null);
-  const isNational = viewer?.scopeKind === 'NATION';
-  const isRegional = viewer?.scopeKind === 'REGION';
-  const divisionId =
-    viewer?.scopeKind === 'DIVISION' ? (viewer.division?.id ?? null) : params.get('division');
-  const regionId = isRegional ? (viewer.region?.id ?? null) : params.get('region');
-  const needsPlace = isNational && !divisionId && !regionId;
-  const places = useQuery(trackerPlacesQuery, { skip: !viewer || !(isNational || isRegional) });
-  const { data, previousData, loading, error, refetch } = useQuery(trackerQuery, {
-    variables: { schoolYear: schoolYear ?? '', divisionId, regionId: divisionId ? null : regionId },
-    skip: !viewer || !schoolYear || needsPlace,
-  });
-  const progress = (data ?? previousData)?.earlyRegistrationProgress;
-  return {
-    years,
-    schoolYear,
-    isNational,
-    isRegional,
-    divisionId,
-    regionId,
-    needsPlace,
-    places,
-    progress,
-    loading,
-    error,
-    refetch,
-  };
+/** What a district holds: the schools DepEd listed under it; the rest of the division has none. */
+function DistrictNote({ tracker }: { tracker: Tracker }) {
+  const onRecord = tracker.districts.reduce((sum, d) => sum + d.schoolCount, 0);
+  const without = (tracker.divisionSchoolCount ?? onRecord) - onRecord;
+  return (
+    <p className="note">
+      Districts as DepEd listed them for SY 2023-24.{' '}
+      {without > 0
+        ? `${formatCount(without)} schools of ${tracker.divisionName ?? 'the division'} have no district on record and show under all districts only.`
+        : ''}
+    </p>
+  );
 }
-type Tracker = ReturnType<typeof useTracker>;
-type Region = NonNullable<Tracker['places']['data']>['regions'][number];
 
-/** The school year, and for the nation and regions the region and division tracked. */
-function TrackerFilters({
-  tracker: { schoolYear, years, isNational, isRegional, regionId, divisionId },
-  regionOptions,
-  chosenRegion,
+/** The name of the place tracked, as the headings and charts say it. */
+function placeNameOf(tracker: Tracker, viewer: Viewer, regionName: string | undefined): string {
+  const { level, progress, districtId, districts } = tracker;
+  if (level === 'NATION') return 'the Philippines';
+  if (level === 'REGION') return regionName ?? progress?.regions[0]?.region.name ?? 'the region';
+  const division =
+    tracker.divisionName ?? progress?.divisions[0]?.division.name ?? viewer.division?.name;
+  const district = districts.find((d) => d.id === districtId)?.name;
+  if (division) return district ? `${division}, ${district}` : division;
+  return viewer.school?.name ?? 'your place';
+}
+
+/** The table one level down: the nation's regions, a region's divisions, or the schools. */
+function PlacesSection({
+  progress,
+  level,
+  placeName,
+  params,
   onSet,
 }: {
-  tracker: Tracker;
-  regionOptions: Region[];
-  chosenRegion: Region | undefined;
+  progress: Progress;
+  level: TrackerLevel;
+  placeName: string;
+  params: URLSearchParams;
   onSet: (name: string, value: string) => void;
 }) {
+  if (level === 'SCHOOLS') {
+    if (!progress.schools) return null;
+    const show = params.get('show') ?? '';
+    const slug = placeName.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+    return (
+      <TrackerSchools
+        schools={progress.schools}
+        placeName={placeName}
+        fileName={`schools-${slug}-${progress.schoolYear}${show === 'behind' ? '-behind-target' : ''}.csv`}
+        show={show}
+        onShow={(value) => onSet('show', value)}
+      />
+    );
+  }
   return (
-    <form
-      className="filter-bar"
-      aria-label="Tracker place and year"
-      onSubmit={(e) => e.preventDefault()}
-    >
-      <div className="filter-bar__field">
-        <label htmlFor="tracker-year">School year</label>
-        <select
-          id="tracker-year"
-          value={schoolYear ?? ''}
-          onChange={(e) => onSet('sy', e.target.value)}
-        >
-          {[...new Set([...years.registered, ...(schoolYear ? [schoolYear] : [])])]
-            .sort()
-            .map((year) => (
-              <option key={year} value={year}>
-                SY {year}
-              </option>
-            ))}
-        </select>
-      </div>
-      {isNational ? (
-        <div className="filter-bar__field">
-          <label htmlFor="tracker-region">Region</label>
-          <select
-            id="tracker-region"
-            value={regionId ?? ''}
-            onChange={(e) => onSet('region', e.target.value)}
-          >
-            <option value="">Choose a region</option>
-            {regionOptions.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}
-              </option>
-            ))}
-          </select>
-        </div>
-      ) : null}
-      {(isNational || isRegional) && chosenRegion ? (
-        <div className="filter-bar__field">
-          <label htmlFor="tracker-division">Division</label>
-          <select
-            id="tracker-division"
-            value={divisionId ?? ''}
-            onChange={(e) => onSet('division', e.target.value)}
-          >
-            <option value="">All divisions of {chosenRegion.name}</option>
-            {chosenRegion.divisions.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        </div>
-      ) : null}
-    </form>
+    <section aria-labelledby="tracker-places">
+      <h2 id="tracker-places">{level === 'NATION' ? 'Regions' : `Divisions of ${placeName}`}</h2>
+      {level === 'NATION' ? (
+        <RegionsTable regions={progress.regions} params={params} />
+      ) : (
+        <DivisionsTable divisions={progress.divisions} params={params} />
+      )}
+    </section>
   );
 }
 
 /** The season's window, its figures, the charts and the tables of the place tracked. */
 function TrackerProgress({
   progress,
+  level,
   placeName,
   params,
+  onSet,
 }: {
   progress: Progress;
+  level: TrackerLevel;
   placeName: string;
   params: URLSearchParams;
+  onSet: (name: string, value: string) => void;
 }) {
   return (
     <>
@@ -211,21 +177,22 @@ function TrackerProgress({
         Window {toDay(progress.windowStart)} to {toDay(progress.windowEnd)}: incoming Kindergarten,
         Grade 1, Grade 7 and Grade 11 against last year’s enrollment in the same grades.
       </p>
-      <div className="stat-cards">
-        <KpiCard label="Registered" value={progress.registrations} />
-        <KpiCard label="Last year, same grades" value={progress.previousYearEnrollment} />
-        <KpiCard label="Progress" value={progress.progress ?? undefined} format="percent" />
-        <KpiCard
-          label="Schools without a registration"
-          value={progress.divisions.reduce((sum, d) => sum + d.schoolsWithoutRegistration, 0)}
-        />
-        <KpiCard label="Out-of-school children" value={progress.outOfSchoolChildren} />
-        <KpiCard label="Out-of-school youth" value={progress.outOfSchoolYouth} />
-      </div>
+      <nav aria-label="On this page" className="toolbar">
+        <a href={level === 'SCHOOLS' ? '#tracker-schools' : '#tracker-places'}>
+          {level === 'NATION' ? 'Regions' : level === 'REGION' ? 'Divisions' : 'Schools'}
+        </a>
+        <a href="#tracker-days">By day</a>
+        <a href="#tracker-out-of-school">Out-of-school children and youth</a>
+      </nav>
+      <TrackerFigures progress={progress} />
       <Suspense fallback={<div className="skeleton skeleton--chart" aria-hidden="true" />}>
         <TrackerCharts
           placeName={placeName}
-          days={progress.days.map((d) => ({ label: toDay(d.date), value: d.cumulative }))}
+          days={progress.days.map((d) => ({
+            label: toDay(d.date),
+            registrations: d.registrations,
+            cumulative: d.cumulative,
+          }))}
           previousYearEnrollment={progress.previousYearEnrollment}
           outOfSchool={progress.outOfSchool
             .filter((o) => o.children + o.youth > 0)
@@ -236,11 +203,42 @@ function TrackerProgress({
             }))}
         />
       </Suspense>
-      {progress.divisions.length > 1 ? (
-        <DivisionsTable divisions={progress.divisions} params={params} />
-      ) : null}
-      <SchoolsTable schools={progress.schools} />
-      <OutOfSchoolTable outOfSchool={progress.outOfSchool} />
+      <PlacesSection
+        progress={progress}
+        level={level}
+        placeName={placeName}
+        params={params}
+        onSet={onSet}
+      />
+      <div className="table-pair">
+        <section aria-labelledby="tracker-days">
+          <h2 id="tracker-days">Day by day</h2>
+          <DaysTable days={progress.days} />
+        </section>
+        <section aria-labelledby="tracker-out-of-school">
+          <h2 id="tracker-out-of-school">Out-of-school children and youth</h2>
+          <OutOfSchoolTable outOfSchool={progress.outOfSchool} />
+        </section>
+      </div>
     </>
+  );
+}
+
+/** The place's headline figures: its totals, of which the tables' rows are the parts. */
+function TrackerFigures({ progress }: { progress: Progress }) {
+  return (
+    <div className="stat-cards">
+      <KpiCard label="Registered" value={progress.registrations} />
+      <KpiCard label="Last year, same grades" value={progress.previousYearEnrollment} />
+      <KpiCard label="Progress" value={progress.progress ?? undefined} format="percent" />
+      <KpiCard label="Target to date" value={progress.target} />
+      <KpiCard
+        label="Schools without a registration"
+        value={progress.divisions.reduce((sum, d) => sum + d.schoolsWithoutRegistration, 0)}
+      />
+      <KpiCard label="Schools behind their target" value={progress.schoolsBehindTarget} />
+      <KpiCard label="Out-of-school children" value={progress.outOfSchoolChildren} />
+      <KpiCard label="Out-of-school youth" value={progress.outOfSchoolYouth} />
+    </div>
   );
 }

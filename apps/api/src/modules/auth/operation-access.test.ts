@@ -118,6 +118,7 @@ const samples: Record<string, { query: string; variables?: Record<string, unknow
       '{ classListExport(schoolId: "500743", schoolYear: "2026-2027", format: CSV) { rows { motherTongue } } }',
   },
   temporaryEnrollments: { query: '{ temporaryEnrollments(schoolYear: "2026-2027") { daysLeft } }' },
+  documentsDue: { query: '{ documentsDue(schoolYear: "2026-2027") { total } }' },
   quickCount: { query: '{ quickCount(schoolYear: "2026-2027", schoolId: "500743") { enrolled } }' },
   preRegistrationsByDay: {
     query: '{ preRegistrationsByDay(schoolYear: "2026-2027", schoolId: "500743") { date } }',
@@ -190,6 +191,7 @@ const expected: Record<string, 'everyone' | 'signed-in' | readonly Role[]> = {
   classList: [...schoolRoles, Role.DIVISION_MONITOR],
   classListExport: [...schoolRoles, Role.DIVISION_MONITOR],
   temporaryEnrollments: [...schoolRoles, Role.DIVISION_MONITOR],
+  documentsDue: [...schoolRoles, Role.DIVISION_MONITOR],
   quickCount: 'signed-in',
   preRegistrationsByDay: 'signed-in',
   enrollmentSummary: 'signed-in',

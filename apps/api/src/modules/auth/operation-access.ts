@@ -99,6 +99,8 @@ export const operationAccess: Record<string, OperationRule> = {
   // All of it, for its CSV or its SF1, audited as an export (issue 21); the SF1 the school's own.
   classListExport: schoolAndDivision,
   temporaryEnrollments: schoolAndDivision,
+  // The division's follow-up of documents across its schools (a school: its own), issue 21.
+  documentsDue: schoolAndDivision,
   // Counts only: every signed-in scope, narrowed to its own places (SPEC §1, §5).
   quickCount: 'SIGNED_IN',
   preRegistrationsByDay: 'SIGNED_IN',

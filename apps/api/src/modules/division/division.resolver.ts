@@ -2,10 +2,10 @@ import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-gr
 import { type Context } from '../../context.js';
 import { loadParent } from '../../db/by-id-loader.js';
 import { badUserInput } from '../../errors.js';
-import { isId } from '../../ids.js';
+import { isId, numericId } from '../../ids.js';
 import { Region, toRegion } from '../region/region.type.js';
 import { SchoolConnection, toSchool } from '../school/school.type.js';
-import { Division, toDivision } from './division.type.js';
+import { District, Division, toDistrict, toDivision } from './division.type.js';
 
 const maxPageSize = 200;
 
@@ -30,6 +30,14 @@ export class DivisionResolver {
     return loaders.schoolCountByDivisionId.load(Number(division.id));
   }
 
+  @FieldResolver(() => [District], {
+    description:
+      'Its districts by name, as DepEd listed them for SY 2023-24 (a school from the 2019 masterlist has none on record).',
+  })
+  async districts(@Root() division: Division, @Ctx() { loaders }: Context): Promise<District[]> {
+    return (await loaders.districtsByDivisionId.load(Number(division.id))).map(toDistrict);
+  }
+
   @FieldResolver(() => SchoolConnection, { description: 'Its schools by name, a page at a time.' })
   async schools(
     @Root() division: Division,
@@ -38,6 +46,8 @@ export class DivisionResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null | undefined,
     @Arg('search', () => String, { nullable: true, description: 'Part of the school name.' })
     search: string | null | undefined,
+    @Arg('districtId', () => ID, { nullable: true, description: 'One of its districts.' })
+    districtIdText?: string | null,
   ): Promise<SchoolConnection> {
     if (first < 1 || first > maxPageSize) {
       throw badUserInput('first', 'PAGE_SIZE_RANGE', `first must be from 1 to ${maxPageSize}`);
@@ -47,6 +57,7 @@ export class DivisionResolver {
       throw badUserInput('search', 'MAX_LENGTH', 'search must be at most 100 characters');
     }
     const divisionId = Number(division.id);
+    const districtId = districtIdText ? numericId('district', districtIdText, 'districtId') : null;
     const cursor = after == null ? null : decodeCursor(after);
     // One row more than asked tells whether there is a next page.
     const rows = await loaders.schoolPage.load({
@@ -54,6 +65,7 @@ export class DivisionResolver {
       first: first + 1,
       after: cursor,
       search: term,
+      districtId,
     });
     const nodes = rows.slice(0, first);
     const last = nodes.at(-1);
@@ -63,8 +75,16 @@ export class DivisionResolver {
         hasNextPage: rows.length > first,
         endCursor: last ? encodeCursor(last.name, last.id) : null,
       },
-      totalCount: await loaders.schoolMatchCount.load({ divisionId, search: term }),
+      totalCount: await loaders.schoolMatchCount.load({ divisionId, search: term, districtId }),
     });
+  }
+}
+
+@Resolver(() => District)
+export class DistrictResolver {
+  @FieldResolver(() => Int, { description: 'Schools on record in the district.' })
+  schoolCount(@Root() district: District, @Ctx() { loaders }: Context): Promise<number> {
+    return loaders.schoolCountByDistrictId.load(Number(district.id));
   }
 }
 

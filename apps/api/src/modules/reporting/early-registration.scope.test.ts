@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   expectWorstFirst,
   openTrackerWorld,
+  type Progress,
   scenario,
   type TrackerWorld,
   withoutOutOfSchool,
@@ -57,12 +58,35 @@ describe('earlyRegistrationProgress: each scope its own place (SPEC §1, §4.2)'
       code: 'OUTSIDE_SCOPE',
     });
 
-    // The nation names a division or a region.
-    expect((await progress(tokens.nation!)).error).toMatchObject({
-      code: 'BAD_USER_INPUT',
-      field: 'divisionId',
-      rule: 'FILTER_REQUIRED',
+    // The nation reads the whole country, one row per region (issue 21), the region's row its
+    // subtotal; or it names a region or a division.
+    const started = performance.now();
+    const national = await world.server.graphql<{
+      earlyRegistrationProgress: {
+        registrations: number;
+        regions: (Omit<Progress['regions'][number], 'region'> & { region: { id: string } })[];
+      };
+    }>(
+      `query($y: String!) { earlyRegistrationProgress(schoolYear: $y) { registrations
+         regions { region { id } schools schoolsWithoutRegistration schoolsBehindTarget
+                   registrations previousYearEnrollment } } }`,
+      { y: scenario.schoolYear },
+      tokens.nation,
+    );
+    console.log(`the nation's tracker: ${Math.round(performance.now() - started)} ms`);
+    const asNation = national.data!.earlyRegistrationProgress;
+    expect(asNation.regions.length).toBeGreaterThan(1);
+    expect(asNation.regions.find((r) => r.region.id === String(region))).toEqual({
+      region: { id: String(region) },
+      schools: asRegion.schools.length,
+      schoolsWithoutRegistration: asRegion.schools.filter((s) => s.registrations === 0).length,
+      schoolsBehindTarget: asRegion.schoolsBehindTarget,
+      registrations: asRegion.registrations,
+      previousYearEnrollment: asRegion.previousYearEnrollment,
     });
+    expect(asNation.registrations).toBe(
+      asNation.regions.reduce((sum, r) => sum + r.registrations, 0),
+    );
     expect(await ok(tokens.nation!, { divisionId: String(division) })).toEqual(regionOnDivision);
     expect(await ok(tokens.nation!, { regionId: String(region) })).toEqual(asRegion);
     expect(
@@ -77,6 +101,61 @@ describe('earlyRegistrationProgress: each scope its own place (SPEC §1, §4.2)'
     // Nobody signed in: refused before the resolver.
     expect((await progress(undefined as unknown as string)).error).toMatchObject({
       code: 'UNAUTHENTICATED',
+    });
+  });
+
+  it('a district narrows a division to its schools (issue 21), held to the viewer’s place', async () => {
+    const { ok, progress, tokens, division, otherDivision, dataSource, expectMatchesRawCounts } =
+      world;
+    const districtOf = async (divisionId: number) => {
+      const [row] = await dataSource.query<{ id: number }[]>(
+        `SELECT district_id AS id FROM school WHERE division_id = $1 AND district_id IS NOT NULL
+         GROUP BY district_id ORDER BY count(*) DESC, district_id LIMIT 1`,
+        [divisionId],
+      );
+      return String(row!.id);
+    };
+    const own = await districtOf(division);
+    const inDistrict = new Set(
+      (
+        await dataSource.query<{ id: number }[]>('SELECT id FROM school WHERE district_id = $1', [
+          own,
+        ])
+      ).map((s) => String(s.id).padStart(6, '0')),
+    );
+    const whole = await ok(tokens.division!);
+    const part = await ok(tokens.division!, { districtId: own });
+    expect(part.schools.length).toBeGreaterThan(0);
+    expect(part.schools.map((s) => s.school.schoolId)).toEqual(
+      whole.schools.map((s) => s.school.schoolId).filter((id) => inDistrict.has(id)),
+    );
+    await expectMatchesRawCounts(part, 's.district_id', Number(own));
+    // The region and the nation reach it too; the same answer.
+    expect(await ok(tokens.region!, { districtId: own })).toEqual(
+      await ok(tokens.region!, { divisionId: String(division), districtId: own }),
+    );
+
+    const other = await districtOf(otherDivision);
+    const refusal = async (token: string, args: Record<string, string>) =>
+      (await progress(token, args)).error;
+    expect(await refusal(tokens.division!, { districtId: other })).toMatchObject({
+      code: 'OUTSIDE_SCOPE',
+      field: 'districtId',
+    });
+    expect(
+      await refusal(tokens.nation!, { divisionId: String(division), districtId: other }),
+    ).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'districtId',
+      rule: 'DISTRICT_NOT_IN_DIVISION',
+    });
+    expect(await refusal(tokens.division!, { districtId: 'x' })).toMatchObject({
+      field: 'districtId',
+      rule: 'ID_INVALID',
+    });
+    expect(await refusal(tokens.division!, { districtId: '999999999' })).toMatchObject({
+      field: 'districtId',
+      rule: 'DISTRICT_NOT_FOUND',
     });
   });
 

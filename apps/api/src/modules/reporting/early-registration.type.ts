@@ -1,6 +1,8 @@
 import { OutOfSchoolCircumstance } from '@repo/domain/early-registration';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Division } from '../division/division.type.js';
+import { Region } from '../region/region.type.js';
+import { type SchoolProgress } from './early-registration.progress.js';
 import { School } from '../school/school.type.js';
 
 @ObjectType({ description: 'Early registrations of one day of the window, in the place asked.' })
@@ -44,18 +46,28 @@ export class EarlyRegistrationSchool {
 
   @Field(() => String, { nullable: true, description: 'The latest registration day; YYYY-MM-DD.' })
   lastRegistrationOn: string | null;
+
+  @Field(() => Int, {
+    description:
+      'Registrations a steady pace through the window would have by today: that share of previousYearEnrollment, rounded up (all of it from the window’s last day).',
+  })
+  target: number;
+
+  @Field({ description: 'Fewer registrations than the target: a laggard.' })
+  behindTarget: boolean;
 }
 
-@ObjectType({ description: "One division's early registration against its previous year." })
-export class EarlyRegistrationDivision {
-  @Field(() => Division)
-  division: Division;
-
-  @Field(() => Int, { description: 'Schools listed for the division.' })
+/** A place's listed schools summed: a subtotal of the tracker (a base, emitted only as its kinds). */
+@ObjectType()
+export abstract class EarlyRegistrationSubtotal {
+  @Field(() => Int, { description: 'Schools listed for the place.' })
   schools: number;
 
   @Field(() => Int)
   schoolsWithoutRegistration: number;
+
+  @Field(() => Int, { description: 'Listed schools behind their target to date.' })
+  schoolsBehindTarget: number;
 
   @Field(() => Int)
   registrations: number;
@@ -65,6 +77,18 @@ export class EarlyRegistrationDivision {
 
   @Field(() => Float, { nullable: true })
   progress: number | null;
+}
+
+@ObjectType({ description: "One division's early registration against its previous year." })
+export class EarlyRegistrationDivision extends EarlyRegistrationSubtotal {
+  @Field(() => Division)
+  division: Division;
+}
+
+@ObjectType({ description: "One region's early registration against its previous year." })
+export class EarlyRegistrationRegion extends EarlyRegistrationSubtotal {
+  @Field(() => Region)
+  region: Region;
 }
 
 @ObjectType({
@@ -106,6 +130,12 @@ export class EarlyRegistrationProgress {
   @Field(() => Float, { nullable: true })
   progress: number | null;
 
+  @Field(() => Int, { description: 'The place’s target to date (see EarlyRegistrationSchool).' })
+  target: number;
+
+  @Field(() => Int, { description: 'Listed schools behind their target to date.' })
+  schoolsBehindTarget: number;
+
   @Field(() => Int, { description: 'OSC registered, in any grade or ALS program.' })
   outOfSchoolChildren: number;
 
@@ -121,11 +151,19 @@ export class EarlyRegistrationProgress {
   @Field(() => [EarlyRegistrationDivision], { description: 'Lowest progress first.' })
   divisions: EarlyRegistrationDivision[];
 
+  @Field(() => [EarlyRegistrationRegion], {
+    description: 'Lowest progress first: the nation’s subtotals; one row for any narrower place.',
+  })
+  regions: EarlyRegistrationRegion[];
+
   @Field(() => [EarlyRegistrationSchool], {
     description:
       'Schools offering an early-registration grade (or with registrations or last year’s enrollment in one): those with no registration yet first, largest last year first; then lowest progress.',
   })
   schools: EarlyRegistrationSchool[];
+
+  /** The schools as the service listed them, unsorted: `schools` is made from them. */
+  listedSchools: SchoolProgress[];
 
   @Field(() => [OutOfSchoolByCircumstance], {
     description:

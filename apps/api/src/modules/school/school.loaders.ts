@@ -3,20 +3,22 @@ import { type DataSource } from 'typeorm';
 import { SchoolEntity } from './school.entity.js';
 
 /** Which parent a school count is taken over. */
-export type SchoolScope = 'region' | 'division';
+export type SchoolScope = 'region' | 'division' | 'district';
 
 export interface SchoolPageKey {
   divisionId: number;
   first: number;
   after: { name: string; id: number } | null;
   search: string | null;
+  /** One district of the division; null for all. */
+  districtId: number | null;
 }
 
 const likePattern = (search: string) => `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** Schools per region or division, one GROUP BY for all parents in the request. */
+/** Schools per region, division or district, one GROUP BY for all parents in the request. */
 export function schoolCountLoader(dataSource: DataSource, scope: SchoolScope) {
-  const column = scope === 'region' ? 'region_id' : 'division_id';
+  const column = `${scope}_id`;
   return new DataLoader<number, number>(async (ids) => {
     const rows: { parent: number; schools: string }[] = await dataSource.query(
       `SELECT ${column} AS parent, count(*) AS schools FROM school
@@ -47,21 +49,26 @@ async function perShape<K, V>(
   return keys.map((key) => answers.get(JSON.stringify(key)) ?? missing);
 }
 
-/** Schools of each division matching an optional name search, for `totalCount`. */
+/** Schools of each division matching an optional name search and district, for `totalCount`. */
 export function schoolMatchCountLoader(dataSource: DataSource) {
-  type Key = { divisionId: number; search: string | null };
+  type Key = { divisionId: number; search: string | null; districtId: number | null };
   return new DataLoader<Key, number, string>(
     (keys) =>
       perShape(
         keys,
-        (key) => key.search,
+        (key) => [key.search, key.districtId],
         async (group) => {
-          const search = group[0]!.search;
+          const { search, districtId } = group[0]!;
           const rows: { parent: number; schools: string }[] = await dataSource.query(
             `SELECT division_id AS parent, count(*) AS schools FROM school
              WHERE division_id = ANY($1::int[]) AND ($2::text IS NULL OR name ILIKE $2)
+               AND ($3::int IS NULL OR district_id = $3)
              GROUP BY division_id`,
-            [group.map((k) => k.divisionId), search === null ? null : likePattern(search)],
+            [
+              group.map((k) => k.divisionId),
+              search === null ? null : likePattern(search),
+              districtId,
+            ],
           );
           const counts = new Map(rows.map((row) => [row.parent, Number(row.schools)]));
           return new Map(
@@ -83,9 +90,9 @@ export function schoolPageLoader(dataSource: DataSource) {
     (keys) =>
       perShape(
         keys,
-        (key) => [key.first, key.after, key.search],
+        (key) => [key.first, key.after, key.search, key.districtId],
         async (group) => {
-          const { first, after, search } = group[0]!;
+          const { first, after, search, districtId } = group[0]!;
           const rows: Record<string, unknown>[] = await dataSource.query(
             `SELECT * FROM (
                SELECT s.*, row_number() OVER (PARTITION BY s.division_id ORDER BY s.name, s.id) AS rn
@@ -93,6 +100,7 @@ export function schoolPageLoader(dataSource: DataSource) {
                WHERE s.division_id = ANY($1::int[])
                  AND ($2::text IS NULL OR s.name ILIKE $2)
                  AND ($3::text IS NULL OR (s.name, s.id) > ($3::text, $4::int))
+                 AND ($6::int IS NULL OR s.district_id = $6)
              ) page
              WHERE rn <= $5
              ORDER BY division_id, rn`,
@@ -102,6 +110,7 @@ export function schoolPageLoader(dataSource: DataSource) {
               after?.name ?? null,
               after?.id ?? null,
               first,
+              districtId,
             ],
           );
           return new Map(

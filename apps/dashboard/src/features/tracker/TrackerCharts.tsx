@@ -3,12 +3,16 @@ import { TrendChart } from '@repo/ui/TrendChart';
 
 export interface TrackerChartsProps {
   placeName: string;
-  days: { label: string; value: number }[];
+  /** Each day of the window: its registrations and the running total. */
+  days: { label: string; registrations: number; cumulative: number }[];
   previousYearEnrollment: number;
   outOfSchool: { label: string; children: number; youth: number }[];
 }
 
-/** The tracker's charts; lazy-loaded with recharts. The figures are also in the tables. */
+/**
+ * The tracker's charts; lazy-loaded with recharts. The figures are also in the tables: the days in
+ * "Registrations by day", the circumstances in the out-of-school table.
+ */
 export function TrackerCharts({
   placeName,
   days,
@@ -17,13 +21,21 @@ export function TrackerCharts({
 }: TrackerChartsProps) {
   return (
     <div className="chart-grid">
-      <div className="chart-grid__wide">
+      <div>
         <TrendChart
           title="Cumulative registrations by day, against last year"
           description={`Registrations of ${placeName} added up day by day through the window, with last year's enrollment in the same grades as a dashed line.`}
-          points={days}
+          points={days.map((d) => ({ label: d.label, value: d.cumulative }))}
           valueLabel="Registered so far"
           target={{ value: previousYearEnrollment, label: 'Last year’s enrollment, same grades' }}
+        />
+      </div>
+      <div>
+        <TrendChart
+          title="Registrations per day"
+          description={`Registrations of ${placeName} on each day of the window, not added up: the days the desks were busy or quiet.`}
+          points={days.map((d) => ({ label: d.label, value: d.registrations }))}
+          valueLabel="Registered that day"
         />
       </div>
       {outOfSchool.length > 0 ? (

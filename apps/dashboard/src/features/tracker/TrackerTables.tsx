@@ -3,11 +3,76 @@ import { Link } from 'react-router';
 import { type EarlyRegistrationTrackerQuery } from '../../gql/graphql.js';
 import { routes } from '../../routes.js';
 import { circumstanceLabel } from '../labels.js';
+import { countColumn, tableColumns, type TextColumn } from '../tables/textColumns.js';
 import { progressText, toDay } from './trackerFormat.js';
 
 export type Progress = NonNullable<EarlyRegistrationTrackerQuery['earlyRegistrationProgress']>;
+export type TrackedSchool = NonNullable<Progress['schools']>[number];
+type Subtotal = Omit<Progress['divisions'][number], 'division'>;
 
-/** The divisions of a region, lowest progress first; each opens the division's own tracker. */
+/** A place's subtotals: the columns of the regions' and the divisions' tables. */
+function subtotalColumns<Row extends Subtotal>(
+  noun: string,
+  name: (row: Row) => string,
+  href: (row: Row) => string,
+): TextColumn<Row>[] {
+  return [
+    {
+      key: 'place',
+      header: noun,
+      value: name,
+      render: (row, text) => <Link to={href(row)}>{text}</Link>,
+      sortValue: name,
+    },
+    countColumn('schools', 'Schools', (r) => r.schools),
+    countColumn('registered', 'Registered', (r) => r.registrations),
+    countColumn('previous', 'Last year', (r) => r.previousYearEnrollment),
+    {
+      key: 'progress',
+      header: 'Progress',
+      numeric: true,
+      value: (r) => progressText(r.progress),
+      sortValue: (r) => r.progress ?? null,
+    },
+    countColumn('without', 'Schools without a registration', (r) => r.schoolsWithoutRegistration),
+    countColumn('behind', 'Schools behind their target', (r) => r.schoolsBehindTarget),
+  ];
+}
+
+/** The link one level deeper: the same tracker with the place added to its URL. */
+const deeper = (params: URLSearchParams, name: 'region' | 'division', id: string) => {
+  const next = new URLSearchParams(params);
+  next.set(name, id);
+  if (name === 'region') next.delete('division');
+  for (const narrower of ['district', 'show']) next.delete(narrower);
+  return `?${next.toString()}`;
+};
+
+/** The nation's regions with their subtotals, lowest progress first; each opens its divisions. */
+export function RegionsTable({
+  regions,
+  params,
+}: {
+  regions: Progress['regions'];
+  params: URLSearchParams;
+}) {
+  return (
+    <DataTable
+      caption="Regions, lowest progress first"
+      rows={regions}
+      rowKey={(r) => r.region.id}
+      columns={tableColumns(
+        subtotalColumns<Progress['regions'][number]>(
+          'Region',
+          (r) => r.region.name,
+          (r) => deeper(params, 'region', r.region.id),
+        ),
+      )}
+    />
+  );
+}
+
+/** A region's divisions with their subtotals, lowest progress first; each opens its schools. */
 export function DivisionsTable({
   divisions,
   params,
@@ -20,106 +85,92 @@ export function DivisionsTable({
       caption="Divisions, lowest progress first"
       rows={divisions}
       rowKey={(d) => d.division.id}
-      columns={[
-        {
-          key: 'division',
-          header: 'Division',
-          render: (d) => (
-            <Link
-              to={`?${new URLSearchParams({ ...Object.fromEntries(params), division: d.division.id }).toString()}`}
-            >
-              {d.division.name}
-            </Link>
-          ),
-          sortValue: (d) => d.division.name,
-        },
-        {
-          key: 'registered',
-          header: 'Registered',
-          numeric: true,
-          render: (d) => d.registrations,
-          sortValue: (d) => d.registrations,
-        },
-        {
-          key: 'previous',
-          header: 'Last year',
-          numeric: true,
-          render: (d) => d.previousYearEnrollment,
-          sortValue: (d) => d.previousYearEnrollment,
-        },
-        {
-          key: 'progress',
-          header: 'Progress',
-          numeric: true,
-          render: (d) => progressText(d.progress),
-          sortValue: (d) => d.progress ?? null,
-        },
-        {
-          key: 'without',
-          header: 'Schools without a registration',
-          numeric: true,
-          render: (d) => d.schoolsWithoutRegistration,
-          sortValue: (d) => d.schoolsWithoutRegistration,
-        },
-      ]}
+      columns={tableColumns(
+        subtotalColumns<Progress['divisions'][number]>(
+          'Division',
+          (d) => d.division.name,
+          (d) => deeper(params, 'division', d.division.id),
+        ),
+      )}
     />
   );
 }
 
-/** Every school offering an early-registration grade, laggards first, searchable. */
-export function SchoolsTable({ schools }: { schools: Progress['schools'] }) {
+/** The columns of the schools' table and of its CSV. */
+export const schoolColumns: TextColumn<TrackedSchool>[] = [
+  {
+    key: 'school',
+    header: 'School',
+    value: (s) => s.school.name,
+    render: (s, text) => <Link to={routes.school(s.school.schoolId)}>{text}</Link>,
+    sortValue: (s) => s.school.name,
+  },
+  countColumn('registered', 'Registered', (s) => s.registrations),
+  countColumn('previous', 'Last year', (s) => s.previousYearEnrollment),
+  countColumn('target', 'Target to date', (s) => s.target),
+  {
+    key: 'progress',
+    header: 'Progress',
+    numeric: true,
+    value: (s) => progressText(s.progress),
+    render: (s, text) => (
+      <span className="progress-cell">
+        <span className="progress-bar" aria-hidden="true">
+          <span style={{ width: `${Math.min(100, (s.progress ?? 0) * 100)}%` }} />
+        </span>
+        {text}
+      </span>
+    ),
+    sortValue: (s) => s.progress ?? null,
+  },
+  {
+    key: 'last',
+    header: 'Last registration',
+    value: (s) => (s.lastRegistrationOn ? toDay(s.lastRegistrationOn) : 'None yet'),
+    sortValue: (s) => s.lastRegistrationOn,
+  },
+  {
+    key: 'district',
+    header: 'District',
+    value: (s) => s.school.district?.name ?? null,
+    sortValue: (s) => s.school.district?.name ?? null,
+  },
+];
+
+/** The schools given, laggards first as the API orders them. */
+export function SchoolsTable({ schools }: { schools: TrackedSchool[] }) {
   return (
     <DataTable
       caption="Schools, laggards first"
       rows={schools}
       rowKey={(s) => s.school.id}
-      empty="No school offers an early-registration grade here."
-      search={{
-        label: 'Find a school',
-        text: (s) => `${s.school.name} ${s.school.schoolId}`,
-      }}
-      columns={[
-        {
-          key: 'school',
-          header: 'School',
-          render: (s) => <Link to={routes.school(s.school.schoolId)}>{s.school.name}</Link>,
-          sortValue: (s) => s.school.name,
-        },
-        {
-          key: 'registered',
-          header: 'Registered',
-          numeric: true,
-          render: (s) => s.registrations,
-          sortValue: (s) => s.registrations,
-        },
-        {
-          key: 'previous',
-          header: 'Last year',
-          numeric: true,
-          render: (s) => s.previousYearEnrollment,
-          sortValue: (s) => s.previousYearEnrollment,
-        },
-        {
-          key: 'progress',
-          header: 'Progress',
-          numeric: true,
-          render: (s) => (
-            <span className="progress-cell">
-              <span className="progress-bar" aria-hidden="true">
-                <span style={{ width: `${Math.min(100, (s.progress ?? 0) * 100)}%` }} />
-              </span>
-              {progressText(s.progress)}
-            </span>
-          ),
-          sortValue: (s) => s.progress ?? null,
-        },
-        {
-          key: 'last',
-          header: 'Last registration',
-          render: (s) => (s.lastRegistrationOn ? toDay(s.lastRegistrationOn) : 'None yet'),
-          sortValue: (s) => s.lastRegistrationOn,
-        },
-      ]}
+      empty="No school here matches."
+      columns={tableColumns(schoolColumns)}
+    />
+  );
+}
+
+type Day = Progress['days'][number];
+const dayColumns: TextColumn<Day>[] = [
+  { key: 'day', header: 'Day', value: (d) => toDay(d.date) },
+  {
+    key: 'that-day',
+    header: 'Registered that day',
+    numeric: true,
+    value: (d) => d.registrations,
+  },
+  { key: 'so-far', header: 'Registered so far', numeric: true, value: (d) => d.cumulative },
+];
+
+/** Registrations day by day beside their running total: the charts' figures. */
+export function DaysTable({ days }: { days: Progress['days'] }) {
+  return (
+    <DataTable
+      caption="Registrations by day"
+      rows={days}
+      rowKey={(d) => d.date}
+      empty="No day of the window has come yet."
+      columns={tableColumns(dayColumns)}
     />
   );
 }

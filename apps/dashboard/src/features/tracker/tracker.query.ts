@@ -1,11 +1,18 @@
 import { graphql } from '../../gql/index.js';
 
 export const trackerQuery = graphql(`
-  query EarlyRegistrationTracker($schoolYear: String!, $divisionId: ID, $regionId: ID) {
+  query EarlyRegistrationTracker(
+    $schoolYear: String!
+    $divisionId: ID
+    $regionId: ID
+    $districtId: ID
+    $withSchools: Boolean!
+  ) {
     earlyRegistrationProgress(
       schoolYear: $schoolYear
       divisionId: $divisionId
       regionId: $regionId
+      districtId: $districtId
     ) {
       schoolYear
       windowStart
@@ -13,6 +20,8 @@ export const trackerQuery = graphql(`
       registrations
       previousYearEnrollment
       progress
+      target
+      schoolsBehindTarget
       outOfSchoolChildren
       outOfSchoolYouth
       days {
@@ -20,26 +29,45 @@ export const trackerQuery = graphql(`
         registrations
         cumulative
       }
+      regions {
+        region {
+          id
+          name
+        }
+        schools
+        schoolsWithoutRegistration
+        schoolsBehindTarget
+        registrations
+        previousYearEnrollment
+        progress
+      }
       divisions {
         division {
           id
           name
         }
+        schools
+        schoolsWithoutRegistration
+        schoolsBehindTarget
         registrations
         previousYearEnrollment
         progress
-        schools
-        schoolsWithoutRegistration
       }
-      schools {
+      schools @include(if: $withSchools) {
         school {
           id
           schoolId
           name
+          district {
+            id
+            name
+          }
         }
         registrations
         previousYearEnrollment
         progress
+        target
+        behindTarget
         lastRegistrationOn
       }
       outOfSchool {
@@ -59,6 +87,22 @@ export const trackerPlacesQuery = graphql(`
       divisions {
         id
         name
+      }
+    }
+  }
+`);
+
+/** A division's districts, for the district filter of the division's pages. */
+export const divisionDistrictsQuery = graphql(`
+  query DivisionDistricts($divisionId: ID!) {
+    division(id: $divisionId) {
+      id
+      name
+      schoolCount
+      districts {
+        id
+        name
+        schoolCount
       }
     }
   }
