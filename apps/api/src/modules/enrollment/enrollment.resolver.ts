@@ -101,9 +101,11 @@ const keyDescription =
 export class EnrollmentResolver {
   private result(outcome: AnsweredOutcome, message = 'Enrolment Added'): EnrollmentResult {
     const found = outcome.answer;
+    // Whichever command made it: a late or backdated enrolment awaits the head (issue 21).
+    const filed = found.enrollment.status === 'AWAITING_APPROVAL';
     return Object.assign(new EnrollmentResult(), {
       enrollment: toEnrollment(found),
-      message,
+      message: filed ? 'Sent to the School Head for Approval' : message,
       reasons: outcome.reasons,
       recommendation: outcome.recommendation,
       lrn: found.lrn,
@@ -137,9 +139,7 @@ export class EnrollmentResolver {
     @Arg('idempotencyKey', () => String, { nullable: true, description: keyDescription })
     idempotencyKey?: string | null,
   ): Promise<EnrollmentResult> {
-    const outcome = await enrollLearner(writerOf(context), input, idempotencyKey);
-    const filed = outcome.answer.enrollment.status === 'AWAITING_APPROVAL';
-    return this.result(outcome, filed ? 'Sent to the School Head for Approval' : undefined);
+    return this.result(await enrollLearner(writerOf(context), input, idempotencyKey));
   }
 
   @Mutation(() => EnrollmentResult, {
