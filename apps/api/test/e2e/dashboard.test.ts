@@ -155,7 +155,7 @@ describe.skipIf(!hasChromium)(
 
       await page.goto(`${world.server.url}/regions/${world.carId}?sy=${year}`);
       await kpiValue(page, 'Learners');
-      await page.getByLabel('Sex').selectOption('FEMALE');
+      await page.getByLabel('Sex', { exact: true }).selectOption('FEMALE');
       await page.waitForURL(/sex=FEMALE/);
       await expect.poll(() => kpiValue(page, 'Learners')).toBe(enPH(female!.learners));
 
@@ -168,13 +168,13 @@ describe.skipIf(!hasChromium)(
       await page.goBack();
       await page.waitForURL((url) => !url.search.includes('grade='));
       await expect.poll(() => kpiValue(page, 'Learners')).toBe(enPH(female!.learners));
-      expect(await page.getByLabel('Sex').inputValue()).toBe('FEMALE');
+      expect(await page.getByLabel('Sex', { exact: true }).inputValue()).toBe('FEMALE');
 
       // The link, opened afresh, shows the same view.
       const other = await context.newPage();
       await other.goto(shared);
       await expect.poll(() => kpiValue(other, 'Learners')).toBe(enPH(femaleKinder!.learners));
-      expect(await other.getByLabel('Sex').inputValue()).toBe('FEMALE');
+      expect(await other.getByLabel('Sex', { exact: true }).inputValue()).toBe('FEMALE');
       await other.close();
       await expectAccessible('dashboard-filters');
     });

@@ -57,7 +57,7 @@ describe.skipIf(!hasChromium)('dashboard drill-down in Chromium', () => {
     await page.getByRole('searchbox', { name: 'Find a school' }).fill('elementary');
     await page.getByRole('button', { name: 'Search' }).click();
     await page.waitForURL(/\?q=elementary$/);
-    await page.getByRole('table', { name: /schools matching “elementary”/ }).waitFor();
+    await page.getByRole('table', { name: /schools? matching “elementary”/ }).waitFor();
     const names = await page.locator('tbody tr td:nth-child(2)').allTextContents();
     expect(names.length).toBeGreaterThan(0);
     expect(names.every((n) => /elementary/i.test(n))).toBe(true);

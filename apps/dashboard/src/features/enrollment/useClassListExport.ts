@@ -1,7 +1,7 @@
 import { useApolloClient } from '@apollo/client/react';
 import { type EnrollmentStatus, type GradeLevel } from '@repo/domain/enums';
 import { type ClassListExportFormat } from '@repo/domain/school-register';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { type EnrollClassListExportQuery } from '../../gql/graphql.js';
 import { classListCsv } from './class-list-csv.js';
 import { ClassListExportQuery } from './enrollment.queries.js';
@@ -29,12 +29,17 @@ export function useClassListExport(selection: ClassListSelection) {
   const [register, setRegister] = useState<ClassListExport | null>(null);
   const [last, setLast] = useState<ClassListExportFormat>('CSV');
 
-  // The SF1 is printed once it is on the page; after the print it is dropped.
+  // The SF1 is printed once it is on the page (once, even where an effect runs twice); after the
+  // print it is dropped.
+  const printed = useRef<ClassListExport | null>(null);
   useEffect(() => {
     if (!register) return;
     const drop = () => setRegister(null);
     window.addEventListener('afterprint', drop);
-    window.print();
+    if (printed.current !== register) {
+      printed.current = register;
+      window.print();
+    }
     return () => window.removeEventListener('afterprint', drop);
   }, [register]);
 
