@@ -193,7 +193,7 @@ function SchoolDirectory({
       <DataTable
         caption={
           search
-            ? `${division.schools.totalCount} schools of ${place} matching “${search}”`
+            ? `${division.schools.totalCount} schools${district ? ` of ${district.name}` : ''} matching “${search}”`
             : `Schools of ${place}`
         }
         rows={division.schools.nodes}
