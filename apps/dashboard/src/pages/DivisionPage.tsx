@@ -194,7 +194,7 @@ function SchoolDirectory({
       <DataTable
         caption={
           search
-            ? `${formatCountOf(division.schools.totalCount, 'school')} of ${place} matching “${search}”`
+            ? `${formatCountOf(division.schools.totalCount, 'school')}${district ? ` of ${district.name}` : ''} matching “${search}”`
             : `Schools of ${place}`
         }
         rows={division.schools.nodes}
