@@ -81,7 +81,7 @@ interface Writer {
   learners: string[];
 }
 
-/** Registrars of `schools` schools, each with its share of learners registered and not enrolled. */
+/** The heads of `schools` schools, each with its share of learners registered and not enrolled. */
 async function writers(dataSource: DataSource): Promise<Writer[]> {
   const rows = await dataSource.query<{ id: number }[]>(
     `SELECT id FROM school WHERE offers_elementary AND sector = 'PUBLIC' ORDER BY id LIMIT $1`,
@@ -89,7 +89,9 @@ async function writers(dataSource: DataSource): Promise<Writer[]> {
   );
   return Promise.all(
     rows.map(async ({ id }) => {
-      const registrar = await createTestAccount(dataSource, Role.SCHOOL_REGISTRAR, {
+      // The school head: an enrolment dated before the last 7 days is the head's to approve
+      // (issue 21), and the head's own entry is that approval.
+      const registrar = await createTestAccount(dataSource, Role.SCHOOL_HEAD, {
         schoolId: id,
       });
       const learners = await dataSource.query<{ id: string }[]>(
