@@ -67,11 +67,19 @@ describe.skipIf(unusable !== null)('backup and restore (issue 20)', () => {
     // Two school years of a few schools of the smallest division, and the next season's early
     // registrations: learners, enrollments and every rollup hold rows. The first year's rollup
     // deltas are folded into the rollups, the second's left pending.
-    const [{ division }] = (await dataSource.query<{ division: number }[]>(
-      `SELECT division_id AS division FROM school GROUP BY division_id ORDER BY count(*), 1 LIMIT 1`,
-    )) as [{ division: number }];
+    // The smallest division that has learners in the official data set (some of the smallest
+    // have none since the reference data stopped synthesising learners for high schools).
+    const divisions = await dataSource.query<{ division: number }[]>(
+      `SELECT division_id AS division FROM school GROUP BY division_id ORDER BY count(*), 1 LIMIT 20`,
+    );
     await ensureSchoolCalendars(dataSource);
-    const cells = await officialCells(dataSource, null, 2023, [division]);
+    let division = divisions[0]!.division;
+    let cells = await officialCells(dataSource, null, 2023, [division]);
+    for (const next of divisions.slice(1)) {
+      if (cells.some((c) => c.schoolId)) break;
+      division = next.division;
+      cells = await officialCells(dataSource, null, 2023, [division]);
+    }
     const schools = [...new Set(cells.map((c) => c.schoolId))].slice(0, 12);
     const few = cells.filter((c) => schools.includes(c.schoolId));
     await loadEnrollmentCells(dataSource, few, { schoolYear: '2025-2026' });
