@@ -198,7 +198,11 @@ function measureColumns(measures: MeasureSql[], withKeys: boolean): string[] {
   ]);
 }
 
-/** The statement and its parameters; the groups' keys are k0, k1, … in the order of dimensions. */
+/**
+ * The statement and its parameters; the groups' keys are k0, k1, … in the order of dimensions, and
+ * the rows come in the order of their keys, so the same question gets its rows in the same order
+ * (a hash aggregate's order changed between two asks once).
+ */
 export function summaryStatement(question: SummaryQuestion): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
   const param: Param = (value) => {
@@ -231,7 +235,7 @@ export function summaryStatement(question: SummaryQuestion): { sql: string; para
       GROUP BY ${[...keys, 'r.school_year', 'r.status', 'r.sex'].join(', ')})
     SELECT ${[...keys, ...measureColumns(measuresOf(question, param), withKeys)].join(',\n           ')}
     FROM g
-    ${keys.length > 0 ? `GROUP BY ${keys.join(', ')}` : ''}`;
+    ${keys.length > 0 ? `GROUP BY ${keys.join(', ')} ORDER BY ${keys.join(', ')}` : ''}`;
   return { sql, params };
 }
 
