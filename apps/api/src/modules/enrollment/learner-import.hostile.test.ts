@@ -89,6 +89,13 @@ async function previewWhileProbing(fileName: string, content: Buffer): Promise<P
   };
 }
 
+/**
+ * What shows that the parse ran off the event loop: no /health answer waited anywhere near as long
+ * as the parse itself (seconds, were it on the main thread). Not a latency target: on two cores
+ * shared with the rest of the suite a probe has waited 134 ms; latency is the benchmarks' to measure.
+ */
+const healthBlockedMs = 1_000;
+
 const sheetOf = (filler: number) =>
   Buffer.concat([
     Buffer.from('<?xml version="1.0"?><worksheet><sheetData>'),
@@ -105,7 +112,7 @@ describe('spreadsheets parsed where they cannot hurt (issue 19)', () => {
     expect(answer).toMatchObject({ rule: 'FILE_TOO_LARGE' });
     expect(answer.message).toMatch(String(sheetLimits.maxInflatedBytes));
     expect(answer.seconds).toBeLessThan(2);
-    expect(answer.healthWorstMs).toBeLessThan(100);
+    expect(answer.healthWorstMs).toBeLessThan(healthBlockedMs);
   });
 
   it('stops an XLSX whose directory hides what it inflates to at the worker’s deadline, /health answering meanwhile', async () => {
@@ -115,7 +122,7 @@ describe('spreadsheets parsed where they cannot hurt (issue 19)', () => {
     expect(['FILE_TOO_LARGE', 'FILE_UNREADABLE']).toContain(answer.rule);
     expect(answer.seconds).toBeLessThan(sheetLimits.deadlineMs / 1000 + 2);
     expect(answer.healthAnswers).toBeGreaterThan(0);
-    expect(answer.healthWorstMs).toBeLessThan(100);
+    expect(answer.healthWorstMs).toBeLessThan(healthBlockedMs);
   });
 
   it('refuses a zip of 10,000 parts (past the body limit) and of 5,000 (past the parts limit) in under 2 s', async () => {
