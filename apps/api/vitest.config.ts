@@ -30,6 +30,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
+    // The browser files' longer limits (test/browser-timeouts.setup.ts).
+    setupFiles: ['test/browser-timeouts.setup.ts'],
     // Two workers that keep their modules between files: on the 2-core machine CI runs on, the
     // suite's time is the files' own set-up (the app, its schema, the accounts), and a fresh
     // module graph per file was a third of it (issue 17: 455 s → 261 s for the API suite). Files

@@ -2,14 +2,8 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
-import { vi } from 'vitest';
 import { sessionCookieName } from '../../src/modules/auth/session-cookie.js';
 import { apiRoot } from '../../src/paths.js';
-
-// A browser flow is a few seconds alone, but `npm test` runs it beside every API test file on two
-// cores: a long flow (ALS path 3a) took over 30 s there. Every file that drives Chromium imports
-// this module, so they all get the longer limit.
-vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(chromiumPath);
