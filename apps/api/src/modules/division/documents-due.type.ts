@@ -1,6 +1,7 @@
 import { DocumentDueState } from '@repo/domain/follow-up';
-import { DocumentType, GradeLevel } from '@repo/domain/enums';
+import { DocumentType } from '@repo/domain/enums';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { LearnerEnrollmentRow } from '../enrollment/learner-row.type.js';
 import { School } from '../school/school.type.js';
 
 @InputType({ description: 'Every field narrows; a missing one does not.' })
@@ -26,30 +27,9 @@ export class DocumentsDueFilter {
   description:
     'A temporarily enrolled learner with documents overdue or due soon (§V.C): who, at which school, what is missing and by when; no birth date, sex, address or category.',
 })
-export class DocumentDue {
-  @Field(() => ID)
-  enrollmentId: string;
-
-  @Field(() => ID)
-  learnerId: string;
-
-  @Field(() => String, { nullable: true })
-  lrn: string | null;
-
-  @Field()
-  lastName: string;
-
-  @Field()
-  firstName: string;
-
-  @Field(() => String, { nullable: true })
-  middleName: string | null;
-
+export class DocumentDue extends LearnerEnrollmentRow {
   @Field(() => String, { nullable: true })
   extensionName: string | null;
-
-  @Field(() => GradeLevel)
-  gradeLevel: GradeLevel;
 
   @Field(() => School)
   school: School;

@@ -1,34 +1,14 @@
-import { ApprovalReason, EnrollmentStatus, GradeLevel, Strand } from '@repo/domain/enums';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { ApprovalReason, EnrollmentStatus, Strand } from '@repo/domain/enums';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { LearnerEnrollmentRow } from './learner-row.type.js';
 
 @ObjectType({
   description:
     'An enrolment that needed the school head’s approval (DO 03 s. 2018 §V.D; a date of enrolment more than 7 days back): awaiting it, or decided.',
 })
-export class EnrollmentApproval {
-  @Field(() => ID)
-  enrollmentId: string;
-
-  @Field(() => ID)
-  learnerId: string;
-
-  @Field(() => String, { nullable: true })
-  lrn: string | null;
-
-  @Field()
-  lastName: string;
-
-  @Field()
-  firstName: string;
-
-  @Field(() => String, { nullable: true })
-  middleName: string | null;
-
+export class EnrollmentApproval extends LearnerEnrollmentRow {
   @Field()
   schoolYear: string;
-
-  @Field(() => GradeLevel)
-  gradeLevel: GradeLevel;
 
   @Field(() => Strand, { nullable: true })
   strand: Strand | null;

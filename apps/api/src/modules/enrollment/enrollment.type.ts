@@ -9,6 +9,7 @@ import {
   Strand,
 } from '@repo/domain/enums';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { LearnerEnrollmentRow } from './learner-row.type.js';
 
 @ObjectType({ description: 'One change of an enrollment status, with its date and reason.' })
 export class EnrollmentStatusChange {
@@ -140,25 +141,7 @@ export class EnrollmentResult {
 }
 
 @ObjectType({ description: 'A row of the class list (SF1-like).' })
-export class ClassListRow {
-  @Field(() => ID)
-  enrollmentId: string;
-
-  @Field(() => ID)
-  learnerId: string;
-
-  @Field(() => String, { nullable: true })
-  lrn: string | null;
-
-  @Field()
-  lastName: string;
-
-  @Field()
-  firstName: string;
-
-  @Field(() => String, { nullable: true })
-  middleName: string | null;
-
+export class ClassListRow extends LearnerEnrollmentRow {
   @Field(() => String, { nullable: true })
   extensionName: string | null;
 
@@ -167,9 +150,6 @@ export class ClassListRow {
 
   @Field()
   birthDate: string;
-
-  @Field(() => GradeLevel)
-  gradeLevel: GradeLevel;
 
   @Field(() => Strand, { nullable: true })
   strand: Strand | null;
