@@ -8,6 +8,7 @@ import {
   kpiValue,
   openDashboardWorld,
   screenshot,
+  seriousViolations,
   signedInContext,
 } from './dashboard-support.js';
 
@@ -194,6 +195,8 @@ describe.skipIf(!hasChromium)(
       const height = await page.evaluate<number>('document.documentElement.scrollHeight');
       expect(height).toBeLessThan(4000);
       await screenshot(page, 'explorer-by-school');
+      // The pager and the bars read as well as the rest (axe: no serious violation).
+      expect(await seriousViolations(page)).toEqual([]);
 
       // The sort orders every group, then the page is cut: page 2 goes on where page 1 stopped.
       const learnersOf = async () =>
