@@ -40,12 +40,12 @@ describe('DataTable', () => {
     { id: '2', name: 'NCR', schools: 3342 },
   ];
   const columns = [
-    { key: 'name', header: 'Region', render: (r: (typeof rows)[number]) => r.name },
+    { key: 'name', header: 'Region', value: (r: (typeof rows)[number]) => r.name },
     {
       key: 'schools',
       header: 'Schools',
       numeric: true,
-      render: (r: (typeof rows)[number]) => r.schools,
+      value: (r: (typeof rows)[number]) => r.schools,
     },
   ];
 
@@ -79,18 +79,12 @@ describe('DataTable sorting and search', () => {
     { id: '3', name: 'Apayao', learners: 4500 },
   ];
   const columns = [
-    {
-      key: 'name',
-      header: 'Division',
-      render: (r: (typeof rows)[number]) => r.name,
-      sortValue: (r: (typeof rows)[number]) => r.name,
-    },
+    { key: 'name', header: 'Division', value: (r: (typeof rows)[number]) => r.name },
     {
       key: 'learners',
       header: 'Learners',
       numeric: true,
-      render: (r: (typeof rows)[number]) => r.learners,
-      sortValue: (r: (typeof rows)[number]) => r.learners,
+      value: (r: (typeof rows)[number]) => r.learners,
     },
   ];
   const names = () =>
@@ -142,6 +136,59 @@ describe('DataTable sorting and search', () => {
     expect(names()).toEqual(['Baguio City']);
     fireEvent.change(screen.getByRole('searchbox', { name: 'Find' }), { target: { value: 'a' } });
     expect(onChange).toHaveBeenCalledWith('a');
+  });
+});
+
+describe('DataTable paging and its CSV (issue 21)', () => {
+  type School = { id: string; name: string; learners: number | null };
+  const schools: School[] = Array.from({ length: 1339 }, (_, i) => ({
+    id: String(i),
+    name: `School ${String(i).padStart(4, '0')}`,
+    learners: i % 7 === 0 ? null : (i * 37) % 1000,
+  }));
+  const columns = [
+    { key: 'name', header: 'School', value: (r: School) => r.name },
+    { key: 'learners', header: 'Learners', numeric: true, value: (r: School) => r.learners },
+  ];
+  const firstCells = () =>
+    screen
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => row.querySelectorAll('td')[1]?.textContent);
+
+  it('shows a page of 50 with "Rows 1–50 of 1,339", and sorts every row before paging', () => {
+    const onDownload = vi.fn();
+    render(
+      <DataTable
+        caption="Schools"
+        columns={columns}
+        rows={schools}
+        rowKey={(r) => r.id}
+        onDownload={onDownload}
+      />,
+    );
+    expect(screen.getAllByRole('row')).toHaveLength(51);
+    expect(screen.getByText('Rows 1–50 of 1,339')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /Learners/ }));
+    const first = firstCells();
+    fireEvent.click(screen.getByRole('button', { name: 'Next page' }));
+    expect(screen.getByText('Rows 51–100 of 1,339')).toBeTruthy();
+    const numbers = [...first, ...firstCells()].map((t) => Number(t!.replace(/,/g, '')));
+    expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
+    expect(numbers[0]).toBe(999);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
+    const table = onDownload.mock.calls[0]![0] as string[][];
+    expect(table).toHaveLength(1340);
+    expect(table[0]).toEqual(['School', 'Learners']);
+    expect(table.slice(1, 51).map((r) => r[1])).toEqual(first.map((t) => t!.replace(/,/g, '')));
+    // An unknown count is "—" on screen and in the file, never 0; unknowns sort last.
+    expect(table.at(-1)![1]).toBe('—');
+  });
+
+  it('says "1 row", not "1 rows"', () => {
+    render(<DataTable caption="One" columns={columns} rows={[schools[1]!]} rowKey={(r) => r.id} />);
+    expect(screen.getByText('1 row')).toBeTruthy();
   });
 });
 

@@ -202,9 +202,7 @@ describe.skipIf(!hasChromium)(
       const chunks: Buffer[] = [];
       for await (const chunk of stream) chunks.push(chunk as Buffer);
       const [header, ...lines] = Buffer.concat(chunks).toString('utf8').trim().split('\n');
-      expect(header).toBe(
-        'Division,Sex,Learners,Male,Female,Gender parity index,Previous year,Change',
-      );
+      expect(header).toBe('Division,Sex,Learners,Male,Female,GPI,Previous year,Change');
       const fromCsv = new Map(
         lines.map((line) => {
           const [division, sex, learners] = line.split(',');

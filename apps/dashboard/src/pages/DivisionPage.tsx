@@ -201,6 +201,7 @@ function SchoolDirectory({
         rowKey={(s) => s.id}
         empty={`No school of ${place} matches${search ? ` “${search}”` : ''}.`}
         columns={directoryColumns}
+        pageSize={false}
       />
       <p className="note">
         * Sector and levels derived from the School ID (no official SY 2023-24 details).
@@ -220,23 +221,30 @@ function SchoolDirectory({
 
 type DirectorySchool = Division['schools']['nodes'][number];
 
+/** A page of the directory as the API orders it: a column sort would order one page only. */
 const directoryColumns: Column<DirectorySchool>[] = [
-  { key: 'schoolId', header: 'School ID', render: (s) => s.schoolId },
+  { key: 'schoolId', header: 'School ID', value: (s) => s.schoolId, sortable: false },
   {
     key: 'name',
     header: 'School',
-    render: (s) => <Link to={routes.school(s.schoolId)}>{s.name}</Link>,
+    value: (s) => s.name,
+    render: (s, text) => <Link to={routes.school(s.schoolId)}>{text}</Link>,
+    sortable: false,
   },
-  { key: 'sector', header: 'Sector', render: (s) => sectorLabel[s.sector] },
+  { key: 'sector', header: 'Sector', value: (s) => sectorLabel[s.sector], sortable: false },
   {
     key: 'levels',
     header: 'Levels',
-    render: (s) => (
-      <span title={s.levelsOffered.map((l) => schoolLevelLabel[l]).join(', ')}>
-        {toLevelsSummary(s.levelsOffered) || '—'}
-        {s.hasOfficialDetails ? '' : ' *'}
-      </span>
+    value: (s) => `${toLevelsSummary(s.levelsOffered) || '—'}${s.hasOfficialDetails ? '' : ' *'}`,
+    render: (s, text) => (
+      <span title={s.levelsOffered.map((l) => schoolLevelLabel[l]).join(', ')}>{text}</span>
     ),
+    sortable: false,
   },
-  { key: 'municipality', header: 'Municipality', render: (s) => s.municipality ?? '—' },
+  {
+    key: 'municipality',
+    header: 'Municipality',
+    value: (s) => s.municipality ?? null,
+    sortable: false,
+  },
 ];

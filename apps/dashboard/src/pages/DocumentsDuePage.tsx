@@ -12,11 +12,10 @@ import { type DocumentDue, documentsDueColumns } from '../features/division/docu
 import { DocumentsDueFilters } from '../features/division/DocumentsDueFilters.js';
 import { defaultReportYear } from '../features/filters/reportFilters.js';
 import { useSchoolYears } from '../features/filters/useReportFilters.js';
-import { downloadCsv, tableColumns, tableCsv } from '../features/tables/textColumns.js';
+import { downloadCsv, tableCsv } from '../features/tables/textColumns.js';
 import { type DocumentsDueFilter } from '../gql/graphql.js';
 
 /** Rows a page of the table shows; the CSV holds every row. */
-const pageSize = 100;
 
 /** The filter of the URL: `school`, `district`, `doc` and `due`. */
 function filterOf(params: URLSearchParams): DocumentsDueFilter {
@@ -116,10 +115,7 @@ function DocumentsDueList({
   filter: DocumentsDueFilter;
 }) {
   const client = useApolloClient();
-  const [page, setPage] = useState(0);
   const [exportError, setExportError] = useState<string | null>(null);
-  const pages = Math.max(1, Math.ceil(list.rows.length / pageSize));
-  const shown = Math.min(page, pages - 1);
   const overdue = list.rows.filter((r) => r.dueState === 'OVERDUE').length;
 
   async function download() {
@@ -156,24 +152,12 @@ function DocumentsDueList({
       </div>
       <DataTable
         caption="Learners with documents overdue or due soon"
-        rows={list.rows.slice(shown * pageSize, (shown + 1) * pageSize)}
+        rows={list.rows}
         rowKey={(r) => r.enrollmentId}
         empty="No temporarily enrolled learner here has documents overdue or due within 14 days."
-        columns={tableColumns(documentsDueColumns)}
+        columns={documentsDueColumns}
+        pageSize={100}
       />
-      {pages > 1 ? (
-        <div className="pager">
-          <button type="button" disabled={shown === 0} onClick={() => setPage(shown - 1)}>
-            Previous page
-          </button>
-          <span>
-            Page {shown + 1} of {pages}
-          </span>
-          <button type="button" disabled={shown + 1 >= pages} onClick={() => setPage(shown + 1)}>
-            Next page
-          </button>
-        </div>
-      ) : null}
     </>
   );
 }

@@ -1,24 +1,24 @@
 import { gql } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { type Dimension } from '@repo/domain/enums';
-import { CategoryBarChart } from '@repo/ui/CategoryBarChart';
-import { type Column, DataTable } from '@repo/ui/DataTable';
-import { formatChange, formatCountOf, formatIndex } from '@repo/ui/format';
+import { DataTable } from '@repo/ui/DataTable';
+import { formatCountOf } from '@repo/ui/format';
 import { QueryState } from '@repo/ui/QueryState';
+import { RankedBars } from '@repo/ui/RankedBars';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { SignInPrompt } from '../features/auth/SignInPrompt.js';
 import { useViewer } from '../features/auth/useViewer.js';
 import { type ExploreRow, toExploreQuery } from '../features/explorer/exploreQuery.js';
-import { rowLabel, toCsv } from '../features/explorer/exploreRows.js';
+import { exploreColumns } from '../features/explorer/exploreColumns.js';
+import { rowLabel } from '../features/explorer/exploreRows.js';
 import { withFilter } from '../features/filters/reportFilters.js';
 import { ReportFilterBar } from '../features/filters/ReportFilterBar.js';
 import { useReportFilters } from '../features/filters/useReportFilters.js';
-import { count } from '../features/summary/Count.js';
-import { comparable } from '../features/summary/summaryRows.js';
+import { saveCsv } from '../features/tables/textColumns.js';
 import { dimensionLabel, dimensionOrder } from '../features/labels.js';
 
-const chartLimit = 30;
+const chartLimit = 15;
 
 function readDimensions(params: URLSearchParams): Dimension[] {
   const wanted = new Set((params.get('dims') ?? 'REGION').split(','));
@@ -121,7 +121,7 @@ function DimensionPicker({
   );
 }
 
-/** The CSV, a chart of the largest groups, and the table. */
+/** A chart of the largest groups, then the table of all of them and its CSV. */
 function ExploreResults({
   rows,
   dimensions,
@@ -131,25 +131,9 @@ function ExploreResults({
   dimensions: Dimension[];
   schoolYear: string | null | undefined;
 }) {
-  function download() {
-    const blob = new Blob([toCsv(rows, dimensions)], { type: 'text/csv;charset=utf-8' });
-    const url = URL.createObjectURL(blob);
-    const link = Object.assign(window.document.createElement('a'), {
-      href: url,
-      download: `enrollment-${dimensions.map((d) => d.toLowerCase()).join('-') || 'total'}-${schoolYear ?? 'all'}.csv`,
-    });
-    link.click();
-    URL.revokeObjectURL(url);
-  }
-
+  const fileName = `enrollment-${dimensions.map((d) => d.toLowerCase()).join('-') || 'total'}-${schoolYear ?? 'all'}.csv`;
   return (
     <>
-      <div className="toolbar">
-        <button type="button" onClick={download} disabled={rows.length === 0}>
-          Download CSV
-        </button>
-        <span className="note">{formatCountOf(rows.length, 'row')}</span>
-      </div>
       {rows.length > 0 ? <ExploreChart rows={rows} dimensions={dimensions} /> : null}
       <DataTable
         caption="Enrollment summary"
@@ -157,80 +141,33 @@ function ExploreResults({
         rowKey={(row) => rowLabel(row, dimensions)}
         empty="No enrolled learner matches these filters."
         columns={exploreColumns(dimensions)}
+        initialSort={{ key: 'learners', direction: 'descending' }}
+        onDownload={saveCsv(fileName)}
       />
     </>
   );
 }
 
+/**
+ * The largest groups by learners, one line each: with a school's worth of groups (1,339 in CAR)
+ * a bar for every group drew their labels over each other (issue 21); the table holds them all.
+ */
 function ExploreChart({ rows, dimensions }: { rows: ExploreRow[]; dimensions: Dimension[] }) {
+  const groups = formatCountOf(rows.length, 'group');
   return (
-    <CategoryBarChart
-      title={
+    <RankedBars
+      title={`Learners by ${dimensions.map((d) => dimensionLabel[d].toLowerCase()).join(', ') || 'group'}`}
+      note={
         rows.length > chartLimit
-          ? `Learners, the ${chartLimit} largest of ${rows.length.toLocaleString('en-PH')} groups`
-          : 'Learners by group'
+          ? `Top ${chartLimit} of ${groups} by learners; all in the table below.`
+          : `${groups}, largest first.`
       }
-      description={`Learners for each combination of ${dimensions.map((d) => dimensionLabel[d].toLowerCase()).join(', ') || 'all'}.`}
-      data={rows.slice(0, chartLimit).map((row) => ({
+      bars={rows.slice(0, chartLimit).map((row) => ({
         label: rowLabel(row, dimensions),
-        learners: row.learners ?? 0,
+        value: row.learners ?? 0,
       }))}
-      series={[{ key: 'learners', label: 'Learners' }]}
-      horizontal
-      labelWidth={220}
-      height={Math.max(240, Math.min(rows.length, chartLimit) * 30)}
     />
   );
-}
-
-/** A column per dimension, then the measures. */
-function exploreColumns(dimensions: Dimension[]): Column<ExploreRow>[] {
-  return [
-    ...dimensions.map((dimension) => ({
-      key: dimension,
-      header: dimensionLabel[dimension],
-      render: (row: ExploreRow) => rowLabel(row, [dimension]),
-      sortValue: (row: ExploreRow) => rowLabel(row, [dimension]),
-    })),
-    {
-      key: 'learners',
-      header: 'Learners',
-      numeric: true,
-      render: (r) => count(r.learners),
-      sortValue: (r) => r.learners,
-    },
-    {
-      key: 'male',
-      header: 'Male',
-      numeric: true,
-      render: (r) => count(r.male),
-      sortValue: (r) => r.male,
-    },
-    {
-      key: 'female',
-      header: 'Female',
-      numeric: true,
-      render: (r) => count(r.female),
-      sortValue: (r) => r.female,
-    },
-    {
-      key: 'gpi',
-      header: 'GPI',
-      numeric: true,
-      render: (r) => (r.genderParityIndex === null ? '—' : formatIndex(r.genderParityIndex)),
-      sortValue: (r) => r.genderParityIndex,
-    },
-    {
-      key: 'change',
-      header: 'Change',
-      numeric: true,
-      render: (r) => {
-        const change = comparable(r);
-        return change === null ? '—' : formatChange(change);
-      },
-      sortValue: (r) => comparable(r),
-    },
-  ];
 }
 
 /** The GraphQL text that produced the table, to run elsewhere with one's token. */

@@ -1,9 +1,9 @@
+import { type Column } from '@repo/ui/DataTable';
 import { Link } from 'react-router';
 import { type DocumentsDueQuery } from '../../gql/graphql.js';
 import { routes } from '../../routes.js';
 import { documentLabel } from '../enrollment/enrollment-labels.js';
 import { gradeLabel } from '../labels.js';
-import { type TextColumn } from '../tables/textColumns.js';
 
 export type DocumentDue = DocumentsDueQuery['documentsDue']['rows'][number];
 
@@ -21,7 +21,7 @@ export const daysLeftText = (daysLeft: number) =>
  * The follow-up list's columns, on screen and in its CSV: who, where, what is missing and by when;
  * the list carries no birth date, sex, address or category (docs/privacy.md).
  */
-export const documentsDueColumns: TextColumn<DocumentDue>[] = [
+export const documentsDueColumns: Column<DocumentDue>[] = [
   {
     key: 'school',
     header: 'School',
@@ -41,6 +41,12 @@ export const documentsDueColumns: TextColumn<DocumentDue>[] = [
     key: 'due',
     header: 'Due by',
     value: (d) => dateFormat.format(new Date(`${d.documentsDueBy}T00:00:00Z`)),
+    sortValue: (d) => d.documentsDueBy,
   },
-  { key: 'days', header: 'Days left', value: (d) => daysLeftText(d.daysLeft) },
+  {
+    key: 'days',
+    header: 'Days left',
+    value: (d) => daysLeftText(d.daysLeft),
+    sortValue: (d) => d.daysLeft,
+  },
 ];

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { buildSchema, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { toExploreQuery } from './exploreQuery.js';
-import { toCsv } from './exploreRows.js';
+import { tableCsv } from '../tables/textColumns.js';
+import { exploreColumns } from './exploreColumns.js';
 
 const schema = buildSchema(
   readFileSync(path.resolve(import.meta.dirname, '../../../../api/schema.graphql'), 'utf8'),
@@ -57,36 +58,45 @@ describe('the explorer’s query', () => {
 });
 
 describe('the explorer’s CSV', () => {
-  it('has a header, names dimension values as readers do, and leaves numbers unformatted', () => {
-    const csv = toCsv(
-      [
-        {
-          region: { id: '1', name: 'CAR' },
-          sex: 'FEMALE',
-          learners: 123456,
-          male: 0,
-          female: 123456,
-          genderParityIndex: null,
-          previousYearLearners: 120000,
-          change: 3456,
-        },
-        {
-          region: { id: '2', name: 'Region I, "Ilocos"' },
-          sex: 'MALE',
-          learners: 5,
-          male: 5,
-          female: 0,
-          genderParityIndex: 0,
-          previousYearLearners: null,
-          change: null,
-        },
-      ],
-      ['REGION', 'SEX'],
-    );
+  it('writes the screen’s columns and text, "—" where a figure is unknown, never 0 (issue 21)', () => {
+    const csv = tableCsv(exploreColumns(['REGION', 'SEX']), [
+      {
+        region: { id: '1', name: 'CAR' },
+        sex: 'FEMALE',
+        learners: 123456,
+        male: 0,
+        female: 123456,
+        genderParityIndex: null,
+        previousYearLearners: 120000,
+        change: 3456,
+      },
+      {
+        region: { id: '2', name: 'Region I, "Ilocos"' },
+        sex: 'MALE',
+        learners: 5,
+        male: 5,
+        female: 0,
+        genderParityIndex: 0,
+        previousYearLearners: null,
+        change: null,
+      },
+      {
+        region: null,
+        sex: 'MALE',
+        learners: 1,
+        male: 1,
+        female: 0,
+        genderParityIndex: 0.9749,
+        previousYearLearners: 0,
+        change: 1,
+      },
+    ]);
     expect(csv.split('\n')).toEqual([
-      'Region,Sex,Learners,Male,Female,Gender parity index,Previous year,Change',
-      'CAR,Female,123456,0,123456,,120000,3456',
-      '"Region I, ""Ilocos""",Male,5,5,0,0,,',
+      'Region,Sex,Learners,Male,Female,GPI,Previous year,Change',
+      'CAR,Female,123456,0,123456,—,120000,+3456',
+      '"Region I, ""Ilocos""",Male,5,5,0,0.00,—,—',
+      // No figures the year before: no change to show, not a growth of 100%.
+      '—,Male,1,1,0,0.97,—,—',
       '',
     ]);
   });

@@ -1,7 +1,5 @@
 import { type Dimension, sectorLabel, sexLabel } from '@repo/domain/enums';
-import { stringify } from 'csv-stringify/browser/esm/sync';
-import { inertCell } from '@repo/domain/spreadsheet-cell';
-import { categoryLabel, dimensionLabel, gradeLabel, statusLabel } from '../labels.js';
+import { categoryLabel, gradeLabel, statusLabel } from '../labels.js';
 import { type ExploreRow } from './exploreQuery.js';
 
 type Labels = Record<string, string>;
@@ -36,32 +34,4 @@ export function dimensionValue(row: ExploreRow, dimension: Dimension): string {
 
 export function rowLabel(row: ExploreRow, dimensions: Dimension[]): string {
   return dimensions.length ? dimensions.map((d) => dimensionValue(row, d)).join(' · ') : 'All';
-}
-
-/** The table as CSV: one column per dimension, then the measures; numbers unformatted. */
-export function toCsv(rows: ExploreRow[], dimensions: Dimension[]): string {
-  return stringify(
-    rows.map((row) => [
-      ...dimensions.map((d) => dimensionValue(row, d)),
-      row.learners ?? '',
-      row.male ?? '',
-      row.female ?? '',
-      row.genderParityIndex ?? '',
-      row.previousYearLearners ?? '',
-      row.change ?? '',
-    ]),
-    {
-      header: true,
-      cast: { string: inertCell },
-      columns: [
-        ...dimensions.map((d) => dimensionLabel[d]),
-        'Learners',
-        'Male',
-        'Female',
-        'Gender parity index',
-        'Previous year',
-        'Change',
-      ],
-    },
-  );
 }

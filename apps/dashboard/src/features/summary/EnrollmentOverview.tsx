@@ -12,7 +12,7 @@ import { useViewer } from '../auth/useViewer.js';
 import { previousYear } from '../filters/reportFilters.js';
 import { ReportFilterBar } from '../filters/ReportFilterBar.js';
 import { useReportFilters } from '../filters/useReportFilters.js';
-import { count } from './Count.js';
+import { countColumn } from '../tables/textColumns.js';
 import { StatusTable } from './StatusTable.js';
 import { overviewQuery } from './summary.query.js';
 import {
@@ -204,16 +204,10 @@ function SignedOutOverview({ placeName, below }: { placeName: string; below?: Be
             {
               key: 'name',
               header: below.noun,
-              render: (p) => <Link to={p.href}>{p.name}</Link>,
-              sortValue: (p) => p.name,
+              value: (p) => p.name,
+              render: (p, text) => <Link to={p.href}>{text}</Link>,
             },
-            {
-              key: 'schools',
-              header: 'Schools',
-              numeric: true,
-              render: (p) => p.schoolCount ?? null,
-              sortValue: (p) => p.schoolCount ?? null,
-            },
+            countColumn('schools', 'Schools', (p: PlaceRow) => p.schoolCount ?? null),
           ]}
         />
       ) : null}
@@ -293,67 +287,41 @@ function belowColumns(below: BelowLevel, versus: string | undefined): Column<Bel
     {
       key: 'name',
       header: below.noun,
-      render: (r) => <Link to={r.href}>{r.name}</Link>,
-      sortValue: (r) => r.name,
+      value: (r) => r.name,
+      render: (r, text) => <Link to={r.href}>{text}</Link>,
     },
-    {
-      key: 'learners',
-      header: 'Learners',
-      numeric: true,
-      render: (r) => count(r.learners),
-      sortValue: (r) => r.learners,
-    },
-    {
-      key: 'male',
-      header: 'Male',
-      numeric: true,
-      render: (r) => count(r.male),
-      sortValue: (r) => r.male,
-    },
-    {
-      key: 'female',
-      header: 'Female',
-      numeric: true,
-      render: (r) => count(r.female),
-      sortValue: (r) => r.female,
-    },
+    countColumn('learners', 'Learners', (r) => r.learners),
+    countColumn('male', 'Male', (r) => r.male),
+    countColumn('female', 'Female', (r) => r.female),
     {
       key: 'share',
       header: 'Female share',
       numeric: true,
-      render: (r) => {
-        const share = femaleShare(r);
-        return share === undefined ? '—' : formatPercent(share);
-      },
-      sortValue: (r) => femaleShare(r) ?? null,
+      value: (r) => femaleShare(r) ?? null,
+      format: formatPercent,
     },
     {
       key: 'gpi',
       header: 'GPI',
       numeric: true,
-      render: (r) => (r.genderParityIndex === null ? '—' : formatIndex(r.genderParityIndex)),
-      sortValue: (r) => r.genderParityIndex,
+      value: (r) => r.genderParityIndex,
+      format: formatIndex,
     },
     {
       key: 'change',
       header: `Change ${versus ?? ''}`.trim(),
       numeric: true,
-      render: (r) => (r.change === null ? '—' : formatChange(r.change)),
-      sortValue: (r) => r.change,
+      value: (r) => r.change,
+      format: formatChange,
     },
     ...(below.places
-      ? [
-          {
-            key: 'schools',
-            header: 'Schools',
-            numeric: true,
-            render: (r: BelowRow) => r.schoolCount ?? null,
-            sortValue: (r: BelowRow) => r.schoolCount ?? null,
-          },
-        ]
+      ? [countColumn('schools', 'Schools', (r: BelowRow) => r.schoolCount ?? null)]
       : []),
   ];
 }
+
+type GradeRow = ReturnType<typeof toGradeRows>[number];
+type CategoryRow = ReturnType<typeof toCategoryRows>[number];
 
 /** Grade levels by sex beside the learner categories with their share and change. */
 function GradeAndCategoryTables({
@@ -374,10 +342,10 @@ function GradeAndCategoryTables({
         rows={grades}
         rowKey={(r) => r.key}
         columns={[
-          { key: 'grade', header: 'Grade level', render: (r) => r.label },
-          { key: 'male', header: 'Male', numeric: true, render: (r) => count(r.male) },
-          { key: 'female', header: 'Female', numeric: true, render: (r) => count(r.female) },
-          { key: 'learners', header: 'Learners', numeric: true, render: (r) => count(r.learners) },
+          { key: 'grade', header: 'Grade level', value: (r) => r.label, sortable: false },
+          countColumn('male', 'Male', (r: GradeRow) => r.male),
+          countColumn('female', 'Female', (r: GradeRow) => r.female),
+          countColumn('learners', 'Learners', (r: GradeRow) => r.learners),
         ]}
       />
       <DataTable
@@ -385,20 +353,21 @@ function GradeAndCategoryTables({
         rows={categories}
         rowKey={(r) => r.key}
         columns={[
-          { key: 'category', header: 'Category', render: (r) => r.label },
-          { key: 'learners', header: 'Learners', numeric: true, render: (r) => count(r.learners) },
+          { key: 'category', header: 'Category', value: (r) => r.label },
+          countColumn('learners', 'Learners', (r: CategoryRow) => r.learners),
           {
             key: 'share',
             header: 'Of all learners',
             numeric: true,
-            render: (r) =>
-              r.learners === null ? count(null) : formatPercent(r.learners / learners),
+            value: (r) => (r.learners === null ? null : r.learners / learners),
+            format: formatPercent,
           },
           {
             key: 'change',
             header: `Change ${versus ?? ''}`.trim(),
             numeric: true,
-            render: (r) => (r.change === null ? '—' : formatChange(r.change)),
+            value: (r) => r.change,
+            format: formatChange,
           },
         ]}
       />

@@ -1,6 +1,6 @@
 import { DataTable } from '@repo/ui/DataTable';
 import { statusLabel } from '../labels.js';
-import { count } from './Count.js';
+import { countColumn } from '../tables/textColumns.js';
 import { type Total } from './summaryRows.js';
 
 /** Learners by enrollment status (§V.B-§V.E), and the moves of the year. */
@@ -22,8 +22,11 @@ export function StatusTable({ total }: { total: Total }) {
       rows={rows}
       rowKey={(r) => r.key}
       columns={[
-        { key: 'status', header: 'Status', render: (r) => r.label },
-        { key: 'learners', header: 'Learners', numeric: true, render: (r) => count(r.value) },
+        { key: 'status', header: 'Status', value: (r) => r.label, sortable: false },
+        {
+          ...countColumn('learners', 'Learners', (r: (typeof rows)[number]) => r.value),
+          sortable: false,
+        },
       ]}
     />
   );

@@ -47,28 +47,28 @@ export function TemporaryEnrollments({
             {
               key: 'name',
               header: 'Learner',
-              render: (t) =>
+              value: (t) =>
                 `${t.learner.lastName}, ${t.learner.firstName}${t.learner.middleName ? ` ${t.learner.middleName}` : ''}`,
               sortValue: (t) => `${t.learner.lastName} ${t.learner.firstName}`,
             },
-            { key: 'lrn', header: 'LRN', render: (t) => t.learner.lrn ?? '—' },
-            { key: 'grade', header: 'Grade', render: (t) => gradeLabel[t.learner.gradeLevel] },
+            { key: 'lrn', header: 'LRN', value: (t) => t.learner.lrn ?? null },
+            { key: 'grade', header: 'Grade', value: (t) => gradeLabel[t.learner.gradeLevel] },
             {
               key: 'missing',
               header: 'Missing documents',
-              render: (t) => t.learner.missingDocuments.join(', ').replaceAll('_', ' '),
+              value: (t) => t.learner.missingDocuments.join(', ').replaceAll('_', ' '),
             },
             {
               key: 'due',
               header: 'Due by',
-              render: (t) => dateFormat.format(new Date(`${t.documentsDueBy}T00:00:00Z`)),
+              value: (t) => dateFormat.format(new Date(`${t.documentsDueBy}T00:00:00Z`)),
               sortValue: (t) => t.documentsDueBy,
             },
             {
               key: 'days',
               header: 'Days left',
               numeric: true,
-              render: (t) => (t.overdue ? `Overdue by ${-t.daysLeft}` : t.daysLeft),
+              value: (t) => (t.overdue ? `Overdue by ${-t.daysLeft}` : t.daysLeft),
               sortValue: (t) => t.daysLeft,
             },
           ]}

@@ -1,69 +1,36 @@
 import { inertCell } from '@repo/domain/spreadsheet-cell';
-import { type Column } from '@repo/ui/DataTable';
-import { formatCount } from '@repo/ui/format';
+import { type Column, tableText } from '@repo/ui/DataTable';
 import { stringify } from 'csv-stringify/browser/esm/sync';
-import { type ReactNode } from 'react';
 
-/** What a table writes where a value is unknown, on screen and in its CSV alike. */
-export const unknownMark = '—';
+export { unknownMark } from '@repo/ui/DataTable';
 
-/**
- * A column whose cell is one value, text or a count, that the table shows and its CSV writes: the
- * two come from the same function, so they cannot differ (issue 21). `render` may dress the
- * screen's cell (a link, a bar) around the same text.
- */
-export interface TextColumn<Row> {
-  key: string;
-  header: string;
-  numeric?: boolean;
-  /** The cell's value; null is unknown (`unknownMark`). */
-  value: (row: Row) => string | number | null;
-  render?: (row: Row, text: string) => ReactNode;
-  sortValue?: (row: Row) => string | number | null;
-}
-
-/** A column of counts, sortable by them. */
+/** A column of counts. */
 export function countColumn<Row>(
   key: string,
   header: string,
-  count: (row: Row) => number,
-): TextColumn<Row> {
-  return { key, header, numeric: true, value: count, sortValue: count };
+  count: (row: Row) => number | null,
+): Column<Row> {
+  return { key, header, numeric: true, value: count };
 }
 
-/** The screen's text of a value: counts as en-PH writes them ("1,234"). */
-function screenText(value: string | number | null): string {
-  if (value === null) return unknownMark;
-  return typeof value === 'number' ? formatCount(value) : value;
-}
-
-/** The columns as the shared table takes them. */
-export function tableColumns<Row>(columns: readonly TextColumn<Row>[]): Column<Row>[] {
-  return columns.map(({ key, header, numeric, value, render, sortValue }) => ({
-    key,
-    header,
-    numeric,
-    sortValue,
-    render: (row: Row) => {
-      const text = screenText(value(row));
-      return render ? render(row, text) : text;
-    },
-  }));
-}
+/** A figure as the screen writes it without separators ("+1234", "-56", "48.7%"): no formula. */
+const isFigure = (text: string) => /^[+-]?\d+(\.\d+)?%?$/.test(text);
 
 /**
- * The table as CSV: the same headings, every row given (not a page), each cell the screen's value;
- * counts unformatted, so a spreadsheet reads them as numbers; a text cell a spreadsheet would take
- * for a formula opens as text (inertCell).
+ * A table's text (DataTable's `tableText`: its headings, then each row as the screen writes it)
+ * as CSV; a cell a spreadsheet would take for a formula opens as text (inertCell), a signed
+ * figure such as a change of "+1234" stays a number.
  */
-export function tableCsv<Row>(columns: readonly TextColumn<Row>[], rows: readonly Row[]): string {
+export function toCsv(table: readonly (readonly string[])[]): string {
   return stringify(
-    [
-      columns.map((c) => c.header),
-      ...rows.map((row) => columns.map((c) => c.value(row) ?? unknownMark)),
-    ],
-    { cast: { string: inertCell } },
+    table.map((row) => [...row]),
+    { cast: { string: (text) => (isFigure(text) ? text : inertCell(text)) } },
   );
+}
+
+/** The table as CSV: the same headings and cells as on screen, every row given (not a page). */
+export function tableCsv<Row>(columns: readonly Column<Row>[], rows: readonly Row[]): string {
+  return toCsv(tableText(columns, rows));
 }
 
 /** Hands the text to the browser as a file download. */
@@ -76,3 +43,7 @@ export function downloadCsv(fileName: string, csv: string) {
   link.click();
   URL.revokeObjectURL(url);
 }
+
+/** DataTable's `onDownload`: its text saved as the named CSV file. */
+export const saveCsv = (fileName: string) => (table: string[][]) =>
+  downloadCsv(fileName, toCsv(table));

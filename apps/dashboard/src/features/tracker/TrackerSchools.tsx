@@ -1,7 +1,7 @@
 import { formatCount } from '@repo/ui/format';
 import { useState } from 'react';
-import { downloadCsv, tableCsv } from '../tables/textColumns.js';
-import { schoolColumns, SchoolsTable, type TrackedSchool } from './TrackerTables.js';
+import { saveCsv } from '../tables/textColumns.js';
+import { SchoolsTable, type TrackedSchool } from './TrackerTables.js';
 
 /** The schools a `show` and a search leave, in the API's order (laggards first). */
 export function shownSchools(schools: readonly TrackedSchool[], show: string, find: string) {
@@ -60,15 +60,8 @@ export function TrackerSchools({
           value={find}
           onChange={(e) => setFind(e.target.value)}
         />
-        <button
-          type="button"
-          disabled={rows.length === 0}
-          onClick={() => downloadCsv(fileName, tableCsv(schoolColumns, rows))}
-        >
-          Download CSV
-        </button>
       </div>
-      <SchoolsTable schools={rows} />
+      <SchoolsTable schools={rows} onDownload={saveCsv(fileName)} />
     </section>
   );
 }

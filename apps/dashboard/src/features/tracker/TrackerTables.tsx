@@ -1,28 +1,32 @@
-import { DataTable } from '@repo/ui/DataTable';
+import { type Column, DataTable } from '@repo/ui/DataTable';
 import { Link } from 'react-router';
 import { type EarlyRegistrationTrackerQuery } from '../../gql/graphql.js';
 import { routes } from '../../routes.js';
 import { circumstanceLabel } from '../labels.js';
-import { countColumn, tableColumns, type TextColumn } from '../tables/textColumns.js';
+import { countColumn } from '../tables/textColumns.js';
 import { progressText, toDay } from './trackerFormat.js';
 
 export type Progress = NonNullable<EarlyRegistrationTrackerQuery['earlyRegistrationProgress']>;
 export type TrackedSchool = NonNullable<Progress['schools']>[number];
 type Subtotal = Omit<Progress['divisions'][number], 'division'>;
 
+/*
+ * The tracker's tables stay whole, not paged (issue 21 keeps their behaviour): a division's schools
+ * are its working list, narrowed by "Show" and "Find a school", and a region's divisions are few.
+ */
+
 /** A place's subtotals: the columns of the regions' and the divisions' tables. */
 function subtotalColumns<Row extends Subtotal>(
   noun: string,
   name: (row: Row) => string,
   href: (row: Row) => string,
-): TextColumn<Row>[] {
+): Column<Row>[] {
   return [
     {
       key: 'place',
       header: noun,
       value: name,
       render: (row, text) => <Link to={href(row)}>{text}</Link>,
-      sortValue: name,
     },
     countColumn('schools', 'Schools', (r) => r.schools),
     countColumn('registered', 'Registered', (r) => r.registrations),
@@ -58,15 +62,14 @@ export function RegionsTable({
 }) {
   return (
     <DataTable
+      pageSize={false}
       caption="Regions, lowest progress first"
       rows={regions}
       rowKey={(r) => r.region.id}
-      columns={tableColumns(
-        subtotalColumns<Progress['regions'][number]>(
-          'Region',
-          (r) => r.region.name,
-          (r) => deeper(params, 'region', r.region.id),
-        ),
+      columns={subtotalColumns<Progress['regions'][number]>(
+        'Region',
+        (r) => r.region.name,
+        (r) => deeper(params, 'region', r.region.id),
       )}
     />
   );
@@ -82,28 +85,26 @@ export function DivisionsTable({
 }) {
   return (
     <DataTable
+      pageSize={false}
       caption="Divisions, lowest progress first"
       rows={divisions}
       rowKey={(d) => d.division.id}
-      columns={tableColumns(
-        subtotalColumns<Progress['divisions'][number]>(
-          'Division',
-          (d) => d.division.name,
-          (d) => deeper(params, 'division', d.division.id),
-        ),
+      columns={subtotalColumns<Progress['divisions'][number]>(
+        'Division',
+        (d) => d.division.name,
+        (d) => deeper(params, 'division', d.division.id),
       )}
     />
   );
 }
 
 /** The columns of the schools' table and of its CSV. */
-export const schoolColumns: TextColumn<TrackedSchool>[] = [
+const schoolColumns: Column<TrackedSchool>[] = [
   {
     key: 'school',
     header: 'School',
     value: (s) => s.school.name,
     render: (s, text) => <Link to={routes.school(s.school.schoolId)}>{text}</Link>,
-    sortValue: (s) => s.school.name,
   },
   countColumn('registered', 'Registered', (s) => s.registrations),
   countColumn('previous', 'Last year', (s) => s.previousYearEnrollment),
@@ -133,26 +134,33 @@ export const schoolColumns: TextColumn<TrackedSchool>[] = [
     key: 'district',
     header: 'District',
     value: (s) => s.school.district?.name ?? null,
-    sortValue: (s) => s.school.district?.name ?? null,
   },
 ];
 
 /** The schools given, laggards first as the API orders them. */
-export function SchoolsTable({ schools }: { schools: TrackedSchool[] }) {
+export function SchoolsTable({
+  schools,
+  onDownload,
+}: {
+  schools: TrackedSchool[];
+  onDownload?: (table: string[][]) => void;
+}) {
   return (
     <DataTable
+      pageSize={false}
       caption="Schools, laggards first"
       rows={schools}
       rowKey={(s) => s.school.id}
       empty="No school here matches."
-      columns={tableColumns(schoolColumns)}
+      columns={schoolColumns}
+      onDownload={onDownload}
     />
   );
 }
 
 type Day = Progress['days'][number];
-const dayColumns: TextColumn<Day>[] = [
-  { key: 'day', header: 'Day', value: (d) => toDay(d.date) },
+const dayColumns: Column<Day>[] = [
+  { key: 'day', header: 'Day', value: (d) => toDay(d.date), sortValue: (d) => d.date },
   {
     key: 'that-day',
     header: 'Registered that day',
@@ -166,19 +174,23 @@ const dayColumns: TextColumn<Day>[] = [
 export function DaysTable({ days }: { days: Progress['days'] }) {
   return (
     <DataTable
+      pageSize={false}
       caption="Registrations by day"
       rows={days}
       rowKey={(d) => d.date}
       empty="No day of the window has come yet."
-      columns={tableColumns(dayColumns)}
+      columns={dayColumns}
     />
   );
 }
+
+type OutOfSchool = Progress['outOfSchool'][number];
 
 /** Out-of-school children and youth registered, by circumstance (§V.A). */
 export function OutOfSchoolTable({ outOfSchool }: { outOfSchool: Progress['outOfSchool'] }) {
   return (
     <DataTable
+      pageSize={false}
       caption="Out-of-school children and youth by circumstance"
       rows={outOfSchool}
       rowKey={(o) => o.circumstance}
@@ -186,15 +198,10 @@ export function OutOfSchoolTable({ outOfSchool }: { outOfSchool: Progress['outOf
         {
           key: 'circumstance',
           header: 'Circumstance',
-          render: (o) => circumstanceLabel[o.circumstance],
+          value: (o) => circumstanceLabel[o.circumstance],
         },
-        {
-          key: 'children',
-          header: 'Children (OSC)',
-          numeric: true,
-          render: (o) => o.children,
-        },
-        { key: 'youth', header: 'Youth (OSY)', numeric: true, render: (o) => o.youth },
+        countColumn('children', 'Children (OSC)', (o: OutOfSchool) => o.children),
+        countColumn('youth', 'Youth (OSY)', (o: OutOfSchool) => o.youth),
       ]}
     />
   );
