@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { type TestProject } from 'vitest/node';
 import { createDataSource } from '../src/db/data-source.js';
 import { entities } from '../src/entities.js';
@@ -36,7 +37,26 @@ export default async function setup(project: TestProject) {
   project.provide('databaseUrl', url);
 
   return async () => {
+    // The browser files' dashboard worlds are copies of templates named after this run's
+    // database (test/e2e/dashboard-support.ts): dropped with it.
+    for (const template of await databasesNamed(server.url, `${name}_dashboard_%`)) {
+      await dropDatabase(server.url, template);
+    }
     await dropDatabase(server.url, name);
     await server.release();
   };
+}
+
+async function databasesNamed(adminUrl: string, pattern: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query<{ datname: string }>(
+      'SELECT datname FROM pg_database WHERE datname LIKE $1',
+      [pattern],
+    );
+    return found.rows.map((row) => row.datname);
+  } finally {
+    await client.end();
+  }
 }

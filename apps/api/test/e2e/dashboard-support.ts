@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import pg from 'pg';
 import { type BrowserContext, type Page } from 'playwright-core';
 import { type DataSource } from 'typeorm';
 import { inject } from 'vitest';
@@ -16,7 +18,7 @@ import {
   officialCells,
 } from '../../src/modules/datasets/enrollment-dataset.js';
 import { loadReferenceData } from '../../src/modules/reference-data/reference-data.seed.js';
-import { reportingYear, seasonYear } from '../clock-fixtures.js';
+import { reportingYear, seasonYear, today } from '../clock-fixtures.js';
 import { startTestServer, type TestServer } from '../harness.js';
 import { screenshotDir, signInContext } from './browser.js';
 
@@ -38,35 +40,27 @@ export interface DashboardWorld {
  * the demo accounts and the demo's data (Abra's enrollment in the latest school year to have
  * opened and the one before, the season whose early registration opened last), and the rest of
  * CAR in the reported year from the same official SY 2023-24 data set, so the overview is timed on
- * a region's worth of schools.
+ * a region's worth of schools. Built once a run as a template (`dashboardTemplate`), each file
+ * then gets a copy of its own: building took 1–3 minutes a file on two busy cores.
  */
 export async function openDashboardWorld(): Promise<DashboardWorld> {
   if (!existsSync(path.join(dashboardDist, 'index.html'))) {
     throw new Error('The dashboard is not built: run `npm run build -w @repo/dashboard` first.');
   }
   const adminUrl = withDatabaseName(inject('databaseUrl'), 'postgres');
-  const name = `dashboard_${Date.now()}_${process.pid}`;
-  await createDatabaseIfMissing(adminUrl, name);
+  const name = `dashboard_${randomUUID().slice(0, 8)}_${process.pid}`;
+  await copyDatabase(adminUrl, await dashboardTemplate(adminUrl), name);
   const dataSource = createDataSource(withDatabaseName(adminUrl, name), { entities, poolSize: 6 });
   await dataSource.initialize();
-  await dataSource.runMigrations();
-  await loadReferenceData(dataSource);
   const [{ id: carId }] = (await dataSource.query<{ id: number }[]>(
     "SELECT id FROM region WHERE name = 'CAR'",
   )) as [{ id: number }];
-  await ensureDemoAccounts(dataSource);
-  await ensureDemoData(dataSource, () => undefined);
-  const year = reportingYear();
-  // Abra's schools hold this year's data set already: the loader skips them.
-  await loadEnrollmentCells(dataSource, await officialCells(dataSource, [carId]), {
-    schoolYear: year,
-  });
   const server = await startTestServer(dataSource);
   return {
     dataSource,
     server,
     carId: String(carId),
-    year,
+    year: reportingYear(),
     season: seasonYear(),
     async close() {
       await server.close();
@@ -74,6 +68,79 @@ export async function openDashboardWorld(): Promise<DashboardWorld> {
       await dropDatabase(adminUrl, name);
     },
   };
+}
+
+/**
+ * The run's dashboard world as a template database, built by the first file to ask (the others
+ * wait on an advisory lock) and dropped with the run's test database (global-setup.ts). Named
+ * after the run's database and the day, so a file that pins another day gets a world of its own.
+ */
+async function dashboardTemplate(adminUrl: string): Promise<string> {
+  const runDatabase = new URL(inject('databaseUrl')).pathname.slice(1);
+  const template = `${runDatabase}_dashboard_${today().replaceAll('-', '')}`;
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock(hashtext($1))', [template]);
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [template]);
+    if (found.rowCount === 0) {
+      await createDatabaseIfMissing(adminUrl, template);
+      try {
+        await buildDashboardWorld(withDatabaseName(adminUrl, template));
+        // No connections from now on, autovacuum's included, so CREATE DATABASE … TEMPLATE can copy.
+        await client.query(
+          `ALTER DATABASE ${client.escapeIdentifier(template)} ALLOW_CONNECTIONS false`,
+        );
+      } catch (error) {
+        await dropDatabase(adminUrl, template);
+        throw error;
+      }
+    }
+    return template;
+  } finally {
+    await client.end();
+  }
+}
+
+async function buildDashboardWorld(url: string) {
+  const dataSource = createDataSource(url, { entities, poolSize: 6 });
+  await dataSource.initialize();
+  try {
+    await dataSource.runMigrations();
+    await loadReferenceData(dataSource);
+    const [{ id: carId }] = (await dataSource.query<{ id: number }[]>(
+      "SELECT id FROM region WHERE name = 'CAR'",
+    )) as [{ id: number }];
+    await ensureDemoAccounts(dataSource);
+    await ensureDemoData(dataSource, () => undefined);
+    // Abra's schools hold this year's data set already: the loader skips them.
+    await loadEnrollmentCells(dataSource, await officialCells(dataSource, [carId]), {
+      schoolYear: reportingYear(),
+    });
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/** A copy of the template; a session still leaving it (55006) is waited for, briefly. */
+async function copyDatabase(adminUrl: string, template: string, name: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await client.query(
+          `CREATE DATABASE ${client.escapeIdentifier(name)} TEMPLATE ${client.escapeIdentifier(template)}`,
+        );
+        return;
+      } catch (error) {
+        if ((error as { code?: string }).code !== '55006' || attempt === 20) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    }
+  } finally {
+    await client.end();
+  }
 }
 
 /** Signs a demo account in through the API. */
