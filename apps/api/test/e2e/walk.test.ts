@@ -213,16 +213,24 @@ describe.skipIf(!hasChromium)('the walk of every demo account (issue 21)', () =>
 
   const walks = usernames.flatMap((username) => widths.map((width) => ({ username, width })));
 
+  /** A page signed in as the demo account at the width; its context closes afterwards. */
+  async function withPage(username: string, width: number, use: (page: Page) => Promise<void>) {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    try {
+      await signedInContext(context, world.server, username);
+      await use(await context.newPage());
+    } finally {
+      await context.close();
+    }
+  }
+
   it.each(walks)(
     '$username at $width px: every page passes',
     async ({ username, width }) => {
       const account = accounts.get(username);
       expect(account, `demo account ${username}`).toBeDefined();
       const stops = Object.values(reach).flatMap((to) => to(account!, places));
-      const context = await browser.newContext({ viewport: { width, height: 900 } });
-      try {
-        await signedInContext(context, world.server, username);
-        const page = await context.newPage();
+      await withPage(username, width, async (page) => {
         let errors: string[] = [];
         page.on('console', (message) => {
           if (message.type() === 'error') errors.push(`console: ${message.text()}`);
@@ -240,10 +248,49 @@ describe.skipIf(!hasChromium)('the walk of every demo account (issue 21)', () =>
           failures.push(...problems.map((p) => `${stop.name} (${stop.path}): ${p}`));
         }
         expect(failures, `${username} at ${width} px`).toEqual([]);
-      } finally {
-        await context.close();
-      }
+      });
     },
     300_000,
   );
+
+  // The defects the walk found, each on its own.
+
+  /** The ids of axe's violations on a page of the account's. */
+  async function violationIds(username: string, width: number, path: string) {
+    let ids: string[] = [];
+    await withPage(username, width, async (page) => {
+      await page.goto(`${world.server.url}${path}`);
+      await settle(page);
+      ids = (await axeViolations(page)).map((v) => v.id);
+    });
+    return ids;
+  }
+
+  it('The learner search’s panel is a form with role="tabpanel", which a form may not have (axe aria-allowed-role)', async () => {
+    for (const screen of ['school', 'early', 'move'] as const) {
+      expect(
+        await violationIds('registrar', 1366, routes.enrollment(screen)),
+        screen,
+      ).not.toContain('aria-allowed-role');
+    }
+  });
+
+  it('The import screen is 394 px wide at 390 px: the file field is wider than the form', async () => {
+    await withPage('registrar', 390, async (page) => {
+      await page.goto(`${world.server.url}${routes.enrollment('import')}`);
+      await settle(page);
+      await page.getByLabel('Learner list (.csv or .xlsx)', { exact: true }).waitFor();
+      expect(
+        await page.evaluate<number>('document.documentElement.scrollWidth'),
+      ).toBeLessThanOrEqual(390);
+    });
+  });
+
+  it('The accounts page has two regions named "Accounts" and two named "Recent changes" (axe landmark-unique)', async () => {
+    for (const username of ['division', 'admin']) {
+      expect(await violationIds(username, 1366, routes.accounts), username).not.toContain(
+        'landmark-unique',
+      );
+    }
+  });
 });
