@@ -166,8 +166,8 @@ export async function signedInContext(
 
 let axeSource: string | undefined;
 
-/** axe-core in the page; returns the serious and critical violations, which must be none. */
-export async function seriousViolations(page: Page) {
+/** axe-core in the page: every violation, whatever its impact, with up to five targets each. */
+export async function axeViolations(page: Page) {
   axeSource ??= await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
   // Run by the DevTools protocol, which the page's Content-Security-Policy does not bind: a
   // script tag with axe inline is what that policy refuses to run (issue 19).
@@ -183,6 +183,12 @@ export async function seriousViolations(page: Page) {
         targets: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)),
       })))`,
   );
+  return violations;
+}
+
+/** axe-core in the page; returns the serious and critical violations, which must be none. */
+export async function seriousViolations(page: Page) {
+  const violations = await axeViolations(page);
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 

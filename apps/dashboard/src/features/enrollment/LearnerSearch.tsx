@@ -193,57 +193,59 @@ function SearchTabs({
   );
 }
 
-/** The tab's panel: the name and birth date, or the LRN, and Search. */
+/**
+ * The tab's panel: the name and birth date, or the LRN, and Search. The panel wraps the form: a
+ * form may not take the tabpanel role (ARIA in HTML; axe aria-allowed-role).
+ */
 function SearchForm({ search }: { search: SearchState }) {
   const { mode, failure, busy } = search;
   return (
-    <form
-      id="search-panel"
-      role="tabpanel"
-      aria-labelledby={`search-tab-${mode}`}
-      onSubmit={(event) => void search.run(event)}
-      className="enroll-form enroll-form--inline"
-    >
-      {mode === 'name' ? (
-        <>
-          <Field
-            label="Learner’s name"
-            error={problemOf(failure, 'name')}
-            hint="First and last name, in any order"
-          >
+    <div id="search-panel" role="tabpanel" aria-labelledby={`search-tab-${mode}`}>
+      <form
+        onSubmit={(event) => void search.run(event)}
+        className="enroll-form enroll-form--inline"
+      >
+        {mode === 'name' ? (
+          <>
+            <Field
+              label="Learner’s name"
+              error={problemOf(failure, 'name')}
+              hint="First and last name, in any order"
+            >
+              {(p) => (
+                <input
+                  {...p}
+                  value={search.name}
+                  onChange={(e) => search.setName(e.target.value)}
+                  autoComplete="off"
+                />
+              )}
+            </Field>
+            <DateField
+              label="Birth date (optional)"
+              value={search.birthDate}
+              onChange={search.setBirthDate}
+              error={problemOf(failure, 'birthDate')}
+            />
+          </>
+        ) : (
+          <Field label="LRN" error={problemOf(failure, 'lrn')} hint="12 digits">
             {(p) => (
               <input
                 {...p}
-                value={search.name}
-                onChange={(e) => search.setName(e.target.value)}
+                inputMode="numeric"
+                value={search.lrn}
+                onChange={(e) => search.setLrn(e.target.value)}
                 autoComplete="off"
               />
             )}
           </Field>
-          <DateField
-            label="Birth date (optional)"
-            value={search.birthDate}
-            onChange={search.setBirthDate}
-            error={problemOf(failure, 'birthDate')}
-          />
-        </>
-      ) : (
-        <Field label="LRN" error={problemOf(failure, 'lrn')} hint="12 digits">
-          {(p) => (
-            <input
-              {...p}
-              inputMode="numeric"
-              value={search.lrn}
-              onChange={(e) => search.setLrn(e.target.value)}
-              autoComplete="off"
-            />
-          )}
-        </Field>
-      )}
-      <button type="submit" disabled={busy}>
-        {busy ? 'Searching…' : 'Search'}
-      </button>
-    </form>
+        )}
+        <button type="submit" disabled={busy}>
+          {busy ? 'Searching…' : 'Search'}
+        </button>
+      </form>
+    </div>
   );
 }
 
