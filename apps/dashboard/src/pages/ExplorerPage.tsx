@@ -2,6 +2,7 @@ import { gql } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { type Dimension } from '@repo/domain/enums';
 import { CategoryBarChart } from '@repo/ui/CategoryBarChart';
+import { DataAsOf } from '@repo/ui/DataAsOf';
 import { type Column, DataTable } from '@repo/ui/DataTable';
 import { formatChange, formatCountOf, formatIndex } from '@repo/ui/format';
 import { QueryState } from '@repo/ui/QueryState';
@@ -61,6 +62,7 @@ export function ExplorerPage() {
   return (
     <>
       <h1>Explore enrollment</h1>
+      <DataAsOf asOf={rows[0]?.asOf} />
       <ReportFilterBar report={report} />
       <DimensionPicker dimensions={dimensions} onToggle={toggleDimension} />
       <QueryState
@@ -175,7 +177,7 @@ function ExploreChart({ rows, dimensions }: { rows: ExploreRow[]; dimensions: Di
         label: rowLabel(row, dimensions),
         learners: row.learners ?? 0,
       }))}
-      series={[{ key: 'learners', label: 'Learners' }]}
+      series={[{ key: 'learners', label: 'Learners', meaning: 'LEARNERS' }]}
       horizontal
       labelWidth={220}
       height={Math.max(240, Math.min(rows.length, chartLimit) * 30)}
