@@ -1,18 +1,23 @@
-import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartFrame, type ChartSize } from './ChartFrame.js';
 import { formatCount } from './format.js';
-import { seriesColor } from './palette.js';
+import { type Meaning, meaningColor } from './palette.js';
 
 export interface Series {
   key: string;
   label: string;
+  /** What the series counts (MALE, OSY, LEARNERS…): its colour, the same in every chart. */
+  meaning: Meaning;
 }
 
 export interface CategoryBarChartProps extends ChartSize {
   title: string;
   description: string;
-  /** One entry per bar group: its label and a number per series key. */
-  data: ({ label: string } & Record<string, number | string>)[];
+  /**
+   * One entry per bar group: its label and a number per series key; a group's own `meaning` (one
+   * series only, e.g. each learner category) colours its bar instead of the series'.
+   */
+  data: ({ label: string; meaning?: Meaning } & Record<string, number | string>)[];
   series: Series[];
   stacked?: boolean;
   /** Bars across (long labels, many groups) rather than up. */
@@ -23,7 +28,7 @@ export interface CategoryBarChartProps extends ChartSize {
 
 const tick = (value: number) => formatCount(value);
 
-/** Bars per category, one colour per series (Okabe–Ito). */
+/** Bars per category, coloured by meaning; counts on whole-number ticks. */
 export function CategoryBarChart({
   title,
   description,
@@ -48,26 +53,32 @@ export function CategoryBarChart({
         <CartesianGrid strokeDasharray="3 3" />
         {horizontal ? (
           <>
-            <XAxis type="number" tickFormatter={tick} />
+            <XAxis type="number" tickFormatter={tick} allowDecimals={false} />
             <YAxis type="category" dataKey="label" width={labelWidth} interval={0} fontSize={12} />
           </>
         ) : (
           <>
             <XAxis dataKey="label" interval={0} />
-            <YAxis tickFormatter={tick} width={72} />
+            <YAxis tickFormatter={tick} width={72} allowDecimals={false} />
           </>
         )}
         <Tooltip formatter={(value) => formatCount(Number(value))} />
         {series.length > 1 ? <Legend /> : null}
-        {series.map((s, index) => (
+        {series.map((s) => (
           <Bar
             key={s.key}
             dataKey={s.key}
             name={s.label}
-            fill={seriesColor(index)}
+            fill={meaningColor(s.meaning)}
             stackId={stacked ? 'stack' : undefined}
             isAnimationActive={false}
-          />
+          >
+            {series.length === 1
+              ? data.map((row) => (
+                  <Cell key={row.label} fill={meaningColor(row.meaning ?? s.meaning)} />
+                ))
+              : null}
+          </Bar>
         ))}
       </BarChart>
     </ChartFrame>

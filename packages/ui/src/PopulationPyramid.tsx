@@ -1,7 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartFrame, type ChartSize } from './ChartFrame.js';
 import { formatCount } from './format.js';
-import { seriesColor } from './palette.js';
+import { meaningColor } from './palette.js';
 
 export interface PyramidRow {
   label: string;
@@ -40,17 +40,21 @@ export function PopulationPyramid({
         {...size}
       >
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis type="number" tickFormatter={(v: number) => formatCount(Math.abs(v))} />
+        <XAxis
+          type="number"
+          tickFormatter={(v: number) => formatCount(Math.abs(v))}
+          allowDecimals={false}
+        />
         <YAxis type="category" dataKey="label" width={140} interval={0} fontSize={12} />
         <Tooltip formatter={(value) => formatCount(Math.abs(Number(value)))} />
         <Legend />
-        {(['male', 'female'] as const).map((key, index) => (
+        {(['male', 'female'] as const).map((key) => (
           <Bar
             key={key}
             dataKey={key}
             name={key === 'male' ? 'Male' : 'Female'}
             stackId="s"
-            fill={seriesColor(index)}
+            fill={meaningColor(key === 'male' ? 'MALE' : 'FEMALE')}
             isAnimationActive={false}
           />
         ))}

@@ -1,5 +1,5 @@
 import { formatCount } from './format.js';
-import { seriesColor } from './palette.js';
+import { meaningColor } from './palette.js';
 
 export interface RankedBar {
   label: string;
@@ -36,7 +36,7 @@ export function RankedBars({ title, note, bars }: RankedBarsProps) {
                 className="ranked-bars__bar"
                 style={{
                   width: `${(Math.max(0, bar.value) / largest) * 100}%`,
-                  background: seriesColor(0),
+                  background: meaningColor('LEARNERS'),
                 }}
               />
             </span>

@@ -1,15 +1,33 @@
-import { Cell, Legend, Pie, PieChart, Tooltip } from 'recharts';
+import { Cell, Legend, Pie, PieChart, type PieLabelRenderProps, Tooltip } from 'recharts';
 import { ChartFrame, type ChartSize } from './ChartFrame.js';
-import { formatCount } from './format.js';
-import { seriesColor } from './palette.js';
+import { formatCount, formatPercent } from './format.js';
+import { type Meaning, meaningColor } from './palette.js';
 
 export interface ShareChartProps extends ChartSize {
   title: string;
   description: string;
-  slices: { label: string; value: number }[];
+  /** Each slice coloured by what it means (e.g. PUBLIC), the same on every page. */
+  slices: { label: string; value: number; meaning: Meaning }[];
 }
 
-/** Parts of a whole as a ring (e.g. learners by sector). */
+/** A slice's count and share beside it: a ring alone shows no figure (issue 21). */
+function SliceValue({ x, y, textAnchor, value, percent }: PieLabelRenderProps) {
+  return (
+    <text
+      x={x}
+      y={y}
+      textAnchor={textAnchor}
+      dominantBaseline="central"
+      fill="#1b1f24"
+      fontSize={12}
+      className="share-chart__value"
+    >
+      {`${formatCount(Number(value))} (${formatPercent(Number(percent ?? 0))})`}
+    </text>
+  );
+}
+
+/** Parts of a whole as a ring (e.g. learners by sector), each slice labelled with its figures. */
 export function ShareChart({ title, description, slices, width, height }: ShareChartProps) {
   const size = width ? { width, height: height ?? 280 } : {};
   return (
@@ -19,12 +37,14 @@ export function ShareChart({ title, description, slices, width, height }: ShareC
           data={slices}
           dataKey="value"
           nameKey="label"
-          innerRadius="45%"
-          outerRadius="75%"
+          innerRadius="40%"
+          outerRadius="62%"
+          label={SliceValue}
+          labelLine
           isAnimationActive={false}
         >
-          {slices.map((slice, index) => (
-            <Cell key={slice.label} fill={seriesColor(index)} />
+          {slices.map((slice) => (
+            <Cell key={slice.label} fill={meaningColor(slice.meaning)} />
           ))}
         </Pie>
         <Tooltip formatter={(value) => formatCount(Number(value))} />

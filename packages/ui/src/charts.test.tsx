@@ -1,7 +1,7 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CategoryBarChart } from './CategoryBarChart.js';
-import { palette } from './palette.js';
+import { meaningColors } from './palette.js';
 import { PopulationPyramid } from './PopulationPyramid.js';
 import { ShareChart } from './ShareChart.js';
 import { TrendChart } from './TrendChart.js';
@@ -11,7 +11,7 @@ afterEach(cleanup);
 const bars = (container: HTMLElement) => container.querySelectorAll('.recharts-bar-rectangle');
 
 describe('chart wrappers', () => {
-  it('CategoryBarChart: a titled figure, one bar per group and series, Okabe–Ito colours', () => {
+  it('CategoryBarChart: a titled figure, one bar per group and series, coloured by meaning', () => {
     const { container } = render(
       <CategoryBarChart
         title="Learners by region"
@@ -22,8 +22,8 @@ describe('chart wrappers', () => {
           { label: 'NCR', male: 30, female: 31 },
         ]}
         series={[
-          { key: 'male', label: 'Male' },
-          { key: 'female', label: 'Female' },
+          { key: 'male', label: 'Male', meaning: 'MALE' },
+          { key: 'female', label: 'Female', meaning: 'FEMALE' },
         ]}
       />,
     );
@@ -33,7 +33,7 @@ describe('chart wrappers', () => {
     const fills = [...container.querySelectorAll('.recharts-bar-rectangle path')].map((p) =>
       p.getAttribute('fill'),
     );
-    expect(new Set(fills)).toEqual(new Set([palette[0], palette[1]]));
+    expect(new Set(fills)).toEqual(new Set([meaningColors.MALE, meaningColors.FEMALE]));
   });
 
   it('PopulationPyramid: males drawn left of the axis, females right', () => {
@@ -76,8 +76,8 @@ describe('chart wrappers', () => {
           description="sector split"
           width={400}
           slices={[
-            { label: 'Public', value: 80 },
-            { label: 'Private', value: 20 },
+            { label: 'Private', value: 20, meaning: 'PRIVATE' },
+            { label: 'Public', value: 80, meaning: 'PUBLIC' },
           ]}
         />
       </>,
@@ -85,5 +85,38 @@ describe('chart wrappers', () => {
     expect(container.querySelector('.recharts-line-curve')).toBeTruthy();
     expect(container.querySelector('.recharts-reference-line')).toBeTruthy();
     expect(container.querySelectorAll('.recharts-pie-sector')).toHaveLength(2);
+    const fills = [...container.querySelectorAll('.recharts-pie-sector path')].map((p) =>
+      p.getAttribute('fill'),
+    );
+    expect(fills).toEqual([meaningColors.PRIVATE, meaningColors.PUBLIC]);
+    const values = [...container.querySelectorAll('.share-chart__value')].map((t) => t.textContent);
+    expect(values).toEqual(['20 (20%)', '80 (80%)']);
+  });
+
+  it('colours one bar per row by its own meaning when there is one series', () => {
+    const { container } = render(
+      <CategoryBarChart
+        title="Categories"
+        description="categories"
+        width={600}
+        data={[
+          { label: 'IP', learners: 3, meaning: 'IP' },
+          { label: 'OSY', learners: 1, meaning: 'OSY' },
+        ]}
+        series={[{ key: 'learners', label: 'Learners', meaning: 'LEARNERS' }]}
+        horizontal
+      />,
+    );
+    const fills = [...container.querySelectorAll('.recharts-bar-rectangle path')].map((p) =>
+      p.getAttribute('fill'),
+    );
+    expect(fills).toEqual([meaningColors.IP, meaningColors.OSY]);
+  });
+});
+
+describe('meaningColor', () => {
+  it('gives every meaning a colour of its own', () => {
+    const colours = Object.values(meaningColors).map((c) => c.toLowerCase());
+    expect(new Set(colours).size).toBe(colours.length);
   });
 });

@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Breadcrumbs } from './Breadcrumbs.js';
+import { DataAsOf } from './DataAsOf.js';
 import { DataTable, type TableSearch } from './DataTable.js';
 import { FilterBar } from './FilterBar.js';
 import { formatChange, formatCount, formatIndex, formatPercent } from './format.js';
@@ -316,6 +317,24 @@ describe('QueryState', () => {
     const { container, rerender } = render(<QueryState loading what="regions" />);
     expect(screen.getByText('Loading regions…')).toBeTruthy();
     rerender(<QueryState loading={false} what="regions" />);
+    expect(container.innerHTML).toBe('');
+  });
+});
+
+describe('DataAsOf', () => {
+  it.each([
+    ['2026-12-06T12:41:07.123Z', '2026-12-06T12:41:07.123Z', 'Data as of 6 Dec 2026, 20:41 PHT'],
+    // Past midnight in Manila while still the day before in UTC.
+    ['2026-12-31T16:05:00Z', '2026-12-31T16:05:00.000Z', 'Data as of 1 Jan 2027, 00:05 PHT'],
+  ])('%s: the instant in UTC, the words in Philippine time', (asOf, iso, words) => {
+    const { container } = render(<DataAsOf asOf={asOf} />);
+    const time = container.querySelector('time[data-as-of]');
+    expect(time?.getAttribute('datetime')).toBe(iso);
+    expect(time?.textContent).toBe(words);
+  });
+
+  it('shows nothing without a time', () => {
+    const { container } = render(<DataAsOf asOf={null} />);
     expect(container.innerHTML).toBe('');
   });
 });

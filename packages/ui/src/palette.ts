@@ -1,18 +1,35 @@
 /**
- * Okabe–Ito: distinguishable under the common colour-vision deficiencies. Order chosen so the
- * first two (used for male / female and for this year / last year) differ in lightness too.
+ * One colour per meaning, the same in every chart (issue 21: the sector donut coloured public
+ * blue on one page and orange on another, because colours followed the series' order). Okabe–Ito
+ * first (distinguishable under the common colour-vision deficiencies), then Paul Tol's muted
+ * scheme for the learner categories; greys for what has no other meaning. No two meanings share
+ * a colour, so female is never a sector's colour and a legend never lies across pages.
  */
-export const palette = [
-  '#0072B2', // blue
-  '#D55E00', // vermillion
-  '#009E73', // bluish green
-  '#E69F00', // orange
-  '#CC79A7', // reddish purple
-  '#56B4E9', // sky blue
-  '#F0E442', // yellow
-  '#000000',
-] as const;
+export const meaningColors = {
+  // School sectors
+  PUBLIC: '#0072B2', // blue
+  PRIVATE: '#009E73', // bluish green
+  SUC_LUC: '#E69F00', // orange
+  // Sex
+  MALE: '#56B4E9', // sky blue
+  FEMALE: '#CC79A7', // reddish purple
+  // Learner categories (and the out-of-school children and youth)
+  IP: '#882255', // wine
+  SPED: '#332288', // indigo
+  BALIK_ARAL: '#999933', // olive
+  OSY: '#D55E00', // vermillion
+  OSC: '#44AA99', // teal
+  FOUR_PS: '#AA4499', // purple
+  // Years compared
+  THIS_YEAR: '#117733', // green
+  LAST_YEAR: '#757575', // grey, drawn dashed
+  // A count with no other meaning (learners of a group)
+  LEARNERS: '#3B3F46', // slate
+} as const;
 
-export function seriesColor(index: number): string {
-  return palette[index % palette.length]!;
+export type Meaning = keyof typeof meaningColors;
+
+/** The colour of a meaning, whichever chart draws it. */
+export function meaningColor(meaning: Meaning): string {
+  return meaningColors[meaning];
 }

@@ -1,5 +1,6 @@
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { DocumentType } from '@repo/domain/enums';
+import { DataAsOf } from '@repo/ui/DataAsOf';
 import { DataTable } from '@repo/ui/DataTable';
 import { formatCount } from '@repo/ui/format';
 import { QueryState } from '@repo/ui/QueryState';
@@ -76,6 +77,7 @@ export function DocumentsDuePage() {
   return (
     <>
       <h1>{title}</h1>
+      <DataAsOf asOf={list?.asOf} />
       <p className="note">
         Temporarily enrolled learners whose documents are past their deadline or due within two
         weeks (DO 03 s. 2018 §V.C), the most urgent first. Each list shown or downloaded is recorded

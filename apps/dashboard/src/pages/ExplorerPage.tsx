@@ -1,6 +1,7 @@
 import { gql } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { type Dimension } from '@repo/domain/enums';
+import { DataAsOf } from '@repo/ui/DataAsOf';
 import { DataTable } from '@repo/ui/DataTable';
 import { formatCountOf } from '@repo/ui/format';
 import { QueryState } from '@repo/ui/QueryState';
@@ -61,6 +62,7 @@ export function ExplorerPage() {
   return (
     <>
       <h1>Explore enrollment</h1>
+      <DataAsOf asOf={rows[0]?.asOf} />
       <ReportFilterBar report={report} />
       <DimensionPicker dimensions={dimensions} onToggle={toggleDimension} />
       <QueryState

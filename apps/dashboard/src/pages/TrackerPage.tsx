@@ -1,3 +1,4 @@
+import { DataAsOf } from '@repo/ui/DataAsOf';
 import { formatCount } from '@repo/ui/format';
 import { KpiCard } from '@repo/ui/KpiCard';
 import { QueryState } from '@repo/ui/QueryState';
@@ -62,6 +63,7 @@ export function TrackerPage() {
   return (
     <>
       <h1>Early registration{schoolYear ? `, SY ${schoolYear}` : ''}</h1>
+      <DataAsOf asOf={progress?.asOf} />
       <TrackerFilters
         tracker={tracker}
         regionOptions={regionOptions}
@@ -192,6 +194,7 @@ function TrackerProgress({
             label: toDay(d.date),
             registrations: d.registrations,
             cumulative: d.cumulative,
+            previousYearCumulative: d.previousYearCumulative ?? null,
           }))}
           previousYearEnrollment={progress.previousYearEnrollment}
           outOfSchool={progress.outOfSchool

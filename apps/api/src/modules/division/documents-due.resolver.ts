@@ -58,6 +58,7 @@ export class DocumentsDueResolver {
     return Object.assign(new DocumentsDueList(), {
       total: list.total,
       cap: documentsDueCap,
+      asOf: list.asOf,
       rows,
       schools: await Promise.all(list.schoolIds.map(school)),
     });

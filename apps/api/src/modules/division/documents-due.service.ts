@@ -129,10 +129,10 @@ export async function documentsDue(
         `SELECT DISTINCT e.school_id ${from}`,
         params,
       );
-      const [{ total }] = (await manager.query<{ total: number }[]>(
-        `SELECT count(*)::int AS total ${from}${inSchool}`,
+      const [{ total, as_of: asOf }] = (await manager.query<{ total: number; as_of: Date }[]>(
+        `SELECT count(*)::int AS total, statement_timestamp() AS as_of ${from}${inSchool}`,
         listParams,
-      )) as [{ total: number }];
+      )) as [{ total: number; as_of: Date }];
       const rows = await manager.query<DocumentDueRow[]>(
         `SELECT e.id::text AS enrollment_id, l.id::text AS learner_id, l.lrn, l.last_name,
                 l.first_name, l.middle_name, l.extension_name, e.grade_level, e.school_id,
@@ -154,7 +154,7 @@ export async function documentsDue(
           after: { list: 'DOCUMENTS_DUE', schoolYear, ...(forExport ? { format: 'CSV' } : {}) },
         })),
       );
-      return { total, rows, schoolIds: schools.map((s) => s.school_id) };
+      return { total, asOf, rows, schoolIds: schools.map((s) => s.school_id) };
     },
     { readMostly: !forExport },
   );

@@ -55,6 +55,12 @@ export class DocumentsDueList {
   @Field(() => Int, { description: 'The most rows one answer holds.' })
   cap: number;
 
+  @Field({
+    description:
+      "The database's time when the list was read (its transaction's statement): what it is as of.",
+  })
+  asOf: Date;
+
   @Field(() => [DocumentDue])
   rows: DocumentDue[];
 

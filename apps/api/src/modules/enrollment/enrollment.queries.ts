@@ -146,10 +146,10 @@ export function classList(
     async (manager) => {
       await classListSchool(manager, viewer, schoolId, schoolIdText);
       const { from, params, orderBy, orderedParams } = classListQuery(schoolId, schoolYear, filter);
-      const [{ total }] = (await manager.query<{ total: number }[]>(
-        `SELECT count(*)::int AS total ${from}`,
+      const [{ total, as_of: asOf }] = (await manager.query<{ total: number; as_of: Date }[]>(
+        `SELECT count(*)::int AS total, statement_timestamp() AS as_of ${from}`,
         params,
-      )) as [{ total: number }];
+      )) as [{ total: number; as_of: Date }];
       const rows = await manager.query<ClassListRowData[]>(
         `SELECT ${rowColumns} ${from} ${orderBy} LIMIT ${filter.limit} OFFSET ${filter.offset}`,
         orderedParams,
@@ -164,7 +164,7 @@ export function classList(
           after: { list: 'CLASS_LIST', schoolId: schoolIdText, schoolYear },
         })),
       );
-      return { total, rows };
+      return { total, asOf, rows };
     },
     { readMostly: true },
   );

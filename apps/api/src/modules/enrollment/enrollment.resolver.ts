@@ -275,7 +275,7 @@ export class EnrollmentResolver {
       schoolYear,
       filter ?? Object.assign(new ClassListFilter(), { limit: 100, offset: 0 }),
     );
-    return { total: list.total, rows: list.rows.map(toRow) };
+    return { total: list.total, asOf: list.asOf, rows: list.rows.map(toRow) };
   }
 
   @Query(() => [TemporaryEnrollment], {

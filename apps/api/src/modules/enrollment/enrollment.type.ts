@@ -177,6 +177,12 @@ export class ClassList {
   @Field(() => Int)
   total: number;
 
+  @Field({
+    description:
+      "The database's time when the list was read (its transaction's statement): what it is as of.",
+  })
+  asOf: Date;
+
   @Field(() => [ClassListRow])
   rows: ClassListRow[];
 }

@@ -1,6 +1,6 @@
 // The tracker's answer shaped from the rows its one statement reads (early-registration.service.ts):
 // the schools listed laggards first, the window's days, the divisions, the out-of-school.
-import { addDays } from '@repo/domain/civil-date';
+import { addDays, daysBetween } from '@repo/domain/civil-date';
 import {
   earlyRegistrationTarget,
   isBehindTarget,
@@ -57,6 +57,8 @@ export interface RegionProgress extends PlaceSubtotal {
 
 export interface ProgressData {
   schoolYear: string;
+  /** The database's time of the statement that read the counts. */
+  asOf: Date;
   windowStart: string;
   windowEnd: string;
   registrations: number;
@@ -71,6 +73,7 @@ export interface ProgressData {
     registrations: number;
     cumulative: number;
     previousYearEnrollment: number | null;
+    previousYearCumulative: number | null;
   }[];
   divisions: DivisionProgress[];
   regions: RegionProgress[];
@@ -80,7 +83,7 @@ export interface ProgressData {
 
 /** A row of the tracker's statement: one day, school, circumstance, last year's school or total. */
 export interface RollupRow {
-  kind: 'DAY' | 'SCHOOL' | 'OUT_OF_SCHOOL' | 'CIRCUMSTANCE' | 'PREVIOUS';
+  kind: 'DAY' | 'SCHOOL' | 'OUT_OF_SCHOOL' | 'CIRCUMSTANCE' | 'PREVIOUS' | 'PREVIOUS_DAY' | 'AS_OF';
   school_id: number | null;
   date: string | null;
   circumstance: string | null;
@@ -98,6 +101,9 @@ export interface Tally {
   registered: Map<number, { count: number; last: string | null }>;
   lastYear: Map<number, number>;
   byDay: Map<string, number>;
+  /** Last season's cumulative registrations by day, as days from its window start. */
+  previousByOffset: { offset: number; cumulative: number }[];
+  asOf: Date;
   byCircumstance: Map<string, OutOfSchoolCounts>;
   outOfSchoolChildren: number;
   outOfSchoolYouth: number;
@@ -120,6 +126,8 @@ export function tally(rows: RollupRow[]): Tally {
     registered: new Map(),
     lastYear: new Map(),
     byDay: new Map(),
+    previousByOffset: [],
+    asOf: new Date(Number.NaN),
     byCircumstance: new Map(),
     outOfSchoolChildren: 0,
     outOfSchoolYouth: 0,
@@ -131,6 +139,9 @@ export function tally(rows: RollupRow[]): Tally {
     if (row.kind === 'SCHOOL' && row.a !== null && row.a > 0)
       counted.registered.set(row.school_id!, { count: row.a, last: row.date });
     if (row.kind === 'PREVIOUS') counted.lastYear.set(row.school_id!, row.a!);
+    if (row.kind === 'PREVIOUS_DAY')
+      counted.previousByOffset.push({ offset: row.b, cumulative: row.a! });
+    if (row.kind === 'AS_OF') counted.asOf = new Date(row.date!);
     if (row.kind === 'CIRCUMSTANCE')
       counted.byCircumstance.set(row.circumstance!, {
         children: row.b,
@@ -205,13 +216,36 @@ function listSchools(
     });
 }
 
+/** A season's early-registration window; `previousStart` is last season's first day, if known. */
+export interface TrackedWindow {
+  start: string;
+  end: string;
+  previousStart: string | null;
+}
+
+/**
+ * Last season's cumulative registrations on the day as many days from its window start as `date`
+ * is from this one's (issue 21: "against last year" at the same day of the campaign); null
+ * without last season's calendar.
+ */
+function previousCumulativeOn(window: TrackedWindow, counted: Tally) {
+  if (window.previousStart === null) return () => null;
+  const byOffset = [...counted.previousByOffset].sort((a, b) => a.offset - b.offset);
+  return (date: string) => {
+    const offset = daysBetween(window.start, date);
+    return byOffset.findLast((p) => p.offset <= offset)?.cumulative ?? 0;
+  };
+}
+
 /** The window up to today, stretched to any registration outside it (a window moved later). */
 function listDays(
-  window: { start: string; end: string },
+  window: TrackedWindow,
   today: string,
-  byDay: Map<string, number>,
+  counted: Tally,
   previousYearEnrollment: number,
 ): ProgressData['days'] {
+  const { byDay } = counted;
+  const previousYearCumulative = previousCumulativeOn(window, counted);
   const registrationDays = [...byDay.keys()].sort();
   const lastListed = window.end < today ? window.end : today;
   const from = [window.start, ...registrationDays].sort()[0]!;
@@ -221,7 +255,13 @@ function listDays(
   for (let date = from; date <= to; date = addDays(date, 1)) {
     const count = byDay.get(date) ?? 0;
     cumulative += count;
-    days.push({ date, registrations: count, cumulative, previousYearEnrollment });
+    days.push({
+      date,
+      registrations: count,
+      cumulative,
+      previousYearEnrollment,
+      previousYearCumulative: previousYearCumulative(date),
+    });
   }
   return days;
 }
@@ -267,7 +307,7 @@ function sumBy<K extends 'divisionId' | 'regionId'>(
 /** The tracker's answer for a year's window, from the place's schools and the tallied rows. */
 export function toProgress(
   schoolYear: string,
-  window: { start: string; end: string },
+  window: TrackedWindow,
   grades: GradeLevel[],
   schools: TrackedSchool[],
   counted: Tally,
@@ -279,6 +319,7 @@ export function toProgress(
   const previousYearEnrollment = total(counted.lastYear.values());
   return {
     schoolYear,
+    asOf: counted.asOf,
     windowStart: window.start,
     windowEnd: window.end,
     registrations,
@@ -288,7 +329,7 @@ export function toProgress(
     schoolsBehindTarget: listed.filter((s) => s.behindTarget).length,
     outOfSchoolChildren: counted.outOfSchoolChildren,
     outOfSchoolYouth: counted.outOfSchoolYouth,
-    days: listDays(window, today, counted.byDay, previousYearEnrollment),
+    days: listDays(window, today, counted, previousYearEnrollment),
     divisions: sumBy(listed, 'divisionId'),
     regions: sumBy(listed, 'regionId'),
     schools: listed,

@@ -158,7 +158,9 @@ async function placeCondition(dataSource: DataSource, { place, districtId }: Tra
  * division of 4,472 daily rows. A day or a school whose rows are all outside the early grades
  * gets a null sum and is left out. Last year's incoming grades come from the graded rollup: by
  * grade, without the category combinations of the wide one (a full school has about 150 wide
- * rows a year).
+ * rows a year). Last season's registrations come summed up day by day (PREVIOUS_DAY), each at its
+ * offset from last season's window start, for the tracker's "against last year" line; AS_OF is the
+ * statement's own time, what the answer is as of.
  */
 function progressStatement(inPlace: string): string {
   const previous = (table: string) =>
@@ -187,7 +189,18 @@ function progressStatement(inPlace: string): string {
        SELECT 'PREVIOUS', school_id, NULL, NULL, sum(learners)::int, 0, 0, '0', '0'
        FROM (${previous('enrollment_rollup_school_graded')}
              UNION ALL ${previous('enrollment_rollup_delta')}) p
-       GROUP BY school_id`;
+       GROUP BY school_id
+       UNION ALL
+       SELECT 'PREVIOUS_DAY', NULL, to_char(registered_on, 'YYYY-MM-DD'), NULL,
+              (sum(sum(registrations)) OVER (ORDER BY registered_on))::int,
+              (registered_on - $6::date)::int, 0, '0', '0'
+       FROM early_registration_daily
+       WHERE $6::date IS NOT NULL AND school_year = $4 AND ${inPlace} AND grade_level = ANY ($3)
+       GROUP BY registered_on
+       UNION ALL
+       SELECT 'AS_OF', NULL,
+              to_char(statement_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+              NULL, NULL, 0, 0, '0', '0'`;
 }
 
 /**
@@ -230,6 +243,10 @@ export async function earlyRegistrationProgress(
   const dates = policyDates(calendar);
   const grades = [...rules.earlyRegistrationGrades];
   const previousYear = formatSchoolYear({ startYear: year.startYear - 1 });
+  const previousCalendar = await findCalendar(dataSource.manager, previousYear);
+  const previousStart = previousCalendar
+    ? policyDates(previousCalendar).earlyRegistrationStart
+    : null;
   const { inPlace, value } = await placeCondition(dataSource, place);
   const [schools, rows] = await Promise.all([
     schoolsOf(dataSource, place),
@@ -239,9 +256,14 @@ export async function earlyRegistrationProgress(
       grades,
       previousYear,
       enrolled,
+      previousStart,
     ]),
   ]);
-  const window = { start: dates.earlyRegistrationStart, end: dates.earlyRegistrationEnd };
+  const window = {
+    start: dates.earlyRegistrationStart,
+    end: dates.earlyRegistrationEnd,
+    previousStart,
+  };
   const counted = tally(rows);
   return toProgress(
     schoolYear,

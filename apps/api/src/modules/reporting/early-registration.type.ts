@@ -22,6 +22,13 @@ export class EarlyRegistrationDay {
       "The place's enrollment in the same grades the school year before: the line cumulative climbs towards (the same every day).",
   })
   previousYearEnrollment: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Last season's registrations in the same grades up to the same day of its window (as many days from its first day as this day is from this window's first): the line to compare cumulative with. Null when last season has no calendar.",
+  })
+  previousYearCumulative: number | null;
 }
 
 @ObjectType({ description: "One school's early registration against its previous year." })
@@ -112,6 +119,12 @@ export class OutOfSchoolByCircumstance {
 export class EarlyRegistrationProgress {
   @Field()
   schoolYear: string;
+
+  @Field({
+    description:
+      "The database's time when the statement that counted the answer ran: what it is as of.",
+  })
+  asOf: Date;
 
   @Field({ description: 'First day of the early-registration window; YYYY-MM-DD.' })
   windowStart: string;

@@ -22,6 +22,8 @@ const enrolled: EnrollmentStatus[] = [
 export type SummaryRow = {
   keys: Partial<Record<Dimension, string | number | null>>;
   schoolYear: string | null;
+  /** The database's time of the statement that read the counts (what "data as of" shows). */
+  asOf: Date;
   keySums?: KeySums;
 } & Record<CountMeasure, number | null>;
 
@@ -233,7 +235,7 @@ export function summaryStatement(question: SummaryQuestion): { sql: string; para
       FROM (${rollupBranch(rollup, condition, false, withKeys)}
             UNION ALL ${rollupBranch(rollup, condition, true, withKeys)}) r
       GROUP BY ${[...keys, 'r.school_year', 'r.status', 'r.sex'].join(', ')})
-    SELECT ${[...keys, ...measureColumns(measuresOf(question, param), withKeys)].join(',\n           ')}
+    SELECT ${[...keys, ...measureColumns(measuresOf(question, param), withKeys), 'statement_timestamp() AS as_of'].join(',\n           ')}
     FROM g
     ${keys.length > 0 ? `GROUP BY ${keys.join(', ')} ORDER BY ${keys.join(', ')}` : ''}`;
   return { sql, params };
@@ -241,7 +243,7 @@ export function summaryStatement(question: SummaryQuestion): { sql: string; para
 
 /** A row of the statement as a summary row; the year before is null when not compared. */
 export function toSummaryRow(
-  row: Record<string, string | number | null>,
+  row: Record<string, string | number | Date | null>,
   { filter, dimensions, previousYear, withKeys }: SummaryQuestion,
 ): SummaryRow {
   const yearKey = dimensions.indexOf('SCHOOL_YEAR');
@@ -258,6 +260,7 @@ export function toSummaryRow(
     ...(withKeys ? { keySums: keySums() } : {}),
     keys: Object.fromEntries(dimensions.map((d, i) => [d, row[`k${i}`] ?? null])),
     schoolYear: yearKey >= 0 ? String(row[`k${yearKey}`]) : (filter.schoolYear ?? null),
+    asOf: new Date(row.as_of!),
     learners: Number(row.learners),
     male: Number(row.male),
     female: Number(row.female),

@@ -34,6 +34,7 @@ export class EnrollmentSummaryResolver {
         divisionId: keys.DIVISION == null ? null : Number(keys.DIVISION),
         schoolId: keys.SCHOOL == null ? null : Number(keys.SCHOOL),
         schoolYear: row.schoolYear,
+        asOf: row.asOf,
         sector: keys.SECTOR ?? null,
         gradeLevel: keys.GRADE_LEVEL ?? null,
         strand: keys.STRAND ?? null,

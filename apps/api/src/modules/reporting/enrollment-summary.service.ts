@@ -66,6 +66,6 @@ async function countRows(
     withKeys,
   };
   const { sql, params } = summaryStatement(question);
-  const raw = await dataSource.query<Record<string, string | number | null>[]>(sql, params);
+  const raw = await dataSource.query<Record<string, string | number | Date | null>[]>(sql, params);
   return raw.map((row) => toSummaryRow(row, question));
 }

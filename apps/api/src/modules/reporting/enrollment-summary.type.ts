@@ -58,6 +58,12 @@ export class EnrollmentSummaryRow {
   @Field(() => String, { nullable: true })
   schoolYear: string | null;
 
+  @Field({
+    description:
+      "The database's time when the statement that counted this row ran: what the counts are as of (rows of one answer share it).",
+  })
+  asOf: Date;
+
   /** Resolved by the resolver's field resolvers, only when asked for. */
   regionId: number | null;
   divisionId: number | null;

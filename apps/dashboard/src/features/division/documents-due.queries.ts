@@ -10,6 +10,7 @@ export const documentsDueQuery = graphql(`
     documentsDue(schoolYear: $schoolYear, filter: $filter, forExport: $forExport) {
       total
       cap
+      asOf
       rows {
         enrollmentId
         lrn

@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { type EnrollmentStatus, type GradeLevel, sexLabel } from '@repo/domain/enums';
 import { type SchoolCalendar } from '@repo/domain/school-year';
+import { DataAsOf } from '@repo/ui/DataAsOf';
 import { formatCount, formatCountOf } from '@repo/ui/format';
 import { QueryState } from '@repo/ui/QueryState';
 import { TableFrame } from '@repo/ui/TableFrame';
@@ -45,6 +46,7 @@ export function ClassList(props: ClassListProps) {
   return (
     <section aria-labelledby="class-list-heading">
       <h2 id="class-list-heading">Class list, SY {schoolYear}</h2>
+      <DataAsOf asOf={data?.classList.asOf} />
       <ClassListFilters list={list} />
       <div aria-live="polite">
         {notice ? <p className="enroll-notice">{notice}</p> : null}

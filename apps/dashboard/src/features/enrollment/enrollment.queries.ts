@@ -225,6 +225,7 @@ export const ClassListQuery = graphql(`
   query EnrollClassList($schoolId: String!, $schoolYear: String!, $filter: ClassListFilter) {
     classList(schoolId: $schoolId, schoolYear: $schoolYear, filter: $filter) {
       total
+      asOf
       rows {
         ...ClassListRowFields
       }

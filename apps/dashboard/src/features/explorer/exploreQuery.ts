@@ -42,6 +42,8 @@ export interface ExploreRow {
   genderParityIndex: number | null;
   previousYearLearners: number | null;
   change: number | null;
+  /** The database's time of the count (every row of an answer has the same). */
+  asOf?: string;
 }
 
 const list = (values: string[]) => `[${values.join(', ')}]`;
@@ -65,7 +67,8 @@ export function toFilterLiteral(filters: ReportFilters): string {
  * analyst's role (the cell-key method, docs/privacy.md).
  */
 export function toExploreQuery(dimensions: Dimension[], filters: ReportFilters): string {
-  const lines = [...dimensions.map((d) => selection[d]), ...measures];
+  // asOf: when the database counted them, shown under the page's heading (issue 21).
+  const lines = [...dimensions.map((d) => selection[d]), ...measures, 'asOf'];
   return [
     'query EnrollmentExplorer {',
     `  enrollmentSummary(`,

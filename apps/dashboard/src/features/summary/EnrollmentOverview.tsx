@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { formatChange, formatIndex, formatPercent } from '@repo/ui/format';
+import { DataAsOf } from '@repo/ui/DataAsOf';
 import { type Column, DataTable } from '@repo/ui/DataTable';
 import { KpiCard } from '@repo/ui/KpiCard';
 import { QueryState } from '@repo/ui/QueryState';
@@ -146,6 +147,7 @@ export function EnrollmentOverview({
 
   return (
     <>
+      <DataAsOf asOf={overview?.total[0]?.asOf} />
       <ReportFilterBar report={report} />
       <QueryState
         loading={(loading && !overview) || report.years.loading}

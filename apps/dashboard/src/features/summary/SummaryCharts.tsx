@@ -1,18 +1,21 @@
 import { CategoryBarChart } from '@repo/ui/CategoryBarChart';
 import { PopulationPyramid } from '@repo/ui/PopulationPyramid';
+import { type Meaning } from '@repo/ui/palette';
 import { ShareChart } from '@repo/ui/ShareChart';
 
 export interface SummaryChartsProps {
   placeName: string;
   below?: { noun: string; rows: { name: string; male: number | null; female: number | null }[] };
   grades: { label: string; male: number | null; female: number | null }[];
-  categories: { label: string; learners: number | null }[];
-  sectors: { label: string; value: number }[];
+  /** `key`: the learner category (its colour in every chart). */
+  categories: { key: Meaning; label: string; learners: number | null }[];
+  /** `key`: the sector (its colour in every chart). */
+  sectors: { key: Meaning; label: string; value: number }[];
 }
 
 const sexSeries = [
-  { key: 'male', label: 'Male' },
-  { key: 'female', label: 'Female' },
+  { key: 'male', label: 'Male', meaning: 'MALE' as const },
+  { key: 'female', label: 'Female', meaning: 'FEMALE' as const },
 ];
 
 /** The charts of an overview; lazy-loaded with recharts. The same figures are in tables below. */
@@ -50,15 +53,19 @@ export function SummaryCharts({
       <CategoryBarChart
         title="Learner categories"
         description={`Learners of ${placeName} who are IP, SPED, Balik-Aral or OSY.`}
-        data={categories.map((c) => ({ label: c.label, learners: c.learners ?? 0 }))}
-        series={[{ key: 'learners', label: 'Learners' }]}
+        data={categories.map((c) => ({
+          label: c.label,
+          learners: c.learners ?? 0,
+          meaning: c.key,
+        }))}
+        series={[{ key: 'learners', label: 'Learners', meaning: 'LEARNERS' }]}
         horizontal
         labelWidth={160}
       />
       <ShareChart
         title="Learners by sector"
         description={`Share of the learners of ${placeName} in public, private and SUC / LUC schools.`}
-        slices={sectors}
+        slices={sectors.map((s) => ({ label: s.label, value: s.value, meaning: s.key }))}
       />
     </div>
   );

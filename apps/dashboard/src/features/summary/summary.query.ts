@@ -11,6 +11,7 @@ export const overviewQuery = graphql(`
     $withBelow: Boolean!
   ) {
     total: enrollmentSummary(filter: $filter, groupBy: []) {
+      asOf
       learners
       male
       female

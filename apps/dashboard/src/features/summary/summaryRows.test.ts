@@ -57,10 +57,10 @@ describe('overview rows', () => {
     expect(comparable({ previousYearLearners: 10, change: 0 })).toBe(0);
   });
 
-  it('sectors with learners, named', () => {
+  it('sectors with learners, named, public first whatever order the API answers in', () => {
     expect(toSectorRows(overview)).toEqual([
-      { key: 'PRIVATE', label: 'Private', value: 20 },
       { key: 'PUBLIC', label: 'Public', value: 80 },
+      { key: 'PRIVATE', label: 'Private', value: 20 },
     ]);
   });
 });

@@ -4,7 +4,8 @@ import { reportedCategories } from '../filters/reportFilters.js';
 import { type EnrollmentOverviewQuery } from '../../gql/graphql.js';
 
 export type Overview = EnrollmentOverviewQuery;
-export type Total = Overview['total'][number];
+/** The total's row; no time when nothing matched (an empty answer has no row to carry it). */
+export type Total = Omit<Overview['total'][number], 'asOf'> & { asOf: string | null };
 
 /** The measures of a group with no learner: nothing to compare, no parity index. */
 export const noLearners = {
@@ -20,6 +21,7 @@ export const noLearners = {
 export function toTotal(overview: Overview): Total {
   return (
     overview.total[0] ?? {
+      asOf: null,
       ...noLearners,
       preRegistered: 0,
       temporarilyEnrolled: 0,
@@ -74,10 +76,14 @@ export function toCategoryRows(overview: Overview) {
   });
 }
 
+const sectorOrder = Object.keys(sectorLabel);
+
+/** The sectors with learners, always in the same order (public, private, SUC / LUC). */
 export function toSectorRows(overview: Overview) {
   return overview.bySector
     .filter((r) => r.sector && (r.learners ?? 0) > 0)
-    .map((r) => ({ key: r.sector!, label: sectorLabel[r.sector!], value: r.learners ?? 0 }));
+    .map((r) => ({ key: r.sector!, label: sectorLabel[r.sector!], value: r.learners ?? 0 }))
+    .sort((a, b) => sectorOrder.indexOf(a.key) - sectorOrder.indexOf(b.key));
 }
 
 /** The change on the year before, when that year has figures: a first year has nothing to compare. */

@@ -3,8 +3,16 @@ import { TrendChart } from '@repo/ui/TrendChart';
 
 export interface TrackerChartsProps {
   placeName: string;
-  /** Each day of the window: its registrations and the running total. */
-  days: { label: string; registrations: number; cumulative: number }[];
+  /**
+   * Each day of the window: its registrations, the running total, and last season's running total
+   * at the same day of its window (null: last season has no calendar).
+   */
+  days: {
+    label: string;
+    registrations: number;
+    cumulative: number;
+    previousYearCumulative: number | null;
+  }[];
   previousYearEnrollment: number;
   outOfSchool: { label: string; children: number; youth: number }[];
 }
@@ -24,9 +32,18 @@ export function TrackerCharts({
       <div>
         <TrendChart
           title="Cumulative registrations by day, against last year"
-          description={`Registrations of ${placeName} added up day by day through the window, with last year's enrollment in the same grades as a dashed line.`}
-          points={days.map((d) => ({ label: d.label, value: d.cumulative }))}
+          description={`Registrations of ${placeName} added up day by day through the window, beside last year's added up to the same day of its window (dashed), with last year's enrollment in the same grades as a dotted line.`}
+          points={days.map((d) => ({
+            label: d.label,
+            value: d.cumulative,
+            previous: d.previousYearCumulative,
+          }))}
           valueLabel="Registered so far"
+          previousLabel={
+            days.some((d) => d.previousYearCumulative !== null)
+              ? 'Last year by the same day'
+              : undefined
+          }
           target={{ value: previousYearEnrollment, label: 'Last year’s enrollment, same grades' }}
         />
       </div>
@@ -49,8 +66,8 @@ export function TrackerCharts({
               youth: o.youth,
             }))}
             series={[
-              { key: 'children', label: 'Children (OSC)' },
-              { key: 'youth', label: 'Youth (OSY)' },
+              { key: 'children', label: 'Children (OSC)', meaning: 'OSC' },
+              { key: 'youth', label: 'Youth (OSY)', meaning: 'OSY' },
             ]}
             horizontal
             labelWidth={190}

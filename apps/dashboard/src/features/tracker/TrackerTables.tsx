@@ -168,6 +168,12 @@ const dayColumns: Column<Day>[] = [
     value: (d) => d.registrations,
   },
   { key: 'so-far', header: 'Registered so far', numeric: true, value: (d) => d.cumulative },
+  {
+    key: 'last-year',
+    header: 'Last year by the same day',
+    numeric: true,
+    value: (d) => d.previousYearCumulative ?? null,
+  },
 ];
 
 /** Registrations day by day beside their running total: the charts' figures. */

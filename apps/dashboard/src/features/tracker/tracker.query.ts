@@ -15,6 +15,7 @@ export const trackerQuery = graphql(`
       districtId: $districtId
     ) {
       schoolYear
+      asOf
       windowStart
       windowEnd
       registrations
@@ -28,6 +29,7 @@ export const trackerQuery = graphql(`
         date
         registrations
         cumulative
+        previousYearCumulative
       }
       regions {
         region {
