@@ -152,8 +152,14 @@ describe.skipIf(!hasChromium)(
     }
 
     /** The page's whole height, in screens of the 1366 × 768 laptop. */
+    /**
+     * The page's height in 768 px screens. The defect was a page of 80,000 px (over 100 screens);
+     * a tracker of charts, cards and one table of places takes five or six, and grew past five
+     * when it gained its "data as of" line and last season's line (issue 21).
+     */
     const screens = async () =>
       (await page.evaluate<number>('document.documentElement.scrollHeight')) / 768;
+    const screensAtMost = 7;
 
     /** The subtotals of each place's row add up to the place's own figures (its cards). */
     async function expectSubtotalsSumToTotal(table: Locator, total: PlaceTotals) {
@@ -211,7 +217,7 @@ describe.skipIf(!hasChromium)(
         .getByRole('table', { name: 'Out-of-school children and youth by circumstance' })
         .waitFor();
       await settled('division-week-region-tracker');
-      expect(await screens()).toBeLessThan(5);
+      expect(await screens()).toBeLessThan(screensAtMost);
 
       const abra = car.divisions.find((d) => d.division.name === 'Abra')!;
       await divisions.getByRole('link', { name: 'Abra', exact: true }).click();
@@ -239,7 +245,7 @@ describe.skipIf(!hasChromium)(
         nation.regions!.map((r) => r.region.name).sort(),
       );
       await settled('division-week-nation-tracker');
-      expect(await screens()).toBeLessThan(5);
+      expect(await screens()).toBeLessThan(screensAtMost);
 
       await regions.getByRole('link', { name: 'CAR', exact: true }).click();
       await page.waitForURL(new RegExp(`[?&]region=${world.carId}(&|$)`));
