@@ -166,6 +166,11 @@ export async function proposeLearnerMerge(
  * is locked from here, so two divisions approving at once are judged one after the other.
  */
 async function approvalFacts(manager: EntityManager, mergeId: string) {
+  // Lock first, then read in a statement of its own: a statement that waits for the lock re-reads
+  // only the locked merge row (READ COMMITTED), its division rows stay as they were when it began,
+  // so the second of two divisions approving at once counted the first's approval as missing and
+  // the domain and the database disagreed (an internal error, one run in three under load).
+  await manager.query('SELECT count(*) FROM learner_merge_approvals($1)', [mergeId]);
   const rows = await manager.query<{ division_id: number; approved: boolean; status: string }[]>(
     'SELECT division_id, approved, status FROM learner_merge_approvals($1)',
     [mergeId],
