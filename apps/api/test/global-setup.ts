@@ -1,4 +1,3 @@
-import pg from 'pg';
 import { type TestProject } from 'vitest/node';
 import { createDataSource } from '../src/db/data-source.js';
 import { entities } from '../src/entities.js';
@@ -6,6 +5,7 @@ import {
   createDatabaseIfMissing,
   dropDatabase,
   openDatabase,
+  withClient,
   withDatabaseName,
 } from '../src/db/database.js';
 import { loadReferenceData } from '../src/modules/reference-data/reference-data.seed.js';
@@ -47,16 +47,12 @@ export default async function setup(project: TestProject) {
   };
 }
 
-async function databasesNamed(adminUrl: string, pattern: string): Promise<string[]> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
+function databasesNamed(adminUrl: string, pattern: string): Promise<string[]> {
+  return withClient(adminUrl, async (client) => {
     const found = await client.query<{ datname: string }>(
       'SELECT datname FROM pg_database WHERE datname LIKE $1',
       [pattern],
     );
     return found.rows.map((row) => row.datname);
-  } finally {
-    await client.end();
-  }
+  });
 }

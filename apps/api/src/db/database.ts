@@ -23,10 +23,19 @@ export async function openDatabase(
   return { url: server.urlFor(database), release: () => server.stop() };
 }
 
-export async function createDatabaseIfMissing(adminUrl: string, database: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
+/** One connection to `url` for the length of `work`, ended however `work` ends. */
+export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>) {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export function createDatabaseIfMissing(adminUrl: string, database: string): Promise<void> {
+  return withClient(adminUrl, async (client) => {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
     if (found.rowCount === 0) {
       await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`).catch((error) => {
@@ -34,16 +43,12 @@ export async function createDatabaseIfMissing(adminUrl: string, database: string
         if ((error as { code?: string }).code !== '42P04') throw error;
       });
     }
-  } finally {
-    await client.end();
-  }
+  });
 }
 
-export async function dropDatabase(adminUrl: string, database: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  const name = client.escapeIdentifier(database);
-  try {
+export function dropDatabase(adminUrl: string, database: string): Promise<void> {
+  return withClient(adminUrl, async (client) => {
+    const name = client.escapeIdentifier(database);
     await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(async (error) => {
       // 42501: a role that is not a superuser may not end another role's process, and PostgreSQL
       // 15 counts an autovacuum worker as one (seen after a bulk load). Our own sessions end
@@ -56,9 +61,7 @@ export async function dropDatabase(adminUrl: string, database: string): Promise<
       );
       await client.query(`DROP DATABASE IF EXISTS ${name}`);
     });
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 /** The same server, another database. */

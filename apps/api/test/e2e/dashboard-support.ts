@@ -3,14 +3,18 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import pg from 'pg';
 import { type BrowserContext, type Page } from 'playwright-core';
 import { type DataSource } from 'typeorm';
 import { inject } from 'vitest';
 import { dashboardDist } from '../../src/app.js';
 import { createDataSource } from '../../src/db/data-source.js';
 import { entities } from '../../src/entities.js';
-import { createDatabaseIfMissing, dropDatabase, withDatabaseName } from '../../src/db/database.js';
+import {
+  createDatabaseIfMissing,
+  dropDatabase,
+  withClient,
+  withDatabaseName,
+} from '../../src/db/database.js';
 import { ensureDemoAccounts } from '../../src/modules/auth/demo-accounts.js';
 import { ensureDemoData } from '../../src/modules/datasets/demo-data.js';
 import {
@@ -78,9 +82,7 @@ export async function openDashboardWorld(): Promise<DashboardWorld> {
 async function dashboardTemplate(adminUrl: string): Promise<string> {
   const runDatabase = new URL(inject('databaseUrl')).pathname.slice(1);
   const template = `${runDatabase}_dashboard_${today().replaceAll('-', '')}`;
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
+  return withClient(adminUrl, async (client) => {
     await client.query('SELECT pg_advisory_lock(hashtext($1))', [template]);
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [template]);
     if (found.rowCount === 0) {
@@ -97,9 +99,7 @@ async function dashboardTemplate(adminUrl: string): Promise<string> {
       }
     }
     return template;
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 async function buildDashboardWorld(url: string) {
@@ -123,10 +123,8 @@ async function buildDashboardWorld(url: string) {
 }
 
 /** A copy of the template; a session still leaving it (55006) is waited for, briefly. */
-async function copyDatabase(adminUrl: string, template: string, name: string) {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
+function copyDatabase(adminUrl: string, template: string, name: string) {
+  return withClient(adminUrl, async (client) => {
     for (let attempt = 1; ; attempt++) {
       try {
         await client.query(
@@ -138,9 +136,7 @@ async function copyDatabase(adminUrl: string, template: string, name: string) {
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
     }
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 /** Signs a demo account in through the API. */
