@@ -7,7 +7,7 @@ import { checkId } from '../../ids.js';
 import { audit, auditSavepoint } from '../audit/audit.service.js';
 import { type Viewer } from '../auth/viewer.js';
 import { insertLearner } from '../learner/learner.service.js';
-import { chargeLookups } from '../learner/lookup-quota.js';
+import { chargeLookups, lookupRoom } from '../learner/lookup-quota.js';
 import { enrollIn } from './enroll-learner.command.js';
 import { recordDecision } from './enrollment-command.js';
 import { activeEnrollmentOf, offeringOf, requireCalendar, schoolOf } from './enrollment-records.js';
@@ -104,8 +104,11 @@ export async function previewLearnerImport(
       outside: new Set<string>(),
     };
     const staged: StagedRow[] = [];
-    for (const [i, values] of file.rows.entries())
+    const withinQuota = await lookupRoom(manager, viewer);
+    for (const [i, values] of file.rows.entries()) {
       staged.push(await stageRow(manager, context, i + 2, values));
+      withinQuota(context.outside.size);
+    }
     // Every learner outside the school's place the preview names counts against the day's quota:
     // past it, nothing is staged and nothing shown (issue 18).
     await chargeLookups(manager, viewer, [...context.outside], 'IMPORT_PREVIEW');

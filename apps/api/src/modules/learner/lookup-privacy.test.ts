@@ -196,6 +196,8 @@ describe('the daily quota of learners outside the place (issue 18)', () => {
       code: 'RATE_LIMITED',
       rule: 'LOOKUPS_PER_DAY',
     });
+    // Refused at the row that passed the quota, not after matching all 500.
+    expect(bulk.errors?.[0]?.message).toMatch(/at least 301 learner/);
     expect(bulk.data).toBeNull();
     expect(await imports()).toBe(before);
     expect(await left(token)).toBe(300);

@@ -17,12 +17,33 @@ export function lookupsPerDay(viewer: Viewer): number {
   return viewer.scope.kind === 'SCHOOL' ? config.schoolLookupsPerDay : config.divisionLookupsPerDay;
 }
 
-const overQuota = (quota: number, wanted: number) =>
+const overQuota = (quota: number, wanted: number, atLeast = false) =>
   refused(
     'RATE_LIMITED',
-    `This would show ${wanted} learner(s) outside your place beyond today's ${quota}: ask your division, or try tomorrow`,
+    `This would show ${atLeast ? 'at least ' : ''}${wanted} learner(s) outside your place beyond today's ${quota}: ask your division, or try tomorrow`,
     { rule: 'LOOKUPS_PER_DAY', quota, http: { status: 429 } },
   );
+
+/**
+ * The learners outside its place the viewer may still be shown today, and a check that refuses a
+ * long piece of work as soon as it has found more than that (an import preview matches row by
+ * row: a 500-row file past the quota is refused at the row that passes it, not after matching
+ * all 500). `chargeLookups` still decides, atomically, at the end.
+ */
+export async function lookupRoom(
+  manager: EntityManager,
+  viewer: Viewer,
+): Promise<(found: number) => void> {
+  const quota = lookupsPerDay(viewer);
+  const [row] = await manager.query<{ lookups: number }[]>(
+    'SELECT lookups FROM lookup_count WHERE account_id = $1::uuid AND day = $2::date',
+    [viewer.accountId, clock.today()],
+  );
+  const room = quota - (row?.lookups ?? 0);
+  return (found) => {
+    if (found > room) throw overQuota(quota, found, true);
+  };
+}
 
 /** What showed a learner outside the viewer's place. */
 export type LookupSource = 'SEARCH' | 'IMPORT_PREVIEW' | 'DUPLICATE_CHECK' | 'TRANSFER_PROOF';
