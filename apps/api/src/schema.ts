@@ -19,6 +19,7 @@ import { LearnerImportResolver } from './modules/enrollment/learner-import.resol
 import { TransfersResolver } from './modules/enrollment/transfers.resolver.js';
 import { EarlyRegistrationResolver } from './modules/reporting/early-registration.resolver.js';
 import { EnrollmentSummaryResolver } from './modules/reporting/enrollment-summary.resolver.js';
+import { LearnerFlowsResolver } from './modules/reporting/learner-flows.resolver.js';
 import { PolicyResolver } from './modules/policy/policy.resolver.js';
 import { RegionResolver } from './modules/region/region.resolver.js';
 import { SchoolResolver } from './modules/school/school.resolver.js';
@@ -43,6 +44,7 @@ export const resolvers = [
   LearnerImportResolver,
   TransfersResolver,
   EnrollmentSummaryResolver,
+  LearnerFlowsResolver,
   EarlyRegistrationResolver,
   DocumentsDueResolver,
 ] as const;

@@ -106,6 +106,7 @@ export const operationAccess: Record<string, OperationRule> = {
   preRegistrationsByDay: 'SIGNED_IN',
   // Aggregates: every signed-in scope, held to its own place (SPEC §1, §5, §7).
   enrollmentSummary: 'SIGNED_IN',
+  learnerFlows: 'SIGNED_IN',
   earlyRegistrationProgress: 'SIGNED_IN',
 };
 

@@ -40,7 +40,10 @@ export async function copyEnrollmentCells(dataSource: DataSource, job: Enrollmen
   const load = await beginLoad(dataSource, job.loadId);
   const { learners: learnerSide, enrollments: enrollmentSide } = load;
   try {
+    // The rollups' triggers off: the deltas are copied below, and the flows recomputed once the
+    // learners are committed (refreshLoadedFlows).
     await enrollmentSide.query('ALTER TABLE enrollment DISABLE TRIGGER enrollment_rollup');
+    await enrollmentSide.query('ALTER TABLE enrollment DISABLE TRIGGER enrollment_flow');
     const rebuildLearnerIndexes = await deferSecondaryIndexes(
       learnerSide,
       ['learner', 'learner_school'],
@@ -53,6 +56,7 @@ export async function copyEnrollmentCells(dataSource: DataSource, job: Enrollmen
     );
     await generateAndCopy(load, job);
     await enrollmentSide.query('ALTER TABLE enrollment ENABLE TRIGGER enrollment_rollup');
+    await enrollmentSide.query('ALTER TABLE enrollment ENABLE TRIGGER enrollment_flow');
     await copyRows(enrollmentSide, rollupDeltaCopy, job.rows.rollupDeltas(job.schools).take());
     job.onBuildingIndexes();
     await load.both(rebuildLearnerIndexes, rebuildEnrollmentIndexes);

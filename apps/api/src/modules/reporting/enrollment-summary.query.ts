@@ -82,13 +82,25 @@ function rowConditions(question: SummaryQuestion, param: Param): string[] {
     where.push(
       `r.school_year = ANY (${param(previousYear ? [filter.schoolYear, previousYear] : [filter.schoolYear])})`,
     );
-  // Held to the viewer's own place (SPEC §1: regional and national users read aggregates only).
-  where.push(
-    ...placeConditions(
-      place,
-      { region: 'r.region_id', division: 'r.division_id', school: 'r.school_id' },
-      param,
-    ),
+  return [...where, ...placeAndFilterConditions(place, filter, param)];
+}
+
+/**
+ * The conditions of a place and of a filter's lists on a rollup read as `r` (the enrollment and the
+ * flow rollups alike): held to the viewer's own place (SPEC §1: regional and national users read
+ * aggregates only), then each list narrowing, categories as a bit mask.
+ */
+export function placeAndFilterConditions(
+  place: ReadPlace,
+  filter: Pick<EnrollmentSummaryFilter, 'sectors' | 'gradeLevels' | 'sexes' | 'categories'> & {
+    strands?: EnrollmentSummaryFilter['strands'];
+  },
+  param: Param,
+): string[] {
+  const where = placeConditions(
+    place,
+    { region: 'r.region_id', division: 'r.division_id', school: 'r.school_id' },
+    param,
   );
   const anyOf = (column: string, values: readonly unknown[] | null | undefined) => {
     if (values?.length) where.push(`${column} = ANY (${param(values)})`);

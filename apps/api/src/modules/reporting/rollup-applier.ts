@@ -15,7 +15,7 @@ export function startRollupApplier(
   const timer = setInterval(() => {
     if (running || !dataSource.isInitialized) return;
     running = dataSource
-      .query('SELECT apply_enrollment_rollup_deltas()')
+      .query('SELECT apply_enrollment_rollup_deltas(), apply_learner_flow_deltas()')
       .then(() => (failures = 0))
       .catch((error: unknown) => {
         // A database restart or a lock: the next tick retries; say so once per outage.

@@ -1,0 +1,574 @@
+import { Role } from '@repo/domain/access';
+import { perturb } from '@repo/domain/cell-key';
+import { type DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createTestAccount,
+  openOwnTestDatabase,
+  startTestServer,
+  type TestServer,
+} from '../../../test/harness.js';
+import { ensureSchoolCalendars } from '../calendar/calendar.seed.js';
+import { datasetLoaderAccount } from '../datasets/synthetic-learners.js';
+
+/**
+ * A hand-built cohort (issue 22): 30 learners over three school years, each outcome of
+ * docs/indicators.md at least once, and the outcome each learner must get written beside it. The
+ * flows come live from the triggers (nothing is folded unless a test says so).
+ */
+
+const YEARS = ['2023-2024', '2024-2025', '2025-2026'] as const;
+type SchoolKey = 'E1' | 'E2' | 'H1' | 'H2' | 'P';
+/** [year index, school, grade, status (default OFFICIALLY_ENROLLED), categories]. */
+type Enrolment = [0 | 1 | 2, SchoolKey, string, string?, string[]?];
+/** P promoted, R repeating, C completed, A to ALS, N not enrolled; '+' at another school; null: no cohort. */
+type Outcome = 'P' | 'P+' | 'R' | 'R+' | 'C' | 'A' | 'N' | null;
+interface Hand {
+  sex: 'FEMALE' | 'MALE';
+  ip?: boolean;
+  enrolments: Enrolment[];
+  /** The outcome of the cohort of 2023-24 and of 2024-25. */
+  outcomes: [Outcome, Outcome];
+}
+
+const F = 'FEMALE';
+const M = 'MALE';
+const learners: Hand[] = [
+  {
+    sex: F,
+    enrolments: [
+      [0, 'E1', 'GRADE_3'],
+      [1, 'E1', 'GRADE_4'],
+      [2, 'E1', 'GRADE_5'],
+    ],
+    outcomes: ['P', 'P'],
+  },
+  {
+    sex: M,
+    enrolments: [
+      [0, 'E1', 'GRADE_3'],
+      [1, 'E1', 'GRADE_3'],
+      [2, 'E1', 'GRADE_4'],
+    ],
+    outcomes: ['R', 'P'],
+  },
+  // Moved to another elementary school that offers Grade 4 (a move, not a dropout); then gone.
+  {
+    sex: F,
+    enrolments: [
+      [0, 'E1', 'GRADE_3'],
+      [1, 'E2', 'GRADE_4'],
+    ],
+    outcomes: ['P+', 'N'],
+  },
+  // Out a year, back as Balik-Aral in the grade it left.
+  {
+    sex: M,
+    enrolments: [
+      [0, 'E1', 'GRADE_3'],
+      [2, 'E1', 'GRADE_3', undefined, ['BALIK_ARAL']],
+    ],
+    outcomes: ['N', null],
+  },
+  // Grade 6 → 7 at a high school: a transition, not a move (the elementary school has no Grade 7).
+  {
+    sex: F,
+    enrolments: [
+      [0, 'E1', 'GRADE_6'],
+      [1, 'H1', 'GRADE_7'],
+      [2, 'H1', 'GRADE_8'],
+    ],
+    outcomes: ['P', 'P'],
+  },
+  { sex: M, enrolments: [[0, 'E1', 'GRADE_6']], outcomes: ['N', null] },
+  {
+    sex: F,
+    enrolments: [
+      [0, 'E1', 'GRADE_6'],
+      [1, 'E1', 'GRADE_6'],
+      [2, 'H2', 'GRADE_7'],
+    ],
+    outcomes: ['R', 'P'],
+  },
+  {
+    sex: M,
+    enrolments: [
+      [0, 'H1', 'GRADE_10'],
+      [1, 'H1', 'GRADE_11'],
+      [2, 'H1', 'GRADE_12'],
+    ],
+    outcomes: ['P', 'P'],
+  },
+  // Grade 10 → 11 at another school although its own offers senior high: a move.
+  {
+    sex: F,
+    enrolments: [
+      [0, 'H1', 'GRADE_10'],
+      [1, 'H2', 'GRADE_11'],
+      [2, 'H2', 'GRADE_12'],
+    ],
+    outcomes: ['P+', 'P'],
+  },
+  // To an ALS program the next year.
+  {
+    sex: M,
+    enrolments: [
+      [0, 'H1', 'GRADE_10'],
+      [1, 'H2', 'ALS_AE_SECONDARY'],
+    ],
+    outcomes: ['A', null],
+  },
+  { sex: F, enrolments: [[0, 'H1', 'GRADE_12']], outcomes: ['C', null] },
+  { sex: M, enrolments: [[0, 'H1', 'GRADE_12', 'DROPPED_OUT']], outcomes: ['N', null] },
+  {
+    sex: F,
+    enrolments: [
+      [0, 'H1', 'GRADE_12'],
+      [1, 'H1', 'GRADE_12'],
+    ],
+    outcomes: ['R', 'C'],
+  },
+  // Transferred to ALS during the year, nothing the next.
+  { sex: M, enrolments: [[0, 'H1', 'GRADE_8', 'TRANSFERRED_TO_ALS']], outcomes: ['A', null] },
+  // Dropped out during the year, back the next in the same grade.
+  {
+    sex: F,
+    enrolments: [
+      [0, 'H1', 'GRADE_8', 'DROPPED_OUT'],
+      [1, 'H1', 'GRADE_8', undefined, ['BALIK_ARAL']],
+      [2, 'H1', 'GRADE_9'],
+    ],
+    outcomes: ['R', 'P'],
+  },
+  // Moved during 2023-24 from E1 to E2: counted at E2, where it went on.
+  {
+    sex: M,
+    enrolments: [
+      [0, 'E1', 'GRADE_2', 'MOVED_OUT'],
+      [0, 'E2', 'GRADE_2'],
+      [1, 'E2', 'GRADE_3'],
+      [2, 'E2', 'GRADE_4'],
+    ],
+    outcomes: ['P', 'P'],
+  },
+  {
+    sex: F,
+    enrolments: [
+      [0, 'E1', 'KINDER'],
+      [1, 'E1', 'GRADE_1'],
+      [2, 'E1', 'GRADE_2'],
+    ],
+    outcomes: ['P', 'P'],
+  },
+  // A new entrant of 2024-25.
+  {
+    sex: M,
+    enrolments: [
+      [1, 'E1', 'KINDER'],
+      [2, 'E1', 'GRADE_1'],
+    ],
+    outcomes: [null, 'P'],
+  },
+  // To a private school that the public one could have kept it for: a move.
+  {
+    sex: F,
+    enrolments: [
+      [0, 'E1', 'GRADE_4'],
+      [1, 'P', 'GRADE_5'],
+      [2, 'P', 'GRADE_6'],
+    ],
+    outcomes: ['P+', 'P'],
+  },
+  // A lower grade the next year counts as repeating.
+  {
+    sex: M,
+    enrolments: [
+      [0, 'E1', 'GRADE_4'],
+      [1, 'E1', 'GRADE_3'],
+      [2, 'E1', 'GRADE_4'],
+    ],
+    outcomes: ['R', 'P'],
+  },
+  {
+    sex: F,
+    enrolments: [
+      [0, 'E1', 'GRADE_5'],
+      [1, 'E2', 'GRADE_5'],
+      [2, 'E2', 'GRADE_6'],
+    ],
+    outcomes: ['R+', 'P'],
+  },
+  // Pre-registered only, and awaiting approval only: not enrolled.
+  {
+    sex: M,
+    enrolments: [
+      [0, 'E1', 'GRADE_5'],
+      [1, 'E1', 'GRADE_6', 'PRE_REGISTERED'],
+    ],
+    outcomes: ['N', null],
+  },
+  {
+    sex: F,
+    enrolments: [
+      [0, 'E1', 'GRADE_5'],
+      [1, 'E1', 'GRADE_6', 'AWAITING_APPROVAL'],
+    ],
+    outcomes: ['N', null],
+  },
+  {
+    sex: M,
+    enrolments: [
+      [0, 'H1', 'GRADE_7', 'TEMPORARILY_ENROLLED'],
+      [1, 'H1', 'GRADE_8', 'TEMPORARILY_ENROLLED'],
+      [2, 'H1', 'GRADE_9', 'DROPPED_OUT'],
+    ],
+    outcomes: ['P', 'P'],
+  },
+  {
+    sex: F,
+    enrolments: [
+      [0, 'H2', 'GRADE_9'],
+      [1, 'H2', 'GRADE_10'],
+      [2, 'H2', 'GRADE_11'],
+    ],
+    outcomes: ['P', 'P'],
+  },
+  { sex: M, enrolments: [[0, 'H2', 'GRADE_9']], outcomes: ['N', null] },
+  {
+    sex: F,
+    ip: true,
+    enrolments: [
+      [0, 'E2', 'GRADE_1'],
+      [1, 'E2', 'GRADE_2'],
+      [2, 'E2', 'GRADE_2'],
+    ],
+    outcomes: ['P', 'R'],
+  },
+  {
+    sex: M,
+    ip: true,
+    enrolments: [
+      [0, 'E2', 'GRADE_1'],
+      [1, 'E2', 'ALS_BLP'],
+    ],
+    outcomes: ['A', null],
+  },
+  {
+    sex: F,
+    enrolments: [
+      [0, 'E2', 'GRADE_6'],
+      [1, 'H2', 'GRADE_7'],
+      [2, 'H1', 'GRADE_8'],
+    ],
+    outcomes: ['P', 'P+'],
+  },
+  {
+    sex: M,
+    enrolments: [
+      [1, 'H1', 'GRADE_11'],
+      [2, 'H1', 'GRADE_12'],
+    ],
+    outcomes: [null, 'P'],
+  },
+];
+
+let dataSource: DataSource;
+let drop: (() => Promise<void>) | undefined;
+let server: TestServer;
+let schools: Record<SchoolKey, number>;
+let division: number;
+let region: number;
+const ids: string[] = [];
+let national: string;
+
+/** A division with two public elementary-only schools, two with junior and senior high, a private one. */
+async function pickSchools() {
+  const [row] = await dataSource.query<
+    { division_id: number; region_id: number; e: number[]; h: number[]; p: number[] }[]
+  >(
+    `SELECT division_id, min(region_id) AS region_id,
+            (array_agg(id ORDER BY id) FILTER (WHERE sector = 'PUBLIC' AND offers_elementary AND NOT offers_junior_high))[1:2] AS e,
+            (array_agg(id ORDER BY id) FILTER (WHERE sector = 'PUBLIC' AND offers_junior_high AND offers_senior_high AND NOT offers_elementary))[1:2] AS h,
+            (array_agg(id ORDER BY id) FILTER (WHERE sector = 'PRIVATE' AND offers_elementary))[1:1] AS p
+     FROM school GROUP BY division_id
+     HAVING count(*) FILTER (WHERE sector = 'PUBLIC' AND offers_elementary AND NOT offers_junior_high) >= 2
+        AND count(*) FILTER (WHERE sector = 'PUBLIC' AND offers_junior_high AND offers_senior_high AND NOT offers_elementary) >= 2
+        AND count(*) FILTER (WHERE sector = 'PRIVATE' AND offers_elementary) >= 1
+     ORDER BY division_id LIMIT 1`,
+  );
+  division = row!.division_id;
+  region = row!.region_id;
+  schools = { E1: row!.e[0]!, E2: row!.e[1]!, H1: row!.h[0]!, H2: row!.h[1]!, P: row!.p[0]! };
+}
+
+beforeAll(async () => {
+  const own = await openOwnTestDatabase('flows_cohort');
+  ({ dataSource } = own);
+  drop = () => own.drop();
+  await ensureSchoolCalendars(dataSource);
+  await pickSchools();
+  const creator = await datasetLoaderAccount(dataSource);
+  for (const [i, hand] of learners.entries()) {
+    const [{ id }] = await dataSource.query<[{ id: string }]>(
+      `INSERT INTO learner (last_name, first_name, name_key, birth_date, sex, is_indigenous, created_by)
+       VALUES ('Cohort', $1, $2, '2012-01-01', $3, $4, $5) RETURNING id`,
+      [`L${i}`, `cohort l${i}`, hand.sex, hand.ip ?? false, creator],
+    );
+    ids.push(id);
+    for (const [year, school, grade, status, categories] of hand.enrolments)
+      await dataSource.query(
+        `INSERT INTO enrollment (learner_id, school_id, school_year, grade_level, status, categories,
+                                 registered_on, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [
+          id,
+          schools[school],
+          YEARS[year],
+          grade,
+          status ?? 'OFFICIALLY_ENROLLED',
+          categories ?? [],
+          status === 'PRE_REGISTERED' ? `${YEARS[year].slice(0, 4)}-03-01` : null,
+          creator,
+        ],
+      );
+  }
+  server = await startTestServer(dataSource);
+  national = (await createTestAccount(dataSource, Role.NATIONAL_ANALYST)).token;
+});
+afterAll(async () => {
+  await server?.close();
+  await drop?.();
+});
+
+const query = `query ($filter: LearnerFlowFilter, $groupBy: [Dimension!]!) {
+  learnerFlows(filter: $filter, groupBy: $groupBy) {
+    schoolYear nextSchoolYear school { id } gradeLevel sex category
+    cohort promoted repeated completed transferredToAls notEnrolled otherSchool
+    promotionRate repetitionRate dropoutRate transitionRate completionRate
+    genderParity { promotionRate repetitionRate dropoutRate transitionRate completionRate } } }`;
+type Row = Record<string, unknown> & { cohort: number };
+async function flows(filter: Record<string, unknown>, groupBy: string[], token = national) {
+  const answer = await server.graphql<{ learnerFlows: Row[] }>(query, { filter, groupBy }, token);
+  expect(answer.errors).toBeUndefined();
+  return answer.data!.learnerFlows;
+}
+
+/** The hand's expected counts for the learners `which` selects, in cohort year `y`. */
+function expected(y: 0 | 1, which: (hand: Hand) => boolean) {
+  const counts = {
+    cohort: 0,
+    promoted: 0,
+    repeated: 0,
+    completed: 0,
+    transferredToAls: 0,
+    notEnrolled: 0,
+    otherSchool: 0,
+  };
+  for (const hand of learners.filter(which)) {
+    const outcome = hand.outcomes[y];
+    if (!outcome) continue;
+    counts.cohort++;
+    if (outcome.endsWith('+')) counts.otherSchool++;
+    const measure = {
+      P: 'promoted',
+      R: 'repeated',
+      C: 'completed',
+      A: 'transferredToAls',
+      N: 'notEnrolled',
+    } as const;
+    counts[measure[outcome[0] as keyof typeof measure]]++;
+  }
+  return counts;
+}
+/** The counting enrolment of a hand's learner in a year: the school and grade of its cohort row. */
+const counting = (hand: Hand, y: number) =>
+  hand.enrolments.filter(([year, , , status]) => year === y && status !== 'MOVED_OUT').at(-1);
+
+describe('learnerFlows on a hand-built cohort (issue 22)', () => {
+  it('gives every outcome of every school, grade and sex exactly as written by hand', async () => {
+    for (const y of [0, 1] as const) {
+      const rows = await flows(
+        { schoolYear: YEARS[y], schoolIds: Object.values(schools).map(String) },
+        ['SCHOOL', 'GRADE_LEVEL', 'SEX'],
+      );
+      const wanted = new Map<string, ReturnType<typeof expected>>();
+      for (const hand of learners) {
+        const at = counting(hand, y);
+        if (!hand.outcomes[y] || !at) continue;
+        const key = `${String(schools[at[1]]).padStart(6, '0')}|${at[2]}|${hand.sex}`;
+        wanted.set(
+          key,
+          expected(
+            y,
+            (h) =>
+              counting(h, y)?.[1] === at[1] && counting(h, y)?.[2] === at[2] && h.sex === hand.sex,
+          ),
+        );
+      }
+      const got = new Map(
+        rows.map((r) => [
+          `${(r.school as { id: string }).id}|${String(r.gradeLevel)}|${String(r.sex)}`,
+          {
+            cohort: r.cohort,
+            promoted: r.promoted,
+            repeated: r.repeated,
+            completed: r.completed,
+            transferredToAls: r.transferredToAls,
+            notEnrolled: r.notEnrolled,
+            otherSchool: r.otherSchool,
+          },
+        ]),
+      );
+      expect(got).toEqual(wanted);
+      expect(
+        rows.every((r) => r.schoolYear === YEARS[y] && r.nextSchoolYear === YEARS[y + 1]),
+      ).toBe(true);
+    }
+  });
+
+  it('gives the rates exactly: transition, completion, dropout and their parity', async () => {
+    const [all] = await flows({ schoolYear: YEARS[0], divisionIds: [String(division)] }, []);
+    // 2023-24: 28 learners in grades; 12 promoted (3 of them at another school), 6 repeating (1 at
+    // another school), 1 completed, 3 to ALS, 6 not enrolled.
+    expect(all).toMatchObject({
+      cohort: 28,
+      promoted: 12,
+      repeated: 6,
+      completed: 1,
+      transferredToAls: 3,
+      notEnrolled: 6,
+      otherSchool: 4,
+    });
+    expect(all!.promotionRate).toBe(12 / 28);
+    expect(all!.repetitionRate).toBe(6 / 28);
+    expect(all!.dropoutRate).toBe(6 / 28);
+    // Grade 6 (4: 2 promoted, 1 repeating, 1 gone) and Grade 10 (3: 2 promoted, 1 to ALS).
+    expect(all!.transitionRate).toBe(4 / 7);
+    // …and Grade 12 (3: 1 completed, 1 repeating, 1 dropped out).
+    expect(all!.completionRate).toBe(5 / 10);
+    const bySex = await flows(
+      {
+        schoolYear: YEARS[0],
+        divisionIds: [String(division)],
+        gradeLevels: ['GRADE_6', 'GRADE_10'],
+      },
+      ['SEX'],
+    );
+    const female = bySex.find((r) => r.sex === 'FEMALE')!;
+    const male = bySex.find((r) => r.sex === 'MALE')!;
+    // Girls: learners 5, 7, 9, 29 (3 promoted of 4); boys: 6, 8, 10 (1 of 3).
+    expect(female.transitionRate).toBe(3 / 4);
+    expect(male.transitionRate).toBe(1 / 3);
+    // The parity of a group with both: the girls' rate over the boys'.
+    const [both] = await flows(
+      {
+        schoolYear: YEARS[0],
+        divisionIds: [String(division)],
+        gradeLevels: ['GRADE_6', 'GRADE_10'],
+      },
+      [],
+    );
+    expect((both!.genderParity as Record<string, number>).transitionRate).toBe(3 / 4 / (1 / 3));
+    expect((female.genderParity as Record<string, number | null>).transitionRate).toBeNull();
+    const grade12 = await flows(
+      { schoolYear: YEARS[1], gradeLevels: ['GRADE_12'], divisionIds: [String(division)] },
+      [],
+    );
+    expect(grade12).toEqual([
+      expect.objectContaining({ cohort: 1, completed: 1, completionRate: 1, transitionRate: null }),
+    ]);
+  });
+
+  it('changes at once when an enrolment is committed the next year, before any fold', async () => {
+    const before = await flows(
+      { schoolYear: YEARS[0], gradeLevels: ['GRADE_6'], divisionIds: [String(division)] },
+      [],
+    );
+    // Learner 6, gone after Grade 6, is enrolled in Grade 7 after all.
+    const creator = await datasetLoaderAccount(dataSource);
+    await dataSource.query(
+      `INSERT INTO enrollment (learner_id, school_id, school_year, grade_level, status, created_by)
+       VALUES ($1, $2, $3, 'GRADE_7', 'OFFICIALLY_ENROLLED', $4)`,
+      [ids[5], schools.H1, YEARS[1], creator],
+    );
+    const after = await flows(
+      { schoolYear: YEARS[0], gradeLevels: ['GRADE_6'], divisionIds: [String(division)] },
+      [],
+    );
+    expect(before[0]).toMatchObject({
+      cohort: 4,
+      promoted: 2,
+      notEnrolled: 1,
+      transitionRate: 2 / 4,
+    });
+    expect(after[0]).toMatchObject({
+      cohort: 4,
+      promoted: 3,
+      notEnrolled: 0,
+      transitionRate: 3 / 4,
+    });
+    // Folded, the same answer.
+    await dataSource.query('SELECT apply_learner_flow_deltas()');
+    expect(
+      await flows(
+        { schoolYear: YEARS[0], gradeLevels: ['GRADE_6'], divisionIds: [String(division)] },
+        [],
+      ),
+    ).toEqual(after);
+    // Taken back: as before.
+    await dataSource.query(`DELETE FROM enrollment WHERE learner_id = $1 AND school_year = $2`, [
+      ids[5],
+      YEARS[1],
+    ]);
+    expect(
+      await flows(
+        { schoolYear: YEARS[0], gradeLevels: ['GRADE_6'], divisionIds: [String(division)] },
+        [],
+      ),
+    ).toEqual(before);
+  });
+
+  it('perturbs the category groups for a region, and holds a division to its own place', async () => {
+    const planner = (
+      await createTestAccount(dataSource, Role.REGIONAL_PLANNER, { regionId: region })
+    ).token;
+    const [ip] = await flows({ schoolYear: YEARS[0] }, ['CATEGORY'], planner);
+    const [{ key_sum: keySum }] = await dataSource.query<[{ key_sum: string }]>(
+      `SELECT sum(record_key)::text AS key_sum FROM learner WHERE id = ANY ($1) AND is_indigenous`,
+      [ids],
+    );
+    expect(ip).toMatchObject({ category: 'IP', cohort: perturb(2, BigInt(keySum)) });
+    const [otherDivision] = await dataSource.query<[{ id: number }]>(
+      'SELECT id FROM division WHERE id <> $1 AND region_id = $2 LIMIT 1',
+      [division, region],
+    );
+    const monitor = (
+      await createTestAccount(dataSource, Role.DIVISION_MONITOR, { divisionId: otherDivision.id })
+    ).token;
+    const refused = await server.graphql(
+      query,
+      { filter: { divisionIds: [String(division)] }, groupBy: [] },
+      monitor,
+    );
+    expect(refused.errors?.[0]?.extensions?.code).toBe('OUTSIDE_SCOPE');
+    expect(await flows({}, [], monitor)).toEqual([]);
+  });
+
+  it('names the field and the rule of a question it cannot answer', async () => {
+    const notOpen = await server.graphql(
+      query,
+      { filter: { schoolYear: '2040-2041' }, groupBy: [] },
+      national,
+    );
+    expect(notOpen.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'filter.schoolYear',
+      rule: 'FLOW_YEAR_NOT_OPEN',
+    });
+    const byStatus = await server.graphql(query, { groupBy: ['STATUS'] }, national);
+    expect(byStatus.errors?.[0]?.extensions).toMatchObject({
+      field: 'groupBy',
+      rule: 'FLOW_DIMENSION_UNSUPPORTED',
+    });
+  });
+});

@@ -1,0 +1,140 @@
+// Flow indicators of a cohort (issue 22; docs/indicators.md): the UNESCO Institute for Statistics
+// (UIS) definitions of promotion, repetition, dropout, transition and completion, computed from
+// learners followed by LRN from one school year to the next rather than estimated from aggregates.
+
+/**
+ * What became of a learner of grade g in school year t, in t + 1 (the database classifies each
+ * learner: db/sql/learner-flow.sql). A move to another school, public or private, or to ALS is not
+ * a dropout (DO 03 s. 2018 §V.E: a learner who moves stays enrolled).
+ */
+export const FlowOutcome = {
+  PROMOTED: 'PROMOTED',
+  REPEATED: 'REPEATED',
+  COMPLETED: 'COMPLETED',
+  TRANSFERRED_TO_ALS: 'TRANSFERRED_TO_ALS',
+  NOT_ENROLLED: 'NOT_ENROLLED',
+} as const;
+export type FlowOutcome = (typeof FlowOutcome)[keyof typeof FlowOutcome];
+
+/** A cohort's learners by outcome; `otherSchool` is the promoted and repeating at another school. */
+export interface FlowCounts {
+  cohort: number;
+  promoted: number;
+  repeated: number;
+  completed: number;
+  transferredToAls: number;
+  notEnrolled: number;
+  otherSchool: number;
+}
+
+export const emptyFlowCounts = (): FlowCounts => ({
+  cohort: 0,
+  promoted: 0,
+  repeated: 0,
+  completed: 0,
+  transferredToAls: 0,
+  notEnrolled: 0,
+  otherSchool: 0,
+});
+
+/** The counts of one learner row: its outcome, and whether it is at another school. */
+export function countsOf(outcome: FlowOutcome, otherSchool: boolean, learners: number): FlowCounts {
+  const counts = emptyFlowCounts();
+  counts.cohort = learners;
+  const measure: Record<FlowOutcome, keyof FlowCounts> = {
+    PROMOTED: 'promoted',
+    REPEATED: 'repeated',
+    COMPLETED: 'completed',
+    TRANSFERRED_TO_ALS: 'transferredToAls',
+    NOT_ENROLLED: 'notEnrolled',
+  };
+  counts[measure[outcome]] += learners;
+  if (otherSchool) counts.otherSchool = learners;
+  return counts;
+}
+
+export function addFlowCounts(a: FlowCounts, b: FlowCounts): FlowCounts {
+  return {
+    cohort: a.cohort + b.cohort,
+    promoted: a.promoted + b.promoted,
+    repeated: a.repeated + b.repeated,
+    completed: a.completed + b.completed,
+    transferredToAls: a.transferredToAls + b.transferredToAls,
+    notEnrolled: a.notEnrolled + b.notEnrolled,
+    otherSchool: a.otherSchool + b.otherSchool,
+  };
+}
+
+/**
+ * The last grades of elementary and junior high school: their promoted learners are the
+ * transition to the next level (K to 12 Act, RA 10533 §4: six years of elementary, four of junior
+ * and two of senior high school).
+ */
+export const transitionGrades = ['GRADE_6', 'GRADE_10'] as const;
+/** Grades whose completion is reported: the ends of elementary, junior and senior high school. */
+export const completionGrades = ['GRADE_6', 'GRADE_10', 'GRADE_12'] as const;
+
+export interface FlowRates {
+  /** UIS: pupils of grade g in t who study in grade g + 1 in t + 1, over grade g's pupils in t. */
+  promotionRate: number | null;
+  /** UIS: pupils of grade g in t who study in grade g again in t + 1, over grade g's pupils in t. */
+  repetitionRate: number | null;
+  /**
+   * UIS: pupils of grade g in t no longer enrolled in t + 1, over grade g's pupils in t (UIS
+   * estimates it as 1 − promotion − repetition; here it is counted, and moves and ALS are not in it).
+   */
+  dropoutRate: number | null;
+  /**
+   * UIS: new entrants to the first grade of the higher level in t + 1, over the last grade of the
+   * lower level in t: Grade 6 → 7 and Grade 10 → 11; over those grades' learners only.
+   */
+  transitionRate: number | null;
+  /**
+   * The administrative counterpart of UIS's completion rate (a household-survey measure): of the
+   * learners of Grades 6 and 10, those promoted to the next level; of Grade 12, those completing
+   * basic education; over those grades' learners only.
+   */
+  completionRate: number | null;
+}
+
+const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null);
+
+/** The rates of a group, from its counts by grade (a group may span grades). */
+export function flowRates(byGrade: ReadonlyMap<string, FlowCounts>): FlowRates {
+  let total = emptyFlowCounts();
+  let transition = { part: 0, whole: 0 };
+  let completion = { part: 0, whole: 0 };
+  for (const [grade, counts] of byGrade) {
+    total = addFlowCounts(total, counts);
+    if ((transitionGrades as readonly string[]).includes(grade))
+      transition = {
+        part: transition.part + counts.promoted,
+        whole: transition.whole + counts.cohort,
+      };
+    if ((completionGrades as readonly string[]).includes(grade))
+      completion = {
+        part: completion.part + (grade === 'GRADE_12' ? counts.completed : counts.promoted),
+        whole: completion.whole + counts.cohort,
+      };
+  }
+  return {
+    promotionRate: ratio(total.promoted, total.cohort),
+    repetitionRate: ratio(total.repeated, total.cohort),
+    dropoutRate: ratio(total.notEnrolled, total.cohort),
+    transitionRate: ratio(transition.part, transition.whole),
+    completionRate: ratio(completion.part, completion.whole),
+  };
+}
+
+/** The gender parity index of each rate: the females' rate over the males'; null without it. */
+export function flowParity(female: FlowRates, male: FlowRates): FlowRates {
+  const parity = (f: number | null, m: number | null) =>
+    f === null || m === null || m === 0 ? null : f / m;
+  return {
+    promotionRate: parity(female.promotionRate, male.promotionRate),
+    repetitionRate: parity(female.repetitionRate, male.repetitionRate),
+    dropoutRate: parity(female.dropoutRate, male.dropoutRate),
+    transitionRate: parity(female.transitionRate, male.transitionRate),
+    completionRate: parity(female.completionRate, male.completionRate),
+  };
+}
