@@ -40,6 +40,8 @@ describe('flowRates (UIS definitions, counted)', () => {
         dropoutRate: 0.1,
         transitionRate: null,
         completionRate: null,
+        survivalRateToGrade6: null,
+        survivalRateToGrade10: null,
       },
     },
     {
@@ -51,6 +53,8 @@ describe('flowRates (UIS definitions, counted)', () => {
         dropoutRate: 0.1,
         transitionRate: 0.9,
         completionRate: 0.9,
+        survivalRateToGrade6: null,
+        survivalRateToGrade10: null,
       },
     },
     {
@@ -62,6 +66,8 @@ describe('flowRates (UIS definitions, counted)', () => {
         dropoutRate: 0,
         transitionRate: null,
         completionRate: 0.75,
+        survivalRateToGrade6: null,
+        survivalRateToGrade10: null,
       },
     },
     {
@@ -78,6 +84,8 @@ describe('flowRates (UIS definitions, counted)', () => {
         dropoutRate: 3 / 20,
         transitionRate: 4 / 8,
         completionRate: 6 / 10,
+        survivalRateToGrade6: null,
+        survivalRateToGrade10: null,
       },
     },
     {
@@ -89,10 +97,38 @@ describe('flowRates (UIS definitions, counted)', () => {
         dropoutRate: null,
         transitionRate: null,
         completionRate: null,
+        survivalRateToGrade6: null,
+        survivalRateToGrade10: null,
       },
     },
   ])('$name', ({ grades, rates }) => {
     expect(flowRates(new Map(Object.entries(grades)))).toEqual(rates);
+  });
+});
+
+describe('survival rates', () => {
+  it.each([
+    [
+      'counts only the mature years, repeaters who reached it included',
+      [
+        countsOf('PROMOTED', false, 8, { mature: true, survived: true }),
+        countsOf('REPEATED', false, 1, { mature: true, survived: true }),
+        countsOf('NOT_ENROLLED', false, 1, { mature: true, survived: false }),
+        countsOf('PROMOTED', false, 5, { mature: false, survived: false }),
+      ],
+      9 / 10,
+    ],
+    ['has none without a mature year', [countsOf('PROMOTED', false, 5)], null],
+  ] as const)('%s', (_, rows, rate) => {
+    const grade1 = rows.reduce(addFlowCounts, emptyFlowCounts());
+    const rates = flowRates(
+      new Map([
+        ['GRADE_1', grade1],
+        ['GRADE_7', grade1],
+      ]),
+    );
+    expect(rates.survivalRateToGrade6).toBe(rate);
+    expect(rates.survivalRateToGrade10).toBe(rate);
   });
 });
 
@@ -108,6 +144,8 @@ describe('flowParity', () => {
       dropoutRate: null,
       transitionRate: 0.9 / 0.75,
       completionRate: 0.9 / 0.75,
+      survivalRateToGrade6: null,
+      survivalRateToGrade10: null,
     });
   });
 

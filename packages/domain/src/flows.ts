@@ -16,7 +16,11 @@ export const FlowOutcome = {
 } as const;
 export type FlowOutcome = (typeof FlowOutcome)[keyof typeof FlowOutcome];
 
-/** A cohort's learners by outcome; `otherSchool` is the promoted and repeating at another school. */
+/**
+ * A cohort's learners by outcome; `otherSchool` is the promoted and repeating at another school.
+ * `survivalCohort` is the Grade 1 (Grade 7) learners of a year long enough ago for Grade 6 (Grade 10)
+ * to be reached without repeating, and `survived` those of them who have been enrolled in it since.
+ */
 export interface FlowCounts {
   cohort: number;
   promoted: number;
@@ -25,6 +29,8 @@ export interface FlowCounts {
   transferredToAls: number;
   notEnrolled: number;
   otherSchool: number;
+  survivalCohort: number;
+  survived: number;
 }
 
 export const emptyFlowCounts = (): FlowCounts => ({
@@ -35,10 +41,20 @@ export const emptyFlowCounts = (): FlowCounts => ({
   transferredToAls: 0,
   notEnrolled: 0,
   otherSchool: 0,
+  survivalCohort: 0,
+  survived: 0,
 });
 
-/** The counts of one learner row: its outcome, and whether it is at another school. */
-export function countsOf(outcome: FlowOutcome, otherSchool: boolean, learners: number): FlowCounts {
+/**
+ * The counts of one learner row: its outcome, whether it is at another school, and for the survival
+ * cohorts, whether its year counts (`mature`) and whether it reached the grade.
+ */
+export function countsOf(
+  outcome: FlowOutcome,
+  otherSchool: boolean,
+  learners: number,
+  survival: { mature: boolean; survived: boolean } = { mature: false, survived: false },
+): FlowCounts {
   const counts = emptyFlowCounts();
   counts.cohort = learners;
   const measure: Record<FlowOutcome, keyof FlowCounts> = {
@@ -50,6 +66,10 @@ export function countsOf(outcome: FlowOutcome, otherSchool: boolean, learners: n
   };
   counts[measure[outcome]] += learners;
   if (otherSchool) counts.otherSchool = learners;
+  if (survival.mature) {
+    counts.survivalCohort = learners;
+    if (survival.survived) counts.survived = learners;
+  }
   return counts;
 }
 
@@ -62,6 +82,8 @@ export function addFlowCounts(a: FlowCounts, b: FlowCounts): FlowCounts {
     transferredToAls: a.transferredToAls + b.transferredToAls,
     notEnrolled: a.notEnrolled + b.notEnrolled,
     otherSchool: a.otherSchool + b.otherSchool,
+    survivalCohort: a.survivalCohort + b.survivalCohort,
+    survived: a.survived + b.survived,
   };
 }
 
@@ -95,6 +117,14 @@ export interface FlowRates {
    * basic education; over those grades' learners only.
    */
   completionRate: number | null;
+  /**
+   * UIS: the share of a cohort of pupils enrolled in the first grade who reach a given grade,
+   * regardless of repetition: of the Grade 1 learners of a year at least five years back, those
+   * enrolled in Grade 6 since (a repeater counted when it reaches it).
+   */
+  survivalRateToGrade6: number | null;
+  /** The same of the Grade 7 learners of a year at least three years back, for Grade 10. */
+  survivalRateToGrade10: number | null;
 }
 
 const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null);
@@ -123,8 +153,13 @@ export function flowRates(byGrade: ReadonlyMap<string, FlowCounts>): FlowRates {
     dropoutRate: ratio(total.notEnrolled, total.cohort),
     transitionRate: ratio(transition.part, transition.whole),
     completionRate: ratio(completion.part, completion.whole),
+    survivalRateToGrade6: survival(byGrade.get('GRADE_1')),
+    survivalRateToGrade10: survival(byGrade.get('GRADE_7')),
   };
 }
+
+const survival = (counts: FlowCounts | undefined) =>
+  counts ? ratio(counts.survived, counts.survivalCohort) : null;
 
 /** The gender parity index of each rate: the females' rate over the males'; null without it. */
 export function flowParity(female: FlowRates, male: FlowRates): FlowRates {
@@ -136,5 +171,7 @@ export function flowParity(female: FlowRates, male: FlowRates): FlowRates {
     dropoutRate: parity(female.dropoutRate, male.dropoutRate),
     transitionRate: parity(female.transitionRate, male.transitionRate),
     completionRate: parity(female.completionRate, male.completionRate),
+    survivalRateToGrade6: parity(female.survivalRateToGrade6, male.survivalRateToGrade6),
+    survivalRateToGrade10: parity(female.survivalRateToGrade10, male.survivalRateToGrade10),
   };
 }

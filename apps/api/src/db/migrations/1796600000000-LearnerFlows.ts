@@ -6,9 +6,10 @@ import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
 const key = `"school_year" varchar(9) NOT NULL, "sector" varchar(10) NOT NULL,
   "grade_level" varchar(24) NOT NULL, "sex" varchar(6) NOT NULL, "categories" smallint NOT NULL,
-  "outcome" varchar(20) NOT NULL, "other_school" boolean NOT NULL`;
+  "outcome" varchar(20) NOT NULL, "other_school" boolean NOT NULL, "survived" boolean NOT NULL`;
 const measures = `"learners" integer NOT NULL, "learners_key_sum" bigint NOT NULL`;
-const keyColumns = 'school_year, sector, grade_level, sex, categories, outcome, other_school';
+const keyColumns =
+  'school_year, sector, grade_level, sex, categories, outcome, other_school, survived';
 
 const tables = [
   `CREATE TABLE "learner_flow" (
@@ -16,6 +17,7 @@ const tables = [
       "division_id" smallint NOT NULL, "school_id" integer NOT NULL, "sector" varchar(10) NOT NULL,
       "grade_level" varchar(24) NOT NULL, "sex" varchar(6) NOT NULL, "categories" smallint NOT NULL,
       "record_key" smallint NOT NULL, "outcome" varchar(20) NOT NULL, "other_school" boolean NOT NULL,
+      "survived" boolean NOT NULL,
       PRIMARY KEY ("learner_id", "school_year"))`,
   `CREATE TABLE "learner_flow_delta" (
       "id" BIGSERIAL PRIMARY KEY, "region_id" smallint NOT NULL, "division_id" smallint NOT NULL,
@@ -45,7 +47,9 @@ const functions = `
 -- or TRANSFERRED_TO_ALS in t and nothing in t + 1), COMPLETED (Grade 12 in t, not
 -- dropped out, no enrolment in t + 1), NOT_ENROLLED (no enrolment in t + 1: the dropout of the
 -- indicators). other_school marks the promoted and repeating who left a school that offers the
--- grade they are in now (a move, not a dropout). learner_flow keeps each learner's row per year;
+-- grade they are in now (a move, not a dropout); survived marks a Grade 1 learner of t who has been
+-- enrolled in Grade 6 since, and a Grade 7 learner who has been in Grade 10 (cohort survival,
+-- repeaters counted when they reach it). learner_flow keeps each learner's row per year;
 -- every enrolment written recomputes the rows of its year and the year before, and the change
 -- (-1 for the row as it was, +1 as it is, with its record key for the cell-key method) goes to
 -- learner_flow_delta, which apply_learner_flow_deltas() folds into the school, division and region
@@ -107,7 +111,13 @@ SELECT c.learner_id, c.school_year, s.region_id, s.division_id, c.school_id, s.s
           ELSE 'REPEATED'
         END)::varchar(20) AS outcome,
        coalesce(n.school_id <> c.school_id AND school_offers_grade(s, n.grade_level), false)
-         AS other_school
+         AS other_school,
+       (c.grade_level IN ('GRADE_1', 'GRADE_7') AND EXISTS (
+          SELECT 1 FROM enrollment r
+          WHERE r.learner_id = c.learner_id AND r.school_year > c.school_year
+            AND r.grade_level = CASE c.grade_level WHEN 'GRADE_1' THEN 'GRADE_6' ELSE 'GRADE_10' END
+            AND r.status IN ('TEMPORARILY_ENROLLED', 'OFFICIALLY_ENROLLED', 'MOVED_OUT',
+                             'TRANSFERRED_TO_ALS', 'DROPPED_OUT'))) AS survived
 FROM learner_year_enrollment c
 JOIN school s ON s.id = c.school_id
 JOIN learner l ON l.id = c.learner_id
@@ -118,42 +128,38 @@ WHERE flow_grade_rank(c.grade_level) IS NOT NULL;
 CREATE OR REPLACE FUNCTION learner_flow_emit(f learner_flow, p_sign int) RETURNS void
 LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp AS $$
   INSERT INTO learner_flow_delta (region_id, division_id, school_id, school_year, sector, grade_level,
-    sex, categories, outcome, other_school, learners, learners_key_sum)
+    sex, categories, outcome, other_school, survived, learners, learners_key_sum)
   VALUES (f.region_id, f.division_id, f.school_id, f.school_year, f.sector, f.grade_level, f.sex,
-          f.categories, f.outcome, f.other_school, p_sign, p_sign * f.record_key)
+          f.categories, f.outcome, f.other_school, f.survived, p_sign, p_sign * f.record_key)
 $$;
 
--- One learner's row of one year recomputed; a change appended to the deltas. One refresh of a
--- learner at a time (two enrolments of one learner written at once wait for each other here).
-CREATE OR REPLACE FUNCTION refresh_learner_flow(p_learner bigint, p_year varchar) RETURNS void
+-- One learner's rows of every year recomputed (an enrolment changes the outcome of the year before
+-- and the survival of its Grade 1 and Grade 7 years); each change appended to the deltas. One
+-- refresh of a learner at a time (two enrolments of one learner written at once wait here).
+CREATE OR REPLACE FUNCTION refresh_learner_flow(p_learner bigint) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
-  o learner_flow%ROWTYPE;
-  n learner_flow%ROWTYPE;
+  f learner_flow%ROWTYPE;
 BEGIN
   PERFORM pg_advisory_xact_lock(hashtext('learner_flow'), (p_learner % 2147483647)::int);
-  SELECT * INTO n FROM learner_flow_source WHERE learner_id = p_learner AND school_year = p_year;
-  SELECT * INTO o FROM learner_flow WHERE learner_id = p_learner AND school_year = p_year;
-  IF o IS NOT DISTINCT FROM n THEN
-    RETURN;
-  END IF;
-  IF o.learner_id IS NOT NULL THEN
-    DELETE FROM learner_flow WHERE learner_id = p_learner AND school_year = p_year;
-    PERFORM learner_flow_emit(o, -1);
-  END IF;
-  IF n.learner_id IS NOT NULL THEN
-    INSERT INTO learner_flow SELECT n.*;
-    PERFORM learner_flow_emit(n, 1);
-  END IF;
+  FOR f IN SELECT * FROM learner_flow WHERE learner_id = p_learner
+           EXCEPT SELECT * FROM learner_flow_source WHERE learner_id = p_learner LOOP
+    DELETE FROM learner_flow WHERE learner_id = p_learner AND school_year = f.school_year;
+    PERFORM learner_flow_emit(f, -1);
+  END LOOP;
+  FOR f IN SELECT * FROM learner_flow_source WHERE learner_id = p_learner
+           EXCEPT SELECT * FROM learner_flow WHERE learner_id = p_learner LOOP
+    INSERT INTO learner_flow SELECT f.*;
+    PERFORM learner_flow_emit(f, 1);
+  END LOOP;
 END $$;
 
--- An enrolment written: its learner's rows of its year and of the year before (whose outcome it
--- is), for the row as it was and as it is.
+-- An enrolment written: its learner's rows (the learner it was of and the one it is of, when a
+-- merge moves it).
 CREATE OR REPLACE FUNCTION enrollment_flow_track() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
   v_learner bigint;
-  v_year varchar;
 BEGIN
   IF TG_OP = 'UPDATE' AND
      (OLD.learner_id, OLD.school_id, OLD.school_year, OLD.grade_level, OLD.status, OLD.categories)
@@ -168,15 +174,13 @@ BEGIN
                                                    'MOVED_OUT', 'TRANSFERRED_TO_ALS', 'DROPPED_OUT'))) THEN
     RETURN NULL;
   END IF;
-  FOR v_learner, v_year IN
-    SELECT DISTINCT k.learner_id, y.school_year
-    FROM (SELECT OLD.learner_id, OLD.school_year WHERE TG_OP <> 'INSERT'
-          UNION ALL SELECT NEW.learner_id, NEW.school_year WHERE TG_OP <> 'DELETE')
-         AS k(learner_id, school_year),
-         LATERAL (VALUES (k.school_year), (school_year_before(k.school_year))) AS y(school_year)
-    ORDER BY 1, 2
+  FOR v_learner IN
+    SELECT DISTINCT k.learner_id
+    FROM (SELECT OLD.learner_id WHERE TG_OP <> 'INSERT'
+          UNION ALL SELECT NEW.learner_id WHERE TG_OP <> 'DELETE') AS k(learner_id)
+    ORDER BY 1
   LOOP
-    PERFORM refresh_learner_flow(v_learner, v_year);
+    PERFORM refresh_learner_flow(v_learner);
   END LOOP;
   RETURN NULL;
 END $$;
@@ -187,12 +191,8 @@ FOR EACH ROW EXECUTE FUNCTION enrollment_flow_track();
 -- A learner's sex or categories changed: every year of its rows.
 CREATE OR REPLACE FUNCTION learner_flow_track() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
-DECLARE
-  v_year varchar;
 BEGIN
-  FOR v_year IN SELECT DISTINCT school_year FROM enrollment WHERE learner_id = NEW.id ORDER BY 1 LOOP
-    PERFORM refresh_learner_flow(NEW.id, v_year);
-  END LOOP;
+  PERFORM refresh_learner_flow(NEW.id);
   RETURN NULL;
 END $$;
 
@@ -212,20 +212,20 @@ DECLARE
 BEGIN
   WITH o AS (DELETE FROM learner_flow WHERE learner_id BETWEEN p_first AND p_last RETURNING *)
   INSERT INTO learner_flow_delta (region_id, division_id, school_id, school_year, sector, grade_level,
-    sex, categories, outcome, other_school, learners, learners_key_sum)
+    sex, categories, outcome, other_school, survived, learners, learners_key_sum)
   SELECT region_id, division_id, school_id, school_year, sector, grade_level, sex, categories,
-         outcome, other_school, -count(*)::int, -sum(record_key)::bigint
+         outcome, other_school, survived, -count(*)::int, -sum(record_key)::bigint
   FROM o GROUP BY region_id, division_id, school_id, school_year, sector, grade_level, sex,
-                  categories, outcome, other_school;
+                  categories, outcome, other_school, survived;
   WITH n AS (INSERT INTO learner_flow
              SELECT * FROM learner_flow_source WHERE learner_id BETWEEN p_first AND p_last
              RETURNING *),
   d AS (INSERT INTO learner_flow_delta (region_id, division_id, school_id, school_year, sector,
-          grade_level, sex, categories, outcome, other_school, learners, learners_key_sum)
+          grade_level, sex, categories, outcome, other_school, survived, learners, learners_key_sum)
         SELECT region_id, division_id, school_id, school_year, sector, grade_level, sex, categories,
-               outcome, other_school, count(*)::int, sum(record_key)::bigint
+               outcome, other_school, survived, count(*)::int, sum(record_key)::bigint
         FROM n GROUP BY region_id, division_id, school_id, school_year, sector, grade_level, sex,
-                        categories, outcome, other_school
+                        categories, outcome, other_school, survived
         RETURNING learners)
   SELECT coalesce(sum(learners), 0) INTO v_count FROM d;
   RETURN v_count;
@@ -244,32 +244,32 @@ BEGIN
   WITH d AS (DELETE FROM learner_flow_delta RETURNING *),
   g0 AS (
     INSERT INTO learner_flow_rollup_school AS t (school_id, region_id, division_id, school_year,
-      sector, grade_level, sex, categories, outcome, other_school, learners, learners_key_sum)
+      sector, grade_level, sex, categories, outcome, other_school, survived, learners, learners_key_sum)
     SELECT school_id, region_id, division_id, school_year, sector, grade_level, sex, categories,
-           outcome, other_school, sum(learners)::int, sum(learners_key_sum)::bigint
+           outcome, other_school, survived, sum(learners)::int, sum(learners_key_sum)::bigint
     FROM d GROUP BY school_id, region_id, division_id, school_year, sector, grade_level, sex,
-                    categories, outcome, other_school
-    ON CONFLICT (school_id, school_year, sector, grade_level, sex, categories, outcome, other_school)
+                    categories, outcome, other_school, survived
+    ON CONFLICT (school_id, school_year, sector, grade_level, sex, categories, outcome, other_school, survived)
     DO UPDATE SET learners = t.learners + excluded.learners,
                   learners_key_sum = t.learners_key_sum + excluded.learners_key_sum),
   g1 AS (
     INSERT INTO learner_flow_rollup_division AS t (division_id, region_id, school_year, sector,
-      grade_level, sex, categories, outcome, other_school, learners, learners_key_sum)
+      grade_level, sex, categories, outcome, other_school, survived, learners, learners_key_sum)
     SELECT division_id, region_id, school_year, sector, grade_level, sex, categories, outcome,
-           other_school, sum(learners)::int, sum(learners_key_sum)::bigint
+           other_school, survived, sum(learners)::int, sum(learners_key_sum)::bigint
     FROM d GROUP BY division_id, region_id, school_year, sector, grade_level, sex, categories,
-                    outcome, other_school
-    ON CONFLICT (division_id, school_year, sector, grade_level, sex, categories, outcome, other_school)
+                    outcome, other_school, survived
+    ON CONFLICT (division_id, school_year, sector, grade_level, sex, categories, outcome, other_school, survived)
     DO UPDATE SET learners = t.learners + excluded.learners,
                   learners_key_sum = t.learners_key_sum + excluded.learners_key_sum),
   g2 AS (
     INSERT INTO learner_flow_rollup_region AS t (region_id, school_year, sector, grade_level, sex,
-      categories, outcome, other_school, learners, learners_key_sum)
-    SELECT region_id, school_year, sector, grade_level, sex, categories, outcome, other_school,
+      categories, outcome, other_school, survived, learners, learners_key_sum)
+    SELECT region_id, school_year, sector, grade_level, sex, categories, outcome, other_school, survived,
            sum(learners)::int, sum(learners_key_sum)::bigint
     FROM d GROUP BY region_id, school_year, sector, grade_level, sex, categories, outcome,
-                    other_school
-    ON CONFLICT (region_id, school_year, sector, grade_level, sex, categories, outcome, other_school)
+                    other_school, survived
+    ON CONFLICT (region_id, school_year, sector, grade_level, sex, categories, outcome, other_school, survived)
     DO UPDATE SET learners = t.learners + excluded.learners,
                   learners_key_sum = t.learners_key_sum + excluded.learners_key_sum)
   SELECT count(*) INTO v_count FROM d;
@@ -277,7 +277,7 @@ BEGIN
 END $$;
 
 REVOKE ALL ON FUNCTION learner_flow_emit(learner_flow, int) FROM PUBLIC;
-REVOKE ALL ON FUNCTION refresh_learner_flow(bigint, varchar) FROM PUBLIC;
+REVOKE ALL ON FUNCTION refresh_learner_flow(bigint) FROM PUBLIC;
 REVOKE ALL ON FUNCTION refresh_learner_flows(bigint, bigint) FROM PUBLIC;
 REVOKE ALL ON FUNCTION apply_learner_flow_deltas() FROM PUBLIC;
 `;
@@ -302,7 +302,7 @@ export class LearnerFlows1796600000000 implements MigrationInterface {
       'refresh_learner_flows(bigint, bigint)',
       'learner_flow_track()',
       'enrollment_flow_track()',
-      'refresh_learner_flow(bigint, varchar)',
+      'refresh_learner_flow(bigint)',
       'learner_flow_emit(learner_flow, int)',
     ])
       await queryRunner.query(`DROP FUNCTION ${fn}`);

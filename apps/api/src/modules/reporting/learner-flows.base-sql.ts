@@ -34,6 +34,8 @@ export interface BaseRow {
   transferredToAls: number;
   notEnrolled: number;
   otherSchool: number;
+  /** Of the Grade 7 learners, those enrolled in Grade 10 in a later year. */
+  reachedGrade10: number;
 }
 
 /** The enrolments of a year, each learner's that counts first (rank 1). */
@@ -62,6 +64,10 @@ export async function flowsFromBaseTables(
        SELECT s.region_id, s.division_id, s.id AS school_id, s.sector, c.grade_level, l.sex, c.status,
               array_position(${grades}, c.grade_level::text) AS g,
               n.school_id AS next_school, n.grade_level AS next_grade,
+              c.grade_level = 'GRADE_7' AND c.learner_id IN (
+                SELECT r.learner_id FROM enrollment r
+                WHERE r.grade_level = 'GRADE_10' AND r.school_year > $1 AND r.status IN ${counted}
+              ) AS reached_10,
               array_position(${grades}, n.grade_level::text) AS next_g,
               CASE WHEN n.grade_level = 'KINDER' THEN s.offers_kinder
                    WHEN n.grade_level IN ('GRADE_1', 'GRADE_2', 'GRADE_3', 'GRADE_4', 'GRADE_5', 'GRADE_6') THEN s.offers_elementary
@@ -82,7 +88,8 @@ export async function flowsFromBaseTables(
                            OR (next_grade IS NULL AND status = 'TRANSFERRED_TO_ALS'))::int AS transferred_to_als,
        count(*) FILTER (WHERE next_grade IS NULL AND status <> 'TRANSFERRED_TO_ALS'
                           AND NOT (grade_level = 'GRADE_12' AND status <> 'DROPPED_OUT'))::int AS not_enrolled,
-       count(*) FILTER (WHERE next_school <> school_id AND next_grade NOT LIKE 'ALS%' AND offers_next)::int AS other_school
+       count(*) FILTER (WHERE next_school <> school_id AND next_grade NOT LIKE 'ALS%' AND offers_next)::int AS other_school,
+       count(*) FILTER (WHERE reached_10)::int AS reached_10
      FROM k ${groups.length ? `GROUP BY ${groups.join(', ')}` : ''}`,
     params,
   );
@@ -97,5 +104,6 @@ export async function flowsFromBaseTables(
       transferredToAls: Number(r.transferred_to_als),
       notEnrolled: Number(r.not_enrolled),
       otherSchool: Number(r.other_school),
+      reachedGrade10: Number(r.reached_10),
     }));
 }

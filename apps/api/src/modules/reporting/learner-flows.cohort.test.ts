@@ -8,8 +8,10 @@ import {
   startTestServer,
   type TestServer,
 } from '../../../test/harness.js';
-import { ensureSchoolCalendars } from '../calendar/calendar.seed.js';
+import { today } from '../../../test/clock-fixtures.js';
+import { calendarsThrough, ensureSchoolCalendars } from '../calendar/calendar.seed.js';
 import { datasetLoaderAccount } from '../datasets/synthetic-learners.js';
+import { type Hand, learners, type SchoolKey, YEARS } from '../../../test/flow-cohort-fixtures.js';
 
 /**
  * A hand-built cohort (issue 22): 30 learners over three school years, each outcome of
@@ -17,260 +19,8 @@ import { datasetLoaderAccount } from '../datasets/synthetic-learners.js';
  * flows come live from the triggers (nothing is folded unless a test says so).
  */
 
-const YEARS = ['2023-2024', '2024-2025', '2025-2026'] as const;
-type SchoolKey = 'E1' | 'E2' | 'H1' | 'H2' | 'P';
-/** [year index, school, grade, status (default OFFICIALLY_ENROLLED), categories]. */
-type Enrolment = [0 | 1 | 2, SchoolKey, string, string?, string[]?];
-/** P promoted, R repeating, C completed, A to ALS, N not enrolled; '+' at another school; null: no cohort. */
-type Outcome = 'P' | 'P+' | 'R' | 'R+' | 'C' | 'A' | 'N' | null;
-interface Hand {
-  sex: 'FEMALE' | 'MALE';
-  ip?: boolean;
-  enrolments: Enrolment[];
-  /** The outcome of the cohort of 2023-24 and of 2024-25. */
-  outcomes: [Outcome, Outcome];
-}
-
-const F = 'FEMALE';
-const M = 'MALE';
-const learners: Hand[] = [
-  {
-    sex: F,
-    enrolments: [
-      [0, 'E1', 'GRADE_3'],
-      [1, 'E1', 'GRADE_4'],
-      [2, 'E1', 'GRADE_5'],
-    ],
-    outcomes: ['P', 'P'],
-  },
-  {
-    sex: M,
-    enrolments: [
-      [0, 'E1', 'GRADE_3'],
-      [1, 'E1', 'GRADE_3'],
-      [2, 'E1', 'GRADE_4'],
-    ],
-    outcomes: ['R', 'P'],
-  },
-  // Moved to another elementary school that offers Grade 4 (a move, not a dropout); then gone.
-  {
-    sex: F,
-    enrolments: [
-      [0, 'E1', 'GRADE_3'],
-      [1, 'E2', 'GRADE_4'],
-    ],
-    outcomes: ['P+', 'N'],
-  },
-  // Out a year, back as Balik-Aral in the grade it left.
-  {
-    sex: M,
-    enrolments: [
-      [0, 'E1', 'GRADE_3'],
-      [2, 'E1', 'GRADE_3', undefined, ['BALIK_ARAL']],
-    ],
-    outcomes: ['N', null],
-  },
-  // Grade 6 → 7 at a high school: a transition, not a move (the elementary school has no Grade 7).
-  {
-    sex: F,
-    enrolments: [
-      [0, 'E1', 'GRADE_6'],
-      [1, 'H1', 'GRADE_7'],
-      [2, 'H1', 'GRADE_8'],
-    ],
-    outcomes: ['P', 'P'],
-  },
-  { sex: M, enrolments: [[0, 'E1', 'GRADE_6']], outcomes: ['N', null] },
-  {
-    sex: F,
-    enrolments: [
-      [0, 'E1', 'GRADE_6'],
-      [1, 'E1', 'GRADE_6'],
-      [2, 'H2', 'GRADE_7'],
-    ],
-    outcomes: ['R', 'P'],
-  },
-  {
-    sex: M,
-    enrolments: [
-      [0, 'H1', 'GRADE_10'],
-      [1, 'H1', 'GRADE_11'],
-      [2, 'H1', 'GRADE_12'],
-    ],
-    outcomes: ['P', 'P'],
-  },
-  // Grade 10 → 11 at another school although its own offers senior high: a move.
-  {
-    sex: F,
-    enrolments: [
-      [0, 'H1', 'GRADE_10'],
-      [1, 'H2', 'GRADE_11'],
-      [2, 'H2', 'GRADE_12'],
-    ],
-    outcomes: ['P+', 'P'],
-  },
-  // To an ALS program the next year.
-  {
-    sex: M,
-    enrolments: [
-      [0, 'H1', 'GRADE_10'],
-      [1, 'H2', 'ALS_AE_SECONDARY'],
-    ],
-    outcomes: ['A', null],
-  },
-  { sex: F, enrolments: [[0, 'H1', 'GRADE_12']], outcomes: ['C', null] },
-  { sex: M, enrolments: [[0, 'H1', 'GRADE_12', 'DROPPED_OUT']], outcomes: ['N', null] },
-  {
-    sex: F,
-    enrolments: [
-      [0, 'H1', 'GRADE_12'],
-      [1, 'H1', 'GRADE_12'],
-    ],
-    outcomes: ['R', 'C'],
-  },
-  // Transferred to ALS during the year, nothing the next.
-  { sex: M, enrolments: [[0, 'H1', 'GRADE_8', 'TRANSFERRED_TO_ALS']], outcomes: ['A', null] },
-  // Dropped out during the year, back the next in the same grade.
-  {
-    sex: F,
-    enrolments: [
-      [0, 'H1', 'GRADE_8', 'DROPPED_OUT'],
-      [1, 'H1', 'GRADE_8', undefined, ['BALIK_ARAL']],
-      [2, 'H1', 'GRADE_9'],
-    ],
-    outcomes: ['R', 'P'],
-  },
-  // Moved during 2023-24 from E1 to E2: counted at E2, where it went on.
-  {
-    sex: M,
-    enrolments: [
-      [0, 'E1', 'GRADE_2', 'MOVED_OUT'],
-      [0, 'E2', 'GRADE_2'],
-      [1, 'E2', 'GRADE_3'],
-      [2, 'E2', 'GRADE_4'],
-    ],
-    outcomes: ['P', 'P'],
-  },
-  {
-    sex: F,
-    enrolments: [
-      [0, 'E1', 'KINDER'],
-      [1, 'E1', 'GRADE_1'],
-      [2, 'E1', 'GRADE_2'],
-    ],
-    outcomes: ['P', 'P'],
-  },
-  // A new entrant of 2024-25.
-  {
-    sex: M,
-    enrolments: [
-      [1, 'E1', 'KINDER'],
-      [2, 'E1', 'GRADE_1'],
-    ],
-    outcomes: [null, 'P'],
-  },
-  // To a private school that the public one could have kept it for: a move.
-  {
-    sex: F,
-    enrolments: [
-      [0, 'E1', 'GRADE_4'],
-      [1, 'P', 'GRADE_5'],
-      [2, 'P', 'GRADE_6'],
-    ],
-    outcomes: ['P+', 'P'],
-  },
-  // A lower grade the next year counts as repeating.
-  {
-    sex: M,
-    enrolments: [
-      [0, 'E1', 'GRADE_4'],
-      [1, 'E1', 'GRADE_3'],
-      [2, 'E1', 'GRADE_4'],
-    ],
-    outcomes: ['R', 'P'],
-  },
-  {
-    sex: F,
-    enrolments: [
-      [0, 'E1', 'GRADE_5'],
-      [1, 'E2', 'GRADE_5'],
-      [2, 'E2', 'GRADE_6'],
-    ],
-    outcomes: ['R+', 'P'],
-  },
-  // Pre-registered only, and awaiting approval only: not enrolled.
-  {
-    sex: M,
-    enrolments: [
-      [0, 'E1', 'GRADE_5'],
-      [1, 'E1', 'GRADE_6', 'PRE_REGISTERED'],
-    ],
-    outcomes: ['N', null],
-  },
-  {
-    sex: F,
-    enrolments: [
-      [0, 'E1', 'GRADE_5'],
-      [1, 'E1', 'GRADE_6', 'AWAITING_APPROVAL'],
-    ],
-    outcomes: ['N', null],
-  },
-  {
-    sex: M,
-    enrolments: [
-      [0, 'H1', 'GRADE_7', 'TEMPORARILY_ENROLLED'],
-      [1, 'H1', 'GRADE_8', 'TEMPORARILY_ENROLLED'],
-      [2, 'H1', 'GRADE_9', 'DROPPED_OUT'],
-    ],
-    outcomes: ['P', 'P'],
-  },
-  {
-    sex: F,
-    enrolments: [
-      [0, 'H2', 'GRADE_9'],
-      [1, 'H2', 'GRADE_10'],
-      [2, 'H2', 'GRADE_11'],
-    ],
-    outcomes: ['P', 'P'],
-  },
-  { sex: M, enrolments: [[0, 'H2', 'GRADE_9']], outcomes: ['N', null] },
-  {
-    sex: F,
-    ip: true,
-    enrolments: [
-      [0, 'E2', 'GRADE_1'],
-      [1, 'E2', 'GRADE_2'],
-      [2, 'E2', 'GRADE_2'],
-    ],
-    outcomes: ['P', 'R'],
-  },
-  {
-    sex: M,
-    ip: true,
-    enrolments: [
-      [0, 'E2', 'GRADE_1'],
-      [1, 'E2', 'ALS_BLP'],
-    ],
-    outcomes: ['A', null],
-  },
-  {
-    sex: F,
-    enrolments: [
-      [0, 'E2', 'GRADE_6'],
-      [1, 'H2', 'GRADE_7'],
-      [2, 'H1', 'GRADE_8'],
-    ],
-    outcomes: ['P', 'P+'],
-  },
-  {
-    sex: M,
-    enrolments: [
-      [1, 'H1', 'GRADE_11'],
-      [2, 'H1', 'GRADE_12'],
-    ],
-    outcomes: [null, 'P'],
-  },
-];
+const opened = (year: string) =>
+  calendarsThrough(today()).some((c) => c.schoolYear === year && c.openingDay <= today());
 
 let dataSource: DataSource;
 let drop: (() => Promise<void>) | undefined;
@@ -344,8 +94,8 @@ const query = `query ($filter: LearnerFlowFilter, $groupBy: [Dimension!]!) {
   learnerFlows(filter: $filter, groupBy: $groupBy) {
     schoolYear nextSchoolYear school { id } gradeLevel sex category
     cohort promoted repeated completed transferredToAls notEnrolled otherSchool
-    promotionRate repetitionRate dropoutRate transitionRate completionRate
-    genderParity { promotionRate repetitionRate dropoutRate transitionRate completionRate } } }`;
+    promotionRate repetitionRate dropoutRate transitionRate completionRate survivalRateToGrade6
+    survivalRateToGrade10 genderParity { promotionRate repetitionRate dropoutRate transitionRate completionRate } } }`;
 type Row = Record<string, unknown> & { cohort: number };
 async function flows(filter: Record<string, unknown>, groupBy: string[], token = national) {
   const answer = await server.graphql<{ learnerFlows: Row[] }>(query, { filter, groupBy }, token);
@@ -474,6 +224,27 @@ describe('learnerFlows on a hand-built cohort (issue 22)', () => {
       { schoolYear: YEARS[1], gradeLevels: ['GRADE_12'], divisionIds: [String(division)] },
       [],
     );
+    // Survival: Grade 7 of 2023-24 (learner 24, out after Grade 9) has had its three years and did
+    // not reach Grade 10; Grade 1 of 2023-24 has not had its five.
+    const [grade7] = await flows(
+      { schoolYear: YEARS[0], gradeLevels: ['GRADE_7'], divisionIds: [String(division)] },
+      [],
+    );
+    expect(grade7).toMatchObject({
+      cohort: 1,
+      survivalRateToGrade10: 0,
+      survivalRateToGrade6: null,
+    });
+    const [grade1] = await flows(
+      { schoolYear: YEARS[0], gradeLevels: ['GRADE_1'], divisionIds: [String(division)] },
+      [],
+    );
+    // (Its fifth year after, 2028-29, opens in June 2028: then learner 27, still in Grade 2, and
+    // learner 28, gone to ALS, make it 0.)
+    expect(grade1).toMatchObject({
+      cohort: 2,
+      survivalRateToGrade6: opened('2028-2029') ? 0 : null,
+    });
     expect(grade12).toEqual([
       expect.objectContaining({ cohort: 1, completed: 1, completionRate: 1, transitionRate: null }),
     ]);

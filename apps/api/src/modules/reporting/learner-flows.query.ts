@@ -33,6 +33,9 @@ export interface FlowSum {
   sex: string;
   outcome: string;
   otherSchool: boolean;
+  /** The cohort's year of the sum (a group may span years). */
+  cohortYear: string;
+  survived: boolean;
   learners: number;
   /** The sum of the learners' record keys (as text: a national sum is a bigint). */
   keySum: string;
@@ -66,7 +69,8 @@ export function flowStatement(question: FlowQuestion): { sql: string; params: un
     'region_id',
     ...(grain === 'region' ? [] : ['division_id']),
     ...(grain === 'school' ? ['school_id'] : []),
-    'school_year, sector, grade_level, sex, categories, outcome, other_school, learners, learners_key_sum',
+    'school_year, sector, grade_level, sex, categories, outcome, other_school, survived',
+    'learners, learners_key_sum',
   ].join(', ');
   const byCategory = question.dimensions.includes('CATEGORY');
   const categories = byCategory
@@ -82,9 +86,11 @@ export function flowStatement(question: FlowQuestion): { sql: string; params: un
     'r.sex',
     'r.outcome',
     'r.other_school',
+    'r.survived',
+    'r.school_year',
   ];
   const sql = `
-    SELECT ${[...keys, 'r.grade_level', 'r.sex', 'r.outcome', 'r.other_school'].join(', ')},
+    SELECT ${[...keys, 'r.grade_level', 'r.sex', 'r.outcome', 'r.other_school', 'r.survived', 'r.school_year AS cohort_year'].join(', ')},
            sum(r.learners)::int AS learners, sum(r.learners_key_sum)::text AS key_sum,
            statement_timestamp() AS as_of
     FROM (SELECT ${columns} FROM learner_flow_rollup_${grain}
@@ -108,6 +114,8 @@ export function toFlowSum(
     sex: String(row.sex),
     outcome: String(row.outcome),
     otherSchool: Boolean(row.other_school),
+    cohortYear: String(row.cohort_year),
+    survived: Boolean(row.survived),
     learners: Number(row.learners),
     keySum: String(row.key_sum),
     asOf: new Date(row.as_of as string),

@@ -7,7 +7,8 @@ import {
   startTestServer,
   type TestServer,
 } from '../../../test/harness.js';
-import { ensureSchoolCalendars } from '../calendar/calendar.seed.js';
+import { today } from '../../../test/clock-fixtures.js';
+import { calendarsThrough, ensureSchoolCalendars } from '../calendar/calendar.seed.js';
 import { datasetLoaderAccount, mulberry32 } from '../datasets/synthetic-learners.js';
 import {
   type BaseGroup,
@@ -23,6 +24,10 @@ import {
  */
 
 const seed = 20261207;
+const yearsAfter = (year: string, n: number) =>
+  `${Number(year.slice(0, 4)) + n}-${Number(year.slice(0, 4)) + n + 1}`;
+const opened = (year: string) =>
+  calendarsThrough(today()).some((c) => c.schoolYear === year && c.openingDay <= today());
 const random = mulberry32(seed);
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 const YEARS = ['2023-2024', '2024-2025', '2025-2026', '2026-2027'];
@@ -221,7 +226,7 @@ const query = `query ($filter: LearnerFlowFilter, $groupBy: [Dimension!]!) {
   learnerFlows(filter: $filter, groupBy: $groupBy) {
     region { id } division { id } school { id } sector gradeLevel sex
     cohort promoted repeated completed transferredToAls notEnrolled otherSchool
-    promotionRate repetitionRate dropoutRate } }`;
+    promotionRate repetitionRate dropoutRate survivalRateToGrade10 } }`;
 
 /** A random question: a cohort year, a place or the nation, and some groupings. */
 function randomQuestion(): BaseQuestion {
@@ -283,9 +288,17 @@ describe('learnerFlows against SQL over the base tables (issue 22)', () => {
       expect(fromApi.size, JSON.stringify(question)).toBe(fromBase.length);
       for (const base of fromBase) {
         const row = fromApi.get(keyOf(question.groupBy.map((g) => base.keys[g])));
-        const { keys, ...counts } = base;
+        const { keys, reachedGrade10, ...counts } = base;
+        // A Grade 7 cohort whose third year after has opened by the pinned day has a survival rate.
+        const survival =
+          keys.GRADE_LEVEL === 'GRADE_7' && opened(yearsAfter(question.schoolYear, 3))
+            ? { survivalRateToGrade10: reachedGrade10 / counts.cohort }
+            : keys.GRADE_LEVEL
+              ? { survivalRateToGrade10: null }
+              : {};
         expect(row, JSON.stringify({ question, keys })).toMatchObject({
           ...counts,
+          ...survival,
           promotionRate: counts.promoted / counts.cohort,
           repetitionRate: counts.repeated / counts.cohort,
           dropoutRate: counts.notEnrolled / counts.cohort,

@@ -33,14 +33,17 @@ export interface FlowGroup extends FlowCounts, FlowRates {
   genderParity: FlowRates;
 }
 
-const yearAfter = (year: string) =>
-  formatSchoolYear({ startYear: parseSchoolYear(year)!.startYear + 1 });
+const yearsAfter = (year: string, years: number) =>
+  formatSchoolYear({ startYear: parseSchoolYear(year)!.startYear + years });
+
+const yearAfter = (year: string) => yearsAfter(year, 1);
 
 /**
- * The cohort years that can be read on the app's day: those whose next school year has opened
- * (before it, where the cohort went is not known yet). A year asked for must be one of them.
+ * The school years opened on the app's day, and the cohort years that can be read: those whose
+ * next school year has opened (before it, where the cohort went is not known yet). A year asked for
+ * must be one of them.
  */
-async function cohortYears(dataSource: DataSource, asked: string | null | undefined) {
+async function openedYears(dataSource: DataSource, asked: string | null | undefined) {
   if (asked && !parseSchoolYear(asked))
     throw badUserInput('filter.schoolYear', 'SCHOOL_YEAR_INVALID', 'Write it like "2025-2026"');
   const opened = new Set(
@@ -51,17 +54,27 @@ async function cohortYears(dataSource: DataSource, asked: string | null | undefi
       )
     ).map((r) => r.school_year),
   );
-  const years = [...opened]
-    .map((next) => formatSchoolYear({ startYear: parseSchoolYear(next)!.startYear - 1 }))
-    .sort();
-  if (!asked) return years;
-  if (!years.includes(asked))
+  const cohorts = [...opened].map((next) => yearsAfter(next, -1)).sort();
+  if (asked && !cohorts.includes(asked))
     throw badUserInput(
       'filter.schoolYear',
       'FLOW_YEAR_NOT_OPEN',
       `SY ${yearAfter(asked)} has not opened: where SY ${asked}'s learners went is not known yet`,
     );
-  return [asked];
+  return { opened, cohorts: asked ? [asked] : cohorts };
+}
+
+/**
+ * Whether a sum's learners are in a survival cohort whose target grade a learner who never repeats
+ * has reached by now: Grade 1 of a year whose fifth year after has opened, Grade 7 of one whose
+ * third has.
+ */
+function survival(sum: FlowSum, opened: Set<string>) {
+  const span = { GRADE_1: 5, GRADE_7: 3 }[sum.gradeLevel];
+  return {
+    mature: span !== undefined && opened.has(yearsAfter(sum.cohortYear, span)),
+    survived: sum.survived,
+  };
 }
 
 /** A group's cells as they are summed: by measure, and by grade, sex and measure. */
@@ -71,8 +84,13 @@ interface Cells {
   byGradeSex: Map<string, Map<keyof FlowCounts, { learners: number; keySum: bigint }>>;
 }
 
-function addCell(cells: Map<keyof FlowCounts, { learners: number; keySum: bigint }>, sum: FlowSum) {
-  const counts = countsOf(sum.outcome as FlowOutcome, sum.otherSchool, sum.learners);
+function addCell(cells: Cells['total'], sum: FlowSum, opened: Set<string>) {
+  const counts = countsOf(
+    sum.outcome as FlowOutcome,
+    sum.otherSchool,
+    sum.learners,
+    survival(sum, opened),
+  );
   for (const [measure, learners] of Object.entries(counts) as [keyof FlowCounts, number][]) {
     if (learners === 0) continue;
     const cell = cells.get(measure) ?? { learners: 0, keySum: 0n };
@@ -138,11 +156,12 @@ export async function learnerFlows(
     division: { ids: filter.divisionIds, field: 'filter.divisionIds' },
     school: { ids: filter.schoolIds, field: 'filter.schoolIds' },
   });
+  const { opened, cohorts } = await openedYears(dataSource, filter.schoolYear);
   const question: FlowQuestion = {
     filter,
     dimensions,
     place: await placeToRead(dataSource, viewer, asked),
-    years: await cohortYears(dataSource, filter.schoolYear),
+    years: cohorts,
   };
   const perturbed = isPerturbed(viewer.role, filter, dimensions, options);
   const { sql, params } = flowStatement(question);
@@ -157,12 +176,12 @@ export async function learnerFlows(
     let cells = groups.get(key);
     cells ??= { first: sum, total: new Map(), byGradeSex: new Map() };
     groups.set(key, cells);
-    addCell(cells.total, sum);
+    addCell(cells.total, sum, opened);
     const gradeSex = `${sum.gradeLevel}|${sum.sex}`;
     const map: Cells['total'] =
       cells.byGradeSex.get(gradeSex) ??
       new Map<keyof FlowCounts, { learners: number; keySum: bigint }>();
-    addCell(map, sum);
+    addCell(map, sum, opened);
     cells.byGradeSex.set(gradeSex, map);
   }
   return [...groups.values()]

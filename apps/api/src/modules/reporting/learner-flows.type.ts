@@ -65,6 +65,20 @@ export class FlowRates {
       'Of the Grade 6 and 10 learners, those promoted; of Grade 12, those completing basic education.',
   })
   completionRate: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Cohort survival (UIS): of the Grade 1 learners of a year at least five years back, those enrolled in Grade 6 since (repeaters counted when they reach it).',
+  })
+  survivalRateToGrade6: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Of the Grade 7 learners of a year at least three years back, those enrolled in Grade 10 since.',
+  })
+  survivalRateToGrade10: number | null;
 }
 
 const perturbedNote =
