@@ -1,8 +1,9 @@
-// The benchmark: `npm run bench [-- --learners N --queries Q --only search|reporting|writes]`. Uses
+// The benchmark: `npm run bench [-- --learners N --queries Q --only search|reporting|flows|writes]`. Uses
 // databases of its own on the embedded server (or DATABASE_URL's server), filled once and reused by
 // later runs: `bench` for the search (bench-search.ts), `bench_reporting_<size>` for the reports
 // (bench-reporting.ts).
 import { parseArgs } from 'node:util';
+import { flowsBench } from './bench-flows.js';
 import { reportingBench } from './bench-reporting.js';
 import { searchBench } from './bench-search.js';
 import { writesBench } from './bench-writes.js';
@@ -15,7 +16,7 @@ const { values } = parseArgs({
     only: { type: 'string' },
   },
 });
-const parts = ['search', 'reporting', 'writes'];
+const parts = ['search', 'reporting', 'flows', 'writes'];
 if (values.only !== undefined && !parts.includes(values.only))
   throw new Error(`--only must be one of ${parts.join(', ')}`);
 const target = Number(values.learners);
@@ -30,6 +31,11 @@ const asked = process.argv.some((a) => a === '--learners' || a.startsWith('--lea
 if (runs('reporting'))
   for (const size of asked ? [target] : [1_000_000, 5_000_000]) {
     await reportingBench(size, Math.min(queries, 200));
+  }
+// Then learnerFlows on the reporting databases (their years, learner by learner).
+if (runs('flows'))
+  for (const size of asked ? [target] : [1_000_000, 5_000_000]) {
+    await flowsBench(size, Math.min(queries, 200));
   }
 // Then enrollLearner per second with the API as 1 and as 2 processes (WEB_CONCURRENCY).
 if (runs('writes')) await writesBench();

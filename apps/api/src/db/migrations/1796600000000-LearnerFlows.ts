@@ -136,8 +136,11 @@ $$;
 -- One learner's rows of every year recomputed (an enrolment changes the outcome of the year before
 -- and the survival of its Grade 1 and Grade 7 years); each change appended to the deltas. One
 -- refresh of a learner at a time (two enrolments of one learner written at once wait here).
+-- Planned once per session for any learner (a custom plan of the view, re-planned on each of a
+-- session's first five calls, took 14 ms to plan and 1 ms to run).
 CREATE OR REPLACE FUNCTION refresh_learner_flow(p_learner bigint) RETURNS void
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
+SET plan_cache_mode = force_generic_plan AS $$
 DECLARE
   f learner_flow%ROWTYPE;
 BEGIN
