@@ -82,6 +82,8 @@ LANGUAGE sql IMMUTABLE AS $$
               ELSE false END
 $$;
 
+-- (A view's lists are array constants: an IN list of a view reads back from a dump as another text,
+-- which a restored database's schema would not match.)
 -- The enrolment that counts for a learner in a school year: the active one (temporarily or
 -- officially enrolled), else the last that ended (moved out, transferred to ALS, dropped out).
 -- Pre-registrations, enrolments awaiting approval and declined ones do not count.
@@ -89,10 +91,9 @@ CREATE OR REPLACE VIEW learner_year_enrollment AS
 SELECT DISTINCT ON (e.learner_id, e.school_year)
        e.learner_id, e.school_year, e.school_id, e.grade_level, e.status, e.categories
 FROM enrollment e
-WHERE e.status IN ('TEMPORARILY_ENROLLED', 'OFFICIALLY_ENROLLED', 'MOVED_OUT', 'TRANSFERRED_TO_ALS',
-                   'DROPPED_OUT')
+WHERE e.status::text = ANY ('{TEMPORARILY_ENROLLED,OFFICIALLY_ENROLLED,MOVED_OUT,TRANSFERRED_TO_ALS,DROPPED_OUT}'::text[])
 ORDER BY e.learner_id, e.school_year,
-         (e.status IN ('TEMPORARILY_ENROLLED', 'OFFICIALLY_ENROLLED')) DESC, e.id DESC;
+         (e.status::text = ANY ('{TEMPORARILY_ENROLLED,OFFICIALLY_ENROLLED}'::text[])) DESC, e.id DESC;
 
 -- Each learner's flow row of each school year, from the base tables.
 CREATE OR REPLACE VIEW learner_flow_source AS
@@ -112,12 +113,12 @@ SELECT c.learner_id, c.school_year, s.region_id, s.division_id, c.school_id, s.s
         END)::varchar(20) AS outcome,
        coalesce(n.school_id <> c.school_id AND school_offers_grade(s, n.grade_level), false)
          AS other_school,
-       (c.grade_level IN ('GRADE_1', 'GRADE_7') AND EXISTS (
+       (c.grade_level::text = ANY ('{GRADE_1,GRADE_7}'::text[]) AND EXISTS (
           SELECT 1 FROM enrollment r
           WHERE r.learner_id = c.learner_id AND r.school_year > c.school_year
             AND r.grade_level = CASE c.grade_level WHEN 'GRADE_1' THEN 'GRADE_6' ELSE 'GRADE_10' END
-            AND r.status IN ('TEMPORARILY_ENROLLED', 'OFFICIALLY_ENROLLED', 'MOVED_OUT',
-                             'TRANSFERRED_TO_ALS', 'DROPPED_OUT'))) AS survived
+            AND r.status::text = ANY ('{TEMPORARILY_ENROLLED,OFFICIALLY_ENROLLED,MOVED_OUT,TRANSFERRED_TO_ALS,DROPPED_OUT}'::text[])))
+         AS survived
 FROM learner_year_enrollment c
 JOIN school s ON s.id = c.school_id
 JOIN learner l ON l.id = c.learner_id

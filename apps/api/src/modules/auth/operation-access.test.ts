@@ -124,6 +124,7 @@ const samples: Record<string, { query: string; variables?: Record<string, unknow
     query: '{ preRegistrationsByDay(schoolYear: "2026-2027", schoolId: "500743") { date } }',
   },
   enrollmentSummary: { query: '{ enrollmentSummary(groupBy: [SEX]) { sex learners } }' },
+  learnerFlows: { query: '{ learnerFlows(groupBy: [SEX]) { sex cohort dropoutRate } }' },
   earlyRegistrationProgress: {
     query: '{ earlyRegistrationProgress(schoolYear: "2026-2027") { windowStart } }',
   },
@@ -195,6 +196,7 @@ const expected: Record<string, 'everyone' | 'signed-in' | readonly Role[]> = {
   quickCount: 'signed-in',
   preRegistrationsByDay: 'signed-in',
   enrollmentSummary: 'signed-in',
+  learnerFlows: 'signed-in',
   earlyRegistrationProgress: 'signed-in',
 };
 
