@@ -40,7 +40,16 @@ export async function copyEnrollmentCells(dataSource: DataSource, job: Enrollmen
   const load = await beginLoad(dataSource, job.loadId);
   const { learners: learnerSide, enrollments: enrollmentSide } = load;
   try {
-    await enrollmentSide.query('ALTER TABLE enrollment DISABLE TRIGGER enrollment_rollup');
+    // The rollups' trigger, and the flows' where it exists (issue 22): their deltas are written
+    // after the copy.
+    const triggers = (
+      await enrollmentSide.query<{ tgname: string }>(
+        `SELECT tgname FROM pg_trigger WHERE tgrelid = 'enrollment'::regclass AND NOT tgisinternal
+           AND tgname IN ('enrollment_rollup', 'enrollment_flow')`,
+      )
+    ).rows.map((r) => r.tgname);
+    for (const t of triggers)
+      await enrollmentSide.query(`ALTER TABLE enrollment DISABLE TRIGGER ${t}`);
     const rebuildLearnerIndexes = await deferSecondaryIndexes(
       learnerSide,
       ['learner', 'learner_school'],
@@ -52,7 +61,8 @@ export async function copyEnrollmentCells(dataSource: DataSource, job: Enrollmen
       job.total,
     );
     await generateAndCopy(load, job);
-    await enrollmentSide.query('ALTER TABLE enrollment ENABLE TRIGGER enrollment_rollup');
+    for (const t of triggers)
+      await enrollmentSide.query(`ALTER TABLE enrollment ENABLE TRIGGER ${t}`);
     await copyRows(enrollmentSide, rollupDeltaCopy, job.rows.rollupDeltas(job.schools).take());
     job.onBuildingIndexes();
     await load.both(rebuildLearnerIndexes, rebuildEnrollmentIndexes);
