@@ -87,7 +87,8 @@ export async function loadEnrollmentYears(
     done.years.push({ schoolYear, learners, seconds: seconds(since) });
   }
   if (done.years.length > 0) {
-    options.onStep?.('after the load', seconds());
+    options.onStep?.('adding to the rollups', seconds());
+    await foldRollupDeltas(dataSource);
     await afterEnrollmentYearsLoaded(dataSource);
   }
   done.seconds = seconds();
@@ -134,7 +135,7 @@ interface StepJob {
 /**
  * One year from its neighbour: first its new learners (new entrants going forward; the learners
  * gone by the neighbour going backward) as cells, then the step over the neighbour's learners,
- * in one transaction, then the rollups' deltas folded.
+ * in one transaction.
  */
 async function loadStep(dataSource: DataSource, job: StepJob): Promise<number> {
   const { from, to, forward } = job;
@@ -165,8 +166,9 @@ async function loadStep(dataSource: DataSource, job: StepJob): Promise<number> {
         })
       : backwardStep(manager, step, shift(from, 1));
   });
-  job.onStep('adding to the rollups');
-  await foldRollupDeltas(dataSource);
+  // The next step's plan reads this year: analysed, not yet folded (the rollups' deltas wait in
+  // their table, committed with the rows, and are folded once at the end of the load).
+  await dataSource.query('ANALYZE enrollment');
   return fresh.learners + written;
 }
 
