@@ -153,7 +153,9 @@ describe.each(['2027-02-10', '2027-07-01', '2027-11-20'])(
       console.log(`${day}: ${lines.join('; ') || 'nothing to load'}`);
       expect(load.seconds).toBeGreaterThanOrEqual(0);
       expected = demoYears(calendarsOn(today()), today());
-    }, 300_000);
+      // The first day loads six school years learner by learner (issue 22): 200 s measured with
+      // the machine loaded.
+    }, 600_000);
     afterAll(() => pinned?.restore());
 
     it('loads nothing more on a second start, and dates nothing after today', async () => {
