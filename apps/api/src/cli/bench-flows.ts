@@ -1,5 +1,5 @@
 // The flows benchmark (issue 22), run by `npm run bench` after the reporting benchmark, on the
-// same database (`bench_reporting_<size>`, filled by it with several school years learner by
+// same database (`bench_reporting_<size>_<years>y`, filled by it with several school years learner by
 // learner): `learnerFlows` through HTTP GraphQL for a national, a regional and a division question,
 // next to the same counts by SQL over the base tables (learner-flows.base-sql.ts).
 import { performance } from 'node:perf_hooks';
@@ -13,6 +13,7 @@ import {
   type BaseQuestion,
   flowsFromBaseTables,
 } from '../modules/reporting/learner-flows.base-sql.js';
+import { reportingDatabase } from './bench-reporting.js';
 import { graphqlClient, percentile, printTable, startApi } from './bench-support.js';
 import { account } from './bench-writes.js';
 
@@ -74,16 +75,16 @@ async function cohortAndPlaces(dataSource: DataSource) {
   return { years, cohort: years.at(-2), places };
 }
 
-export async function flowsBench(size: number, queries: number) {
-  const database = await openDatabase(`bench_reporting_${size}`, log);
+export async function flowsBench(size: number, queries: number, years: number) {
+  const database = await openDatabase(reportingDatabase(size, years), log);
   const dataSource = createDataSource(database.url, { entities, poolSize: 4 });
   await dataSource.initialize();
   try {
     await dataSource.runMigrations();
-    const { years, cohort, places } = await cohortAndPlaces(dataSource);
+    const { years: held, cohort, places } = await cohortAndPlaces(dataSource);
     if (!cohort || places.length === 0) {
       log(
-        `flows: bench_reporting_${size} holds ${years.length} school year(s); run the reporting bench first`,
+        `flows: ${reportingDatabase(size, years)} holds ${held.length} school year(s); run the reporting bench first`,
       );
       return;
     }
@@ -123,7 +124,7 @@ export async function flowsBench(size: number, queries: number) {
     client.close();
     await api.stop();
     console.log(
-      `\nlearnerFlows over ${learners.toLocaleString('en-PH')} learners' ${rows.toLocaleString('en-PH')} learner-years (${years[0]} to ${years.at(-1)}), cohort ${cohort} (HTTP GraphQL, one client, ms; SQL = the same counts over the base tables, median of 3)`,
+      `\nlearnerFlows over ${learners.toLocaleString('en-PH')} learners' ${rows.toLocaleString('en-PH')} learner-years (${held[0]} to ${held.at(-1)}), cohort ${cohort} (HTTP GraphQL, one client, ms; SQL = the same counts over the base tables, median of 3)`,
     );
     printTable(['question', 'p50', 'p95', 'SQL p50', 'SQL ÷ p95'], table);
   } finally {

@@ -1,5 +1,7 @@
 // The reporting benchmark (issue 6), run by `npm run bench` after the search benchmark: for each
-// size, a database `bench_reporting_<size>` filled once with a national-shape synthetic set, then
+// size, a database `bench_reporting_<size>` (`…_<years>y` for several years) filled once with a
+// national-shape synthetic set of that many learners a year, over consecutive school years learner
+// by learner up to SY (issue 22), then
 // the dashboard's queries through HTTP GraphQL next to the same answers by GROUP BY over the base
 // tables, enrollment throughput with the rollups maintained, freshness and the API's memory.
 import { performance } from 'node:perf_hooks';
@@ -10,7 +12,8 @@ import { createDataSource } from '../db/data-source.js';
 import { entities } from '../entities.js';
 import { openDatabase } from '../db/database.js';
 import { loadEarlyRegistrationSeason } from '../modules/datasets/early-registration-season.js';
-import { loadEnrollmentCells, syntheticCells } from '../modules/datasets/enrollment-dataset.js';
+import { syntheticCells } from '../modules/datasets/enrollment-dataset.js';
+import { loadEnrollmentYears } from '../modules/datasets/enrollment-years.js';
 import { mulberry32 } from '../modules/datasets/synthetic-learners.js';
 import { loadReferenceData } from '../modules/reference-data/reference-data.seed.js';
 import { graphqlClient, percentile, printTable, startApi } from './bench-support.js';
@@ -81,16 +84,31 @@ function dashboardQueries(regionId: number, divisionId: number) {
   ];
 }
 
-export async function reportingBench(size: number, queries: number) {
-  const database = await openDatabase(`bench_reporting_${size}`, log);
+/** The `years` school years up to SY. */
+const yearsUpTo = (years: number) =>
+  Array.from({ length: years }, (_, i) => {
+    const start = Number(SY.slice(0, 4)) - years + 1 + i;
+    return `${start}-${start + 1}`;
+  });
+
+/** The reporting bench's database of `size` learners a year over `years` school years. */
+export const reportingDatabase = (size: number, years: number) =>
+  years === 1 ? `bench_reporting_${size}` : `bench_reporting_${size}_${years}y`;
+
+export async function reportingBench(size: number, queries: number, years = 1) {
+  const name = reportingDatabase(size, years);
+  const database = await openDatabase(name, log);
   const dataSource = createDataSource(database.url, { entities, poolSize: 8 });
   await dataSource.initialize();
   try {
     await dataSource.runMigrations();
     await loadReferenceData(dataSource);
-    const loadSeconds = await fillEnrollments(dataSource, size);
+    const loadSeconds = await fillEnrollments(dataSource, size, years);
     const [{ total }] = (await dataSource.query<{ total: number }[]>(
-      `SELECT count(*)::int AS total FROM enrollment WHERE data_source = 'SYNTHETIC'`,
+      `SELECT count(*)::int AS total FROM enrollment
+       WHERE data_source = 'SYNTHETIC' AND school_year = $1
+         AND status IN ('OFFICIALLY_ENROLLED', 'TEMPORARILY_ENROLLED')`,
+      [SY],
     )) as [{ total: number }];
 
     const analyst = await account(dataSource, 'bench-analyst', Role.NATIONAL_ANALYST);
@@ -112,7 +130,7 @@ export async function reportingBench(size: number, queries: number) {
     await api.stop();
 
     console.log(
-      `\nDashboard queries over ${total.toLocaleString('en-PH')} enrolled learners (HTTP GraphQL, one client, ms; SQL = GROUP BY over the base tables)`,
+      `\nDashboard queries over ${total.toLocaleString('en-PH')} enrolled learners in SY ${SY}, of ${years} school year(s) (HTTP GraphQL, one client, ms; SQL = GROUP BY over the base tables)`,
     );
     printTable(['query', 'p50', 'p95', 'SQL p50', 'SQL ÷ GraphQL'], rows);
     console.log(
@@ -129,22 +147,31 @@ export async function reportingBench(size: number, queries: number) {
   }
 }
 
-/** Loads the national-shape set of about `size` learners once; the seconds it took, or null. */
-async function fillEnrollments(dataSource: DataSource, size: number): Promise<number | null> {
+/**
+ * Loads the national-shape set of about `size` learners a year over `years` school years up to SY,
+ * once (a year already loaded is skipped); the seconds it took, or null.
+ */
+async function fillEnrollments(
+  dataSource: DataSource,
+  size: number,
+  years: number,
+): Promise<number | null> {
+  const schoolYears = yearsUpTo(years);
   const [{ n }] = (await dataSource.query<{ n: number }[]>(
-    `SELECT count(*)::int AS n FROM enrollment WHERE data_source = 'SYNTHETIC'`,
+    `SELECT count(DISTINCT school_year)::int AS n FROM enrollment
+     WHERE data_source = 'SYNTHETIC' AND school_year = ANY ($1)`,
+    [schoolYears],
   )) as [{ n: number }];
-  if (n !== 0) return null;
-  log(`Loading about ${size.toLocaleString('en-PH')} synthetic learners with enrollments…`);
-  const load = await loadEnrollmentCells(dataSource, await syntheticCells(dataSource, size), {
-    schoolYear: SY,
-    onProgress: (done, total) =>
-      process.stderr.write(
-        `\r  ${done.toLocaleString('en-PH')} / ${total.toLocaleString('en-PH')}`,
-      ),
-    onStep: (step, seconds) => process.stderr.write(`, ${step} at ${seconds.toFixed(0)} s…`),
+  if (n === years) return null;
+  log(
+    `Loading about ${size.toLocaleString('en-PH')} synthetic learners a year, ${schoolYears.join(', ')}…`,
+  );
+  const load = await loadEnrollmentYears(dataSource, {
+    cells: await syntheticCells(dataSource, size),
+    years: schoolYears,
+    seed: 7,
+    onStep: (step, seconds) => log(`  ${seconds.toFixed(0)} s: ${step}`),
   });
-  process.stderr.write('\n');
   return load.seconds;
 }
 

@@ -1,4 +1,5 @@
-// The benchmark: `npm run bench [-- --learners N --queries Q --only search|reporting|flows|writes]`. Uses
+// The benchmark: `npm run bench [-- --learners N --queries Q --only search|reporting|flows|writes
+// --years Y]`. Uses
 // databases of its own on the embedded server (or DATABASE_URL's server), filled once and reused by
 // later runs: `bench` for the search (bench-search.ts), `bench_reporting_<size>` for the reports
 // (bench-reporting.ts).
@@ -14,6 +15,8 @@ const { values } = parseArgs({
     queries: { type: 'string', default: '1000' },
     // `search`, `reporting` or `writes` runs only that part; all by default.
     only: { type: 'string' },
+    // The reporting database's school years, learner by learner (issue 22), each of about N learners.
+    years: { type: 'string', default: '5' },
   },
 });
 const parts = ['search', 'reporting', 'flows', 'writes'];
@@ -23,6 +26,9 @@ const target = Number(values.learners);
 const queries = Number(values.queries);
 if (!Number.isInteger(target) || target < 1000)
   throw new Error('--learners must be a whole number ≥ 1000');
+const years = Number(values.years);
+if (!Number.isInteger(years) || years < 1 || years > 10)
+  throw new Error('--years must be a whole number from 1 to 10');
 
 const runs = (part: string) => values.only === undefined || values.only === part;
 if (runs('search')) await searchBench(target, queries);
@@ -30,12 +36,12 @@ if (runs('search')) await searchBench(target, queries);
 const asked = process.argv.some((a) => a === '--learners' || a.startsWith('--learners='));
 if (runs('reporting'))
   for (const size of asked ? [target] : [1_000_000, 5_000_000]) {
-    await reportingBench(size, Math.min(queries, 200));
+    await reportingBench(size, Math.min(queries, 200), years);
   }
 // Then learnerFlows on the reporting databases (their years, learner by learner).
 if (runs('flows'))
   for (const size of asked ? [target] : [1_000_000, 5_000_000]) {
-    await flowsBench(size, Math.min(queries, 200));
+    await flowsBench(size, Math.min(queries, 200), years);
   }
 // Then enrollLearner per second with the API as 1 and as 2 processes (WEB_CONCURRENCY).
 if (runs('writes')) await writesBench();

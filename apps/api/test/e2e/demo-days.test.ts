@@ -94,7 +94,9 @@ describe.skipIf(!hasChromium)(
           [demoSchoolId],
         );
         place = { divisionId: String(row!.division_id), regionId: String(row!.region_id) };
-      }, 300_000);
+        // The first day loads six school years learner by learner (issue 22): 200 s measured
+        // with the machine loaded.
+      }, 600_000);
       afterAll(() => pinned?.restore());
 
       it.each([

@@ -9,6 +9,10 @@ import { clock } from '../../clock.js';
  * closing counts, and the prescribed days are those weekdays.
  */
 export const knownCalendars = [
+  // DO 029, s. 2021 (the demo's and the benchmark's earlier years, issue 22).
+  { schoolYear: '2021-2022', openingDay: '2021-09-13', closingDay: '2022-06-24' },
+  // DO 034, s. 2022.
+  { schoolYear: '2022-2023', openingDay: '2022-08-22', closingDay: '2023-07-07' },
   // DO 022, s. 2023.
   { schoolYear: '2023-2024', openingDay: '2023-08-29', closingDay: '2024-05-31' },
   // DO 009, s. 2024.

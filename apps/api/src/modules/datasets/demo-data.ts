@@ -12,14 +12,15 @@ import { ensureSchoolCalendars } from '../calendar/calendar.seed.js';
 import { toSchoolCalendar } from '../calendar/calendar.service.js';
 import { SchoolCalendarEntity } from '../calendar/school-calendar.entity.js';
 import { loadEarlyRegistrationSeason } from './early-registration-season.js';
-import { type Cell } from './enrollment-cell.js';
-import { loadEnrollmentCells, officialCells } from './enrollment-dataset.js';
+import { officialCells } from './enrollment-dataset.js';
+import { loadEnrollmentYears, officialYear } from './enrollment-years.js';
 
 /** The school years a demo needs on a day. */
 export interface DemoYears {
   /**
-   * Enrolled learners: the school year whose classes opened last (the reports open on it, and the
-   * school screens during classes), after the year before it (the reports' "previous year").
+   * Enrolled learners: six consecutive school years ending at the one whose classes opened last
+   * (the reports open on it, and the school screens during classes), learner by learner (issue
+   * 22); not before the first year there is a calendar for.
    */
   enrolled: string[];
   /**
@@ -31,8 +32,13 @@ export interface DemoYears {
   season: { schoolYear: string; through: string } | null;
 }
 
-const yearBefore = (schoolYear: string) =>
-  formatSchoolYear({ startYear: parseSchoolYear(schoolYear)!.startYear - 1 });
+/** How many school years the demo enrolls, the last the one whose classes opened last. */
+export const demoYearCount = 6;
+
+const yearsUpTo = (schoolYear: string) =>
+  Array.from({ length: demoYearCount }, (_, i) =>
+    formatSchoolYear({ startYear: parseSchoolYear(schoolYear)!.startYear - demoYearCount + 1 + i }),
+  );
 
 /** What a demo on `today` shows, from the calendars there are. */
 export function demoYears(calendars: readonly SchoolCalendar[], today: string): DemoYears {
@@ -41,7 +47,7 @@ export function demoYears(calendars: readonly SchoolCalendar[], today: string): 
   const opened = sorted.some((c) => c.openingDay <= today)
     ? lastOpenedSchoolYear(sorted, today)
     : null;
-  const enrolled = opened ? [yearBefore(opened), opened].filter((y) => known.has(y)) : [];
+  const enrolled = opened ? yearsUpTo(opened).filter((y) => known.has(y)) : [];
   const registering = sorted
     .map((c) => ({ schoolYear: c.schoolYear, dates: policyDates(c) }))
     .filter((c) => c.dates.earlyRegistrationStart <= today)
@@ -67,13 +73,30 @@ export interface DemoLoad {
 const seconds = (since: number) => (performance.now() - since) / 1000;
 
 /**
+ * Whether a year lacks the division's data set enrolments (one indexed look-up a year); learners
+ * enrolled by the demo's users never count.
+ */
+async function anyYearMissing(dataSource: DataSource, years: string[], division: number) {
+  const [{ missing }] = (await dataSource.query<{ missing: boolean }[]>(
+    `SELECT EXISTS (SELECT 1 FROM unnest($1::varchar[]) y(school_year) WHERE NOT EXISTS (
+       SELECT 1 FROM enrollment e JOIN school s ON s.id = e.school_id
+       WHERE e.school_year = y.school_year AND s.division_id = $2
+         AND e.data_source IS NOT NULL)) AS missing`,
+    [years, division],
+  )) as [{ missing: boolean }];
+  return missing;
+}
+
+/**
  * The demo data of `npm start` in demo mode only (issues 6 and 16), for the demo school's division
- * (Abra), on the day of the app's clock: the official SY 2023-24 data set's enrollment carried to
- * the school year whose classes opened last and to the year before it, and an early-registration
- * season for the last year whose window has opened, in which each school has registered a
- * different share of last year's incoming grades (leaders and laggards for the tracker), with
- * out-of-school children and youth and their circumstances; the demo's school and ALS center
- * always take part, so their screens have registrants between two years.
+ * (Abra), on the day of the app's clock: six school years learner by learner (issue 22), SY
+ * 2023-24 the official data set's and the others carried from it a year at a time (promoted,
+ * repeating, moved, dropped out, returning, new entrants), up to the school year whose classes
+ * opened last; and an early-registration season for the last year whose window has opened, in
+ * which each school has registered a different share of last year's incoming grades (leaders and
+ * laggards for the tracker), with out-of-school children and youth and their circumstances; the
+ * demo's school and ALS center always take part, so their screens have registrants between two
+ * years.
  *
  * Every start checks what its day needs and loads only what is missing, per school year: a demo
  * started a year later gains that year, and a season under way gains its days since. A year counts
@@ -100,23 +123,20 @@ export async function ensureDemoData(
   const years = demoYears(calendars, today);
 
   // The data set is read and parsed only when a year is missing (about a second).
-  let cells: Cell[] | undefined;
-  for (const schoolYear of years.enrolled) {
-    const [{ loaded }] = (await dataSource.query<{ loaded: boolean }[]>(
-      `SELECT EXISTS (SELECT 1 FROM enrollment e JOIN school s ON s.id = e.school_id
-                      WHERE e.school_year = $1 AND s.division_id = $2
-                        AND e.data_source IS NOT NULL) AS loaded`,
-      [schoolYear, division],
-    )) as [{ loaded: boolean }];
-    if (loaded) continue;
-    const since = performance.now();
-    cells ??= await officialCells(dataSource, null, 2023, [division]);
-    const load = await loadEnrollmentCells(dataSource, cells, { schoolYear });
-    done.enrolled.push({ schoolYear, learners: load.learners, seconds: seconds(since) });
-    log(
-      `demo data: ${load.learners.toLocaleString('en-PH')} learners enrolled in SY ${schoolYear} ` +
-        `(the official SY 2023-24 data set of Abra) in ${seconds(since).toFixed(1)} s`,
-    );
+  if (await anyYearMissing(dataSource, years.enrolled, division)) {
+    const cells = await officialCells(dataSource, null, 2023, [division]);
+    const load = await loadEnrollmentYears(dataSource, {
+      cells,
+      years: years.enrolled,
+      seed: 2023,
+    });
+    for (const year of load.years) {
+      done.enrolled.push(year);
+      log(
+        `demo data: ${year.learners.toLocaleString('en-PH')} learners enrolled in SY ${year.schoolYear} ` +
+          `(${year.schoolYear === officialYear ? 'the official SY 2023-24 data set of Abra' : 'carried learner by learner'}) in ${year.seconds.toFixed(1)} s`,
+      );
+    }
   }
   if (years.season) {
     const since = performance.now();

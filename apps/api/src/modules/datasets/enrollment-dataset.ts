@@ -131,12 +131,21 @@ const entryBasis: Record<string, string> = {
   GRADE_11: 'GRADE_10_COMPLETER',
 };
 
+const entrantBasis: Record<string, string> = {
+  KINDER: 'KINDER_AGE_5',
+  GRADE_1: 'NO_KINDER_AGE_6',
+};
+
 /**
  * Draws the learners of the cells of a school year from `random`: national-shape names, of the
  * grade's age on the year's cut-off, in the categories at `categoryRates`; Balik-Aral only in a
- * grade that is not an entry grade.
+ * grade that is not an entry grade. `entrants`: new entrants of a later year of a multi-year load.
  */
-function learnerDraw(random: () => number, startYear: number): (cell: Cell) => DrawnLearner {
+function learnerDraw(
+  random: () => number,
+  startYear: number,
+  entrants = false,
+): (cell: Cell) => DrawnLearner {
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
   const day = 86_400_000;
   const cutoff = Date.UTC(startYear, 7, 31);
@@ -153,10 +162,18 @@ function learnerDraw(random: () => number, startYear: number): (cell: Cell) => D
     const ip = random() < categoryRates.IP;
     const sped = random() < categoryRates.SPED;
     const fourPs = random() < categoryRates.FOUR_PS;
+    const drawn = { lastName, firstName, middleName, birth, ip, sped, fourPs };
+    // A new entrant of a later year (issue 22): new to Kindergarten or Grade 1, else from outside.
+    if (entrants)
+      return {
+        ...drawn,
+        balikAral: false,
+        admissionBasis: entrantBasis[cell.gradeLevel] ?? 'TRANSFEREE',
+      };
     const entry = entryBasis[cell.gradeLevel];
     const balikAral = !entry && random() < categoryRates.BALIK_ARAL;
     const admissionBasis = balikAral ? 'BALIK_ARAL' : (entry ?? 'CONTINUING');
-    return { lastName, firstName, middleName, birth, ip, sped, fourPs, balikAral, admissionBasis };
+    return { ...drawn, balikAral, admissionBasis };
   };
 }
 
@@ -180,6 +197,10 @@ export async function loadEnrollmentCells(
   options: {
     schoolYear: string;
     seed?: number;
+    /** The cells are a later year's new entrants (issue 22): none Balik-Aral, Grade 1 without Kindergarten, transferees. */
+    entrants?: boolean;
+    /** False leaves the rollups' deltas for the caller to fold (a multi-year load's step does). */
+    foldDeltas?: boolean;
     onProgress?: (done: number, total: number) => void;
     /** Told when the load moves past the copy to its next step, with the seconds so far. */
     onStep?: (step: string, seconds: number) => void;
@@ -210,7 +231,7 @@ export async function loadEnrollmentCells(
     createdBy,
     first,
   });
-  const draw = learnerDraw(random, startYear);
+  const draw = learnerDraw(random, startYear, options.entrants);
   await copyEnrollmentCells(dataSource, {
     loadId: first.learner.toString(),
     cells: plan.todo,
@@ -221,8 +242,11 @@ export async function loadEnrollmentCells(
     onProgress: options.onProgress,
     onBuildingIndexes: () => options.onStep?.('building indexes', seconds()),
   });
-  options.onStep?.('adding to the rollups', seconds());
-  await foldRollupDeltas(dataSource, [first.learner, first.learner + BigInt(total) - 1n]);
+  if (options.foldDeltas !== false) {
+    options.onStep?.('adding to the rollups', seconds());
+    await foldRollupDeltas(dataSource);
+    await refreshLearnerFlows(dataSource, [first.learner, first.learner + BigInt(total) - 1n]);
+  }
   return { learners: total, skippedSchools, seconds: seconds() };
 }
 
@@ -296,7 +320,7 @@ export async function refreshLearnerFlows(
 }
 
 /** The load's rollup deltas folded into the rollups, and the loaded tables analysed. */
-async function foldRollupDeltas(dataSource: DataSource, learners: [bigint, bigint]) {
+export async function foldRollupDeltas(dataSource: DataSource) {
   // The deltas folded with room to hash them in memory (at PostgreSQL's 4 MB a million learners'
   // deltas were sorted on disk: 31 s) and with their number known to the planner.
   await dataSource.transaction(async (manager) => {
@@ -304,7 +328,6 @@ async function foldRollupDeltas(dataSource: DataSource, learners: [bigint, bigin
     await manager.query('ANALYZE enrollment_rollup_delta');
     await manager.query('SELECT apply_enrollment_rollup_deltas()');
   });
-  await refreshLearnerFlows(dataSource, learners);
   // The folded deltas leave the delta table's pages behind: every reader scans it, so give them
   // back now (measured at 1M: 10,544 empty pages made each summary 65 ms slower).
   await dataSource.query('VACUUM FULL enrollment_rollup_delta');
