@@ -26,6 +26,7 @@ import { AccountAdministration1796550859091 } from './1796550859091-AccountAdmin
 import { RollupDeltaRecordedAt1796551069463 } from './1796551069463-RollupDeltaRecordedAt.js';
 import { RateLimitShared1796560000000 } from './1796560000000-RateLimitShared.js';
 import { EnrollmentApproval1796581651224 } from './1796581651224-EnrollmentApproval.js';
+import { DivisionProvince1796602956562 } from './1796602956562-DivisionProvince.js';
 
 /** Every migration in order; `npm run migration:generate` rewrites this list. */
 export const migrations = [
@@ -57,4 +58,5 @@ export const migrations = [
   RollupDeltaRecordedAt1796551069463,
   RateLimitShared1796560000000,
   EnrollmentApproval1796581651224,
+  DivisionProvince1796602956562,
 ];
