@@ -25,6 +25,8 @@ export const meaningColors = {
   LAST_YEAR: '#757575', // grey, drawn dashed
   // A count with no other meaning (learners of a group)
   LEARNERS: '#3B3F46', // slate
+  // The gender parity index (females per male), drawn against its own axis
+  PARITY: '#994455', // Tol's dark red
 } as const;
 
 export type Meaning = keyof typeof meaningColors;

@@ -14,6 +14,7 @@ import { previousYear } from '../filters/reportFilters.js';
 import { ReportFilterBar } from '../filters/ReportFilterBar.js';
 import { useReportFilters } from '../filters/useReportFilters.js';
 import { countColumn } from '../tables/textColumns.js';
+import { YearTrend } from '../trend/YearTrend.js';
 import { StatusTable } from './StatusTable.js';
 import { overviewQuery } from './summary.query.js';
 import {
@@ -159,6 +160,9 @@ export function EnrollmentOverview({
         <p className="empty-state">No enrollment has been recorded yet.</p>
       ) : null}
       <HeadlineCards total={total} schoolYear={schoolYear} loading={loading} versus={versus} />
+      {isSignedIn() && report.years.ready ? (
+        <YearTrend filter={report.summaryFilter(place)} placeName={placeName} />
+      ) : null}
       {overview && learners === 0 ? (
         <p className="empty-state">No enrolled learner matches these filters.</p>
       ) : null}
