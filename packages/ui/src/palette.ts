@@ -35,3 +35,10 @@ export type Meaning = keyof typeof meaningColors;
 export function meaningColor(meaning: Meaning): string {
   return meaningColors[meaning];
 }
+
+/**
+ * A map's classes, lightest (lowest) to darkest: ColorBrewer's sequential Blues, 5 classes
+ * (colour-blind safe, and in print order when photocopied grey). Areas with no data are hatched
+ * rather than given a sixth colour, so "no data" never reads as "few".
+ */
+export const sequentialColors = ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c'] as const;
