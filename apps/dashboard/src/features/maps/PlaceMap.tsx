@@ -81,6 +81,11 @@ export function PlaceMap(props: PlaceMapProps) {
       groupBy: [isRegions ? 'REGION' : 'DIVISION'],
     },
     skip: !report.filters.schoolYear,
+    // Not through the cache: the overview asks the same enrollmentSummary (same filter and
+    // grouping, other fields), and its rows have no id to merge by, so each answer would replace
+    // the other's and send it back to the network (the walk saw figures read after the page had
+    // settled).
+    fetchPolicy: 'no-cache',
   });
   const answer = data ?? previousData;
   const join: Join<RegionPlace | DivisionPlace> | null = useMemo(() => {
