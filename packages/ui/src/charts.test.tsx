@@ -5,6 +5,7 @@ import { meaningColors } from './palette.js';
 import { PopulationPyramid } from './PopulationPyramid.js';
 import { ShareChart } from './ShareChart.js';
 import { TrendChart } from './TrendChart.js';
+import { YearTrendChart } from './YearTrendChart.js';
 
 afterEach(cleanup);
 
@@ -111,6 +112,38 @@ describe('chart wrappers', () => {
       p.getAttribute('fill'),
     );
     expect(fills).toEqual([meaningColors.IP, meaningColors.OSY]);
+  });
+});
+
+describe('YearTrendChart', () => {
+  it('draws a line per measure in its meaning, the parity index against an axis of its own', () => {
+    const { container } = render(
+      <YearTrendChart
+        title="Learners by school year"
+        description="years"
+        width={600}
+        points={[
+          { label: '2023-2024', learners: 20, male: 10, female: 10, gpi: 1 },
+          { label: '2024-2025', learners: 31, male: 15, female: 16, gpi: 1.07 },
+        ]}
+        series={[
+          { key: 'learners', label: 'Learners', meaning: 'LEARNERS' },
+          { key: 'female', label: 'Female', meaning: 'FEMALE' },
+          { key: 'male', label: 'Male', meaning: 'MALE' },
+          { key: 'gpi', label: 'Gender parity index', meaning: 'PARITY', axis: 'index' },
+        ]}
+      />,
+    );
+    const strokes = [...container.querySelectorAll('.recharts-line-curve')].map((p) =>
+      p.getAttribute('stroke'),
+    );
+    expect(strokes).toEqual([
+      meaningColors.LEARNERS,
+      meaningColors.FEMALE,
+      meaningColors.MALE,
+      meaningColors.PARITY,
+    ]);
+    expect(container.querySelectorAll('.recharts-yAxis')).toHaveLength(2);
   });
 });
 

@@ -25,6 +25,8 @@ export const meaningColors = {
   LAST_YEAR: '#757575', // grey, drawn dashed
   // A count with no other meaning (learners of a group)
   LEARNERS: '#3B3F46', // slate
+  // The gender parity index (females per male), drawn against its own axis
+  PARITY: '#994455', // Tol's dark red
 } as const;
 
 export type Meaning = keyof typeof meaningColors;
@@ -33,3 +35,10 @@ export type Meaning = keyof typeof meaningColors;
 export function meaningColor(meaning: Meaning): string {
   return meaningColors[meaning];
 }
+
+/**
+ * A map's classes, lightest (lowest) to darkest: ColorBrewer's sequential Blues, 5 classes
+ * (colour-blind safe, and in print order when photocopied grey). Areas with no data are hatched
+ * rather than given a sixth colour, so "no data" never reads as "few".
+ */
+export const sequentialColors = ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c'] as const;

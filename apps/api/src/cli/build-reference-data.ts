@@ -33,6 +33,7 @@ const divisions = divisionsIn.map((d, i) => ({
   region_id: must(regionId.get(d.region!), `region ${d.region}`),
   name: d.division!,
   is_overseas: d.is_pso === 'yes',
+  province: provinceOf(d),
 }));
 const divisionId = new Map(divisionsIn.map((d, i) => [`${d.region}|${d.division}`, i + 1]));
 
@@ -195,6 +196,36 @@ for (const [name, rows] of Object.entries({
   gz.writeUInt32LE(0, 4);
   await writeFile(path.join(datasetDir, `${name}.csv.gz`), gz);
   console.log(`${name}: ${rows.length} rows, ${gz.length} bytes gzipped`);
+}
+
+/**
+ * The province a division is drawn in on the map: the PSGC 2023 name of its province, upper
+ * case (the boundaries of ../shared/data/geo). A city division gets the province it lies in; an
+ * NCR division its district; an overseas one none. DepEd's names that PSGC changed are renamed.
+ */
+function provinceOf(d: Row): string | null {
+  if (d.is_pso === 'yes') return null;
+  const byDivision: Record<string, string> = {
+    // Maguindanao was split in 2022 (RA 11550); the two divisions sit one in each half.
+    'BARMM|Maguindanao I': 'MAGUINDANAO DEL NORTE',
+    'BARMM|Maguindanao II': 'MAGUINDANAO DEL SUR',
+    // The 63 barangays of North Cotabato that joined BARMM (PSGC 1909900000, unnamed there).
+    'BARMM|Special Geographic Area Division': 'SPECIAL GEOGRAPHIC AREA',
+  };
+  const renamed: Record<string, string> = {
+    'WESTERN SAMAR': 'SAMAR',
+    'COMPOSTELA VALLEY': 'DAVAO DE ORO',
+    'NORTH COTABATO': 'COTABATO',
+    // An independent city inside Maguindanao del Norte.
+    'CITY OF COTABATO': 'MAGUINDANAO DEL NORTE',
+  };
+  const own = byDivision[`${d.region}|${d.division}`];
+  if (own) return own;
+  const name = d.provinces_in_data!.replace(/\s+/g, ' ').trim();
+  if (!name) return null;
+  const ncr = /NCR.*\b(FIRST|SECOND|THIRD|FOURTH) DISTRICT/.exec(name);
+  if (ncr) return `NCR ${ncr[1]} DISTRICT`;
+  return renamed[name] ?? name;
 }
 
 function must<T>(value: T | undefined, what: string): T {

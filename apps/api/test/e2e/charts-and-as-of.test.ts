@@ -256,7 +256,8 @@ describe.skipIf(!hasChromium)('charts and "data as of" (issue 21)', { timeout: 1
       await newPage(username);
       const before = await dbNow();
       await page.goto(`${world.server.url}${path}`);
-      const time = page.locator('time[data-as-of][datetime]');
+      // The page's own, under its heading (the overviews' year by year and maps have theirs too).
+      const time = page.locator('time[data-as-of][datetime]').first();
       await time.waitFor();
       const after = await dbNow();
       const datetime = (await time.getAttribute('datetime'))!;

@@ -17,9 +17,15 @@ import { withFilter } from '../features/filters/reportFilters.js';
 import { ReportFilterBar } from '../features/filters/ReportFilterBar.js';
 import { useReportFilters } from '../features/filters/useReportFilters.js';
 import { saveCsv } from '../features/tables/textColumns.js';
+import { YearTrend } from '../features/trend/YearTrend.js';
 import { dimensionLabel, dimensionOrder } from '../features/labels.js';
 
 const chartLimit = 15;
+
+/** The explorer's place: the account's scope, which the API holds every answer to. */
+function scopeName(viewer: NonNullable<ReturnType<typeof useViewer>['viewer']>): string {
+  return viewer.school?.name ?? viewer.division?.name ?? viewer.region?.name ?? 'the Philippines';
+}
 
 function readDimensions(params: URLSearchParams): Dimension[] {
   const wanted = new Set((params.get('dims') ?? 'REGION').split(','));
@@ -77,6 +83,9 @@ export function ExplorerPage() {
           dimensions={dimensions}
           schoolYear={report.filters.schoolYear}
         />
+      ) : null}
+      {report.years.ready ? (
+        <YearTrend filter={report.summaryFilter({})} placeName={scopeName(viewer)} />
       ) : null}
       <QueryText text={text} />
     </>

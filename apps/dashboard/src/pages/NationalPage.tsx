@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Breadcrumbs } from '@repo/ui/Breadcrumbs';
 import { QueryState } from '@repo/ui/QueryState';
 import { routes } from '../routes.js';
+import { LazyPlaceMap } from '../features/maps/LazyPlaceMap.js';
 import { EnrollmentOverview } from '../features/summary/EnrollmentOverview.js';
 import { graphql } from '../gql/index.js';
 
@@ -11,6 +12,7 @@ const NationalPageQuery = graphql(`
       id
       name
       longName
+      psgcCode
       divisionCount
       schoolCount
     }
@@ -28,6 +30,7 @@ export function NationalPage() {
       <EnrollmentOverview
         place={{}}
         placeName="the Philippines"
+        map={data ? <LazyPlaceMap level="REGION" regions={regions} /> : null}
         below={
           data
             ? {

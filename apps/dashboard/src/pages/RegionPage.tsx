@@ -4,6 +4,7 @@ import { QueryState } from '@repo/ui/QueryState';
 import { useParams } from 'react-router';
 import { routes } from '../routes.js';
 import { renderAppLink } from '../AppLink.js';
+import { LazyPlaceMap } from '../features/maps/LazyPlaceMap.js';
 import { EnrollmentOverview } from '../features/summary/EnrollmentOverview.js';
 import { graphql } from '../gql/index.js';
 import { NotFoundPage } from './NotFoundPage.js';
@@ -14,11 +15,13 @@ const RegionPageQuery = graphql(`
       id
       name
       longName
+      psgcCode
       divisionCount
       schoolCount
       divisions {
         id
         name
+        province
         schoolCount
       }
     }
@@ -44,6 +47,7 @@ export function RegionPage() {
         <EnrollmentOverview
           place={{ regionIds: [region.id] }}
           placeName={region.name}
+          map={<LazyPlaceMap level="PROVINCE" region={region} divisions={region.divisions} />}
           below={{
             dimension: 'DIVISION',
             noun: 'Division',

@@ -27,6 +27,7 @@ import { RollupDeltaRecordedAt1796551069463 } from './1796551069463-RollupDeltaR
 import { RateLimitShared1796560000000 } from './1796560000000-RateLimitShared.js';
 import { EnrollmentApproval1796581651224 } from './1796581651224-EnrollmentApproval.js';
 import { LearnerFlows1796600000000 } from './1796600000000-LearnerFlows.js';
+import { DivisionProvince1796602956562 } from './1796602956562-DivisionProvince.js';
 
 /** Every migration in order; `npm run migration:generate` rewrites this list. */
 export const migrations = [
@@ -59,4 +60,5 @@ export const migrations = [
   RateLimitShared1796560000000,
   EnrollmentApproval1796581651224,
   LearnerFlows1796600000000,
+  DivisionProvince1796602956562,
 ];

@@ -30,4 +30,8 @@ export class DivisionEntity {
 
   @Column({ name: 'is_overseas', type: 'boolean', default: false })
   isOverseas: boolean;
+
+  /** The PSGC province (NCR: district) it is drawn in on maps; null overseas. */
+  @Column({ type: 'varchar', length: 60, nullable: true })
+  province: string | null;
 }

@@ -118,3 +118,29 @@ describe('school', () => {
     expect(errors?.[0]?.extensions).toMatchObject({ field: 'schoolId', rule: 'SCHOOL_ID_FORMAT' });
   });
 });
+
+describe('Division.province (issue 22: the maps join divisions to PSGC provinces by it)', () => {
+  it.each([
+    ['CAR', 'Abra', 'ABRA'],
+    ['CAR', 'Baguio City', 'BENGUET'],
+    ['NCR', 'Manila', 'NCR FIRST DISTRICT'],
+    ['NCR', 'Quezon City', 'NCR SECOND DISTRICT'],
+    ['Region VIII', 'Calbayog City', 'SAMAR'],
+    ['Region XI', 'Davao De Oro', 'DAVAO DE ORO'],
+    ['BARMM', 'Maguindanao II', 'MAGUINDANAO DEL SUR'],
+    ['BARMM', 'Cotabato City', 'MAGUINDANAO DEL NORTE'],
+    ['PSO', 'Qatar', null],
+  ])('%s, %s: %s', async (region, name, province) => {
+    const [row] = await dataSource.query<{ id: number }[]>(
+      `SELECT d.id FROM division d JOIN region r ON r.id = d.region_id
+       WHERE r.name = $1 AND d.name = $2`,
+      [region, name],
+    );
+    const response = await server.graphql<{ division: { province: string | null } }>(
+      'query ($id: ID!) { division(id: $id) { province } }',
+      { id: String(row!.id) },
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.division.province).toBe(province);
+  });
+});

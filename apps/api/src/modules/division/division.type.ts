@@ -13,6 +13,13 @@ export class Division {
   @Field({ description: 'A host-country grouping of Philippine schools overseas.' })
   isOverseas: boolean;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The province it lies in, as PSGC 2023 names it in upper case ("ABRA"); NCR divisions their district ("NCR SECOND DISTRICT"); null overseas. Maps join divisions to provinces by it.',
+  })
+  province: string | null;
+
   regionId: number;
 }
 
@@ -33,6 +40,7 @@ export function toDivision(entity: DivisionEntity): Division {
     id: String(entity.id),
     name: entity.name,
     isOverseas: entity.isOverseas,
+    province: entity.province,
     regionId: entity.regionId,
   });
 }

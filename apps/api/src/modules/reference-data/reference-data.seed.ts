@@ -21,7 +21,13 @@ const layouts: Record<ReferenceFile, { table: string; columns: Record<string, st
   },
   divisions: {
     table: 'division',
-    columns: { id: 'smallint', region_id: 'smallint', name: 'varchar', is_overseas: 'boolean' },
+    columns: {
+      id: 'smallint',
+      region_id: 'smallint',
+      name: 'varchar',
+      is_overseas: 'boolean',
+      province: 'varchar',
+    },
   },
   districts: {
     table: 'district',

@@ -4,7 +4,7 @@ import { DataAsOf } from '@repo/ui/DataAsOf';
 import { type Column, DataTable } from '@repo/ui/DataTable';
 import { KpiCard } from '@repo/ui/KpiCard';
 import { QueryState } from '@repo/ui/QueryState';
-import { lazy, Suspense } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { Link } from 'react-router';
 import { type Dimension } from '../../gql/graphql.js';
 import { SignInPrompt } from '../auth/SignInPrompt.js';
@@ -14,6 +14,7 @@ import { previousYear } from '../filters/reportFilters.js';
 import { ReportFilterBar } from '../filters/ReportFilterBar.js';
 import { useReportFilters } from '../filters/useReportFilters.js';
 import { countColumn } from '../tables/textColumns.js';
+import { YearTrend } from '../trend/YearTrend.js';
 import { StatusTable } from './StatusTable.js';
 import { overviewQuery } from './summary.query.js';
 import {
@@ -55,6 +56,8 @@ export interface EnrollmentOverviewProps {
   below?: BelowLevel;
   /** Learners by enrollment status and moves (a school's page). */
   showStatuses?: boolean;
+  /** A map of the level below (issue 22), shown to the signed-in after the year-by-year trend. */
+  map?: ReactNode;
 }
 
 interface BelowRow {
@@ -122,6 +125,7 @@ export function EnrollmentOverview({
   placeName,
   below,
   showStatuses,
+  map,
 }: EnrollmentOverviewProps) {
   const { viewer, loading: signingIn } = useViewer();
   const report = useReportFilters();
@@ -159,6 +163,10 @@ export function EnrollmentOverview({
         <p className="empty-state">No enrollment has been recorded yet.</p>
       ) : null}
       <HeadlineCards total={total} schoolYear={schoolYear} loading={loading} versus={versus} />
+      {isSignedIn() && report.years.ready ? (
+        <YearTrend filter={report.summaryFilter(place)} placeName={placeName} />
+      ) : null}
+      {isSignedIn() && schoolYear ? map : null}
       {overview && learners === 0 ? (
         <p className="empty-state">No enrolled learner matches these filters.</p>
       ) : null}
