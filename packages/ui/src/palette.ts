@@ -25,6 +25,12 @@ export const meaningColors = {
   LAST_YEAR: '#757575', // grey, drawn dashed
   // A count with no other meaning (learners of a group)
   LEARNERS: '#3B3F46', // slate
+  // Where a cohort went the next year (issue 22): Paul Tol's vibrant scheme, safe as a set
+  PROMOTED: '#009988', // teal
+  REPEATED: '#EE7733', // orange
+  COMPLETED: '#0077BB', // blue
+  TO_ALS: '#33BBEE', // cyan
+  NOT_ENROLLED: '#CC3311', // red
 } as const;
 
 export type Meaning = keyof typeof meaningColors;

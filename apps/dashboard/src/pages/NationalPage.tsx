@@ -3,6 +3,7 @@ import { Breadcrumbs } from '@repo/ui/Breadcrumbs';
 import { QueryState } from '@repo/ui/QueryState';
 import { routes } from '../routes.js';
 import { EnrollmentOverview } from '../features/summary/EnrollmentOverview.js';
+import { LearnerFlowSection } from '../features/flows/LearnerFlowSection.js';
 import { graphql } from '../gql/index.js';
 
 const NationalPageQuery = graphql(`
@@ -44,6 +45,7 @@ export function NationalPage() {
             : undefined
         }
       />
+      <LearnerFlowSection place={{}} placeName="the Philippines" />
     </>
   );
 }

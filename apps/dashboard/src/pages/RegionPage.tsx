@@ -5,6 +5,7 @@ import { useParams } from 'react-router';
 import { routes } from '../routes.js';
 import { renderAppLink } from '../AppLink.js';
 import { EnrollmentOverview } from '../features/summary/EnrollmentOverview.js';
+import { LearnerFlowSection } from '../features/flows/LearnerFlowSection.js';
 import { graphql } from '../gql/index.js';
 import { NotFoundPage } from './NotFoundPage.js';
 
@@ -56,6 +57,9 @@ export function RegionPage() {
             })),
           }}
         />
+      ) : null}
+      {region ? (
+        <LearnerFlowSection place={{ regionIds: [region.id] }} placeName={region.name} />
       ) : null}
     </>
   );
