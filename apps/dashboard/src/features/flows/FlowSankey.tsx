@@ -1,6 +1,7 @@
-import { formatCount, formatPercent } from '@repo/ui/format';
+import { formatCount } from '@repo/ui/format';
 import { type Meaning, meaningColor } from '@repo/ui/palette';
 import { ResponsiveContainer, Sankey, type SankeyLinkProps, type SankeyNodeProps } from 'recharts';
+import { formatRate } from './flowRows.js';
 
 export interface FlowSankeyProps {
   /** The SVG's <title> and <desc>; the same figures are in the table beside it. */
@@ -21,7 +22,7 @@ function FlowNode({ x, y, width, height, index, payload }: SankeyNodeProps, coho
   const isCohort = index === 0;
   const text = isCohort
     ? `${node.name}: ${formatCount(node.value)}`
-    : `${node.name}: ${formatCount(node.value)} (${formatPercent(node.value / cohort)})`;
+    : `${node.name}: ${formatCount(node.value)} (${formatRate(node.value / cohort)})`;
   return (
     <g className="flow-node">
       <rect
@@ -32,8 +33,9 @@ function FlowNode({ x, y, width, height, index, payload }: SankeyNodeProps, coho
         fill={meaningColor(node.meaning)}
       />
       <text
-        x={isCohort ? x + width + 6 : x + width + 6}
-        y={isCohort ? (y - 6 > 12 ? y - 6 : y + 14) : y + height / 2}
+        x={x + width + 6}
+        // The cohort's name above its bar (in the chart's top margin), an outcome's beside it.
+        y={isCohort ? y - 6 : y + height / 2}
         dominantBaseline={isCohort ? 'auto' : 'central'}
         fill="#1b1f24"
         fontSize={13}
