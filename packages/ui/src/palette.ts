@@ -27,6 +27,12 @@ export const meaningColors = {
   LEARNERS: '#3B3F46', // slate
   // The gender parity index (females per male), drawn against its own axis
   PARITY: '#994455', // Tol's dark red
+  // Where a cohort went the next year (issue 22): Paul Tol's vibrant scheme, safe as a set
+  PROMOTED: '#009988', // teal
+  REPEATED: '#EE7733', // orange
+  COMPLETED: '#0077BB', // blue
+  TO_ALS: '#33BBEE', // cyan
+  NOT_ENROLLED: '#CC3311', // red
 } as const;
 
 export type Meaning = keyof typeof meaningColors;

@@ -256,7 +256,7 @@ describe.skipIf(!hasChromium)('charts and "data as of" (issue 21)', { timeout: 1
       await newPage(username);
       const before = await dbNow();
       await page.goto(`${world.server.url}${path}`);
-      // The page's own, under its heading (the overviews' year by year and maps have theirs too).
+      // The page's own, first: the sections below (year by year, maps, learner flows) say theirs.
       const time = page.locator('time[data-as-of][datetime]').first();
       await time.waitFor();
       const after = await dbNow();

@@ -8,6 +8,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { routes } from '../routes.js';
 import { renderAppLink } from '../AppLink.js';
 import { EnrollmentOverview } from '../features/summary/EnrollmentOverview.js';
+import { LearnerFlowSection } from '../features/flows/LearnerFlowSection.js';
 import { graphql } from '../gql/index.js';
 import { type DivisionPageQuery } from '../gql/graphql.js';
 import { NotFoundPage } from './NotFoundPage.js';
@@ -51,6 +52,25 @@ const divisionPageQuery = graphql(`
 `);
 
 type Division = NonNullable<DivisionPageQuery['division']>;
+
+/** The division's enrollment overview with its schools, then its learner flows (issue 22). */
+function DivisionFigures({ division }: { division: Division }) {
+  return (
+    <>
+      <EnrollmentOverview
+        place={{ divisionIds: [division.id] }}
+        placeName={division.name}
+        below={{
+          dimension: 'SCHOOL',
+          noun: 'School',
+          caption: `Enrollment by school, ${division.name}`,
+          schoolHref: routes.school,
+        }}
+      />
+      <LearnerFlowSection place={{ divisionIds: [division.id] }} placeName={division.name} />
+    </>
+  );
+}
 
 export function DivisionPage() {
   const { divisionId = '' } = useParams();
@@ -99,18 +119,7 @@ export function DivisionPage() {
         renderLink={renderAppLink}
       />
       <h1>{division ? `Schools Division of ${division.name}` : 'Division'}</h1>
-      {division ? (
-        <EnrollmentOverview
-          place={{ divisionIds: [division.id] }}
-          placeName={division.name}
-          below={{
-            dimension: 'SCHOOL',
-            noun: 'School',
-            caption: `Enrollment by school, ${division.name}`,
-            schoolHref: routes.school,
-          }}
-        />
-      ) : null}
+      {division ? <DivisionFigures division={division} /> : null}
       <h2>School directory</h2>
       <p className="note">
         {division

@@ -4,6 +4,7 @@ import { QueryState } from '@repo/ui/QueryState';
 import { routes } from '../routes.js';
 import { LazyPlaceMap } from '../features/maps/LazyPlaceMap.js';
 import { EnrollmentOverview } from '../features/summary/EnrollmentOverview.js';
+import { LearnerFlowSection } from '../features/flows/LearnerFlowSection.js';
 import { graphql } from '../gql/index.js';
 
 const NationalPageQuery = graphql(`
@@ -47,6 +48,7 @@ export function NationalPage() {
             : undefined
         }
       />
+      <LearnerFlowSection place={{}} placeName="the Philippines" />
     </>
   );
 }

@@ -6,6 +6,7 @@ import { routes } from '../routes.js';
 import { renderAppLink } from '../AppLink.js';
 import { LazyPlaceMap } from '../features/maps/LazyPlaceMap.js';
 import { EnrollmentOverview } from '../features/summary/EnrollmentOverview.js';
+import { LearnerFlowSection } from '../features/flows/LearnerFlowSection.js';
 import { graphql } from '../gql/index.js';
 import { NotFoundPage } from './NotFoundPage.js';
 
@@ -60,6 +61,9 @@ export function RegionPage() {
             })),
           }}
         />
+      ) : null}
+      {region ? (
+        <LearnerFlowSection place={{ regionIds: [region.id] }} placeName={region.name} />
       ) : null}
     </>
   );

@@ -9,6 +9,7 @@ import { renderAppLink } from '../AppLink.js';
 import { useViewer } from '../features/auth/useViewer.js';
 import { useReportFilters } from '../features/filters/useReportFilters.js';
 import { EnrollmentOverview } from '../features/summary/EnrollmentOverview.js';
+import { LearnerFlowSection } from '../features/flows/LearnerFlowSection.js';
 import { TemporaryEnrollments } from '../features/summary/TemporaryEnrollments.js';
 import { graphql } from '../gql/index.js';
 import { NotFoundPage } from './NotFoundPage.js';
@@ -104,6 +105,9 @@ export function SchoolPage() {
           placeName={school.name}
           showStatuses
         />
+      ) : null}
+      {school ? (
+        <LearnerFlowSection place={{ schoolIds: [school.schoolId] }} placeName={school.name} />
       ) : null}
       {school &&
       viewer &&
