@@ -41,7 +41,8 @@ export function YearTrendChart({
         {...size}
       >
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="label" />
+        {/* Every year labelled (recharts drops labels it finds crowded: six years lost two). */}
+        <XAxis dataKey="label" interval={0} />
         <YAxis
           yAxisId="count"
           tickFormatter={(v: number) => formatCount(v)}

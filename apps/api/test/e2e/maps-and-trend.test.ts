@@ -1,5 +1,6 @@
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { flowsFromBaseTables } from '../../src/modules/reporting/learner-flows.base-sql.js';
 import { hasChromium, launchChromium } from './browser.js';
 import {
   axeViolations,
@@ -148,6 +149,60 @@ describe.skipIf(!hasChromium)('year by year and maps (issue 22)', { timeout: 240
     }
     expect(reached.map((l) => l.split(',')[0]).sort()).toEqual(provinces.map((p) => p.name).sort());
     expect(reached.every((l) => /Gender parity index: (\d\.\d\d|no data)$/.test(l))).toBe(true);
+  });
+
+  it("the map's dropout and transition measures: last year's learners of each province followed into this year as the base tables count them (Abra, six years; the rest of CAR has no year before: no data)", async () => {
+    const provinces = await carProvinces();
+    const start = Number(world.year.slice(0, 4)) - 1;
+    const previous = `${start}-${start + 1}`;
+    const percent = new Intl.NumberFormat('en-PH', { style: 'percent', maximumFractionDigits: 1 });
+    const expected = async (measure: 'dropout' | 'transition') => {
+      const labels: string[] = [];
+      for (const p of provinces) {
+        const divisions = await world.dataSource.query<{ id: number }[]>(
+          'SELECT id FROM division WHERE region_id = $1 AND province = $2',
+          [world.carId, p.province],
+        );
+        let [whole, part, missing] = [0, 0, false];
+        for (const d of divisions) {
+          const rows = await flowsFromBaseTables(world.dataSource, {
+            schoolYear: previous,
+            place: { kind: 'division', id: d.id },
+            groupBy: ['GRADE_LEVEL'],
+          });
+          if (rows.length === 0) missing = true;
+          for (const r of rows) {
+            const counted =
+              measure === 'dropout' || ['GRADE_6', 'GRADE_10'].includes(String(r.keys.GRADE_LEVEL));
+            if (!counted) continue;
+            whole += r.cohort;
+            part += measure === 'dropout' ? r.notEnrolled : r.promoted;
+          }
+        }
+        labels.push(
+          `${p.name}, ${missing || whole === 0 ? 'no data' : percent.format(part / whole)}`,
+        );
+      }
+      return labels.sort();
+    };
+    for (const [measure, label] of [
+      ['dropout', 'Dropout rate (not enrolled this year)'],
+      ['transition', 'Transition rate (Grades 6 → 7, 10 → 11)'],
+    ] as const) {
+      const want = await expected(measure);
+      expect(want.find((l) => l.startsWith('Abra'))).not.toMatch(/no data/);
+      await open('region', `/regions/${world.carId}?sy=${world.year}&measure=${measure}`);
+      await expect.poll(() => mapAreas().count()).toBe(provinces.length);
+      await expect
+        .poll(async () => {
+          const labels: string[] = [];
+          for (const area of await mapAreas().all())
+            labels.push((await area.getAttribute('aria-label'))!.replace(`${label}: `, ''));
+          return labels.sort();
+        })
+        .toEqual(want);
+      await context.close();
+    }
   });
 
   it('a click on a province drills in: one division, to its page; several (Benguet), to the list of them', async () => {

@@ -5,7 +5,7 @@ import { type Column, DataTable } from '@repo/ui/DataTable';
 import { QueryState } from '@repo/ui/QueryState';
 import { type RefObject, useId, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { type PlaceMapQuery } from '../../gql/graphql.js';
+import { type PlaceFlowsQuery, type PlaceMapQuery } from '../../gql/graphql.js';
 import { routes } from '../../routes.js';
 import { useReportFilters } from '../filters/useReportFilters.js';
 import {
@@ -17,12 +17,13 @@ import {
 } from './mapJoins.js';
 import {
   areaValue,
+  isFlowMeasure,
   type MapMeasure,
   mapMeasures,
   measureOf,
   type PlaceFigures,
 } from './mapMeasures.js';
-import { placeMapQuery } from './placeMap.query.js';
+import { placeFlowsQuery, placeMapQuery } from './placeMap.query.js';
 import { useGeo } from './useGeo.js';
 
 export interface DivisionPlace {
@@ -46,10 +47,22 @@ interface MapRow {
   places: { id: string; name: string }[];
 }
 
-const empty: PlaceFigures = { learners: 0, male: 0, female: 0, previousYearLearners: 0 };
+const empty: PlaceFigures = {
+  learners: 0,
+  male: 0,
+  female: 0,
+  previousYearLearners: 0,
+  flowCohort: 0,
+  notEnrolled: 0,
+  transitionCohort: 0,
+  transitioned: 0,
+};
 
-function toFigures(data: PlaceMapQuery | undefined): Map<string, PlaceFigures> {
-  return new Map(
+function toFigures(
+  data: PlaceMapQuery | undefined,
+  flows: PlaceFlowsQuery | undefined,
+): Map<string, PlaceFigures> {
+  const figures = new Map<string, PlaceFigures>(
     (data?.enrollmentSummary ?? []).map((r) => [
       (r.division?.id ?? r.region?.id)!,
       {
@@ -60,6 +73,48 @@ function toFigures(data: PlaceMapQuery | undefined): Map<string, PlaceFigures> {
       },
     ]),
   );
+  // A place's flows summed over its grades; transition over Grades 6 and 10 only.
+  for (const r of flows?.learnerFlows ?? []) {
+    const id = (r.division?.id ?? r.region?.id)!;
+    const place = figures.get(id) ?? { ...empty, learners: null, male: null, female: null };
+    const transition = r.gradeLevel === 'GRADE_6' || r.gradeLevel === 'GRADE_10';
+    figures.set(id, {
+      ...place,
+      flowCohort: (place.flowCohort ?? 0) + r.cohort,
+      notEnrolled: (place.notEnrolled ?? 0) + r.notEnrolled,
+      transitionCohort: (place.transitionCohort ?? 0) + (transition ? r.cohort : 0),
+      transitioned: (place.transitioned ?? 0) + (transition ? r.promoted : 0),
+    });
+  }
+  return figures;
+}
+
+/** The school year before `year` ("2025-2026" → "2024-2025"). */
+const yearBefore = (year: string) => {
+  const start = Number(year.slice(0, 4)) - 1;
+  return `${start}-${start + 1}`;
+};
+
+/**
+ * The flow measures' figures: last year's learners of the places (a region's divisions, or the
+ * regions), followed into the map's year by grade; asked only when the measure is one of them.
+ */
+function usePlaceFlows(
+  schoolYear: string | null | undefined,
+  regionId: string | null,
+  measure: MapMeasure,
+) {
+  return useQuery(placeFlowsQuery, {
+    variables: {
+      filter: {
+        schoolYear: yearBefore(schoolYear ?? '0000-0001'),
+        ...(regionId ? { regionIds: [regionId] } : {}),
+      },
+      groupBy: [regionId ? 'DIVISION' : 'REGION', 'GRADE_LEVEL'],
+    },
+    skip: !schoolYear || !isFlowMeasure(measure),
+    fetchPolicy: 'no-cache',
+  });
 }
 
 /**
@@ -81,20 +136,24 @@ export function PlaceMap(props: PlaceMapProps) {
       groupBy: [isRegions ? 'REGION' : 'DIVISION'],
     },
     skip: !report.filters.schoolYear,
-    // Not through the cache: the overview asks the same enrollmentSummary (same filter and
-    // grouping, other fields), and its rows have no id to merge by, so each answer would replace
-    // the other's and send it back to the network (the walk saw figures read after the page had
-    // settled).
+    // Not through the cache: the overview asks the same enrollmentSummary with other fields, and
+    // rows without ids would replace each other's and refetch (the walk saw it).
     fetchPolicy: 'no-cache',
   });
   const answer = data ?? previousData;
+  const flows = usePlaceFlows(
+    report.filters.schoolYear,
+    isRegions ? null : props.region.id,
+    measure,
+  );
+  const flowAnswer = flows.data ?? flows.previousData;
   const join: Join<RegionPlace | DivisionPlace> | null = useMemo(() => {
     if (!geo.data) return null;
     return props.level === 'REGION'
       ? joinRegions(geo.data.features, props.regions)
       : joinProvinces(geo.data.features, props.divisions);
   }, [geo.data, props]);
-  const figures = useMemo(() => toFigures(answer), [answer]);
+  const figures = useMemo(() => toFigures(answer, flowAnswer), [answer, flowAnswer]);
   const rows: MapRow[] = (join?.areas ?? []).map((a) => ({
     id: a.id,
     name: a.name,
@@ -124,8 +183,8 @@ export function PlaceMap(props: PlaceMapProps) {
         }}
       />
       <QueryState
-        loading={(loading && !answer) || geo.loading}
-        error={error ?? (geo.error ? new Error(geo.error) : undefined)}
+        loading={(loading && !answer) || geo.loading || (flows.loading && !flowAnswer)}
+        error={error ?? flows.error ?? (geo.error ? new Error(geo.error) : undefined)}
         onRetry={() => void refetch()}
         what="the map"
       />

@@ -1,4 +1,4 @@
-import { formatChange, formatCount, formatIndex } from '@repo/ui/format';
+import { formatChange, formatCount, formatIndex, formatPercent } from '@repo/ui/format';
 
 /**
  * The additive figures of one place a map measure is made of (summed over the places an area
@@ -10,7 +10,22 @@ export interface PlaceFigures {
   male: number | null;
   female: number | null;
   previousYearLearners: number | null;
+  /** From learnerFlows, last year's learners followed into this year: all of them… */
+  flowCohort?: number | null;
+  /** …those not enrolled this year… */
+  notEnrolled?: number | null;
+  /** …last year's Grade 6 and Grade 10 learners, and those of them in the next level now. */
+  transitionCohort?: number | null;
+  transitioned?: number | null;
 }
+
+/** The figures a measure of learnerFlows needs (the map asks for flows only for these). */
+export const flowFigures: readonly Figure[] = [
+  'flowCohort',
+  'notEnrolled',
+  'transitionCohort',
+  'transitioned',
+];
 
 export type Figure = keyof PlaceFigures;
 
@@ -49,7 +64,25 @@ export const mapMeasures: readonly MapMeasure[] = [
     // Females per male over the area's learners, not an average of its divisions' indices.
     value: (s) => (s.male > 0 ? s.female / s.male : null),
   },
+  {
+    key: 'transition',
+    label: 'Transition rate (Grades 6 → 7, 10 → 11)',
+    format: formatPercent,
+    figures: ['transitionCohort', 'transitioned'],
+    value: (s) => (s.transitionCohort > 0 ? s.transitioned / s.transitionCohort : null),
+  },
+  {
+    key: 'dropout',
+    label: 'Dropout rate (not enrolled this year)',
+    format: formatPercent,
+    figures: ['flowCohort', 'notEnrolled'],
+    value: (s) => (s.flowCohort > 0 ? s.notEnrolled / s.flowCohort : null),
+  },
 ];
+
+/** Whether a measure is one of learnerFlows'. */
+export const isFlowMeasure = (measure: MapMeasure) =>
+  measure.figures.some((f) => flowFigures.includes(f));
 
 export function measureOf(key: string | null): MapMeasure {
   return mapMeasures.find((m) => m.key === key) ?? mapMeasures[0]!;
@@ -63,7 +96,7 @@ export function areaValue(measure: MapMeasure, places: readonly PlaceFigures[]):
     let total = 0;
     for (const place of places) {
       const v = place[figure];
-      if (v === null) return null;
+      if (v === null || v === undefined) return null;
       total += v;
     }
     sum[figure] = total;

@@ -18,3 +18,24 @@ export const placeMapQuery = graphql(`
     }
   }
 `);
+
+/**
+ * Last year's learners of the places followed into the map's year (issue 22), by grade: the
+ * dropout and transition measures of the map.
+ */
+export const placeFlowsQuery = graphql(`
+  query PlaceFlows($filter: LearnerFlowFilter!, $groupBy: [Dimension!]!) {
+    learnerFlows(filter: $filter, groupBy: $groupBy) {
+      region {
+        id
+      }
+      division {
+        id
+      }
+      gradeLevel
+      cohort
+      promoted
+      notEnrolled
+    }
+  }
+`);
