@@ -10,6 +10,10 @@ const key = `"school_year" varchar(9) NOT NULL, "sector" varchar(10) NOT NULL,
 const measures = `"learners" integer NOT NULL, "learners_key_sum" bigint NOT NULL`;
 const keyColumns =
   'school_year, sector, grade_level, sex, categories, outcome, other_school, survived';
+const briefKey = `"school_year" varchar(9) NOT NULL, "sector" varchar(10) NOT NULL,
+  "grade_level" varchar(24) NOT NULL, "sex" varchar(6) NOT NULL,
+  "outcome" varchar(20) NOT NULL, "other_school" boolean NOT NULL, "survived" boolean NOT NULL`;
+const briefColumns = 'school_year, sector, grade_level, sex, outcome, other_school, survived';
 
 const tables = [
   `CREATE TABLE "learner_flow" (
@@ -33,6 +37,20 @@ const tables = [
       PRIMARY KEY ("region_id", ${keyColumns}))`,
   'CREATE INDEX "IDX_learner_flow_rollup_school_year_division" ON "learner_flow_rollup_school" ("school_year", "division_id")',
   'CREATE INDEX "IDX_learner_flow_rollup_division_year_region" ON "learner_flow_rollup_division" ("school_year", "region_id")',
+  'CREATE INDEX "IDX_learner_flow_rollup_region_year" ON "learner_flow_rollup_region" ("school_year")',
+  // The brief shape: without the category mask.
+  `CREATE TABLE "learner_flow_rollup_school_brief" (
+      "region_id" smallint NOT NULL, "division_id" smallint NOT NULL, "school_id" integer NOT NULL,
+      ${briefKey}, ${measures}, PRIMARY KEY ("school_id", ${briefColumns}))`,
+  `CREATE TABLE "learner_flow_rollup_division_brief" (
+      "region_id" smallint NOT NULL, "division_id" smallint NOT NULL, ${briefKey}, ${measures},
+      PRIMARY KEY ("division_id", ${briefColumns}))`,
+  `CREATE TABLE "learner_flow_rollup_region_brief" (
+      "region_id" smallint NOT NULL, ${briefKey}, ${measures},
+      PRIMARY KEY ("region_id", ${briefColumns}))`,
+  'CREATE INDEX "IDX_learner_flow_rollup_school_brief_year_division" ON "learner_flow_rollup_school_brief" ("school_year", "division_id")',
+  'CREATE INDEX "IDX_learner_flow_rollup_division_brief_year_region" ON "learner_flow_rollup_division_brief" ("school_year", "region_id")',
+  'CREATE INDEX "IDX_learner_flow_rollup_region_brief_year" ON "learner_flow_rollup_region_brief" ("school_year")',
 ];
 
 /** The same text as db/sql/learner-flow.sql. */
@@ -235,8 +253,10 @@ BEGIN
   RETURN v_count;
 END $$;
 
--- Folds the committed deltas into the school, division and region rollups in one statement. One
--- applier at a time; the others return at once.
+-- Folds the committed deltas into the school, division and region rollups in one statement, each
+-- in two shapes: with the category mask, and brief (without it: a sixth of the rows, for the
+-- questions that neither group nor filter by category). One applier at a time; the others return
+-- at once.
 CREATE OR REPLACE FUNCTION apply_learner_flow_deltas() RETURNS integer
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
@@ -274,6 +294,36 @@ BEGIN
     FROM d GROUP BY region_id, school_year, sector, grade_level, sex, categories, outcome,
                     other_school, survived
     ON CONFLICT (region_id, school_year, sector, grade_level, sex, categories, outcome, other_school, survived)
+    DO UPDATE SET learners = t.learners + excluded.learners,
+                  learners_key_sum = t.learners_key_sum + excluded.learners_key_sum),
+  g3 AS (
+    INSERT INTO learner_flow_rollup_school_brief AS t (school_id, region_id, division_id, school_year,
+      sector, grade_level, sex, outcome, other_school, survived, learners, learners_key_sum)
+    SELECT school_id, region_id, division_id, school_year, sector, grade_level, sex,
+           outcome, other_school, survived, sum(learners)::int, sum(learners_key_sum)::bigint
+    FROM d GROUP BY school_id, region_id, division_id, school_year, sector, grade_level, sex,
+                    outcome, other_school, survived
+    ON CONFLICT (school_id, school_year, sector, grade_level, sex, outcome, other_school, survived)
+    DO UPDATE SET learners = t.learners + excluded.learners,
+                  learners_key_sum = t.learners_key_sum + excluded.learners_key_sum),
+  g4 AS (
+    INSERT INTO learner_flow_rollup_division_brief AS t (division_id, region_id, school_year, sector,
+      grade_level, sex, outcome, other_school, survived, learners, learners_key_sum)
+    SELECT division_id, region_id, school_year, sector, grade_level, sex, outcome,
+           other_school, survived, sum(learners)::int, sum(learners_key_sum)::bigint
+    FROM d GROUP BY division_id, region_id, school_year, sector, grade_level, sex,
+                    outcome, other_school, survived
+    ON CONFLICT (division_id, school_year, sector, grade_level, sex, outcome, other_school, survived)
+    DO UPDATE SET learners = t.learners + excluded.learners,
+                  learners_key_sum = t.learners_key_sum + excluded.learners_key_sum),
+  g5 AS (
+    INSERT INTO learner_flow_rollup_region_brief AS t (region_id, school_year, sector, grade_level, sex,
+      outcome, other_school, survived, learners, learners_key_sum)
+    SELECT region_id, school_year, sector, grade_level, sex, outcome, other_school, survived,
+           sum(learners)::int, sum(learners_key_sum)::bigint
+    FROM d GROUP BY region_id, school_year, sector, grade_level, sex, outcome,
+                    other_school, survived
+    ON CONFLICT (region_id, school_year, sector, grade_level, sex, outcome, other_school, survived)
     DO UPDATE SET learners = t.learners + excluded.learners,
                   learners_key_sum = t.learners_key_sum + excluded.learners_key_sum)
   SELECT count(*) INTO v_count FROM d;
@@ -320,7 +370,8 @@ export class LearnerFlows1796600000000 implements MigrationInterface {
     ])
       await queryRunner.query(`DROP FUNCTION ${fn}`);
     for (const table of ['region', 'division', 'school'])
-      await queryRunner.query(`DROP TABLE "learner_flow_rollup_${table}"`);
+      for (const shape of ['', '_brief'])
+        await queryRunner.query(`DROP TABLE "learner_flow_rollup_${table}${shape}"`);
     await queryRunner.query('DROP TABLE "learner_flow_delta"');
     await queryRunner.query('DROP TABLE "learner_flow"');
   }

@@ -196,8 +196,10 @@ BEGIN
   RETURN v_count;
 END $$;
 
--- Folds the committed deltas into the school, division and region rollups in one statement. One
--- applier at a time; the others return at once.
+-- Folds the committed deltas into the school, division and region rollups in one statement, each
+-- in two shapes: with the category mask, and brief (without it: a sixth of the rows, for the
+-- questions that neither group nor filter by category). One applier at a time; the others return
+-- at once.
 CREATE OR REPLACE FUNCTION apply_learner_flow_deltas() RETURNS integer
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
@@ -235,6 +237,36 @@ BEGIN
     FROM d GROUP BY region_id, school_year, sector, grade_level, sex, categories, outcome,
                     other_school, survived
     ON CONFLICT (region_id, school_year, sector, grade_level, sex, categories, outcome, other_school, survived)
+    DO UPDATE SET learners = t.learners + excluded.learners,
+                  learners_key_sum = t.learners_key_sum + excluded.learners_key_sum),
+  g3 AS (
+    INSERT INTO learner_flow_rollup_school_brief AS t (school_id, region_id, division_id, school_year,
+      sector, grade_level, sex, outcome, other_school, survived, learners, learners_key_sum)
+    SELECT school_id, region_id, division_id, school_year, sector, grade_level, sex,
+           outcome, other_school, survived, sum(learners)::int, sum(learners_key_sum)::bigint
+    FROM d GROUP BY school_id, region_id, division_id, school_year, sector, grade_level, sex,
+                    outcome, other_school, survived
+    ON CONFLICT (school_id, school_year, sector, grade_level, sex, outcome, other_school, survived)
+    DO UPDATE SET learners = t.learners + excluded.learners,
+                  learners_key_sum = t.learners_key_sum + excluded.learners_key_sum),
+  g4 AS (
+    INSERT INTO learner_flow_rollup_division_brief AS t (division_id, region_id, school_year, sector,
+      grade_level, sex, outcome, other_school, survived, learners, learners_key_sum)
+    SELECT division_id, region_id, school_year, sector, grade_level, sex, outcome,
+           other_school, survived, sum(learners)::int, sum(learners_key_sum)::bigint
+    FROM d GROUP BY division_id, region_id, school_year, sector, grade_level, sex,
+                    outcome, other_school, survived
+    ON CONFLICT (division_id, school_year, sector, grade_level, sex, outcome, other_school, survived)
+    DO UPDATE SET learners = t.learners + excluded.learners,
+                  learners_key_sum = t.learners_key_sum + excluded.learners_key_sum),
+  g5 AS (
+    INSERT INTO learner_flow_rollup_region_brief AS t (region_id, school_year, sector, grade_level, sex,
+      outcome, other_school, survived, learners, learners_key_sum)
+    SELECT region_id, school_year, sector, grade_level, sex, outcome, other_school, survived,
+           sum(learners)::int, sum(learners_key_sum)::bigint
+    FROM d GROUP BY region_id, school_year, sector, grade_level, sex, outcome,
+                    other_school, survived
+    ON CONFLICT (region_id, school_year, sector, grade_level, sex, outcome, other_school, survived)
     DO UPDATE SET learners = t.learners + excluded.learners,
                   learners_key_sum = t.learners_key_sum + excluded.learners_key_sum)
   SELECT count(*) INTO v_count FROM d;

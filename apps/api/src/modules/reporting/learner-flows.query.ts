@@ -65,14 +65,17 @@ export function flowStatement(question: FlowQuestion): { sql: string; params: un
   };
   const grain = grainFor(question);
   const where = `WHERE ${conditions(question, param).join(' AND ')}`;
+  const byCategory = question.dimensions.includes('CATEGORY');
+  // The brief shape (no category mask, a sixth of the rows) unless a category is asked about.
+  const brief = !byCategory && !question.filter.categories?.length;
   const columns = [
     'region_id',
     ...(grain === 'region' ? [] : ['division_id']),
     ...(grain === 'school' ? ['school_id'] : []),
-    'school_year, sector, grade_level, sex, categories, outcome, other_school, survived',
-    'learners, learners_key_sum',
+    'school_year, sector, grade_level, sex',
+    ...(brief ? [] : ['categories']),
+    'outcome, other_school, survived, learners, learners_key_sum',
   ].join(', ');
-  const byCategory = question.dimensions.includes('CATEGORY');
   const categories = byCategory
     ? `JOIN (VALUES ${Object.entries(categoryBits)
         .map(([name, bit]) => `('${name}', ${bit})`)
@@ -93,7 +96,7 @@ export function flowStatement(question: FlowQuestion): { sql: string; params: un
     SELECT ${[...keys, 'r.grade_level', 'r.sex', 'r.outcome', 'r.other_school', 'r.survived', 'r.school_year AS cohort_year'].join(', ')},
            sum(r.learners)::int AS learners, sum(r.learners_key_sum)::text AS key_sum,
            statement_timestamp() AS as_of
-    FROM (SELECT ${columns} FROM learner_flow_rollup_${grain}
+    FROM (SELECT ${columns} FROM learner_flow_rollup_${grain}${brief ? '_brief' : ''}
           UNION ALL SELECT ${columns} FROM learner_flow_delta) r ${categories}
     ${where}
     GROUP BY ${groups.join(', ')}
