@@ -64,9 +64,10 @@ export async function flowsFromBaseTables(
        SELECT s.region_id, s.division_id, s.id AS school_id, s.sector, c.grade_level, l.sex, c.status,
               array_position(${grades}, c.grade_level::text) AS g,
               n.school_id AS next_school, n.grade_level AS next_grade,
-              c.grade_level = 'GRADE_7' AND c.learner_id IN (
-                SELECT r.learner_id FROM enrollment r
-                WHERE r.grade_level = 'GRADE_10' AND r.school_year > $1 AND r.status IN ${counted}
+              c.grade_level = 'GRADE_7' AND EXISTS (
+                SELECT 1 FROM enrollment r
+                WHERE r.learner_id = c.learner_id AND r.grade_level = 'GRADE_10'
+                  AND r.school_year > $1 AND r.status IN ${counted}
               ) AS reached_10,
               array_position(${grades}, n.grade_level::text) AS next_g,
               CASE WHEN n.grade_level = 'KINDER' THEN s.offers_kinder
