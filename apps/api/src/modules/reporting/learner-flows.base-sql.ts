@@ -59,7 +59,7 @@ export async function flowsFromBaseTables(
   const keys = question.groupBy.map((g, i) => `${groupColumn[g]} AS k${i}`);
   const groups = question.groupBy.map((_, i) => `k${i}`);
   const rows = await dataSource.query<Record<string, string | number>[]>(
-    `WITH cur AS (${yearRows('$1')}), nxt AS (${yearRows('$2')}),
+    `WITH cur AS MATERIALIZED (${yearRows('$1')}), nxt AS MATERIALIZED (${yearRows('$2')}),
      k AS (
        SELECT s.region_id, s.division_id, s.id AS school_id, s.sector, c.grade_level, l.sex, c.status,
               array_position(${grades}, c.grade_level::text) AS g,
