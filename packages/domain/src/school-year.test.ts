@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  shiftSchoolYear,
   currentSchoolYear,
   documentDeadlineFor,
   lastOpenedSchoolYear,
@@ -197,5 +198,18 @@ describe('lastOpenedSchoolYear (what reports mean by "now")', () => {
   });
   it('is null without calendars', () => {
     expect(lastOpenedSchoolYear([], '2027-01-01')).toBeNull();
+  });
+});
+
+describe('shiftSchoolYear', () => {
+  it.each([
+    ['2025-2026', 1, '2026-2027'],
+    ['2025-2026', -1, '2024-2025'],
+    ['2025-2026', 0, '2025-2026'],
+  ] as const)('%s by %i is %s', (year, by, expected) => {
+    expect(shiftSchoolYear(year, by)).toBe(expected);
+  });
+  it('refuses what is not a school year', () => {
+    expect(() => shiftSchoolYear('2025-2027', 1)).toThrow('not a school year');
   });
 });

@@ -24,6 +24,13 @@ export function formatSchoolYear(year: SchoolYear): string {
   return `${year.startYear}-${year.startYear + 1}`;
 }
 
+/** The school year `years` after `schoolYear` (before, when negative): "2025-2026", -1 → "2024-2025". */
+export function shiftSchoolYear(schoolYear: string, years: number): string {
+  const year = parseSchoolYear(schoolYear);
+  if (!year) throw new Error(`not a school year: ${schoolYear}`);
+  return formatSchoolYear({ startYear: year.startYear + years });
+}
+
 /** The dates the policy fixes by rule, each of which an administrator may override for a year. */
 export interface PolicyDates {
   earlyRegistrationStart: CivilDate;

@@ -2,7 +2,7 @@
 // one year always was, each later year carried from the year before (forward-step.ts) and each
 // earlier one made from the year after (backward-step.ts), at the rates of flow-rates.ts.
 import { addDays } from '@repo/domain/civil-date';
-import { formatSchoolYear, parseSchoolYear } from '@repo/domain/school-year';
+import { parseSchoolYear, shiftSchoolYear } from '@repo/domain/school-year';
 import { type DataSource } from 'typeorm';
 import { backwardStep } from './backward-step.js';
 import { type Cell, type DataSourceTag } from './enrollment-cell.js';
@@ -20,8 +20,7 @@ import { enrolledStatuses, type Step } from './year-step.js';
 export const officialYear = '2023-2024';
 
 const startOf = (schoolYear: string) => parseSchoolYear(schoolYear)!.startYear;
-const shift = (schoolYear: string, years: number) =>
-  formatSchoolYear({ startYear: startOf(schoolYear) + years });
+const shift = shiftSchoolYear;
 
 export interface EnrollmentYearsLoad {
   /** The years loaded by this call (a year already loaded is skipped), in the order loaded. */

@@ -9,7 +9,7 @@ import {
   flowRates,
   type FlowRates,
 } from '@repo/domain/flows';
-import { formatSchoolYear, parseSchoolYear } from '@repo/domain/school-year';
+import { parseSchoolYear, shiftSchoolYear } from '@repo/domain/school-year';
 import { type DataSource } from 'typeorm';
 import { clock } from '../../clock.js';
 import { badUserInput } from '../../errors.js';
@@ -33,8 +33,7 @@ export interface FlowGroup extends FlowCounts, FlowRates {
   genderParity: FlowRates;
 }
 
-const yearsAfter = (year: string, years: number) =>
-  formatSchoolYear({ startYear: parseSchoolYear(year)!.startYear + years });
+const yearsAfter = shiftSchoolYear;
 
 const yearAfter = (year: string) => yearsAfter(year, 1);
 

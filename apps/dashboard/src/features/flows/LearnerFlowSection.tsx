@@ -1,3 +1,4 @@
+import { shiftSchoolYear } from '@repo/domain/school-year';
 import { useQuery } from '@apollo/client/react';
 import { type Column, DataTable } from '@repo/ui/DataTable';
 import { DataAsOf } from '@repo/ui/DataAsOf';
@@ -139,10 +140,7 @@ function FlowChoices({
   );
 }
 
-const nextYear = (year: string) => {
-  const start = Number(year.slice(0, 4)) + 1;
-  return `${start}-${start + 1}`;
-};
+const nextYear = (year: string) => shiftSchoolYear(year, 1);
 
 /** The Sankey of one grade's cohort beside its table; the moves as a note under it. */
 function FlowPicture({

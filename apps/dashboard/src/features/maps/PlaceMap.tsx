@@ -1,3 +1,4 @@
+import { shiftSchoolYear } from '@repo/domain/school-year';
 import { useQuery } from '@apollo/client/react';
 import { ChoroplethMap, type ChoroplethArea } from '@repo/ui/ChoroplethMap';
 import { DataAsOf } from '@repo/ui/DataAsOf';
@@ -89,12 +90,6 @@ function toFigures(
   return figures;
 }
 
-/** The school year before `year` ("2025-2026" → "2024-2025"). */
-const yearBefore = (year: string) => {
-  const start = Number(year.slice(0, 4)) - 1;
-  return `${start}-${start + 1}`;
-};
-
 /**
  * The flow measures' figures: last year's learners of the places (a region's divisions, or the
  * regions), followed into the map's year by grade; asked only when the measure is one of them.
@@ -107,7 +102,7 @@ function usePlaceFlows(
   return useQuery(placeFlowsQuery, {
     variables: {
       filter: {
-        schoolYear: yearBefore(schoolYear ?? '0000-0001'),
+        schoolYear: schoolYear ? shiftSchoolYear(schoolYear, -1) : '',
         ...(regionId ? { regionIds: [regionId] } : {}),
       },
       groupBy: [regionId ? 'DIVISION' : 'REGION', 'GRADE_LEVEL'],
