@@ -54,6 +54,53 @@ const tables = [
 ];
 
 /** The same text as db/sql/learner-flow.sql. */
+/** The views as this migration made them (a later migration's `down` makes them again). */
+export const learnerFlowViews = `-- (A view's lists are array constants: an IN list of a view reads back from a dump as another text,
+-- which a restored database's schema would not match.)
+-- The enrolment that counts for a learner in a school year: the active one (temporarily or
+-- officially enrolled), else the last that ended (moved out, transferred to ALS, dropped out).
+-- Pre-registrations, enrolments awaiting approval and declined ones do not count.
+CREATE OR REPLACE VIEW learner_year_enrollment AS
+SELECT DISTINCT ON (e.learner_id, e.school_year)
+       e.learner_id, e.school_year, e.school_id, e.grade_level, e.status, e.categories
+FROM enrollment e
+WHERE e.status::text = ANY ('{TEMPORARILY_ENROLLED,OFFICIALLY_ENROLLED,MOVED_OUT,TRANSFERRED_TO_ALS,DROPPED_OUT}'::text[])
+ORDER BY e.learner_id, e.school_year,
+         (e.status::text = ANY ('{TEMPORARILY_ENROLLED,OFFICIALLY_ENROLLED}'::text[])) DESC, e.id DESC;
+
+-- Each learner's flow row of each school year, from the base tables.
+CREATE OR REPLACE VIEW learner_flow_source AS
+SELECT c.learner_id, c.school_year, s.region_id, s.division_id, c.school_id, s.sector,
+       c.grade_level, l.sex,
+       enrollment_category_mask(l.is_indigenous, l.special_needs, l.is_four_ps, c.categories)
+         AS categories,
+       l.record_key,
+       (CASE
+          WHEN n.learner_id IS NULL THEN
+            CASE WHEN c.status = 'TRANSFERRED_TO_ALS' THEN 'TRANSFERRED_TO_ALS'
+                 WHEN c.grade_level = 'GRADE_12' AND c.status <> 'DROPPED_OUT' THEN 'COMPLETED'
+                 ELSE 'NOT_ENROLLED' END
+          WHEN n.grade_level LIKE 'ALS%' THEN 'TRANSFERRED_TO_ALS'
+          WHEN flow_grade_rank(n.grade_level) > flow_grade_rank(c.grade_level) THEN 'PROMOTED'
+          ELSE 'REPEATED'
+        END)::varchar(20) AS outcome,
+       coalesce(n.school_id <> c.school_id AND school_offers_grade(s, n.grade_level), false)
+         AS other_school,
+       (c.grade_level::text = ANY ('{GRADE_1,GRADE_7}'::text[]) AND EXISTS (
+          SELECT 1 FROM enrollment r
+          WHERE r.learner_id = c.learner_id AND r.school_year > c.school_year
+            AND r.grade_level = CASE c.grade_level WHEN 'GRADE_1' THEN 'GRADE_6' ELSE 'GRADE_10' END
+            AND r.status::text = ANY ('{TEMPORARILY_ENROLLED,OFFICIALLY_ENROLLED,MOVED_OUT,TRANSFERRED_TO_ALS,DROPPED_OUT}'::text[])))
+         AS survived
+FROM learner_year_enrollment c
+JOIN school s ON s.id = c.school_id
+JOIN learner l ON l.id = c.learner_id
+LEFT JOIN learner_year_enrollment n
+  ON n.learner_id = c.learner_id AND n.school_year = school_year_after(c.school_year)
+WHERE flow_grade_rank(c.grade_level) IS NOT NULL;
+
+`;
+
 const functions = `
 -- Learner flows from one school year to the next (issue 22; docs/indicators.md), counted by LRN.
 -- The current definition; migrations hold its history (LearnerFlows). To change it, edit it here and
@@ -100,51 +147,7 @@ LANGUAGE sql IMMUTABLE AS $$
               ELSE false END
 $$;
 
--- (A view's lists are array constants: an IN list of a view reads back from a dump as another text,
--- which a restored database's schema would not match.)
--- The enrolment that counts for a learner in a school year: the active one (temporarily or
--- officially enrolled), else the last that ended (moved out, transferred to ALS, dropped out).
--- Pre-registrations, enrolments awaiting approval and declined ones do not count.
-CREATE OR REPLACE VIEW learner_year_enrollment AS
-SELECT DISTINCT ON (e.learner_id, e.school_year)
-       e.learner_id, e.school_year, e.school_id, e.grade_level, e.status, e.categories
-FROM enrollment e
-WHERE e.status::text = ANY ('{TEMPORARILY_ENROLLED,OFFICIALLY_ENROLLED,MOVED_OUT,TRANSFERRED_TO_ALS,DROPPED_OUT}'::text[])
-ORDER BY e.learner_id, e.school_year,
-         (e.status::text = ANY ('{TEMPORARILY_ENROLLED,OFFICIALLY_ENROLLED}'::text[])) DESC, e.id DESC;
-
--- Each learner's flow row of each school year, from the base tables.
-CREATE OR REPLACE VIEW learner_flow_source AS
-SELECT c.learner_id, c.school_year, s.region_id, s.division_id, c.school_id, s.sector,
-       c.grade_level, l.sex,
-       enrollment_category_mask(l.is_indigenous, l.special_needs, l.is_four_ps, c.categories)
-         AS categories,
-       l.record_key,
-       (CASE
-          WHEN n.learner_id IS NULL THEN
-            CASE WHEN c.status = 'TRANSFERRED_TO_ALS' THEN 'TRANSFERRED_TO_ALS'
-                 WHEN c.grade_level = 'GRADE_12' AND c.status <> 'DROPPED_OUT' THEN 'COMPLETED'
-                 ELSE 'NOT_ENROLLED' END
-          WHEN n.grade_level LIKE 'ALS%' THEN 'TRANSFERRED_TO_ALS'
-          WHEN flow_grade_rank(n.grade_level) > flow_grade_rank(c.grade_level) THEN 'PROMOTED'
-          ELSE 'REPEATED'
-        END)::varchar(20) AS outcome,
-       coalesce(n.school_id <> c.school_id AND school_offers_grade(s, n.grade_level), false)
-         AS other_school,
-       (c.grade_level::text = ANY ('{GRADE_1,GRADE_7}'::text[]) AND EXISTS (
-          SELECT 1 FROM enrollment r
-          WHERE r.learner_id = c.learner_id AND r.school_year > c.school_year
-            AND r.grade_level = CASE c.grade_level WHEN 'GRADE_1' THEN 'GRADE_6' ELSE 'GRADE_10' END
-            AND r.status::text = ANY ('{TEMPORARILY_ENROLLED,OFFICIALLY_ENROLLED,MOVED_OUT,TRANSFERRED_TO_ALS,DROPPED_OUT}'::text[])))
-         AS survived
-FROM learner_year_enrollment c
-JOIN school s ON s.id = c.school_id
-JOIN learner l ON l.id = c.learner_id
-LEFT JOIN learner_year_enrollment n
-  ON n.learner_id = c.learner_id AND n.school_year = school_year_after(c.school_year)
-WHERE flow_grade_rank(c.grade_level) IS NOT NULL;
-
-CREATE OR REPLACE FUNCTION learner_flow_emit(f learner_flow, p_sign int) RETURNS void
+${learnerFlowViews}CREATE OR REPLACE FUNCTION learner_flow_emit(f learner_flow, p_sign int) RETURNS void
 LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp AS $$
   INSERT INTO learner_flow_delta (region_id, division_id, school_id, school_year, sector, grade_level,
     sex, categories, outcome, other_school, survived, learners, learners_key_sum)

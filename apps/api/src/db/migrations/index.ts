@@ -28,6 +28,7 @@ import { RateLimitShared1796560000000 } from './1796560000000-RateLimitShared.js
 import { EnrollmentApproval1796581651224 } from './1796581651224-EnrollmentApproval.js';
 import { LearnerFlows1796600000000 } from './1796600000000-LearnerFlows.js';
 import { DivisionProvince1796602956562 } from './1796602956562-DivisionProvince.js';
+import { LearnerYearCte1796700000000 } from './1796700000000-LearnerYearCte.js';
 
 /** Every migration in order; `npm run migration:generate` rewrites this list. */
 export const migrations = [
@@ -61,4 +62,5 @@ export const migrations = [
   EnrollmentApproval1796581651224,
   LearnerFlows1796600000000,
   DivisionProvince1796602956562,
+  LearnerYearCte1796700000000,
 ];

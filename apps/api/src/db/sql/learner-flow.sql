@@ -43,21 +43,24 @@ LANGUAGE sql IMMUTABLE AS $$
               ELSE false END
 $$;
 
+-- Each learner's flow row of each school year, from the base tables.
 -- (A view's lists are array constants: an IN list of a view reads back from a dump as another text,
--- which a restored database's schema would not match.)
+-- which a restored database's schema would not match. The enrolment of a learner's year is a CTE,
+-- not a view of its own: a view over one table reads back unqualified from PostgreSQL 16 on and
+-- qualified before, and the schema dump is compared on both.)
 -- The enrolment that counts for a learner in a school year: the active one (temporarily or
 -- officially enrolled), else the last that ended (moved out, transferred to ALS, dropped out).
--- Pre-registrations, enrolments awaiting approval and declined ones do not count.
-CREATE OR REPLACE VIEW learner_year_enrollment AS
-SELECT DISTINCT ON (e.learner_id, e.school_year)
-       e.learner_id, e.school_year, e.school_id, e.grade_level, e.status, e.categories
-FROM enrollment e
-WHERE e.status::text = ANY ('{TEMPORARILY_ENROLLED,OFFICIALLY_ENROLLED,MOVED_OUT,TRANSFERRED_TO_ALS,DROPPED_OUT}'::text[])
-ORDER BY e.learner_id, e.school_year,
-         (e.status::text = ANY ('{TEMPORARILY_ENROLLED,OFFICIALLY_ENROLLED}'::text[])) DESC, e.id DESC;
-
--- Each learner's flow row of each school year, from the base tables.
+-- Pre-registrations, enrolments awaiting approval and declined ones do not count. Not
+-- materialized: each use is planned with its own conditions (one learner's rows on a refresh).
 CREATE OR REPLACE VIEW learner_flow_source AS
+WITH learner_year AS NOT MATERIALIZED (
+  SELECT DISTINCT ON (e.learner_id, e.school_year)
+         e.learner_id, e.school_year, e.school_id, e.grade_level, e.status, e.categories
+  FROM enrollment e
+  WHERE e.status::text = ANY ('{TEMPORARILY_ENROLLED,OFFICIALLY_ENROLLED,MOVED_OUT,TRANSFERRED_TO_ALS,DROPPED_OUT}'::text[])
+  ORDER BY e.learner_id, e.school_year,
+           (e.status::text = ANY ('{TEMPORARILY_ENROLLED,OFFICIALLY_ENROLLED}'::text[])) DESC, e.id DESC
+)
 SELECT c.learner_id, c.school_year, s.region_id, s.division_id, c.school_id, s.sector,
        c.grade_level, l.sex,
        enrollment_category_mask(l.is_indigenous, l.special_needs, l.is_four_ps, c.categories)
@@ -80,10 +83,10 @@ SELECT c.learner_id, c.school_year, s.region_id, s.division_id, c.school_id, s.s
             AND r.grade_level = CASE c.grade_level WHEN 'GRADE_1' THEN 'GRADE_6' ELSE 'GRADE_10' END
             AND r.status::text = ANY ('{TEMPORARILY_ENROLLED,OFFICIALLY_ENROLLED,MOVED_OUT,TRANSFERRED_TO_ALS,DROPPED_OUT}'::text[])))
          AS survived
-FROM learner_year_enrollment c
+FROM learner_year c
 JOIN school s ON s.id = c.school_id
 JOIN learner l ON l.id = c.learner_id
-LEFT JOIN learner_year_enrollment n
+LEFT JOIN learner_year n
   ON n.learner_id = c.learner_id AND n.school_year = school_year_after(c.school_year)
 WHERE flow_grade_rank(c.grade_level) IS NOT NULL;
 
