@@ -4,6 +4,8 @@ import {
   countsOf,
   emptyFlowCounts,
   type FlowCounts,
+  flowMeasureRules,
+  FlowOutcome,
   flowParity,
   flowRates,
 } from './flows.js';
@@ -24,6 +26,30 @@ describe('countsOf', () => {
     ['NOT_ENROLLED', false, { notEnrolled: 3 }],
   ] as const)('%s (other school %s)', (outcome, other, expected) => {
     expect(countsOf(outcome, other, 3)).toEqual({ ...counts(expected), cohort: 3 });
+  });
+
+  it.each([
+    [
+      { mature: true, survived: true },
+      { survivalCohort: 2, survived: 2 },
+    ],
+    [{ mature: true, survived: false }, { survivalCohort: 2 }],
+    // A cohort too recent to have reached its grade counts in neither, whatever it did since.
+    [{ mature: false, survived: true }, {}],
+    [{ mature: false, survived: false }, {}],
+  ])('survival %o', (survival, expected) => {
+    expect(countsOf('PROMOTED', false, 2, survival)).toEqual({
+      ...emptyFlowCounts(),
+      cohort: 2,
+      promoted: 2,
+      ...expected,
+    });
+  });
+
+  it('every count has its rule, and every outcome one count', () => {
+    expect(Object.keys(flowMeasureRules).sort()).toEqual(Object.keys(emptyFlowCounts()).sort());
+    const outcomes = Object.values(flowMeasureRules).flatMap((rule) => rule.outcome ?? []);
+    expect(outcomes.sort()).toEqual(Object.values(FlowOutcome).sort());
   });
 });
 

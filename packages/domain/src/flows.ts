@@ -46,6 +46,41 @@ export const emptyFlowCounts = (): FlowCounts => ({
 });
 
 /**
+ * The years from the first grade of a survival cohort to the grade it is followed to, for a learner
+ * who never repeats: Grade 1 to Grade 6 and Grade 7 to Grade 10 (RA 10533 §4: six years of
+ * elementary, four of junior high school). A cohort counts for survival once that many school years
+ * after it have opened.
+ */
+export const survivalSpans = { GRADE_1: 5, GRADE_7: 3 } as const;
+
+/** What a learner row must be to count in a measure (every condition given must hold). */
+export interface FlowMeasureRule {
+  outcome?: FlowOutcome;
+  /** Promoted or repeating at another school than in t (a move, not a dropout). */
+  otherSchool?: true;
+  /** In a survival cohort old enough to have reached its grade (`survivalSpans`). */
+  mature?: true;
+  /** Enrolled in the survival grade since. */
+  survived?: true;
+}
+
+/**
+ * Each count and the learner rows it takes: the one table that both `countsOf` and the API's
+ * statement (which sums each count in the database) read.
+ */
+export const flowMeasureRules: Readonly<Record<keyof FlowCounts, FlowMeasureRule>> = {
+  cohort: {},
+  promoted: { outcome: 'PROMOTED' },
+  repeated: { outcome: 'REPEATED' },
+  completed: { outcome: 'COMPLETED' },
+  transferredToAls: { outcome: 'TRANSFERRED_TO_ALS' },
+  notEnrolled: { outcome: 'NOT_ENROLLED' },
+  otherSchool: { otherSchool: true },
+  survivalCohort: { mature: true },
+  survived: { mature: true, survived: true },
+};
+
+/**
  * The counts of one learner row: its outcome, whether it is at another school, and for the survival
  * cohorts, whether its year counts (`mature`) and whether it reached the grade.
  */
@@ -56,19 +91,16 @@ export function countsOf(
   survival: { mature: boolean; survived: boolean } = { mature: false, survived: false },
 ): FlowCounts {
   const counts = emptyFlowCounts();
-  counts.cohort = learners;
-  const measure: Record<FlowOutcome, keyof FlowCounts> = {
-    PROMOTED: 'promoted',
-    REPEATED: 'repeated',
-    COMPLETED: 'completed',
-    TRANSFERRED_TO_ALS: 'transferredToAls',
-    NOT_ENROLLED: 'notEnrolled',
-  };
-  counts[measure[outcome]] += learners;
-  if (otherSchool) counts.otherSchool = learners;
-  if (survival.mature) {
-    counts.survivalCohort = learners;
-    if (survival.survived) counts.survived = learners;
+  for (const [measure, rule] of Object.entries(flowMeasureRules) as [
+    keyof FlowCounts,
+    FlowMeasureRule,
+  ][]) {
+    const takes =
+      (rule.outcome === undefined || rule.outcome === outcome) &&
+      (!rule.otherSchool || otherSchool) &&
+      (!rule.mature || survival.mature) &&
+      (!rule.survived || survival.survived);
+    if (takes) counts[measure] = learners;
   }
   return counts;
 }

@@ -1,13 +1,12 @@
 import { type Dimension } from '@repo/domain/enums';
 import {
   addFlowCounts,
-  countsOf,
   emptyFlowCounts,
   type FlowCounts,
-  type FlowOutcome,
   flowParity,
   flowRates,
   type FlowRates,
+  survivalSpans,
 } from '@repo/domain/flows';
 import { parseSchoolYear, shiftSchoolYear } from '@repo/domain/school-year';
 import { type DataSource } from 'typeorm';
@@ -17,11 +16,11 @@ import { checkPlaces, placeToRead } from '../../place-scope.js';
 import { type Viewer } from '../auth/viewer.js';
 import { isPerturbed, published } from './enrollment-summary.privacy.js';
 import {
+  type FlowCells,
   type FlowQuestion,
   flowDimensions,
   flowStatement,
-  type FlowSum,
-  toFlowSum,
+  toFlowCells,
 } from './learner-flows.query.js';
 import { type LearnerFlowFilter } from './learner-flows.type.js';
 
@@ -64,67 +63,64 @@ async function openedYears(dataSource: DataSource, asked: string | null | undefi
 }
 
 /**
- * Whether a sum's learners are in a survival cohort whose target grade a learner who never repeats
- * has reached by now: Grade 1 of a year whose fifth year after has opened, Grade 7 of one whose
- * third has.
+ * The cohort years of each survival grade whose target grade a learner who never repeats has
+ * reached by now: Grade 1 of a year whose fifth year after has opened, Grade 7 of one whose third
+ * has (survivalSpans).
  */
-function survival(sum: FlowSum, opened: Set<string>) {
-  const span = { GRADE_1: 5, GRADE_7: 3 }[sum.gradeLevel];
-  return {
-    mature: span !== undefined && opened.has(yearsAfter(sum.cohortYear, span)),
-    survived: sum.survived,
-  };
+function matureYears(years: string[], opened: Set<string>): FlowQuestion['mature'] {
+  const of = (span: number) => years.filter((year) => opened.has(yearsAfter(year, span)));
+  return { GRADE_1: of(survivalSpans.GRADE_1), GRADE_7: of(survivalSpans.GRADE_7) };
 }
 
-/** A group's cells as they are summed: by measure, and by grade, sex and measure. */
-interface Cells {
-  first: FlowSum;
-  total: Map<keyof FlowCounts, { learners: number; keySum: bigint }>;
-  byGradeSex: Map<string, Map<keyof FlowCounts, { learners: number; keySum: bigint }>>;
-}
+type Cells = FlowCells['cells'];
 
-function addCell(cells: Cells['total'], sum: FlowSum, opened: Set<string>) {
-  const counts = countsOf(
-    sum.outcome as FlowOutcome,
-    sum.otherSchool,
-    sum.learners,
-    survival(sum, opened),
-  );
-  for (const [measure, learners] of Object.entries(counts) as [keyof FlowCounts, number][]) {
-    if (learners === 0) continue;
-    const cell = cells.get(measure) ?? { learners: 0, keySum: 0n };
-    cell.learners += learners;
-    cell.keySum += BigInt(sum.keySum);
-    cells.set(measure, cell);
-  }
+const addCells = (a: Cells | undefined, b: Cells): Cells =>
+  a === undefined
+    ? b
+    : (Object.fromEntries(
+        Object.entries(b).map(([m, cell]) => [
+          m,
+          {
+            learners: a[m as keyof Cells].learners + cell.learners,
+            keySum: a[m as keyof Cells].keySum + cell.keySum,
+          },
+        ]),
+      ) as Cells);
+
+/** A group's rows: one per grade and sex. */
+interface Group {
+  first: FlowCells;
+  rows: FlowCells[];
 }
 
 /** A group's published counts, rates and parity (every count perturbed when `perturbed`). */
-function toGroup(cells: Cells, perturbed: boolean, question: FlowQuestion): FlowGroup {
-  const publish = (map: Cells['total'] | undefined): FlowCounts => {
+function toGroup({ first, rows }: Group, perturbed: boolean, question: FlowQuestion): FlowGroup {
+  const publish = (cells: Cells): FlowCounts => {
     const counts = emptyFlowCounts();
-    for (const [measure, cell] of map ?? [])
-      counts[measure] = published(cell.learners, String(cell.keySum), perturbed);
+    for (const m of Object.keys(counts) as (keyof FlowCounts)[])
+      counts[m] = published(cells[m].learners, String(cells[m].keySum), perturbed);
     return counts;
   };
   // Rates from the published cells of each grade and sex, so that no rate undoes a perturbation.
   const bySex = { FEMALE: new Map<string, FlowCounts>(), MALE: new Map<string, FlowCounts>() };
   const all = new Map<string, FlowCounts>();
-  for (const [key, map] of cells.byGradeSex) {
-    const [grade, sex] = key.split('|') as [string, 'FEMALE' | 'MALE'];
-    const counts = publish(map);
-    bySex[sex].set(grade, addFlowCounts(bySex[sex].get(grade) ?? emptyFlowCounts(), counts));
-    all.set(grade, addFlowCounts(all.get(grade) ?? emptyFlowCounts(), counts));
+  let total: Cells | undefined;
+  for (const row of rows) {
+    const counts = publish(row.cells);
+    const sex = bySex[row.sex as keyof typeof bySex];
+    sex.set(row.gradeLevel, addFlowCounts(sex.get(row.gradeLevel) ?? emptyFlowCounts(), counts));
+    all.set(row.gradeLevel, addFlowCounts(all.get(row.gradeLevel) ?? emptyFlowCounts(), counts));
+    total = addCells(total, row.cells);
   }
   const yearKey = question.dimensions.indexOf('SCHOOL_YEAR');
   const schoolYear =
-    yearKey >= 0 ? String(cells.first.keys.SCHOOL_YEAR) : (question.filter.schoolYear ?? null);
+    yearKey >= 0 ? String(first.keys.SCHOOL_YEAR) : (question.filter.schoolYear ?? null);
   return {
-    keys: cells.first.keys,
+    keys: first.keys,
     schoolYear,
     nextSchoolYear: schoolYear ? yearAfter(schoolYear) : null,
-    asOf: cells.first.asOf,
-    ...publish(cells.total),
+    asOf: first.asOf,
+    ...publish(total!),
     ...flowRates(all),
     genderParity: flowParity(flowRates(bySex.FEMALE), flowRates(bySex.MALE)),
   };
@@ -161,29 +157,20 @@ export async function learnerFlows(
     dimensions,
     place: await placeToRead(dataSource, viewer, asked),
     years: cohorts,
+    mature: matureYears(cohorts, opened),
   };
   const perturbed = isPerturbed(viewer.role, filter, dimensions, options);
   const { sql, params } = flowStatement(question);
-  const rows = await dataSource.query<Record<string, string | number | boolean | Date | null>[]>(
-    sql,
-    params,
-  );
-  const groups = new Map<string, Cells>();
+  const rows = await dataSource.query<Record<string, string | number | null>[]>(sql, params);
+  const groups = new Map<string, Group>();
   for (const raw of rows) {
-    const sum = toFlowSum(raw, dimensions);
-    const key = JSON.stringify(dimensions.map((d) => sum.keys[d]));
-    let cells = groups.get(key);
-    cells ??= { first: sum, total: new Map(), byGradeSex: new Map() };
-    groups.set(key, cells);
-    addCell(cells.total, sum, opened);
-    const gradeSex = `${sum.gradeLevel}|${sum.sex}`;
-    const map: Cells['total'] =
-      cells.byGradeSex.get(gradeSex) ??
-      new Map<keyof FlowCounts, { learners: number; keySum: bigint }>();
-    addCell(map, sum, opened);
-    cells.byGradeSex.set(gradeSex, map);
+    const row = toFlowCells(raw, dimensions);
+    const key = dimensions.map((d) => String(row.keys[d])).join('\u0000');
+    const group = groups.get(key);
+    if (group) group.rows.push(row);
+    else groups.set(key, { first: row, rows: [row] });
   }
   return [...groups.values()]
-    .map((cells) => toGroup(cells, perturbed, question))
+    .map((group) => toGroup(group, perturbed, question))
     .filter((group) => group.cohort !== 0);
 }
