@@ -131,6 +131,9 @@ async function apolloServer(
     validationRules: [...limits.validationRules, introspectionDepthRule()],
     parseOptions: { maxTokens: graphqlLimits.maxTokens },
     formatError: maskError,
+    // Compact JSON: Apollo's default indents every answer (a few hundred rows of learnerFlows took
+    // a millisecond more to write, and a third more bytes to send).
+    stringifyResult: (result) => JSON.stringify(result),
     plugins: [
       // graphql-armor is typed against Apollo's CommonJS build; its plugins are plain objects.
       ...(limits.plugins as unknown as ApolloServerPlugin<Context>[]),

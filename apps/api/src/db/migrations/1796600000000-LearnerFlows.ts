@@ -15,17 +15,8 @@ const briefKey = `"school_year" varchar(9) NOT NULL, "sector" varchar(10) NOT NU
   "outcome" varchar(20) NOT NULL, "other_school" boolean NOT NULL, "survived" boolean NOT NULL`;
 const briefColumns = 'school_year, sector, grade_level, sex, outcome, other_school, survived';
 
-const tables = [
-  `CREATE TABLE "learner_flow" (
-      "learner_id" bigint NOT NULL, "school_year" varchar(9) NOT NULL, "region_id" smallint NOT NULL,
-      "division_id" smallint NOT NULL, "school_id" integer NOT NULL, "sector" varchar(10) NOT NULL,
-      "grade_level" varchar(24) NOT NULL, "sex" varchar(6) NOT NULL, "categories" smallint NOT NULL,
-      "record_key" smallint NOT NULL, "outcome" varchar(20) NOT NULL, "other_school" boolean NOT NULL,
-      "survived" boolean NOT NULL,
-      PRIMARY KEY ("learner_id", "school_year"))`,
-  `CREATE TABLE "learner_flow_delta" (
-      "id" BIGSERIAL PRIMARY KEY, "region_id" smallint NOT NULL, "division_id" smallint NOT NULL,
-      "school_id" integer NOT NULL, ${key}, ${measures})`,
+/** The rollups as this migration made them (a later migration's `down` makes them again). */
+export const learnerFlowRollupTables = [
   `CREATE TABLE "learner_flow_rollup_school" (
       "region_id" smallint NOT NULL, "division_id" smallint NOT NULL, "school_id" integer NOT NULL,
       ${key}, ${measures}, PRIMARY KEY ("school_id", ${keyColumns}))`,
@@ -53,7 +44,20 @@ const tables = [
   'CREATE INDEX "IDX_learner_flow_rollup_region_brief_year" ON "learner_flow_rollup_region_brief" ("school_year")',
 ];
 
-/** The same text as db/sql/learner-flow.sql. */
+const tables = [
+  `CREATE TABLE "learner_flow" (
+      "learner_id" bigint NOT NULL, "school_year" varchar(9) NOT NULL, "region_id" smallint NOT NULL,
+      "division_id" smallint NOT NULL, "school_id" integer NOT NULL, "sector" varchar(10) NOT NULL,
+      "grade_level" varchar(24) NOT NULL, "sex" varchar(6) NOT NULL, "categories" smallint NOT NULL,
+      "record_key" smallint NOT NULL, "outcome" varchar(20) NOT NULL, "other_school" boolean NOT NULL,
+      "survived" boolean NOT NULL,
+      PRIMARY KEY ("learner_id", "school_year"))`,
+  `CREATE TABLE "learner_flow_delta" (
+      "id" BIGSERIAL PRIMARY KEY, "region_id" smallint NOT NULL, "division_id" smallint NOT NULL,
+      "school_id" integer NOT NULL, ${key}, ${measures})`,
+  ...learnerFlowRollupTables,
+];
+
 /** The views as this migration made them (a later migration's `down` makes them again). */
 export const learnerFlowViews = `-- (A view's lists are array constants: an IN list of a view reads back from a dump as another text,
 -- which a restored database's schema would not match.)
@@ -101,6 +105,87 @@ WHERE flow_grade_rank(c.grade_level) IS NOT NULL;
 
 `;
 
+/** The applier as this migration made it (a later migration's `down` makes it again). */
+export const learnerFlowApply = `-- Folds the committed deltas into the school, division and region rollups in one statement, each
+-- in two shapes: with the category mask, and brief (without it: a sixth of the rows, for the
+-- questions that neither group nor filter by category). One applier at a time; the others return
+-- at once.
+CREATE OR REPLACE FUNCTION apply_learner_flow_deltas() RETURNS integer
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  v_count integer;
+BEGIN
+  IF NOT pg_try_advisory_xact_lock(hashtext('apply_learner_flow_deltas')) THEN
+    RETURN 0;
+  END IF;
+  WITH d AS (DELETE FROM learner_flow_delta RETURNING *),
+  g0 AS (
+    INSERT INTO learner_flow_rollup_school AS t (school_id, region_id, division_id, school_year,
+      sector, grade_level, sex, categories, outcome, other_school, survived, learners, learners_key_sum)
+    SELECT school_id, region_id, division_id, school_year, sector, grade_level, sex, categories,
+           outcome, other_school, survived, sum(learners)::int, sum(learners_key_sum)::bigint
+    FROM d GROUP BY school_id, region_id, division_id, school_year, sector, grade_level, sex,
+                    categories, outcome, other_school, survived
+    ON CONFLICT (school_id, school_year, sector, grade_level, sex, categories, outcome, other_school, survived)
+    DO UPDATE SET learners = t.learners + excluded.learners,
+                  learners_key_sum = t.learners_key_sum + excluded.learners_key_sum),
+  g1 AS (
+    INSERT INTO learner_flow_rollup_division AS t (division_id, region_id, school_year, sector,
+      grade_level, sex, categories, outcome, other_school, survived, learners, learners_key_sum)
+    SELECT division_id, region_id, school_year, sector, grade_level, sex, categories, outcome,
+           other_school, survived, sum(learners)::int, sum(learners_key_sum)::bigint
+    FROM d GROUP BY division_id, region_id, school_year, sector, grade_level, sex, categories,
+                    outcome, other_school, survived
+    ON CONFLICT (division_id, school_year, sector, grade_level, sex, categories, outcome, other_school, survived)
+    DO UPDATE SET learners = t.learners + excluded.learners,
+                  learners_key_sum = t.learners_key_sum + excluded.learners_key_sum),
+  g2 AS (
+    INSERT INTO learner_flow_rollup_region AS t (region_id, school_year, sector, grade_level, sex,
+      categories, outcome, other_school, survived, learners, learners_key_sum)
+    SELECT region_id, school_year, sector, grade_level, sex, categories, outcome, other_school, survived,
+           sum(learners)::int, sum(learners_key_sum)::bigint
+    FROM d GROUP BY region_id, school_year, sector, grade_level, sex, categories, outcome,
+                    other_school, survived
+    ON CONFLICT (region_id, school_year, sector, grade_level, sex, categories, outcome, other_school, survived)
+    DO UPDATE SET learners = t.learners + excluded.learners,
+                  learners_key_sum = t.learners_key_sum + excluded.learners_key_sum),
+  g3 AS (
+    INSERT INTO learner_flow_rollup_school_brief AS t (school_id, region_id, division_id, school_year,
+      sector, grade_level, sex, outcome, other_school, survived, learners, learners_key_sum)
+    SELECT school_id, region_id, division_id, school_year, sector, grade_level, sex,
+           outcome, other_school, survived, sum(learners)::int, sum(learners_key_sum)::bigint
+    FROM d GROUP BY school_id, region_id, division_id, school_year, sector, grade_level, sex,
+                    outcome, other_school, survived
+    ON CONFLICT (school_id, school_year, sector, grade_level, sex, outcome, other_school, survived)
+    DO UPDATE SET learners = t.learners + excluded.learners,
+                  learners_key_sum = t.learners_key_sum + excluded.learners_key_sum),
+  g4 AS (
+    INSERT INTO learner_flow_rollup_division_brief AS t (division_id, region_id, school_year, sector,
+      grade_level, sex, outcome, other_school, survived, learners, learners_key_sum)
+    SELECT division_id, region_id, school_year, sector, grade_level, sex, outcome,
+           other_school, survived, sum(learners)::int, sum(learners_key_sum)::bigint
+    FROM d GROUP BY division_id, region_id, school_year, sector, grade_level, sex,
+                    outcome, other_school, survived
+    ON CONFLICT (division_id, school_year, sector, grade_level, sex, outcome, other_school, survived)
+    DO UPDATE SET learners = t.learners + excluded.learners,
+                  learners_key_sum = t.learners_key_sum + excluded.learners_key_sum),
+  g5 AS (
+    INSERT INTO learner_flow_rollup_region_brief AS t (region_id, school_year, sector, grade_level, sex,
+      outcome, other_school, survived, learners, learners_key_sum)
+    SELECT region_id, school_year, sector, grade_level, sex, outcome, other_school, survived,
+           sum(learners)::int, sum(learners_key_sum)::bigint
+    FROM d GROUP BY region_id, school_year, sector, grade_level, sex, outcome,
+                    other_school, survived
+    ON CONFLICT (region_id, school_year, sector, grade_level, sex, outcome, other_school, survived)
+    DO UPDATE SET learners = t.learners + excluded.learners,
+                  learners_key_sum = t.learners_key_sum + excluded.learners_key_sum)
+  SELECT count(*) INTO v_count FROM d;
+  RETURN v_count;
+END $$;
+
+`;
+
+/** The same text as db/sql/learner-flow.sql. */
 const functions = `
 -- Learner flows from one school year to the next (issue 22; docs/indicators.md), counted by LRN.
 -- The current definition; migrations hold its history (LearnerFlows). To change it, edit it here and
@@ -256,84 +341,7 @@ BEGIN
   RETURN v_count;
 END $$;
 
--- Folds the committed deltas into the school, division and region rollups in one statement, each
--- in two shapes: with the category mask, and brief (without it: a sixth of the rows, for the
--- questions that neither group nor filter by category). One applier at a time; the others return
--- at once.
-CREATE OR REPLACE FUNCTION apply_learner_flow_deltas() RETURNS integer
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
-DECLARE
-  v_count integer;
-BEGIN
-  IF NOT pg_try_advisory_xact_lock(hashtext('apply_learner_flow_deltas')) THEN
-    RETURN 0;
-  END IF;
-  WITH d AS (DELETE FROM learner_flow_delta RETURNING *),
-  g0 AS (
-    INSERT INTO learner_flow_rollup_school AS t (school_id, region_id, division_id, school_year,
-      sector, grade_level, sex, categories, outcome, other_school, survived, learners, learners_key_sum)
-    SELECT school_id, region_id, division_id, school_year, sector, grade_level, sex, categories,
-           outcome, other_school, survived, sum(learners)::int, sum(learners_key_sum)::bigint
-    FROM d GROUP BY school_id, region_id, division_id, school_year, sector, grade_level, sex,
-                    categories, outcome, other_school, survived
-    ON CONFLICT (school_id, school_year, sector, grade_level, sex, categories, outcome, other_school, survived)
-    DO UPDATE SET learners = t.learners + excluded.learners,
-                  learners_key_sum = t.learners_key_sum + excluded.learners_key_sum),
-  g1 AS (
-    INSERT INTO learner_flow_rollup_division AS t (division_id, region_id, school_year, sector,
-      grade_level, sex, categories, outcome, other_school, survived, learners, learners_key_sum)
-    SELECT division_id, region_id, school_year, sector, grade_level, sex, categories, outcome,
-           other_school, survived, sum(learners)::int, sum(learners_key_sum)::bigint
-    FROM d GROUP BY division_id, region_id, school_year, sector, grade_level, sex, categories,
-                    outcome, other_school, survived
-    ON CONFLICT (division_id, school_year, sector, grade_level, sex, categories, outcome, other_school, survived)
-    DO UPDATE SET learners = t.learners + excluded.learners,
-                  learners_key_sum = t.learners_key_sum + excluded.learners_key_sum),
-  g2 AS (
-    INSERT INTO learner_flow_rollup_region AS t (region_id, school_year, sector, grade_level, sex,
-      categories, outcome, other_school, survived, learners, learners_key_sum)
-    SELECT region_id, school_year, sector, grade_level, sex, categories, outcome, other_school, survived,
-           sum(learners)::int, sum(learners_key_sum)::bigint
-    FROM d GROUP BY region_id, school_year, sector, grade_level, sex, categories, outcome,
-                    other_school, survived
-    ON CONFLICT (region_id, school_year, sector, grade_level, sex, categories, outcome, other_school, survived)
-    DO UPDATE SET learners = t.learners + excluded.learners,
-                  learners_key_sum = t.learners_key_sum + excluded.learners_key_sum),
-  g3 AS (
-    INSERT INTO learner_flow_rollup_school_brief AS t (school_id, region_id, division_id, school_year,
-      sector, grade_level, sex, outcome, other_school, survived, learners, learners_key_sum)
-    SELECT school_id, region_id, division_id, school_year, sector, grade_level, sex,
-           outcome, other_school, survived, sum(learners)::int, sum(learners_key_sum)::bigint
-    FROM d GROUP BY school_id, region_id, division_id, school_year, sector, grade_level, sex,
-                    outcome, other_school, survived
-    ON CONFLICT (school_id, school_year, sector, grade_level, sex, outcome, other_school, survived)
-    DO UPDATE SET learners = t.learners + excluded.learners,
-                  learners_key_sum = t.learners_key_sum + excluded.learners_key_sum),
-  g4 AS (
-    INSERT INTO learner_flow_rollup_division_brief AS t (division_id, region_id, school_year, sector,
-      grade_level, sex, outcome, other_school, survived, learners, learners_key_sum)
-    SELECT division_id, region_id, school_year, sector, grade_level, sex, outcome,
-           other_school, survived, sum(learners)::int, sum(learners_key_sum)::bigint
-    FROM d GROUP BY division_id, region_id, school_year, sector, grade_level, sex,
-                    outcome, other_school, survived
-    ON CONFLICT (division_id, school_year, sector, grade_level, sex, outcome, other_school, survived)
-    DO UPDATE SET learners = t.learners + excluded.learners,
-                  learners_key_sum = t.learners_key_sum + excluded.learners_key_sum),
-  g5 AS (
-    INSERT INTO learner_flow_rollup_region_brief AS t (region_id, school_year, sector, grade_level, sex,
-      outcome, other_school, survived, learners, learners_key_sum)
-    SELECT region_id, school_year, sector, grade_level, sex, outcome, other_school, survived,
-           sum(learners)::int, sum(learners_key_sum)::bigint
-    FROM d GROUP BY region_id, school_year, sector, grade_level, sex, outcome,
-                    other_school, survived
-    ON CONFLICT (region_id, school_year, sector, grade_level, sex, outcome, other_school, survived)
-    DO UPDATE SET learners = t.learners + excluded.learners,
-                  learners_key_sum = t.learners_key_sum + excluded.learners_key_sum)
-  SELECT count(*) INTO v_count FROM d;
-  RETURN v_count;
-END $$;
-
-REVOKE ALL ON FUNCTION learner_flow_emit(learner_flow, int) FROM PUBLIC;
+${learnerFlowApply}REVOKE ALL ON FUNCTION learner_flow_emit(learner_flow, int) FROM PUBLIC;
 REVOKE ALL ON FUNCTION refresh_learner_flow(bigint) FROM PUBLIC;
 REVOKE ALL ON FUNCTION refresh_learner_flows(bigint, bigint) FROM PUBLIC;
 REVOKE ALL ON FUNCTION apply_learner_flow_deltas() FROM PUBLIC;

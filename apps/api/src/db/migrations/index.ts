@@ -29,6 +29,7 @@ import { EnrollmentApproval1796581651224 } from './1796581651224-EnrollmentAppro
 import { LearnerFlows1796600000000 } from './1796600000000-LearnerFlows.js';
 import { DivisionProvince1796602956562 } from './1796602956562-DivisionProvince.js';
 import { LearnerYearCte1796700000000 } from './1796700000000-LearnerYearCte.js';
+import { LearnerFlowCounts1796710000000 } from './1796710000000-LearnerFlowCounts.js';
 
 /** Every migration in order; `npm run migration:generate` rewrites this list. */
 export const migrations = [
@@ -63,4 +64,5 @@ export const migrations = [
   LearnerFlows1796600000000,
   DivisionProvince1796602956562,
   LearnerYearCte1796700000000,
+  LearnerFlowCounts1796710000000,
 ];

@@ -199,80 +199,84 @@ BEGIN
   RETURN v_count;
 END $$;
 
+-- A delta's learners by count, and the sums of their record keys: the cohort; the outcome's count;
+-- the promoted and repeating at another school; the survived. What each count of learnerFlows
+-- takes is the domain's table (flowMeasureRules, packages/domain/src/flows.ts), and
+-- learner-flow-counts.test.ts holds this function to it. The rollups keep these counts, so a
+-- question sums a few columns over a row per place, year, sector, grade and sex (and category mask)
+-- instead of a row per outcome as well.
+CREATE OR REPLACE FUNCTION learner_flow_counts(p_outcome varchar, p_other_school boolean,
+  p_survived boolean, p_learners int, p_key_sum bigint)
+RETURNS TABLE (cohort int, cohort_key_sum bigint, promoted int, promoted_key_sum bigint,
+  repeated int, repeated_key_sum bigint, completed int, completed_key_sum bigint,
+  transferred_to_als int, transferred_to_als_key_sum bigint, not_enrolled int,
+  not_enrolled_key_sum bigint, other_school int, other_school_key_sum bigint, survived int,
+  survived_key_sum bigint)
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT p_learners, p_key_sum,
+         CASE WHEN p_outcome = 'PROMOTED' THEN p_learners ELSE 0 END,
+         CASE WHEN p_outcome = 'PROMOTED' THEN p_key_sum ELSE 0 END,
+         CASE WHEN p_outcome = 'REPEATED' THEN p_learners ELSE 0 END,
+         CASE WHEN p_outcome = 'REPEATED' THEN p_key_sum ELSE 0 END,
+         CASE WHEN p_outcome = 'COMPLETED' THEN p_learners ELSE 0 END,
+         CASE WHEN p_outcome = 'COMPLETED' THEN p_key_sum ELSE 0 END,
+         CASE WHEN p_outcome = 'TRANSFERRED_TO_ALS' THEN p_learners ELSE 0 END,
+         CASE WHEN p_outcome = 'TRANSFERRED_TO_ALS' THEN p_key_sum ELSE 0 END,
+         CASE WHEN p_outcome = 'NOT_ENROLLED' THEN p_learners ELSE 0 END,
+         CASE WHEN p_outcome = 'NOT_ENROLLED' THEN p_key_sum ELSE 0 END,
+         CASE WHEN p_other_school THEN p_learners ELSE 0 END,
+         CASE WHEN p_other_school THEN p_key_sum ELSE 0 END,
+         CASE WHEN p_survived THEN p_learners ELSE 0 END,
+         CASE WHEN p_survived THEN p_key_sum ELSE 0 END
+$$;
+
 -- Folds the committed deltas into the school, division and region rollups in one statement, each
 -- in two shapes: with the category mask, and brief (without it: a sixth of the rows, for the
--- questions that neither group nor filter by category). One applier at a time; the others return
--- at once.
+-- questions that neither group nor filter by category). The statement is written from the list of
+-- counts and shapes below (six INSERT ... ON CONFLICT alike but for their keys), and only when
+-- there are deltas. One applier at a time; the others return at once.
 CREATE OR REPLACE FUNCTION apply_learner_flow_deltas() RETURNS integer
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
   v_count integer;
+  v_counts text[] := ARRAY['cohort', 'promoted', 'repeated', 'completed', 'transferred_to_als',
+                           'not_enrolled', 'other_school', 'survived'];
+  v_columns text;
+  v_sums text;
+  v_sets text;
+  v_folds text;
 BEGIN
   IF NOT pg_try_advisory_xact_lock(hashtext('apply_learner_flow_deltas')) THEN
     RETURN 0;
   END IF;
-  WITH d AS (DELETE FROM learner_flow_delta RETURNING *),
-  g0 AS (
-    INSERT INTO learner_flow_rollup_school AS t (school_id, region_id, division_id, school_year,
-      sector, grade_level, sex, categories, outcome, other_school, survived, learners, learners_key_sum)
-    SELECT school_id, region_id, division_id, school_year, sector, grade_level, sex, categories,
-           outcome, other_school, survived, sum(learners)::int, sum(learners_key_sum)::bigint
-    FROM d GROUP BY school_id, region_id, division_id, school_year, sector, grade_level, sex,
-                    categories, outcome, other_school, survived
-    ON CONFLICT (school_id, school_year, sector, grade_level, sex, categories, outcome, other_school, survived)
-    DO UPDATE SET learners = t.learners + excluded.learners,
-                  learners_key_sum = t.learners_key_sum + excluded.learners_key_sum),
-  g1 AS (
-    INSERT INTO learner_flow_rollup_division AS t (division_id, region_id, school_year, sector,
-      grade_level, sex, categories, outcome, other_school, survived, learners, learners_key_sum)
-    SELECT division_id, region_id, school_year, sector, grade_level, sex, categories, outcome,
-           other_school, survived, sum(learners)::int, sum(learners_key_sum)::bigint
-    FROM d GROUP BY division_id, region_id, school_year, sector, grade_level, sex, categories,
-                    outcome, other_school, survived
-    ON CONFLICT (division_id, school_year, sector, grade_level, sex, categories, outcome, other_school, survived)
-    DO UPDATE SET learners = t.learners + excluded.learners,
-                  learners_key_sum = t.learners_key_sum + excluded.learners_key_sum),
-  g2 AS (
-    INSERT INTO learner_flow_rollup_region AS t (region_id, school_year, sector, grade_level, sex,
-      categories, outcome, other_school, survived, learners, learners_key_sum)
-    SELECT region_id, school_year, sector, grade_level, sex, categories, outcome, other_school, survived,
-           sum(learners)::int, sum(learners_key_sum)::bigint
-    FROM d GROUP BY region_id, school_year, sector, grade_level, sex, categories, outcome,
-                    other_school, survived
-    ON CONFLICT (region_id, school_year, sector, grade_level, sex, categories, outcome, other_school, survived)
-    DO UPDATE SET learners = t.learners + excluded.learners,
-                  learners_key_sum = t.learners_key_sum + excluded.learners_key_sum),
-  g3 AS (
-    INSERT INTO learner_flow_rollup_school_brief AS t (school_id, region_id, division_id, school_year,
-      sector, grade_level, sex, outcome, other_school, survived, learners, learners_key_sum)
-    SELECT school_id, region_id, division_id, school_year, sector, grade_level, sex,
-           outcome, other_school, survived, sum(learners)::int, sum(learners_key_sum)::bigint
-    FROM d GROUP BY school_id, region_id, division_id, school_year, sector, grade_level, sex,
-                    outcome, other_school, survived
-    ON CONFLICT (school_id, school_year, sector, grade_level, sex, outcome, other_school, survived)
-    DO UPDATE SET learners = t.learners + excluded.learners,
-                  learners_key_sum = t.learners_key_sum + excluded.learners_key_sum),
-  g4 AS (
-    INSERT INTO learner_flow_rollup_division_brief AS t (division_id, region_id, school_year, sector,
-      grade_level, sex, outcome, other_school, survived, learners, learners_key_sum)
-    SELECT division_id, region_id, school_year, sector, grade_level, sex, outcome,
-           other_school, survived, sum(learners)::int, sum(learners_key_sum)::bigint
-    FROM d GROUP BY division_id, region_id, school_year, sector, grade_level, sex,
-                    outcome, other_school, survived
-    ON CONFLICT (division_id, school_year, sector, grade_level, sex, outcome, other_school, survived)
-    DO UPDATE SET learners = t.learners + excluded.learners,
-                  learners_key_sum = t.learners_key_sum + excluded.learners_key_sum),
-  g5 AS (
-    INSERT INTO learner_flow_rollup_region_brief AS t (region_id, school_year, sector, grade_level, sex,
-      outcome, other_school, survived, learners, learners_key_sum)
-    SELECT region_id, school_year, sector, grade_level, sex, outcome, other_school, survived,
-           sum(learners)::int, sum(learners_key_sum)::bigint
-    FROM d GROUP BY region_id, school_year, sector, grade_level, sex, outcome,
-                    other_school, survived
-    ON CONFLICT (region_id, school_year, sector, grade_level, sex, outcome, other_school, survived)
-    DO UPDATE SET learners = t.learners + excluded.learners,
-                  learners_key_sum = t.learners_key_sum + excluded.learners_key_sum)
-  SELECT count(*) INTO v_count FROM d;
+  IF NOT EXISTS (SELECT 1 FROM learner_flow_delta) THEN
+    RETURN 0;
+  END IF;
+  SELECT string_agg(format('%1$I, %2$I', c, c || '_key_sum'), ', '),
+         string_agg(format('sum(%1$I)::int, sum(%2$I)::bigint', c, c || '_key_sum'), ', '),
+         string_agg(format('%1$I = t.%1$I + excluded.%1$I, %2$I = t.%2$I + excluded.%2$I',
+                           c, c || '_key_sum'), ', ')
+  INTO v_columns, v_sums, v_sets
+  FROM unnest(v_counts) c;
+  SELECT string_agg(format(
+           'g%s AS (INSERT INTO %I AS t (%s, %s) SELECT %s, %s FROM c GROUP BY %s '
+           'ON CONFLICT (%s) DO UPDATE SET %s)',
+           n, 'learner_flow_rollup_' || grain || shape, keys, v_columns, keys, v_sums, keys,
+           conflict, v_sets), ', ')
+  INTO v_folds
+  FROM (SELECT row_number() OVER () AS n, g.grain, sh.shape,
+               g.places || ', school_year, sector, grade_level, sex' || sh.extra AS keys,
+               g.grain || '_id, school_year, sector, grade_level, sex' || sh.extra AS conflict
+        FROM (VALUES ('school', 'school_id, region_id, division_id'),
+                     ('division', 'division_id, region_id'),
+                     ('region', 'region_id')) g(grain, places)
+        CROSS JOIN (VALUES ('', ', categories'), ('_brief', '')) sh(shape, extra)) f;
+  EXECUTE 'WITH d AS (DELETE FROM learner_flow_delta RETURNING *), '
+          'c AS (SELECT d.region_id, d.division_id, d.school_id, d.school_year, d.sector, '
+          'd.grade_level, d.sex, d.categories, k.* FROM d CROSS JOIN LATERAL '
+          'learner_flow_counts(d.outcome, d.other_school, d.survived, d.learners, '
+          'd.learners_key_sum) k), ' || v_folds || ' SELECT count(*)::int FROM d'
+  INTO v_count;
   RETURN v_count;
 END $$;
 

@@ -1,12 +1,7 @@
 // The one statement `learnerFlows` reads (issue 22): the flow rollups of a grain and the deltas not
 // yet folded into them, summed by the groups asked for and by grade and sex, into each count.
 import { type Dimension } from '@repo/domain/enums';
-import {
-  type FlowCounts,
-  type FlowMeasureRule,
-  flowMeasureRules,
-  type survivalSpans,
-} from '@repo/domain/flows';
+import { type FlowCounts, flowMeasureRules, type survivalSpans } from '@repo/domain/flows';
 import { type ReadPlace } from '../../place-scope.js';
 import { categoryBits, dimensionColumn } from './category-bits.js';
 import { placeAndFilterConditions } from './enrollment-summary.query.js';
@@ -53,6 +48,8 @@ export interface FlowCells {
 }
 
 const measures = Object.keys(flowMeasureRules) as (keyof FlowCounts)[];
+/** Each count's columns in the statement's rows: its learners and its key sum. */
+const measureColumns = measures.map((m, i) => [m, `m${i}`, `s${i}`] as const);
 
 /** The coarsest grain that has the places asked for and grouped by. */
 function grainFor({ dimensions, place }: FlowQuestion): 'region' | 'division' | 'school' {
@@ -69,36 +66,38 @@ function conditions({ filter, place, years }: FlowQuestion, param: (v: unknown) 
 }
 
 /**
- * Each count's condition on a rollup row, from the domain's table of them (flowMeasureRules): the
- * rules' values are the domain's constants, written into the statement as literals.
+ * The rollups' column of each count (db/sql/learner-flow.sql, learner_flow_counts): the survival
+ * cohort is the cohort of the survival grades' mature years (the domain's `mature` rule), and its
+ * survived the survived of those years.
  */
-function measureCondition(
-  rule: FlowMeasureRule,
-  mature: FlowQuestion['mature'],
-  param: (v: unknown) => string,
-) {
-  const parts = [
-    ...(rule.outcome ? [`r.outcome = '${rule.outcome}'`] : []),
-    ...(rule.otherSchool ? ['r.other_school'] : []),
-    ...(rule.mature
-      ? [
-          `(${Object.entries(mature)
-            .map(
-              ([grade, years]) =>
-                `(r.grade_level = '${grade}' AND r.school_year = ANY (${param(years)}))`,
-            )
-            .join(' OR ')})`,
-        ]
-      : []),
-    ...(rule.survived ? ['r.survived'] : []),
-  ];
-  return parts.length === 0 ? 'true' : parts.join(' AND ');
+export const countColumn: Record<keyof FlowCounts, string> = {
+  cohort: 'cohort',
+  promoted: 'promoted',
+  repeated: 'repeated',
+  completed: 'completed',
+  transferredToAls: 'transferred_to_als',
+  notEnrolled: 'not_enrolled',
+  otherSchool: 'other_school',
+  survivalCohort: 'cohort',
+  survived: 'survived',
+};
+
+const storedCounts = [...new Set(Object.values(countColumn))].flatMap((c) => [c, `${c}_key_sum`]);
+
+/** Whether a rollup row is of a mature survival cohort: a survival grade of a mature year. */
+function matureCondition(mature: FlowQuestion['mature'], param: (v: unknown) => string) {
+  return Object.entries(mature)
+    .map(
+      ([grade, years]) => `(r.grade_level = '${grade}' AND r.school_year = ANY (${param(years)}))`,
+    )
+    .join(' OR ');
 }
 
 /**
  * The statement and its parameters: one row per group, grade and sex, each count summed in the
- * database with the sum of its learners' record keys (a few hundred rows for a national question,
- * where the rollup holds thousands). The groups' keys are k0, k1, … in the order of dimensions.
+ * database with the sum of its learners' record keys, over the rollup's rows of counts (about 950
+ * a year for a national question) and the deltas not folded yet, counted alike. The groups' keys
+ * are k0, k1, … in the order of dimensions.
  */
 export function flowStatement(question: FlowQuestion): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
@@ -111,14 +110,16 @@ export function flowStatement(question: FlowQuestion): { sql: string; params: un
   const byCategory = question.dimensions.includes('CATEGORY');
   // The brief shape (no category mask, a sixth of the rows) unless a category is asked about.
   const brief = !byCategory && !question.filter.categories?.length;
-  const columns = [
+  const keyColumns = [
     'region_id',
     ...(grain === 'region' ? [] : ['division_id']),
     ...(grain === 'school' ? ['school_id'] : []),
-    'school_year, sector, grade_level, sex',
+    'school_year',
+    'sector',
+    'grade_level',
+    'sex',
     ...(brief ? [] : ['categories']),
-    'outcome, other_school, survived, learners, learners_key_sum',
-  ].join(', ');
+  ];
   const categories = byCategory
     ? `JOIN (VALUES ${Object.entries(categoryBits)
         .map(([name, bit]) => `('${name}', ${bit})`)
@@ -126,23 +127,27 @@ export function flowStatement(question: FlowQuestion): { sql: string; params: un
     : '';
   const column = (d: Dimension) => (d === 'CATEGORY' ? 'c.name' : dimensionColumn[d]);
   const keys = question.dimensions.map((d, i) => `${column(d)} AS k${i}`);
+  const mature = matureCondition(question.mature, param);
   const sums = measures.flatMap((m, i) => {
-    const condition = measureCondition(flowMeasureRules[m], question.mature, param);
-    const filter = condition === 'true' ? '' : ` FILTER (WHERE ${condition})`;
+    const filter = flowMeasureRules[m].mature ? ` FILTER (WHERE ${mature})` : '';
     return [
-      `sum(r.learners)${filter}::int AS m${i}`,
-      `sum(r.learners_key_sum)${filter}::float8 AS s${i}`,
+      `sum(r.${countColumn[m]})${filter}::int AS m${i}`,
+      `sum(r.${countColumn[m]}_key_sum)${filter}::float8 AS s${i}`,
     ];
   });
   const groups = [...question.dimensions.map((_, i) => `k${i}`), 'r.grade_level', 'r.sex'];
   const sql = `
     SELECT ${[...keys, 'r.grade_level', 'r.sex', ...sums].join(', ')},
            (extract(epoch FROM statement_timestamp()) * 1000)::float8 AS as_of
-    FROM (SELECT ${columns} FROM learner_flow_rollup_${grain}${brief ? '_brief' : ''}
-          UNION ALL SELECT ${columns} FROM learner_flow_delta) r ${categories}
+    FROM (SELECT ${[...keyColumns, ...storedCounts].join(', ')}
+          FROM learner_flow_rollup_${grain}${brief ? '_brief' : ''}
+          UNION ALL
+          SELECT ${[...keyColumns.map((c) => `d.${c}`), ...storedCounts.map((c) => `k.${c}`)].join(', ')}
+          FROM learner_flow_delta d CROSS JOIN LATERAL learner_flow_counts(d.outcome,
+            d.other_school, d.survived, d.learners, d.learners_key_sum) k) r ${categories}
     ${where}
     GROUP BY ${groups.join(', ')}
-    HAVING sum(r.learners) <> 0
+    HAVING sum(r.cohort) <> 0
     ORDER BY ${groups.join(', ')}`;
   return { sql, params };
 }
@@ -152,9 +157,8 @@ export function toFlowCells(
   dimensions: Dimension[],
 ): FlowCells {
   const cells = {} as Record<keyof FlowCounts, FlowCell>;
-  measures.forEach((m, i) => {
-    cells[m] = { learners: Number(row[`m${i}`] ?? 0), keySum: Number(row[`s${i}`] ?? 0) };
-  });
+  for (const [m, count, keySum] of measureColumns)
+    cells[m] = { learners: Number(row[count] ?? 0), keySum: Number(row[keySum] ?? 0) };
   return {
     keys: Object.fromEntries(dimensions.map((d, i) => [d, row[`k${i}`] ?? null])),
     gradeLevel: String(row.grade_level),

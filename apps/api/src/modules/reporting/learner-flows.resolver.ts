@@ -27,16 +27,16 @@ export class LearnerFlowsResolver {
     forExport = false,
   ): Promise<LearnerFlowRow[]> {
     const groups = await learnerFlows(dataSource, viewer!, filter ?? {}, groupBy, { forExport });
-    return groups.map(({ keys, ...group }) =>
-      Object.assign(new LearnerFlowRow(), {
-        ...group,
-        regionId: idOf(keys.REGION),
-        divisionId: idOf(keys.DIVISION),
-        schoolId: idOf(keys.SCHOOL),
-        sector: keys.SECTOR ?? null,
-        gradeLevel: keys.GRADE_LEVEL ?? null,
-        sex: keys.SEX ?? null,
-        category: keys.CATEGORY ?? null,
+    // Assigned, not spread: a rest pattern over a few hundred groups cost milliseconds (measured).
+    return groups.map((group) =>
+      Object.assign(new LearnerFlowRow(), group, {
+        regionId: idOf(group.keys.REGION),
+        divisionId: idOf(group.keys.DIVISION),
+        schoolId: idOf(group.keys.SCHOOL),
+        sector: group.keys.SECTOR ?? null,
+        gradeLevel: group.keys.GRADE_LEVEL ?? null,
+        sex: group.keys.SEX ?? null,
+        category: group.keys.CATEGORY ?? null,
       }),
     );
   }

@@ -1,6 +1,5 @@
 import { type Dimension } from '@repo/domain/enums';
 import {
-  addFlowCounts,
   emptyFlowCounts,
   type FlowCounts,
   flowParity,
@@ -74,18 +73,18 @@ function matureYears(years: string[], opened: Set<string>): FlowQuestion['mature
 
 type Cells = FlowCells['cells'];
 
-const addCells = (a: Cells | undefined, b: Cells): Cells =>
-  a === undefined
-    ? b
-    : (Object.fromEntries(
-        Object.entries(b).map(([m, cell]) => [
-          m,
-          {
-            learners: a[m as keyof Cells].learners + cell.learners,
-            keySum: a[m as keyof Cells].keySum + cell.keySum,
-          },
-        ]),
-      ) as Cells);
+/** Adds `b`'s cells to `total`'s, in place. */
+function addCells(total: Cells, b: Cells) {
+  for (const m of Object.keys(b) as (keyof Cells)[]) {
+    total[m].learners += b[m].learners;
+    total[m].keySum += b[m].keySum;
+  }
+}
+
+/** Adds `b`'s counts to `total`'s, in place. */
+function addCounts(total: FlowCounts, b: FlowCounts) {
+  for (const m of Object.keys(b) as (keyof FlowCounts)[]) total[m] += b[m];
+}
 
 /** A group's rows: one per grade and sex. */
 interface Group {
@@ -104,13 +103,19 @@ function toGroup({ first, rows }: Group, perturbed: boolean, question: FlowQuest
   // Rates from the published cells of each grade and sex, so that no rate undoes a perturbation.
   const bySex = { FEMALE: new Map<string, FlowCounts>(), MALE: new Map<string, FlowCounts>() };
   const all = new Map<string, FlowCounts>();
-  let total: Cells | undefined;
+  const total = Object.fromEntries(
+    Object.keys(first.cells).map((m) => [m, { learners: 0, keySum: 0 }]),
+  ) as Cells;
+  const byGrade = (map: Map<string, FlowCounts>, grade: string) => {
+    let counts = map.get(grade);
+    if (!counts) map.set(grade, (counts = emptyFlowCounts()));
+    return counts;
+  };
   for (const row of rows) {
     const counts = publish(row.cells);
-    const sex = bySex[row.sex as keyof typeof bySex];
-    sex.set(row.gradeLevel, addFlowCounts(sex.get(row.gradeLevel) ?? emptyFlowCounts(), counts));
-    all.set(row.gradeLevel, addFlowCounts(all.get(row.gradeLevel) ?? emptyFlowCounts(), counts));
-    total = addCells(total, row.cells);
+    addCounts(byGrade(bySex[row.sex as keyof typeof bySex], row.gradeLevel), counts);
+    addCounts(byGrade(all, row.gradeLevel), counts);
+    addCells(total, row.cells);
   }
   const yearKey = question.dimensions.indexOf('SCHOOL_YEAR');
   const schoolYear =
@@ -120,7 +125,7 @@ function toGroup({ first, rows }: Group, perturbed: boolean, question: FlowQuest
     schoolYear,
     nextSchoolYear: schoolYear ? yearAfter(schoolYear) : null,
     asOf: first.asOf,
-    ...publish(total!),
+    ...publish(total),
     ...flowRates(all),
     genderParity: flowParity(flowRates(bySex.FEMALE), flowRates(bySex.MALE)),
   };
