@@ -12,6 +12,7 @@ import {
   placement,
   prepareStep,
   type Step,
+  withoutFlowTrigger,
   writePlanned,
 } from './year-step.js';
 
@@ -101,13 +102,8 @@ export async function backwardStep(
   await manager.query(planned);
   await manager.query(leftBeforeReturning, [to, from, divisionIds, next]);
   const written = await writePlanned(manager, step);
-  await manager.query(markGone, [
-    to,
-    from,
-    divisionIds,
-    seed,
-    yearFlows.markedDroppedOut,
-    step.leftOn,
-  ]);
+  await withoutFlowTrigger(manager, () =>
+    manager.query(markGone, [to, from, divisionIds, seed, yearFlows.markedDroppedOut, step.leftOn]),
+  );
   return written;
 }

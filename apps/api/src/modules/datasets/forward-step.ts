@@ -9,6 +9,7 @@ import {
   placement,
   prepareStep,
   type Step,
+  withoutFlowTrigger,
   writePlanned,
 } from './year-step.js';
 
@@ -64,7 +65,8 @@ const returning = `INSERT INTO step_new
   ORDER BY e.learner_id, e.id DESC`;
 
 // Some of `from`'s dropouts left during it: marked DROPPED_OUT there (never in the anchor year,
-// whose counts are the data set's), through the row triggers like any status change.
+// whose counts are the data set's), through the rollups' row trigger like any status change (the
+// flows are recomputed at the end of the load).
 const markDropouts = `UPDATE enrollment e SET status = 'DROPPED_OUT', left_on = $3
   FROM step_plan p
   WHERE p.outcome = 'DROPOUT' AND e.id = p.enrollment_id
@@ -94,6 +96,8 @@ export async function forwardStep(
   ]);
   const written = await writePlanned(manager, step);
   if (options.markDropouts)
-    await manager.query(markDropouts, [to, seed, step.leftOn, yearFlows.markedDroppedOut]);
+    await withoutFlowTrigger(manager, () =>
+      manager.query(markDropouts, [to, seed, step.leftOn, yearFlows.markedDroppedOut]),
+    );
   return written;
 }

@@ -130,6 +130,20 @@ export async function enrollmentRowTriggers(manager: EntityManager): Promise<str
 }
 
 /**
+ * Runs a step's status changes (its dropouts and ALS transfers) with the flows' row trigger off:
+ * they go through the rollups' trigger like any status change, but every learner's flows are
+ * recomputed once the load ends (afterEnrollmentYearsLoaded). Through the trigger, one step of a
+ * load of 5 million learners a year took an advisory lock per learner in one transaction and ran
+ * out of the server's lock memory.
+ */
+export async function withoutFlowTrigger(manager: EntityManager, work: () => Promise<unknown>) {
+  const flows = (await enrollmentRowTriggers(manager)).includes('enrollment_flow');
+  if (flows) await manager.query('ALTER TABLE enrollment DISABLE TRIGGER enrollment_flow');
+  await work();
+  if (flows) await manager.query('ALTER TABLE enrollment ENABLE TRIGGER enrollment_flow');
+}
+
+/**
  * Writes `step_new` as enrolments of `to`, with the learners' school links and the rollups' deltas
  * (what the row trigger's enrollment_rollup_emit would have written, grouped), the row triggers
  * off while it inserts. Returns the enrolments written.
