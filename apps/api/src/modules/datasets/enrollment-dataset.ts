@@ -317,6 +317,9 @@ export async function refreshLearnerFlows(
     await manager.query('SELECT refresh_learner_flows($1, $2)', [String(first), String(last)]);
   });
   await dataSource.query('SELECT apply_learner_flow_deltas()');
+  // Every learnerFlows question reads the deltas not folded yet: give back the pages the folded
+  // ones leave behind (millions of rows after a national load), as foldRollupDeltas does.
+  await dataSource.query('VACUUM learner_flow_delta');
 }
 
 /** The load's rollup deltas folded into the rollups, and the loaded tables analysed. */
