@@ -5,8 +5,7 @@ import { learnerFlowApply, learnerFlowRollupTables } from './1796600000000-Learn
 // category mask) with the cohort, each outcome's count, the promoted and repeating at another
 // school and the survived, each with its record keys' sum; a national question sums about 950 rows
 // a year where it grouped about 3,900 by outcome. learner_flow_counts and the applier as in
-// db/sql/learner-flow.sql. Both directions count the rollups again from learner_flow, through the
-// deltas and the applier of the shape they leave.
+// db/sql/learner-flow.sql.
 
 const counts = [
   'cohort',
@@ -26,31 +25,41 @@ const grains = [
     grain: 'school',
     places:
       '"region_id" smallint NOT NULL, "division_id" smallint NOT NULL, "school_id" integer NOT NULL',
+    placeKeys: 'school_id, region_id, division_id',
     index: ['division', '"school_year", "division_id"'],
   },
   {
     grain: 'division',
     places: '"region_id" smallint NOT NULL, "division_id" smallint NOT NULL',
+    placeKeys: 'division_id, region_id',
     index: ['region', '"school_year", "region_id"'],
   },
-  { grain: 'region', places: '"region_id" smallint NOT NULL', index: ['', '"school_year"'] },
+  {
+    grain: 'region',
+    places: '"region_id" smallint NOT NULL',
+    placeKeys: 'region_id',
+    index: ['', '"school_year"'],
+  },
 ];
-const tables = ['', '_brief'].flatMap((shape) =>
-  grains.flatMap(({ grain, places, index: [by, columns] }) => {
+const rollups = ['', '_brief'].flatMap((shape) =>
+  grains.map(({ grain, places, placeKeys, index: [by, columns] }) => {
     const table = `learner_flow_rollup_${grain}${shape}`;
     const category = shape === '' ? ', "categories" smallint NOT NULL' : '';
-    const key = `"${grain}_id", "school_year", "sector", "grade_level", "sex"${shape === '' ? ', "categories"' : ''}`;
-    return [
-      `CREATE TABLE "${table}" (${places}, "school_year" varchar(9) NOT NULL,
-        "sector" varchar(10) NOT NULL, "grade_level" varchar(24) NOT NULL, "sex" varchar(6) NOT NULL${category},
-        ${countColumns}, PRIMARY KEY (${key}))`,
-      `CREATE INDEX "IDX_${table}_year${by ? `_${by}` : ''}" ON "${table}" (${columns})`,
-    ];
+    const primary = `"${grain}_id", "school_year", "sector", "grade_level", "sex"${shape === '' ? ', "categories"' : ''}`;
+    const index = `IDX_${table}_year${by ? `_${by}` : ''}`;
+    return {
+      table,
+      index,
+      keys: `${placeKeys}, school_year, sector, grade_level, sex${shape === '' ? ', categories' : ''}`,
+      create: [
+        `CREATE TABLE "${table}" (${places}, "school_year" varchar(9) NOT NULL,
+          "sector" varchar(10) NOT NULL, "grade_level" varchar(24) NOT NULL, "sex" varchar(6) NOT NULL${category},
+          ${countColumns}, PRIMARY KEY (${primary}))`,
+        `CREATE INDEX "${index}" ON "${table}" (${columns})`,
+      ],
+    };
   }),
 );
-const rollups = tables
-  .filter((t) => t.startsWith('CREATE TABLE'))
-  .map((t) => /"(\w+)"/.exec(t)![1]);
 
 /** The same text as db/sql/learner-flow.sql. */
 const functions = `
@@ -153,15 +162,42 @@ async function recount(queryRunner: QueryRunner) {
 export class LearnerFlowCounts1796710000000 implements MigrationInterface {
   name = 'LearnerFlowCounts1796710000000';
 
+  /**
+   * Each rollup of outcomes becomes its rollup of counts, summed through learner_flow_counts (the
+   * rollups' rows, not the learners': minutes less on a national database); the deltas not folded
+   * yet keep their shape and are folded by the new applier.
+   */
   public async up(queryRunner: QueryRunner): Promise<void> {
-    for (const table of rollups) await queryRunner.query(`DROP TABLE "${table}"`);
-    for (const statement of tables) await queryRunner.query(statement);
+    for (const { table, index } of rollups) {
+      await queryRunner.query(`ALTER TABLE "${table}" RENAME TO "${table}_outcomes"`);
+      await queryRunner.query(`ALTER INDEX "${table}_pkey" RENAME TO "${table}_outcomes_pkey"`);
+      await queryRunner.query(`DROP INDEX "${index}"`);
+    }
+    for (const { create } of rollups)
+      for (const statement of create) await queryRunner.query(statement);
     await queryRunner.query(functions);
-    await recount(queryRunner);
+    const sums = counts.map((c) => `sum(k.${c})::int, sum(k.${c}_key_sum)::bigint`).join(', ');
+    const columns = counts.map((c) => `${c}, ${c}_key_sum`).join(', ');
+    for (const { table, keys } of rollups) {
+      await queryRunner.query(`
+        INSERT INTO "${table}" (${keys}, ${columns})
+        SELECT ${keys
+          .split(', ')
+          .map((k) => `o.${k}`)
+          .join(', ')}, ${sums}
+        FROM "${table}_outcomes" o CROSS JOIN LATERAL learner_flow_counts(o.outcome,
+          o.other_school, o.survived, o.learners, o.learners_key_sum) k
+        GROUP BY ${keys
+          .split(', ')
+          .map((k) => `o.${k}`)
+          .join(', ')}`);
+      await queryRunner.query(`DROP TABLE "${table}_outcomes"`);
+    }
   }
 
+  /** The rollups of outcomes counted again from learner_flow (counts do not split back). */
   public async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of rollups) await queryRunner.query(`DROP TABLE "${table}"`);
+    for (const { table } of rollups) await queryRunner.query(`DROP TABLE "${table}"`);
     await queryRunner.query(
       'DROP FUNCTION learner_flow_counts(varchar, boolean, boolean, int, bigint)',
     );
