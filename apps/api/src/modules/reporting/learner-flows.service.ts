@@ -1,5 +1,6 @@
 import { type Dimension } from '@repo/domain/enums';
 import {
+  addFlowCounts,
   emptyFlowCounts,
   type FlowCounts,
   flowParity,
@@ -31,9 +32,7 @@ export interface FlowGroup extends FlowCounts, FlowRates {
   genderParity: FlowRates;
 }
 
-const yearsAfter = shiftSchoolYear;
-
-const yearAfter = (year: string) => yearsAfter(year, 1);
+const yearAfter = (year: string) => shiftSchoolYear(year, 1);
 
 /**
  * The school years opened on the app's day, and the cohort years that can be read: those whose
@@ -51,7 +50,7 @@ async function openedYears(dataSource: DataSource, asked: string | null | undefi
       )
     ).map((r) => r.school_year),
   );
-  const cohorts = [...opened].map((next) => yearsAfter(next, -1)).sort();
+  const cohorts = [...opened].map((next) => shiftSchoolYear(next, -1)).sort();
   if (asked && !cohorts.includes(asked))
     throw badUserInput(
       'filter.schoolYear',
@@ -67,7 +66,7 @@ async function openedYears(dataSource: DataSource, asked: string | null | undefi
  * has (survivalSpans).
  */
 function matureYears(years: string[], opened: Set<string>): FlowQuestion['mature'] {
-  const of = (span: number) => years.filter((year) => opened.has(yearsAfter(year, span)));
+  const of = (span: number) => years.filter((year) => opened.has(shiftSchoolYear(year, span)));
   return { GRADE_1: of(survivalSpans.GRADE_1), GRADE_7: of(survivalSpans.GRADE_7) };
 }
 
@@ -79,11 +78,6 @@ function addCells(total: Cells, b: Cells) {
     total[m].learners += b[m].learners;
     total[m].keySum += b[m].keySum;
   }
-}
-
-/** Adds `b`'s counts to `total`'s, in place. */
-function addCounts(total: FlowCounts, b: FlowCounts) {
-  for (const m of Object.keys(b) as (keyof FlowCounts)[]) total[m] += b[m];
 }
 
 /** A group's rows: one per grade and sex. */
@@ -106,15 +100,12 @@ function toGroup({ first, rows }: Group, perturbed: boolean, question: FlowQuest
   const total = Object.fromEntries(
     Object.keys(first.cells).map((m) => [m, { learners: 0, keySum: 0 }]),
   ) as Cells;
-  const byGrade = (map: Map<string, FlowCounts>, grade: string) => {
-    let counts = map.get(grade);
-    if (!counts) map.set(grade, (counts = emptyFlowCounts()));
-    return counts;
-  };
+  const add = (map: Map<string, FlowCounts>, grade: string, counts: FlowCounts) =>
+    map.set(grade, addFlowCounts(map.get(grade) ?? emptyFlowCounts(), counts));
   for (const row of rows) {
     const counts = publish(row.cells);
-    addCounts(byGrade(bySex[row.sex as keyof typeof bySex], row.gradeLevel), counts);
-    addCounts(byGrade(all, row.gradeLevel), counts);
+    add(bySex[row.sex as keyof typeof bySex], row.gradeLevel, counts);
+    add(all, row.gradeLevel, counts);
     addCells(total, row.cells);
   }
   const yearKey = question.dimensions.indexOf('SCHOOL_YEAR');
