@@ -23,6 +23,7 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject) {
   const server = await openDatabase('postgres');
+  await dropOrphanedBases(server.url);
   const name = `test_${Date.now()}_${process.pid}`;
   await createDatabaseIfMissing(server.url, name);
   const url = withDatabaseName(server.url, name);
@@ -43,6 +44,13 @@ export default async function setup(project: TestProject) {
       await dropDatabase(server.url, template);
     }
     await dropDatabase(server.url, name);
+    // The calendar's last day drops the school years its days shared (scripts/test-calendar.js).
+    const base = process.env.DASHBOARD_BASE;
+    if (base && process.env.DASHBOARD_BASE_DROP === '1') {
+      for (const shared of await databasesNamed(server.url, `${base}_%`)) {
+        await dropDatabase(server.url, shared);
+      }
+    }
     await server.release();
   };
 }
@@ -55,4 +63,24 @@ function databasesNamed(adminUrl: string, pattern: string): Promise<string[]> {
     );
     return found.rows.map((row) => row.datname);
   });
+}
+
+/**
+ * Shared dashboard bases (`dashboard_base_<pid>_<year>`) of a calendar run that is gone, stopped
+ * before its last day could drop them.
+ */
+async function dropOrphanedBases(adminUrl: string) {
+  for (const name of await databasesNamed(adminUrl, 'dashboard_base_%')) {
+    const pid = Number(/^dashboard_base_(\d+)_/.exec(name)?.[1]);
+    if (Number.isInteger(pid) && !alive(pid)) await dropDatabase(adminUrl, name);
+  }
+}
+
+function alive(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as { code?: string }).code === 'EPERM';
+  }
 }

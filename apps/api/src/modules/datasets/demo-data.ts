@@ -101,12 +101,14 @@ async function anyYearMissing(dataSource: DataSource, years: string[], division:
  * Every start checks what its day needs and loads only what is missing, per school year: a demo
  * started a year later gains that year, and a season under way gains its days since. A year counts
  * as loaded once a data set's enrollment of the division is in it (one indexed look-up); learners
- * enrolled by the demo's users never do.
+ * enrolled by the demo's users never do. `season: false` loads the school years only (the browser
+ * tests' calendar days share those: test/e2e/dashboard-support.ts).
  */
 export async function ensureDemoData(
   dataSource: DataSource,
   log: (line: string) => void,
   today = clock.today(),
+  { season: withSeason = true }: { season?: boolean } = {},
 ): Promise<DemoLoad> {
   const started = performance.now();
   const done: DemoLoad = { enrolled: [], registrations: 0, seconds: 0 };
@@ -138,7 +140,7 @@ export async function ensureDemoData(
       );
     }
   }
-  if (years.season) {
+  if (withSeason && years.season) {
     const since = performance.now();
     const { schoolYear, through } = years.season;
     done.registrations = await loadEarlyRegistrationSeason(dataSource, {
