@@ -163,13 +163,17 @@ async function addSeason(dataSource: DataSource) {
   await ensureDemoData(dataSource, () => undefined, today());
 }
 
-/** A copy of the template; a session still leaving it (55006) is waited for, briefly. */
+/**
+ * A copy of the template; a session still leaving it (55006) is waited for, briefly. Copied file
+ * by file (STRATEGY FILE_COPY, PostgreSQL 15 on): the default writes every page to the WAL, 5.8 s
+ * against 2.5 s for a 1.4 GB database here, and each browser file and calendar day copies one.
+ */
 function copyDatabase(adminUrl: string, template: string, name: string) {
   return withClient(adminUrl, async (client) => {
     for (let attempt = 1; ; attempt++) {
       try {
         await client.query(
-          `CREATE DATABASE ${client.escapeIdentifier(name)} TEMPLATE ${client.escapeIdentifier(template)}`,
+          `CREATE DATABASE ${client.escapeIdentifier(name)} TEMPLATE ${client.escapeIdentifier(template)} STRATEGY FILE_COPY`,
         );
         return;
       } catch (error) {
