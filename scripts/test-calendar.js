@@ -79,6 +79,9 @@ export const dateSensitiveFiles = {
  */
 const dashboardBase = `dashboard_base_${process.pid}`;
 
+/** Each failed test of the calendar, with its day, for the closing summary. */
+const failures = [];
+
 function run(day, last, screens) {
   const counts = { passed: 0, failed: 0, skipped: 0 };
   for (const [workspace, all] of Object.entries(dateSensitiveFiles)) {
@@ -113,16 +116,27 @@ function run(day, last, screens) {
     );
     if (!existsSync(report)) {
       counts.failed++;
+      failures.push({ day, name: `${workspace}: vitest did not finish` });
       console.error(`${workspace}: no report for ${day}: vitest did not finish`);
       continue;
     }
     const { testResults } = JSON.parse(readFileSync(report, 'utf8'));
     for (const result of testResults) {
-      if (result.assertionResults.length === 0 && result.status === 'failed') counts.failed++;
+      const file = path.relative(root, result.name);
+      if (result.assertionResults.length === 0 && result.status === 'failed') {
+        counts.failed++;
+        failures.push({ day, name: file, message: result.message });
+      }
       for (const test of result.assertionResults) {
         if (test.status === 'passed') counts.passed++;
-        else if (test.status === 'failed') counts.failed++;
-        else counts.skipped++;
+        else if (test.status === 'failed') {
+          counts.failed++;
+          failures.push({
+            day,
+            name: `${file} > ${test.fullName}`,
+            message: test.failureMessages?.[0],
+          });
+        } else counts.skipped++;
       }
     }
   }
@@ -172,6 +186,6 @@ console.log(`Calendar: ${sum.passed} passed, ${sum.failed} failed, ${sum.skipped
 mkdirSync(path.join(root, 'test-results'), { recursive: true });
 writeFileSync(
   path.join(root, 'test-results', 'calendar.json'),
-  JSON.stringify({ days: rows, ...sum }),
+  JSON.stringify({ days: rows, ...sum, failures }),
 );
 if (sum.failed > 0) process.exitCode = 1;

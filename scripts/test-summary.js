@@ -12,6 +12,12 @@ const kindOf = (workspace, file) =>
       : 'unit';
 
 const totals = new Map();
+/** Every failed test, named, so the last lines of a CI log say which (the log may be cut above). */
+const failures = [];
+const firstLine = (message) =>
+  String(message ?? '')
+    .split('\n')
+    .find((l) => l.trim()) ?? '';
 const add = (kind, status) => {
   const row = totals.get(kind) ?? { passed: 0, failed: 0, skipped: 0 };
   if (status === 'passed') row.passed++;
@@ -21,9 +27,19 @@ const add = (kind, status) => {
 };
 /** A file's tests; a file that failed outside them (a hook, an import) counts once as failed. */
 const addFile = (kind, file) => {
-  for (const test of file.assertionResults) add(kind, test.status);
+  const name = path.relative(process.cwd(), file.name);
+  for (const test of file.assertionResults) {
+    add(kind, test.status);
+    if (test.status === 'failed')
+      failures.push({
+        kind,
+        name: `${name} > ${test.fullName}`,
+        message: test.failureMessages?.[0],
+      });
+  }
   if (file.status === 'failed' && !file.assertionResults.some((t) => t.status === 'failed')) {
     console.error(`${file.name}: ${file.message || 'failed outside its tests'}`);
+    failures.push({ kind, name, message: file.message || 'failed outside its tests' });
     add(kind, 'failed');
   }
 };
@@ -45,11 +61,14 @@ if (process.argv.includes('--with-calendar')) {
     process.exitCode = 1;
   } else {
     const calendar = JSON.parse(readFileSync(calendarReport, 'utf8'));
-    totals.set(`calendar (${calendar.days.length} days)`, {
+    const kind = `calendar (${calendar.days.length} days)`;
+    totals.set(kind, {
       passed: calendar.passed,
       failed: calendar.failed,
       skipped: calendar.skipped,
     });
+    for (const f of calendar.failures ?? [])
+      failures.push({ kind: `${kind}, ${f.day}`, name: f.name, message: f.message });
   }
 }
 // And the API suite on Debian's PostgreSQL 15 as a role that is not a superuser (issue 20).
@@ -70,6 +89,15 @@ for (const [kind, row] of totals) {
     `${kind.padEnd(30)}${String(row.passed).padStart(6)}${String(row.failed).padStart(8)}${String(row.skipped).padStart(9)}`,
   );
   for (const key of Object.keys(sum)) sum[key] += row[key];
+}
+if (failures.length > 0) {
+  console.log('\nFailed:');
+  for (const f of failures) {
+    console.log(`- [${f.kind}] ${f.name}`);
+    // Without colour codes: a CI log shows them as text.
+    const why = firstLine(f.message).replace(/\u001b\[[0-9;]*m/g, '');
+    if (why) console.log(`    ${why.slice(0, 300)}`);
+  }
 }
 console.log(`Tests: ${sum.passed} passed, ${sum.failed} failed, ${sum.skipped} skipped`);
 if (sum.failed > 0) process.exitCode = 1;

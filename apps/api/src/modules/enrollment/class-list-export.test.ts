@@ -71,15 +71,28 @@ describe('classListExport', () => {
     const account = await createTestAccount(dataSource, Role.SCHOOL_REGISTRAR, {
       schoolId: LA_PAZ,
     });
+    // Other files enrol and withdraw at La Paz in the same run database while this one asks, so
+    // the list is read between two counts: every learner listed on both sides of the answer is in
+    // it, and nothing outside both (a count after the answer alone failed CI: 143 for 142).
+    const listed = async () =>
+      new Set(
+        (
+          await dataSource.query<{ learner_id: string }[]>(
+            `SELECT learner_id FROM enrollment WHERE school_id = $1 AND school_year = $2
+               AND status IN ('PRE_REGISTERED', 'TEMPORARILY_ENROLLED', 'OFFICIALLY_ENROLLED')`,
+            [LA_PAZ, SY],
+          )
+        ).map((r) => String(r.learner_id)),
+      );
+    const before = await listed();
     const answer = await ask(account.token, 'CSV');
+    const after = await listed();
     expect(answer.errors).toBeUndefined();
     const rows = answer.data!.classListExport.rows;
-    const [{ listed }] = (await dataSource.query<{ listed: number }[]>(
-      `SELECT count(*)::int AS listed FROM enrollment WHERE school_id = $1 AND school_year = $2
-         AND status IN ('PRE_REGISTERED', 'TEMPORARILY_ENROLLED', 'OFFICIALLY_ENROLLED')`,
-      [LA_PAZ, SY],
-    )) as [{ listed: number }];
-    expect(rows).toHaveLength(listed);
+    const ids = new Set(rows.map((r) => r.entry.learnerId));
+    expect(ids.size).toBe(rows.length);
+    expect([...before].filter((id) => after.has(id) && !ids.has(id))).toEqual([]);
+    expect([...ids].filter((id) => !before.has(id) && !after.has(id))).toEqual([]);
     const grades = rows.map((r) => r.entry.gradeLevel);
     expect(grades).toEqual([...grades].sort(compareGradeLevels));
     expect(grades).toContain('GRADE_2');
