@@ -73,16 +73,10 @@ export const dateSensitiveFiles = {
   ],
 };
 
-/**
- * The dashboard world's school years, built by the first day and copied by the others, which add
- * their own early-registration season (test/e2e/dashboard-support.ts); the last day drops it.
- */
-const dashboardBase = `dashboard_base_${process.pid}`;
-
 /** Each failed test of the calendar, with its day, for the closing summary. */
 const failures = [];
 
-function run(day, last, screens) {
+function run(day, screens) {
   const counts = { passed: 0, failed: 0, skipped: 0 };
   for (const [workspace, all] of Object.entries(dateSensitiveFiles)) {
     const files = screens ? all : all.filter((file) => !file.startsWith('test/e2e/'));
@@ -106,12 +100,10 @@ function run(day, last, screens) {
       {
         cwd,
         stdio: ['ignore', 'inherit', 'inherit'],
-        env: {
-          ...process.env,
-          APP_TODAY: day,
-          DASHBOARD_BASE: dashboardBase,
-          DASHBOARD_BASE_DROP: last ? '1' : '0',
-        },
+        // The dashboard world's school years are a base `npm test` built (or the first day
+        // builds), kept and copied by each day, which adds its own early-registration season
+        // (apps/api/test/template-databases.ts).
+        env: { ...process.env, APP_TODAY: day },
       },
     );
     if (!existsSync(report)) {
@@ -156,10 +148,10 @@ spawnSync(
 const only = process.argv.slice(2);
 const days = only.length > 0 ? calendarDays.filter(([, day]) => only.includes(day)) : calendarDays;
 const rows = [];
-for (const [i, [what, day, screens]] of days.entries()) {
+for (const [what, day, screens] of days) {
   console.log(`\n=== ${day} (${what}): APP_TODAY=${day}`);
   const started = Date.now();
-  const counts = run(day, i === days.length - 1, screens === 'screens');
+  const counts = run(day, screens === 'screens');
   const seconds = Math.round((Date.now() - started) / 1000);
   rows.push({ day, what: screens ? `${what} (with the screens)` : what, ...counts, seconds });
   console.log(

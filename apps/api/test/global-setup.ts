@@ -5,10 +5,10 @@ import {
   createDatabaseIfMissing,
   dropDatabase,
   openDatabase,
-  withClient,
   withDatabaseName,
 } from '../src/db/database.js';
 import { loadReferenceData } from '../src/modules/reference-data/reference-data.seed.js';
+import { dashboardBasePrefix, databasesNamed } from './template-databases.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -23,7 +23,7 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject) {
   const server = await openDatabase('postgres');
-  await dropOrphanedBases(server.url);
+  await dropStaleBases(server.url);
   const name = `test_${Date.now()}_${process.pid}`;
   await createDatabaseIfMissing(server.url, name);
   const url = withDatabaseName(server.url, name);
@@ -38,49 +38,24 @@ export default async function setup(project: TestProject) {
   project.provide('databaseUrl', url);
 
   return async () => {
-    // The browser files' dashboard worlds are copies of templates named after this run's
-    // database (test/e2e/dashboard-support.ts): dropped with it.
-    for (const template of await databasesNamed(server.url, `${name}_dashboard_%`)) {
+    // The templates of this run (the dashboard's worlds of a day, the demo's first day: test/e2e/
+    // dashboard-support.ts, test/demo-database.ts) are named after its database: dropped with it.
+    for (const template of await databasesNamed(server.url, `${name}_%`)) {
       await dropDatabase(server.url, template);
     }
     await dropDatabase(server.url, name);
-    // The calendar's last day drops the school years its days shared (scripts/test-calendar.js).
-    const base = process.env.DASHBOARD_BASE;
-    if (base && process.env.DASHBOARD_BASE_DROP === '1') {
-      for (const shared of await databasesNamed(server.url, `${base}_%`)) {
-        await dropDatabase(server.url, shared);
-      }
-    }
     await server.release();
   };
 }
 
-function databasesNamed(adminUrl: string, pattern: string): Promise<string[]> {
-  return withClient(adminUrl, async (client) => {
-    const found = await client.query<{ datname: string }>(
-      'SELECT datname FROM pg_database WHERE datname LIKE $1',
-      [pattern],
-    );
-    return found.rows.map((row) => row.datname);
-  });
-}
-
 /**
- * Shared dashboard bases (`dashboard_base_<pid>_<year>`) of a calendar run that is gone, stopped
- * before its last day could drop them.
+ * The dashboard's shared school years built from other sources than this checkout's (another hash:
+ * test/template-databases.ts), and those of the calendar runs before bases were kept
+ * (`dashboard_base_<pid>_<year>`). The base of this checkout's sources stays for the next run.
  */
-async function dropOrphanedBases(adminUrl: string) {
-  for (const name of await databasesNamed(adminUrl, 'dashboard_base_%')) {
-    const pid = Number(/^dashboard_base_(\d+)_/.exec(name)?.[1]);
-    if (Number.isInteger(pid) && !alive(pid)) await dropDatabase(adminUrl, name);
-  }
-}
-
-function alive(pid: number) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as { code?: string }).code === 'EPERM';
+async function dropStaleBases(adminUrl: string) {
+  const current = `${dashboardBasePrefix()}_`;
+  for (const name of await databasesNamed(adminUrl, 'dashboard\\_base\\_%')) {
+    if (!name.startsWith(current)) await dropDatabase(adminUrl, name);
   }
 }

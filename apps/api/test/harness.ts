@@ -10,6 +10,7 @@ import { createDatabaseIfMissing, dropDatabase, withDatabaseName } from '../src/
 import { AccountEntity } from '../src/modules/auth/account.entity.js';
 import { hashPassword, login } from '../src/modules/auth/auth.service.js';
 import { loadReferenceData } from '../src/modules/reference-data/reference-data.seed.js';
+import { copyDatabase } from './template-databases.js';
 
 /** Counts the SQL statements a data source sends, to prove loaders batch. */
 export class QueryCounter implements Logger {
@@ -33,15 +34,18 @@ export async function openTestDataSource(logger?: Logger): Promise<DataSource> {
 /**
  * A database of the test file's own, migrated and with the reference data, for what must not
  * share the test database (a bulk load locks the tables it fills for its whole transaction, which
- * would stall the other files' requests). `drop` closes the data source and drops the database.
+ * would stall the other files' requests); or, with `from`, a copy of that template database (test/
+ * template-databases.ts). `drop` closes the data source and drops the database.
  */
 export async function openOwnTestDatabase(
   prefix: string,
   poolSize = 4,
+  { from }: { from?: string } = {},
 ): Promise<{ dataSource: DataSource; url: string; drop(): Promise<void> }> {
   const name = `${prefix}_${Date.now()}_${process.pid}`;
   const adminUrl = withDatabaseName(inject('databaseUrl'), 'postgres');
-  await createDatabaseIfMissing(adminUrl, name);
+  if (from) await copyDatabase(adminUrl, from, name);
+  else await createDatabaseIfMissing(adminUrl, name);
   const url = withDatabaseName(adminUrl, name);
   const dataSource = createDataSource(url, { entities, poolSize });
   const drop = async () => {
@@ -50,8 +54,10 @@ export async function openOwnTestDatabase(
   };
   try {
     await dataSource.initialize();
-    await dataSource.runMigrations();
-    await loadReferenceData(dataSource);
+    if (!from) {
+      await dataSource.runMigrations();
+      await loadReferenceData(dataSource);
+    }
   } catch (error) {
     await drop();
     throw error;

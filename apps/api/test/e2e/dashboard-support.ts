@@ -9,12 +9,7 @@ import { inject } from 'vitest';
 import { dashboardDist } from '../../src/app.js';
 import { createDataSource } from '../../src/db/data-source.js';
 import { entities } from '../../src/entities.js';
-import {
-  createDatabaseIfMissing,
-  dropDatabase,
-  withClient,
-  withDatabaseName,
-} from '../../src/db/database.js';
+import { dropDatabase, withDatabaseName } from '../../src/db/database.js';
 import { ensureDemoAccounts } from '../../src/modules/auth/demo-accounts.js';
 import { ensureDemoData } from '../../src/modules/datasets/demo-data.js';
 import {
@@ -24,6 +19,7 @@ import {
 import { loadReferenceData } from '../../src/modules/reference-data/reference-data.seed.js';
 import { reportingYear, seasonYear, today } from '../clock-fixtures.js';
 import { startTestServer, type TestServer } from '../harness.js';
+import { builtOnce, copyDatabase, dashboardBasePrefix } from '../template-databases.js';
 import { screenshotDir, signInContext } from './browser.js';
 
 const require = createRequire(import.meta.url);
@@ -79,64 +75,20 @@ export async function openDashboardWorld(): Promise<DashboardWorld> {
  * wait on an advisory lock) and dropped with the run's test database (global-setup.ts). Named
  * after the run's database and the day, so a file that pins another day gets a world of its own.
  *
- * With DASHBOARD_BASE set (`npm run test:calendar`), the day's world is a copy of that base, the
- * school years every calendar day shares, plus the day's early-registration season: each of the
- * 13 runs built the whole world, three minutes a day on two cores (issue 22).
+ * It is a copy of the school years every day of a reporting year shares, the base (kept between
+ * runs, named after the hash of its sources: template-databases.ts), plus the day's
+ * early-registration season. Each of the calendar's 13 days built the whole world, three minutes
+ * a day on two cores, and its first day built what `npm test` had just built (issue 22).
  */
 async function dashboardTemplate(adminUrl: string): Promise<string> {
   const runDatabase = new URL(inject('databaseUrl')).pathname.slice(1);
   const template = `${runDatabase}_dashboard_${today().replaceAll('-', '')}`;
-  const base = process.env.DASHBOARD_BASE;
-  if (!base) return builtOnce(adminUrl, template, buildWorld);
-  const built = await builtOnce(
+  const base = await builtOnce(
     adminUrl,
-    `${base}_${reportingYear().replace('-', '_')}`,
+    `${dashboardBasePrefix()}_${reportingYear().replace('-', '_')}`,
     buildSchoolYears,
   );
-  return builtOnce(adminUrl, template, addSeason, built);
-}
-
-/**
- * A database built by `build` unless it exists (under an advisory lock on its name), from `from`
- * as a template when given, then closed to connections so that it can be a template itself.
- */
-function builtOnce(
-  adminUrl: string,
-  name: string,
-  build: (dataSource: DataSource) => Promise<void>,
-  from?: string,
-): Promise<string> {
-  return withClient(adminUrl, async (client) => {
-    await client.query('SELECT pg_advisory_lock(hashtext($1))', [name]);
-    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (found.rowCount !== 0) return name;
-    if (from) await copyDatabase(adminUrl, from, name);
-    else await createDatabaseIfMissing(adminUrl, name);
-    try {
-      const dataSource = createDataSource(withDatabaseName(adminUrl, name), {
-        entities,
-        poolSize: 6,
-      });
-      await dataSource.initialize();
-      try {
-        await build(dataSource);
-      } finally {
-        await dataSource.destroy();
-      }
-      // No connections from now on, autovacuum's included, so CREATE DATABASE … TEMPLATE can copy.
-      await client.query(`ALTER DATABASE ${client.escapeIdentifier(name)} ALLOW_CONNECTIONS false`);
-    } catch (error) {
-      await dropDatabase(adminUrl, name);
-      throw error;
-    }
-    return name;
-  });
-}
-
-/** The whole world of the day. */
-async function buildWorld(dataSource: DataSource) {
-  await buildSchoolYears(dataSource);
-  await addSeason(dataSource);
+  return builtOnce(adminUrl, template, addSeason, base);
 }
 
 /**
@@ -161,27 +113,6 @@ async function buildSchoolYears(dataSource: DataSource) {
 /** The day's early-registration season (the school years are there: only the season loads). */
 async function addSeason(dataSource: DataSource) {
   await ensureDemoData(dataSource, () => undefined, today());
-}
-
-/**
- * A copy of the template; a session still leaving it (55006) is waited for, briefly. Copied file
- * by file (STRATEGY FILE_COPY, PostgreSQL 15 on): the default writes every page to the WAL, 5.8 s
- * against 2.5 s for a 1.4 GB database here, and each browser file and calendar day copies one.
- */
-function copyDatabase(adminUrl: string, template: string, name: string) {
-  return withClient(adminUrl, async (client) => {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await client.query(
-          `CREATE DATABASE ${client.escapeIdentifier(name)} TEMPLATE ${client.escapeIdentifier(template)} STRATEGY FILE_COPY`,
-        );
-        return;
-      } catch (error) {
-        if ((error as { code?: string }).code !== '55006' || attempt === 20) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 250));
-      }
-    }
-  });
 }
 
 /** Signs a demo account in through the API. */

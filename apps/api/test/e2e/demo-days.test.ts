@@ -3,20 +3,18 @@ import path from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { dashboardDist } from '../../src/app.js';
-import {
-  demoAlsCenterId,
-  demoSchoolId,
-  ensureDemoAccounts,
-} from '../../src/modules/auth/demo-accounts.js';
+import { demoAlsCenterId, demoSchoolId } from '../../src/modules/auth/demo-accounts.js';
 import { ensureDemoData } from '../../src/modules/datasets/demo-data.js';
 import { currentYear, pinClockDuring, reportingYear, seasonYear } from '../clock-fixtures.js';
+import { demoTemplate } from '../demo-database.js';
 import { openOwnTestDatabase, startTestServer, type TestServer } from '../harness.js';
 import { hasChromium, launchChromium } from './browser.js';
 import { enPH, kpiValue, screenshot, signIn } from './dashboard-support.js';
 
 // The days in order on one database, as a demo left running would see them: classes of SY
 // 2026-2027 with the next season under way, then the new year's classes, then mid-year.
-const days = ['2027-02-10', '2027-07-01', '2027-11-20'];
+const firstDay = '2027-02-10';
+const days = [firstDay, '2027-07-01', '2027-11-20'];
 
 describe.skipIf(!hasChromium)(
   'the demo in Chromium, any day of the year (issue 16)',
@@ -33,12 +31,12 @@ describe.skipIf(!hasChromium)(
           'The dashboard is not built: run `npm run build -w @repo/dashboard` first.',
         );
       }
-      // A database of its own: the demo's loads lock the enrollment table while they run.
-      own = await openOwnTestDatabase('demo_days', 6);
-      await ensureDemoAccounts(own.dataSource);
+      // A database of its own: the demo's loads lock the enrollment table while they run. A copy
+      // of what a first start on the first day leaves (test/demo-database.ts).
+      own = await openOwnTestDatabase('demo_days', 6, { from: await demoTemplate(firstDay) });
       server = await startTestServer(own.dataSource);
       browser = await launchChromium();
-    }, 300_000);
+    }, 600_000);
     afterEach(async () => {
       await context?.close();
       context = undefined;
@@ -94,8 +92,7 @@ describe.skipIf(!hasChromium)(
           [demoSchoolId],
         );
         place = { divisionId: String(row!.division_id), regionId: String(row!.region_id) };
-        // The first day loads six school years learner by learner (issue 22): 200 s measured
-        // with the machine loaded.
+        // The first day's six school years are the template's; a later day loads its own year.
       }, 600_000);
       afterAll(() => pinned?.restore());
 
