@@ -2,7 +2,6 @@ import { inject } from 'vitest';
 import { withDatabaseName } from '../src/db/database.js';
 import { ensureDemoAccounts } from '../src/modules/auth/demo-accounts.js';
 import { ensureDemoData } from '../src/modules/datasets/demo-data.js';
-import { loadReferenceData } from '../src/modules/reference-data/reference-data.seed.js';
 import { pinClockDuring } from './clock-fixtures.js';
 import { builtOnce } from './template-databases.js';
 
@@ -16,15 +15,18 @@ import { builtOnce } from './template-databases.js';
 export function demoTemplate(day: string): Promise<string> {
   const runDatabase = new URL(inject('databaseUrl')).pathname.slice(1);
   const adminUrl = withDatabaseName(inject('databaseUrl'), 'postgres');
-  return builtOnce(adminUrl, `${runDatabase}_demo_${day.replaceAll('-', '')}`, async (ds) => {
-    await ds.runMigrations();
-    await loadReferenceData(ds);
-    await ensureDemoAccounts(ds);
-    const pinned = pinClockDuring(day);
-    try {
-      await ensureDemoData(ds, () => undefined);
-    } finally {
-      pinned.restore();
-    }
-  });
+  return builtOnce(
+    adminUrl,
+    `${runDatabase}_demo_${day.replaceAll('-', '')}`,
+    async (ds) => {
+      await ensureDemoAccounts(ds);
+      const pinned = pinClockDuring(day);
+      try {
+        await ensureDemoData(ds, () => undefined);
+      } finally {
+        pinned.restore();
+      }
+    },
+    inject('schemaTemplate'),
+  );
 }

@@ -6,10 +6,9 @@ import { inject } from 'vitest';
 import { createApp, type App } from '../src/app.js';
 import { createDataSource } from '../src/db/data-source.js';
 import { entities } from '../src/entities.js';
-import { createDatabaseIfMissing, dropDatabase, withDatabaseName } from '../src/db/database.js';
+import { dropDatabase, withDatabaseName } from '../src/db/database.js';
 import { AccountEntity } from '../src/modules/auth/account.entity.js';
 import { hashPassword, login } from '../src/modules/auth/auth.service.js';
-import { loadReferenceData } from '../src/modules/reference-data/reference-data.seed.js';
 import { copyDatabase } from './template-databases.js';
 
 /** Counts the SQL statements a data source sends, to prove loaders batch. */
@@ -32,20 +31,19 @@ export async function openTestDataSource(logger?: Logger): Promise<DataSource> {
 }
 
 /**
- * A database of the test file's own, migrated and with the reference data, for what must not
- * share the test database (a bulk load locks the tables it fills for its whole transaction, which
- * would stall the other files' requests); or, with `from`, a copy of that template database (test/
- * template-databases.ts). `drop` closes the data source and drops the database.
+ * A database of the test file's own, migrated and with the reference data (a copy of the run's
+ * schema template, or of `from`: test/template-databases.ts), for what must not share the test
+ * database (a bulk load locks the tables it fills for its whole transaction, which would stall the
+ * other files' requests). `drop` closes the data source and drops the database.
  */
 export async function openOwnTestDatabase(
   prefix: string,
   poolSize = 4,
-  { from }: { from?: string } = {},
+  { from = inject('schemaTemplate') }: { from?: string } = {},
 ): Promise<{ dataSource: DataSource; url: string; drop(): Promise<void> }> {
   const name = `${prefix}_${Date.now()}_${process.pid}`;
   const adminUrl = withDatabaseName(inject('databaseUrl'), 'postgres');
-  if (from) await copyDatabase(adminUrl, from, name);
-  else await createDatabaseIfMissing(adminUrl, name);
+  await copyDatabase(adminUrl, from, name);
   const url = withDatabaseName(adminUrl, name);
   const dataSource = createDataSource(url, { entities, poolSize });
   const drop = async () => {
@@ -54,10 +52,6 @@ export async function openOwnTestDatabase(
   };
   try {
     await dataSource.initialize();
-    if (!from) {
-      await dataSource.runMigrations();
-      await loadReferenceData(dataSource);
-    }
   } catch (error) {
     await drop();
     throw error;

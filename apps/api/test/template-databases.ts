@@ -10,6 +10,7 @@ import {
   withDatabaseName,
 } from '../src/db/database.js';
 import { entities } from '../src/entities.js';
+import { loadReferenceData } from '../src/modules/reference-data/reference-data.seed.js';
 
 /**
  * Databases the tests build once and copy: a load of six demo school years takes one to three
@@ -111,21 +112,50 @@ function filesUnder(dir: string): string[] {
 let sourceHash: string | undefined;
 
 /**
- * The prefix of the dashboard's shared school years (`dashboard_base_<hash>_<year>`): a hash of
- * every source file the world is built from, so the base outlives a run (`npm test` builds it and
- * `npm run test:calendar`'s thirteen days copy it, as does the next `npm test`), and a change to
- * the migrations, the loaders, the policy or the data sets builds a new one. global-setup.ts drops
- * the bases of other hashes.
+ * The prefix of the databases the tests keep between runs (`kept_<hash>_…`): a hash of every
+ * source file they are built from, so a change to the migrations, the loaders, the policy or the
+ * data sets builds new ones. global-setup.ts drops those of other hashes (dropStaleKept).
  */
-export function dashboardBasePrefix(): string {
+function keptPrefix(): string {
   if (!sourceHash) {
     const hash = createHash('sha256');
     for (const file of [...sources.flatMap(filesUnder), ...builders]) {
-      {
-        hash.update(path.relative(apiRoot, file)).update('\0').update(readFileSync(file));
-      }
+      hash.update(path.relative(apiRoot, file)).update('\0').update(readFileSync(file));
     }
     sourceHash = hash.digest('hex').slice(0, 12);
   }
-  return `dashboard_base_${sourceHash}`;
+  return `kept_${sourceHash}`;
+}
+
+/**
+ * The prefix of the dashboard's shared school years (`kept_<hash>_dashboard_<year>`): `npm test`
+ * builds them and `npm run test:calendar`'s thirteen days copy them, as does the next `npm test`.
+ */
+export function dashboardBasePrefix(): string {
+  return `${keptPrefix()}_dashboard`;
+}
+
+/**
+ * A database migrated and loaded with the reference data, kept between runs: each run's test
+ * database and each file's own are copies of it (about a second, where migrating and loading took
+ * six on an idle machine, for each of the fifteen runs of `.ci/run` and a dozen files of each).
+ */
+export function schemaTemplate(adminUrl: string): Promise<string> {
+  return builtOnce(adminUrl, `${keptPrefix()}_schema`, async (dataSource) => {
+    await dataSource.runMigrations();
+    await loadReferenceData(dataSource);
+  });
+}
+
+/**
+ * Drops the kept databases of other sources than this checkout's (another hash), and the bases of
+ * the calendar runs before they were kept (`dashboard_base_<pid>_<year>`).
+ */
+export async function dropStaleKept(adminUrl: string) {
+  const current = `${keptPrefix()}_`;
+  for (const pattern of ['kept\\_%', 'dashboard\\_base\\_%']) {
+    for (const name of await databasesNamed(adminUrl, pattern)) {
+      if (!name.startsWith(current)) await dropDatabase(adminUrl, name);
+    }
+  }
 }

@@ -16,7 +16,6 @@ import {
   loadEnrollmentCells,
   officialCells,
 } from '../../src/modules/datasets/enrollment-dataset.js';
-import { loadReferenceData } from '../../src/modules/reference-data/reference-data.seed.js';
 import { reportingYear, seasonYear, today } from '../clock-fixtures.js';
 import { startTestServer, type TestServer } from '../harness.js';
 import { builtOnce, copyDatabase, dashboardBasePrefix } from '../template-databases.js';
@@ -87,18 +86,18 @@ async function dashboardTemplate(adminUrl: string): Promise<string> {
     adminUrl,
     `${dashboardBasePrefix()}_${reportingYear().replace('-', '_')}`,
     buildSchoolYears,
+    inject('schemaTemplate'),
   );
   return builtOnce(adminUrl, template, addSeason, base);
 }
 
 /**
- * What every day of a run's calendar shares: the schema, reference data and demo accounts, the
+ * What every day of a run's calendar shares: the schema and reference data (the template it is a
+ * copy of), the demo accounts, the
  * demo's six school years and CAR's enrollment in the reported year (every calendar day reports
  * SY 2027-2028: scripts/test-calendar.js).
  */
 async function buildSchoolYears(dataSource: DataSource) {
-  await dataSource.runMigrations();
-  await loadReferenceData(dataSource);
   const [{ id: carId }] = (await dataSource.query<{ id: number }[]>(
     "SELECT id FROM region WHERE name = 'CAR'",
   )) as [{ id: number }];
