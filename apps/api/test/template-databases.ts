@@ -137,8 +137,8 @@ export function dashboardBasePrefix(): string {
 
 /**
  * A database migrated and loaded with the reference data, kept between runs: each run's test
- * database and each file's own are copies of it (about a second, where migrating and loading took
- * six on an idle machine, for each of the fifteen runs of `.ci/run` and a dozen files of each).
+ * database and each file's own are copies of it, instead of migrating and loading again in each of
+ * `.ci/run`'s fifteen runs and a dozen files of each.
  */
 export function schemaTemplate(adminUrl: string): Promise<string> {
   return builtOnce(adminUrl, `${keptPrefix()}_schema`, async (dataSource) => {
