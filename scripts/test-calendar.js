@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tallyReport } from './vitest-report.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -112,25 +113,9 @@ function run(day, screens) {
       console.error(`${workspace}: no report for ${day}: vitest did not finish`);
       continue;
     }
-    const { testResults } = JSON.parse(readFileSync(report, 'utf8'));
-    for (const result of testResults) {
-      const file = path.relative(root, result.name);
-      if (result.assertionResults.length === 0 && result.status === 'failed') {
-        counts.failed++;
-        failures.push({ day, name: file, message: result.message });
-      }
-      for (const test of result.assertionResults) {
-        if (test.status === 'passed') counts.passed++;
-        else if (test.status === 'failed') {
-          counts.failed++;
-          failures.push({
-            day,
-            name: `${file} > ${test.fullName}`,
-            message: test.failureMessages?.[0],
-          });
-        } else counts.skipped++;
-      }
-    }
+    const tally = tallyReport(JSON.parse(readFileSync(report, 'utf8')), root);
+    for (const key of ['passed', 'failed', 'skipped']) counts[key] += tally[key];
+    for (const failure of tally.failures) failures.push({ day, ...failure });
   }
   return counts;
 }

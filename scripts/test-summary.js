@@ -1,6 +1,7 @@
 // Sums the vitest JSON reports of every workspace into one table and one closing line.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { tallyReport } from './vitest-report.js';
 
 const workspaces = ['packages/domain', 'packages/ui', 'apps/dashboard', 'apps/api'];
 /** What kind of test a file is, for the summary. */
@@ -18,30 +19,13 @@ const firstLine = (message) =>
   String(message ?? '')
     .split('\n')
     .find((l) => l.trim()) ?? '';
-const add = (kind, status) => {
-  const row = totals.get(kind) ?? { passed: 0, failed: 0, skipped: 0 };
-  if (status === 'passed') row.passed++;
-  else if (status === 'failed') row.failed++;
-  else row.skipped++;
-  totals.set(kind, row);
-};
-/** A file's tests; a file that failed outside them (a hook, an import) counts once as failed. */
+/** A file's tests, added to its kind's row; its failures named (scripts/vitest-report.js). */
 const addFile = (kind, file) => {
-  const name = path.relative(process.cwd(), file.name);
-  for (const test of file.assertionResults) {
-    add(kind, test.status);
-    if (test.status === 'failed')
-      failures.push({
-        kind,
-        name: `${name} > ${test.fullName}`,
-        message: test.failureMessages?.[0],
-      });
-  }
-  if (file.status === 'failed' && !file.assertionResults.some((t) => t.status === 'failed')) {
-    console.error(`${file.name}: ${file.message || 'failed outside its tests'}`);
-    failures.push({ kind, name, message: file.message || 'failed outside its tests' });
-    add(kind, 'failed');
-  }
+  const tally = tallyReport({ testResults: [file] }, process.cwd());
+  const row = totals.get(kind) ?? { passed: 0, failed: 0, skipped: 0 };
+  for (const key of ['passed', 'failed', 'skipped']) row[key] += tally[key];
+  totals.set(kind, row);
+  for (const failure of tally.failures) failures.push({ kind, ...failure });
 };
 for (const workspace of workspaces) {
   const report = path.join(workspace, 'test-results', 'vitest.json');

@@ -93,9 +93,8 @@ async function dashboardTemplate(adminUrl: string): Promise<string> {
 
 /**
  * What every day of a run's calendar shares: the schema and reference data (the template it is a
- * copy of), the demo accounts, the
- * demo's six school years and CAR's enrollment in the reported year (every calendar day reports
- * SY 2027-2028: scripts/test-calendar.js).
+ * copy of), the demo accounts, the demo's six school years and CAR's enrollment in the reported
+ * year (every calendar day reports SY 2027-2028: scripts/test-calendar.js).
  */
 async function buildSchoolYears(dataSource: DataSource) {
   const [{ id: carId }] = (await dataSource.query<{ id: number }[]>(
