@@ -30,6 +30,7 @@ import { LearnerFlows1796600000000 } from './1796600000000-LearnerFlows.js';
 import { DivisionProvince1796602956562 } from './1796602956562-DivisionProvince.js';
 import { LearnerYearCte1796700000000 } from './1796700000000-LearnerYearCte.js';
 import { LearnerFlowCounts1796710000000 } from './1796710000000-LearnerFlowCounts.js';
+import { RateLimitOutOfOrder1796720000000 } from './1796720000000-RateLimitOutOfOrder.js';
 
 /** Every migration in order; `npm run migration:generate` rewrites this list. */
 export const migrations = [
@@ -65,4 +66,5 @@ export const migrations = [
   DivisionProvince1796602956562,
   LearnerYearCte1796700000000,
   LearnerFlowCounts1796710000000,
+  RateLimitOutOfOrder1796720000000,
 ];

@@ -173,6 +173,27 @@ describe('RateLimiter', () => {
       await other.destroy();
     }
   });
+
+  it('counts a call stamped a moment later that took the lock first, and none pinned a day on', async () => {
+    // Calls made at once read the clock before they queue for the key's lock: the one stamped
+    // first may count last. A call stamped over a minute on comes from a clock pinned to a later day.
+    const take = async (key: string, at: string) => {
+      const [row] = await dataSource.query<{ allowed: boolean }[]>(
+        'SELECT take_rate_limit($1, 2, $2) AS allowed',
+        [key, at],
+      );
+      return row!.allowed;
+    };
+    const key = `${randomUUID()}:k`;
+    expect(await take(key, '2027-06-01T08:00:00.300Z')).toBe(true);
+    expect(await take(key, '2027-06-01T08:00:00.200Z')).toBe(true);
+    expect(await take(key, '2027-06-01T08:00:00.100Z')).toBe(false);
+    expect(await take(key, '2027-06-01T08:01:00.250Z')).toBe(true);
+    const pinned = `${randomUUID()}:k`;
+    expect(await take(pinned, '2027-06-02T08:00:00Z')).toBe(true);
+    expect(await take(pinned, '2027-06-02T08:00:30Z')).toBe(true);
+    expect(await take(pinned, '2027-06-01T08:00:00Z')).toBe(true);
+  });
 });
 
 describe('error masking', () => {
