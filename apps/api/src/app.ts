@@ -27,6 +27,7 @@ import { sessionCookie } from './modules/auth/session-cookie.js';
 import { errorStatusPlugin } from './modules/ops/error-status.js';
 import { maskError, requestLogPlugin } from './modules/ops/request-log.js';
 import { repoRoot } from './paths.js';
+import { jitGateway } from './jit-executor.js';
 import { createSchema } from './schema.js';
 
 export const dashboardDist = path.join(repoRoot, 'apps', 'dashboard', 'dist');
@@ -121,7 +122,8 @@ async function apolloServer(
 ): Promise<ApolloServer<Context>> {
   const limits = armor();
   return new ApolloServer<Context>({
-    schema: await createSchema({ sso }),
+    // Operations run compiled (jit-executor.ts).
+    gateway: jitGateway(await createSchema({ sso })),
     introspection: !config.production,
     // Issue #9: no batches (one request, one operation, one set of limits), the CSRF check on
     // (a request must be JSON or carry a header a plain form cannot set), no stack traces.

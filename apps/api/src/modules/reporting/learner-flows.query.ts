@@ -32,22 +32,20 @@ export interface FlowQuestion {
   mature: Record<keyof typeof survivalSpans, string[]>;
 }
 
-/** A count of the statement and the sum of its learners' record keys (the cell key). */
-export interface FlowCell {
-  learners: number;
-  keySum: number;
-}
-
-/** One row of the statement: a group's learners of one grade and sex, by count. */
+/**
+ * One row of the statement: a group's learners of one grade and sex, each count's learners and the
+ * sum of their record keys (the cell key; 0 when not read), in the order of `flowMeasures`.
+ */
 export interface FlowCells {
-  keys: Partial<Record<Dimension, string | number | null>>;
   gradeLevel: string;
   sex: string;
-  cells: Record<keyof FlowCounts, FlowCell>;
-  asOf: Date;
+  learners: number[];
+  keySums: number[];
 }
 
-const measures = Object.keys(flowMeasureRules) as (keyof FlowCounts)[];
+/** The counts in the order of the statement's columns (m0, s0, m1, s1, …). */
+export const flowMeasures = Object.keys(flowMeasureRules) as (keyof FlowCounts)[];
+const measures = flowMeasures;
 /** Each count's columns in the statement's rows: its learners and its key sum. */
 const measureColumns = measures.map((m, i) => [m, `m${i}`, `s${i}`] as const);
 
@@ -95,11 +93,16 @@ function matureCondition(mature: FlowQuestion['mature'], param: (v: unknown) => 
 
 /**
  * The statement and its parameters: one row per group, grade and sex, each count summed in the
- * database with the sum of its learners' record keys, over the rollup's rows of counts (about 950
- * a year for a national question) and the deltas not folded yet, counted alike. The groups' keys
- * are k0, k1, … in the order of dimensions.
+ * database (with the sum of its learners' record keys when `keySums`: only a perturbed answer
+ * reads them), over the rollup's rows of counts (about 1,250 a year for a national question) and
+ * the deltas not folded yet, counted alike. The groups' keys are k0, k1, … in the order of
+ * dimensions. A key sum is summed as float8, exact below 2^53: a learner's record key is a
+ * smallint, so every key sum of 27 million learners is below 2^40.
  */
-export function flowStatement(question: FlowQuestion): { sql: string; params: unknown[] } {
+export function flowStatement(
+  question: FlowQuestion,
+  keySums: boolean,
+): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
   const param = (value: unknown) => {
     params.push(value);
@@ -130,19 +133,20 @@ export function flowStatement(question: FlowQuestion): { sql: string; params: un
   const mature = matureCondition(question.mature, param);
   const sums = measures.flatMap((m, i) => {
     const filter = flowMeasureRules[m].mature ? ` FILTER (WHERE ${mature})` : '';
-    return [
-      `sum(r.${countColumn[m]})${filter}::int AS m${i}`,
-      `sum(r.${countColumn[m]}_key_sum)${filter}::float8 AS s${i}`,
-    ];
+    const count = `sum(r.${countColumn[m]})${filter}::int AS m${i}`;
+    return keySums
+      ? [count, `sum(r.${countColumn[m]}_key_sum::float8)${filter} AS s${i}`]
+      : [count];
   });
+  const stored = keySums ? storedCounts : [...new Set(Object.values(countColumn))];
   const groups = [...question.dimensions.map((_, i) => `k${i}`), 'r.grade_level', 'r.sex'];
   const sql = `
     SELECT ${[...keys, 'r.grade_level', 'r.sex', ...sums].join(', ')},
            (extract(epoch FROM statement_timestamp()) * 1000)::float8 AS as_of
-    FROM (SELECT ${[...keyColumns, ...storedCounts].join(', ')}
+    FROM (SELECT ${[...keyColumns, ...stored].join(', ')}
           FROM learner_flow_rollup_${grain}${brief ? '_brief' : ''}
           UNION ALL
-          SELECT ${[...keyColumns.map((c) => `d.${c}`), ...storedCounts.map((c) => `k.${c}`)].join(', ')}
+          SELECT ${[...keyColumns.map((c) => `d.${c}`), ...stored.map((c) => `k.${c}`)].join(', ')}
           FROM learner_flow_delta d CROSS JOIN LATERAL learner_flow_counts(d.outcome,
             d.other_school, d.survived, d.learners, d.learners_key_sum) k) r ${categories}
     ${where}
@@ -152,18 +156,31 @@ export function flowStatement(question: FlowQuestion): { sql: string; params: un
   return { sql, params };
 }
 
-export function toFlowCells(
+/** A row's counts. */
+export function toFlowCells(row: Record<string, string | number | null>): FlowCells {
+  const learners: number[] = [];
+  const keySums: number[] = [];
+  for (const [, count, keySum] of measureColumns) {
+    learners.push(Number(row[count] ?? 0));
+    keySums.push(Number(row[keySum] ?? 0));
+  }
+  return { gradeLevel: String(row.grade_level), sex: String(row.sex), learners, keySums };
+}
+
+/** A row's group: its keys by dimension. */
+export function flowKeys(
   row: Record<string, string | number | null>,
   dimensions: Dimension[],
-): FlowCells {
-  const cells = {} as Record<keyof FlowCounts, FlowCell>;
-  for (const [m, count, keySum] of measureColumns)
-    cells[m] = { learners: Number(row[count] ?? 0), keySum: Number(row[keySum] ?? 0) };
-  return {
-    keys: Object.fromEntries(dimensions.map((d, i) => [d, row[`k${i}`] ?? null])),
-    gradeLevel: String(row.grade_level),
-    sex: String(row.sex),
-    cells,
-    asOf: new Date(Number(row.as_of)),
-  };
+): Partial<Record<Dimension, string | number | null>> {
+  return Object.fromEntries(dimensions.map((d, i) => [d, row[`k${i}`] ?? null]));
+}
+
+/** Whether two rows are of one group (the statement orders a group's rows together). */
+export function sameFlowGroup(
+  a: Record<string, string | number | null>,
+  b: Record<string, string | number | null>,
+  dimensions: Dimension[],
+): boolean {
+  for (let i = 0; i < dimensions.length; i++) if (a[`k${i}`] !== b[`k${i}`]) return false;
+  return true;
 }

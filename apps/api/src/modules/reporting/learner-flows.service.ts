@@ -19,7 +19,10 @@ import {
   type FlowCells,
   type FlowQuestion,
   flowDimensions,
+  flowKeys,
+  flowMeasures,
   flowStatement,
+  sameFlowGroup,
   toFlowCells,
 } from './learner-flows.query.js';
 import { type LearnerFlowFilter } from './learner-flows.type.js';
@@ -70,53 +73,60 @@ function matureYears(years: string[], opened: Set<string>): FlowQuestion['mature
   return { GRADE_1: of(survivalSpans.GRADE_1), GRADE_7: of(survivalSpans.GRADE_7) };
 }
 
-type Cells = FlowCells['cells'];
-
-/** Adds `b`'s cells to `total`'s, in place. */
-function addCells(total: Cells, b: Cells) {
-  for (const m of Object.keys(b) as (keyof Cells)[]) {
-    total[m].learners += b[m].learners;
-    total[m].keySum += b[m].keySum;
-  }
+/** A group's rows (one per grade and sex), its keys and the statement's time. */
+interface Group {
+  keys: FlowGroup['keys'];
+  rows: FlowCells[];
+  asOf: Date;
 }
 
-/** A group's rows: one per grade and sex. */
-interface Group {
-  first: FlowCells;
-  rows: FlowCells[];
+/** Counts' published values (each perturbed by its cell key when `perturbed`). */
+function publish(learners: number[], keySums: number[], perturbed: boolean): FlowCounts {
+  const counts = emptyFlowCounts();
+  flowMeasures.forEach((m, i) => {
+    counts[m] = perturbed ? published(learners[i]!, String(keySums[i]), true) : learners[i]!;
+  });
+  return counts;
+}
+
+/** A group's total of each count: a cell of its own, its key the sum of its learners' keys. */
+function total(rows: FlowCells[], perturbed: boolean): FlowCounts {
+  const learners = flowMeasures.map(() => 0);
+  const keySums = flowMeasures.map(() => 0);
+  for (const row of rows)
+    for (let i = 0; i < learners.length; i++) {
+      learners[i]! += row.learners[i]!;
+      keySums[i]! += row.keySums[i]!;
+    }
+  return publish(learners, keySums, perturbed);
 }
 
 /** A group's published counts, rates and parity (every count perturbed when `perturbed`). */
-function toGroup({ first, rows }: Group, perturbed: boolean, question: FlowQuestion): FlowGroup {
-  const publish = (cells: Cells): FlowCounts => {
-    const counts = emptyFlowCounts();
-    for (const m of Object.keys(counts) as (keyof FlowCounts)[])
-      counts[m] = published(cells[m].learners, String(cells[m].keySum), perturbed);
-    return counts;
-  };
+function toGroup(
+  { keys, rows, asOf }: Group,
+  perturbed: boolean,
+  question: FlowQuestion,
+): FlowGroup {
   // Rates from the published cells of each grade and sex, so that no rate undoes a perturbation.
   const bySex = { FEMALE: new Map<string, FlowCounts>(), MALE: new Map<string, FlowCounts>() };
   const all = new Map<string, FlowCounts>();
-  const total = Object.fromEntries(
-    Object.keys(first.cells).map((m) => [m, { learners: 0, keySum: 0 }]),
-  ) as Cells;
-  const add = (map: Map<string, FlowCounts>, grade: string, counts: FlowCounts) =>
-    map.set(grade, addFlowCounts(map.get(grade) ?? emptyFlowCounts(), counts));
+  const add = (map: Map<string, FlowCounts>, grade: string, counts: FlowCounts) => {
+    const before = map.get(grade);
+    map.set(grade, before ? addFlowCounts(before, counts) : counts);
+  };
   for (const row of rows) {
-    const counts = publish(row.cells);
+    const counts = publish(row.learners, row.keySums, perturbed);
     add(bySex[row.sex as keyof typeof bySex], row.gradeLevel, counts);
     add(all, row.gradeLevel, counts);
-    addCells(total, row.cells);
   }
   const yearKey = question.dimensions.indexOf('SCHOOL_YEAR');
-  const schoolYear =
-    yearKey >= 0 ? String(first.keys.SCHOOL_YEAR) : (question.filter.schoolYear ?? null);
+  const schoolYear = yearKey >= 0 ? String(keys.SCHOOL_YEAR) : (question.filter.schoolYear ?? null);
   return {
-    keys: first.keys,
+    keys,
     schoolYear,
     nextSchoolYear: schoolYear ? yearAfter(schoolYear) : null,
-    asOf: first.asOf,
-    ...publish(total),
+    asOf,
+    ...total(rows, perturbed),
     ...flowRates(all),
     genderParity: flowParity(flowRates(bySex.FEMALE), flowRates(bySex.MALE)),
   };
@@ -156,17 +166,21 @@ export async function learnerFlows(
     mature: matureYears(cohorts, opened),
   };
   const perturbed = isPerturbed(viewer.role, filter, dimensions, options);
-  const { sql, params } = flowStatement(question);
+  const { sql, params } = flowStatement(question, perturbed);
   const rows = await dataSource.query<Record<string, string | number | null>[]>(sql, params);
-  const groups = new Map<string, Group>();
-  for (const raw of rows) {
-    const row = toFlowCells(raw, dimensions);
-    const key = dimensions.map((d) => String(row.keys[d])).join('\u0000');
-    const group = groups.get(key);
-    if (group) group.rows.push(row);
-    else groups.set(key, { first: row, rows: [row] });
+  const groups: FlowGroup[] = [];
+  for (let first = 0, next = 1; first < rows.length; first = next++) {
+    while (next < rows.length && sameFlowGroup(rows[next]!, rows[first]!, dimensions)) next++;
+    const group = toGroup(
+      {
+        keys: flowKeys(rows[first]!, dimensions),
+        rows: rows.slice(first, next).map(toFlowCells),
+        asOf: new Date(Number(rows[first]!.as_of)),
+      },
+      perturbed,
+      question,
+    );
+    if (group.cohort !== 0) groups.push(group);
   }
-  return [...groups.values()]
-    .map((group) => toGroup(group, perturbed, question))
-    .filter((group) => group.cohort !== 0);
+  return groups;
 }

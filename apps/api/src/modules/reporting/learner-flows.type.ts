@@ -36,9 +36,12 @@ export class LearnerFlowFilter {
   categories?: LearnerCategory[] | null;
 }
 
+// Simple resolvers: a field reads its property, with no type-graphql wrapper around it (an answer
+// has a few thousand of them, and no field here has a middleware).
 @ObjectType({
   description:
     'The flow indicators of a group (docs/indicators.md); null without learners to divide by.',
+  simpleResolvers: true,
 })
 export class FlowRates {
   @Field(() => Float, { nullable: true, description: 'Promoted ÷ cohort.' })
@@ -87,6 +90,7 @@ const perturbedNote =
 @ObjectType({
   description:
     "One group of a cohort: the learners of the group's grades in school year t, and what each became in t + 1, counted by LRN.",
+  simpleResolvers: true,
 })
 export class LearnerFlowRow extends FlowRates {
   @Field({ description: "The database's time when the statement that counted this row ran." })
