@@ -69,8 +69,11 @@ export function perturbsOutOfSchool(viewer: { role: Role }): boolean {
   return isPerturbed(viewer.role, { categories: ['OSC', 'OSY'] }, [], {});
 }
 
-/** A count's published value: perturbed by its cell key when `perturbed`, else as it is. */
-export function published(count: number, keySum: string, perturbed: boolean): number {
+/**
+ * A count's published value: perturbed by its cell key when `perturbed`, else as it is. The key
+ * sum comes as the text of a bigint, or as a whole float8 (exact below 2^53).
+ */
+export function published(count: number, keySum: string | number, perturbed: boolean): number {
   return perturbed ? perturb(count, BigInt(keySum)) : count;
 }
 

@@ -45,9 +45,8 @@ export interface FlowCells {
 
 /** The counts in the order of the statement's columns (m0, s0, m1, s1, …). */
 export const flowMeasures = Object.keys(flowMeasureRules) as (keyof FlowCounts)[];
-const measures = flowMeasures;
 /** Each count's columns in the statement's rows: its learners and its key sum. */
-const measureColumns = measures.map((m, i) => [m, `m${i}`, `s${i}`] as const);
+const measureColumns = flowMeasures.map((m, i) => [m, `m${i}`, `s${i}`] as const);
 
 /** The coarsest grain that has the places asked for and grouped by. */
 function grainFor({ dimensions, place }: FlowQuestion): 'region' | 'division' | 'school' {
@@ -80,7 +79,9 @@ export const countColumn: Record<keyof FlowCounts, string> = {
   survived: 'survived',
 };
 
-const storedCounts = [...new Set(Object.values(countColumn))].flatMap((c) => [c, `${c}_key_sum`]);
+/** The rollups' count columns, and with each its key sum. */
+const countsStored = [...new Set(Object.values(countColumn))];
+const countsAndKeySums = countsStored.flatMap((c) => [c, `${c}_key_sum`]);
 
 /** Whether a rollup row is of a mature survival cohort: a survival grade of a mature year. */
 function matureCondition(mature: FlowQuestion['mature'], param: (v: unknown) => string) {
@@ -131,14 +132,14 @@ export function flowStatement(
   const column = (d: Dimension) => (d === 'CATEGORY' ? 'c.name' : dimensionColumn[d]);
   const keys = question.dimensions.map((d, i) => `${column(d)} AS k${i}`);
   const mature = matureCondition(question.mature, param);
-  const sums = measures.flatMap((m, i) => {
+  const sums = flowMeasures.flatMap((m, i) => {
     const filter = flowMeasureRules[m].mature ? ` FILTER (WHERE ${mature})` : '';
     const count = `sum(r.${countColumn[m]})${filter}::int AS m${i}`;
     return keySums
       ? [count, `sum(r.${countColumn[m]}_key_sum::float8)${filter} AS s${i}`]
       : [count];
   });
-  const stored = keySums ? storedCounts : [...new Set(Object.values(countColumn))];
+  const stored = keySums ? countsAndKeySums : countsStored;
   const groups = [...question.dimensions.map((_, i) => `k${i}`), 'r.grade_level', 'r.sex'];
   const sql = `
     SELECT ${[...keys, 'r.grade_level', 'r.sex', ...sums].join(', ')},

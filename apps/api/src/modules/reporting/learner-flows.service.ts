@@ -84,7 +84,7 @@ interface Group {
 function publish(learners: number[], keySums: number[], perturbed: boolean): FlowCounts {
   const counts = emptyFlowCounts();
   flowMeasures.forEach((m, i) => {
-    counts[m] = perturbed ? published(learners[i]!, String(keySums[i]), true) : learners[i]!;
+    counts[m] = published(learners[i]!, keySums[i]!, perturbed);
   });
   return counts;
 }
