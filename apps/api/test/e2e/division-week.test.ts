@@ -247,9 +247,34 @@ describe.skipIf(!hasChromium)(
       await settled('division-week-nation-tracker');
       expect(await screens()).toBeLessThan(screensAtMost);
 
+      // CAR's answer held back: meanwhile the page shows no other place's figures (the nation's
+      // stayed on screen under CAR's heading while CAR's loaded, before).
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/graphql', async (route) => {
+        const body = route.request().postData() ?? '';
+        if (
+          body.includes('EarlyRegistrationTracker') &&
+          body.includes(`"regionId":"${world.carId}"`)
+        )
+          await held;
+        await route.fallback();
+      });
       await regions.getByRole('link', { name: 'CAR', exact: true }).click();
       await page.waitForURL(new RegExp(`[?&]region=${world.carId}(&|$)`));
+      // Drawn for CAR (its divisions to choose from), its figures not yet there.
+      await page.getByLabel('Division', { exact: true }).waitFor();
       const divisions = page.getByRole('table', { name: 'Divisions, lowest progress first' });
+      expect(await divisions.count()).toBe(0);
+      expect(await regions.count()).toBe(0);
+      expect(
+        await page
+          .getByRole('region', { name: 'Registered', exact: true })
+          .locator('[data-value]')
+          .count(),
+      ).toBe(0);
+      expect(await page.locator('.loading-state').count()).toBeGreaterThan(0);
+      release();
       await divisions.waitFor();
       await expectSubtotalsSumToTotal(divisions, await progress(token, { regionId: world.carId }));
     });

@@ -1,4 +1,5 @@
 import { useQuery } from '@apollo/client/react';
+import { useState } from 'react';
 import { type Viewer } from '../auth/useViewer.js';
 import { defaultReportYear, nextYear } from '../filters/reportFilters.js';
 import { useSchoolYears } from '../filters/useReportFilters.js';
@@ -36,7 +37,7 @@ export function useTracker(viewer: Viewer | null, params: URLSearchParams) {
     variables: { divisionId: divisionId ?? '' },
     skip: !viewer || !divisionId,
   });
-  const { data, previousData, loading, error, refetch } = useQuery(trackerQuery, {
+  const { data, loading, error, refetch } = useQuery(trackerQuery, {
     variables: {
       schoolYear: schoolYear ?? '',
       divisionId,
@@ -46,7 +47,13 @@ export function useTracker(viewer: Viewer | null, params: URLSearchParams) {
     },
     skip: !viewer || !schoolYear,
   });
-  const progress = (data ?? previousData)?.earlyRegistrationProgress;
+  // While another season loads, the figures before stay on screen; never another
+  // place's: a region's divisions table must not list the nation's divisions while CAR's load.
+  const place = `${level} ${regionId ?? ''} ${divisionId ?? ''} ${districtId ?? ''}`;
+  const [shown, setShown] = useState<{ place: string; data: typeof data }>();
+  if (data && (shown?.data !== data || shown.place !== place)) setShown({ place, data });
+  const kept = shown?.place === place ? shown.data : undefined;
+  const progress = (data ?? kept)?.earlyRegistrationProgress;
   return {
     years,
     schoolYear,
