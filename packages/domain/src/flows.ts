@@ -163,26 +163,31 @@ const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null)
 
 /** The rates of a group, from its counts by grade (a group may span grades). */
 export function flowRates(byGrade: ReadonlyMap<string, FlowCounts>): FlowRates {
-  let total = emptyFlowCounts();
-  let transition = { part: 0, whole: 0 };
-  let completion = { part: 0, whole: 0 };
+  // Summed in place: a report computes these for each of a few hundred groups and both sexes.
+  let cohort = 0;
+  let promoted = 0;
+  let repeated = 0;
+  let notEnrolled = 0;
+  const transition = { part: 0, whole: 0 };
+  const completion = { part: 0, whole: 0 };
   for (const [grade, counts] of byGrade) {
-    total = addFlowCounts(total, counts);
-    if ((transitionGrades as readonly string[]).includes(grade))
-      transition = {
-        part: transition.part + counts.promoted,
-        whole: transition.whole + counts.cohort,
-      };
-    if ((completionGrades as readonly string[]).includes(grade))
-      completion = {
-        part: completion.part + (grade === 'GRADE_12' ? counts.completed : counts.promoted),
-        whole: completion.whole + counts.cohort,
-      };
+    cohort += counts.cohort;
+    promoted += counts.promoted;
+    repeated += counts.repeated;
+    notEnrolled += counts.notEnrolled;
+    if ((transitionGrades as readonly string[]).includes(grade)) {
+      transition.part += counts.promoted;
+      transition.whole += counts.cohort;
+    }
+    if ((completionGrades as readonly string[]).includes(grade)) {
+      completion.part += grade === 'GRADE_12' ? counts.completed : counts.promoted;
+      completion.whole += counts.cohort;
+    }
   }
   return {
-    promotionRate: ratio(total.promoted, total.cohort),
-    repetitionRate: ratio(total.repeated, total.cohort),
-    dropoutRate: ratio(total.notEnrolled, total.cohort),
+    promotionRate: ratio(promoted, cohort),
+    repetitionRate: ratio(repeated, cohort),
+    dropoutRate: ratio(notEnrolled, cohort),
     transitionRate: ratio(transition.part, transition.whole),
     completionRate: ratio(completion.part, completion.whole),
     survivalRateToGrade6: survival(byGrade.get('GRADE_1')),

@@ -45,8 +45,6 @@ export interface FlowCells {
 
 /** The counts in the order of the statement's columns (m0, s0, m1, s1, …). */
 export const flowMeasures = Object.keys(flowMeasureRules) as (keyof FlowCounts)[];
-/** Each count's columns in the statement's rows: its learners and its key sum. */
-const measureColumns = flowMeasures.map((m, i) => [m, `m${i}`, `s${i}`] as const);
 
 /** The coarsest grain that has the places asked for and grouped by. */
 function grainFor({ dimensions, place }: FlowQuestion): 'region' | 'division' | 'school' {
@@ -157,31 +155,42 @@ export function flowStatement(
   return { sql, params };
 }
 
+/**
+ * A row of the statement as read, its values in the order of its columns (k0, k1, …, grade_level,
+ * sex, m0 (s0), m1 (s1), …, as_of): arrays, not objects keyed by column name, for a few hundred
+ * rows of a dozen columns each.
+ */
+export type FlowRow = (string | number | null)[];
+
+/** Where a row's values are, for a statement of `keys` group keys, with key sums or without. */
+export function flowRowLayout(keys: number, keySums: boolean) {
+  const step = keySums ? 2 : 1;
+  const first = keys + 2;
+  return { keys, first, step, asOf: first + flowMeasures.length * step };
+}
+export type FlowRowLayout = ReturnType<typeof flowRowLayout>;
+
 /** A row's counts. */
-export function toFlowCells(row: Record<string, string | number | null>): FlowCells {
+export function toFlowCells(row: FlowRow, at: FlowRowLayout): FlowCells {
   const learners: number[] = [];
   const keySums: number[] = [];
-  for (const [, count, keySum] of measureColumns) {
-    learners.push(Number(row[count] ?? 0));
-    keySums.push(Number(row[keySum] ?? 0));
+  for (let i = 0, column = at.first; i < flowMeasures.length; i++, column += at.step) {
+    learners.push(Number(row[column] ?? 0));
+    keySums.push(at.step === 2 ? Number(row[column + 1] ?? 0) : 0);
   }
-  return { gradeLevel: String(row.grade_level), sex: String(row.sex), learners, keySums };
+  return { gradeLevel: String(row[at.keys]), sex: String(row[at.keys + 1]), learners, keySums };
 }
 
 /** A row's group: its keys by dimension. */
 export function flowKeys(
-  row: Record<string, string | number | null>,
+  row: FlowRow,
   dimensions: Dimension[],
 ): Partial<Record<Dimension, string | number | null>> {
-  return Object.fromEntries(dimensions.map((d, i) => [d, row[`k${i}`] ?? null]));
+  return Object.fromEntries(dimensions.map((d, i) => [d, row[i] ?? null]));
 }
 
 /** Whether two rows are of one group (the statement orders a group's rows together). */
-export function sameFlowGroup(
-  a: Record<string, string | number | null>,
-  b: Record<string, string | number | null>,
-  dimensions: Dimension[],
-): boolean {
-  for (let i = 0; i < dimensions.length; i++) if (a[`k${i}`] !== b[`k${i}`]) return false;
+export function sameFlowGroup(a: FlowRow, b: FlowRow, keys: number): boolean {
+  for (let i = 0; i < keys; i++) if (a[i] !== b[i]) return false;
   return true;
 }

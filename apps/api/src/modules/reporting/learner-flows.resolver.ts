@@ -27,17 +27,19 @@ export class LearnerFlowsResolver {
     forExport = false,
   ): Promise<LearnerFlowRow[]> {
     const groups = await learnerFlows(dataSource, viewer!, filter ?? {}, groupBy, { forExport });
-    // Assigned, not spread: a rest pattern over a few hundred groups cost milliseconds (measured).
-    return groups.map((group) =>
-      Object.assign(new LearnerFlowRow(), group, {
-        regionId: idOf(group.keys.REGION),
-        divisionId: idOf(group.keys.DIVISION),
-        schoolId: idOf(group.keys.SCHOOL),
-        sector: group.keys.SECTOR ?? null,
-        gradeLevel: group.keys.GRADE_LEVEL ?? null,
-        sex: group.keys.SEX ?? null,
-        category: group.keys.CATEGORY ?? null,
-      }),
+    // Each group given its place's ids, not copied into a new row (a rest pattern over a few
+    // hundred groups cost milliseconds, measured; a copy is one more object per group).
+    return groups.map(
+      (group) =>
+        Object.assign(group, {
+          regionId: idOf(group.keys.REGION),
+          divisionId: idOf(group.keys.DIVISION),
+          schoolId: idOf(group.keys.SCHOOL),
+          sector: group.keys.SECTOR ?? null,
+          gradeLevel: group.keys.GRADE_LEVEL ?? null,
+          sex: group.keys.SEX ?? null,
+          category: group.keys.CATEGORY ?? null,
+        }) as LearnerFlowRow,
     );
   }
 

@@ -11,6 +11,7 @@ import {
 import { parseSchoolYear, shiftSchoolYear } from '@repo/domain/school-year';
 import { type DataSource } from 'typeorm';
 import { clock } from '../../clock.js';
+import { preparedRows } from '../../db/prepared.js';
 import { badUserInput } from '../../errors.js';
 import { checkPlaces, placeToRead } from '../../place-scope.js';
 import { type Viewer } from '../auth/viewer.js';
@@ -18,9 +19,11 @@ import { isPerturbed, published } from './enrollment-summary.privacy.js';
 import {
   type FlowCells,
   type FlowQuestion,
+  type FlowRow,
   flowDimensions,
   flowKeys,
   flowMeasures,
+  flowRowLayout,
   flowStatement,
   sameFlowGroup,
   toFlowCells,
@@ -167,15 +170,16 @@ export async function learnerFlows(
   };
   const perturbed = isPerturbed(viewer.role, filter, dimensions, options);
   const { sql, params } = flowStatement(question, perturbed);
-  const rows = await dataSource.query<Record<string, string | number | null>[]>(sql, params);
+  const rows = await preparedRows<FlowRow>(dataSource, sql, params);
+  const at = flowRowLayout(dimensions.length, perturbed);
   const groups: FlowGroup[] = [];
   for (let first = 0, next = 1; first < rows.length; first = next++) {
-    while (next < rows.length && sameFlowGroup(rows[next]!, rows[first]!, dimensions)) next++;
+    while (next < rows.length && sameFlowGroup(rows[next]!, rows[first]!, at.keys)) next++;
     const group = toGroup(
       {
         keys: flowKeys(rows[first]!, dimensions),
-        rows: rows.slice(first, next).map(toFlowCells),
-        asOf: new Date(Number(rows[first]!.as_of)),
+        rows: rows.slice(first, next).map((row) => toFlowCells(row, at)),
+        asOf: new Date(Number(rows[first]![at.asOf])),
       },
       perturbed,
       question,
