@@ -32,11 +32,23 @@ import { type LearnerFlowFilter } from './learner-flows.type.js';
 
 export interface FlowGroup extends FlowCounts, FlowRates {
   keys: Partial<Record<Dimension, string | number | null>>;
+  /** The keys of the group's place and others, each null when not grouped by. */
+  regionId: number | null;
+  divisionId: number | null;
+  schoolId: number | null;
+  sector: string | null;
+  gradeLevel: string | null;
+  sex: string | null;
+  category: string | null;
   schoolYear: string | null;
   nextSchoolYear: string | null;
   asOf: Date;
   genderParity: FlowRates;
 }
+
+const idOf = (value: string | number | null | undefined) => (value == null ? null : Number(value));
+const textOf = (value: string | number | null | undefined) =>
+  value == null ? null : String(value);
 
 const yearAfter = (year: string) => shiftSchoolYear(year, 1);
 
@@ -124,13 +136,38 @@ function toGroup(
   }
   const yearKey = question.dimensions.indexOf('SCHOOL_YEAR');
   const schoolYear = yearKey >= 0 ? String(keys.SCHOOL_YEAR) : (question.filter.schoolYear ?? null);
+  const counts = total(rows, perturbed);
+  const rates = flowRates(all);
+  // Every field named once, in one order: a few hundred groups of one shape, which the compiled
+  // query reads field by field (spreads and properties added afterwards gave each its own).
   return {
     keys,
+    regionId: idOf(keys.REGION),
+    divisionId: idOf(keys.DIVISION),
+    schoolId: idOf(keys.SCHOOL),
+    sector: textOf(keys.SECTOR),
+    gradeLevel: textOf(keys.GRADE_LEVEL),
+    sex: textOf(keys.SEX),
+    category: textOf(keys.CATEGORY),
     schoolYear,
     nextSchoolYear: schoolYear ? yearAfter(schoolYear) : null,
     asOf,
-    ...total(rows, perturbed),
-    ...flowRates(all),
+    cohort: counts.cohort,
+    promoted: counts.promoted,
+    repeated: counts.repeated,
+    completed: counts.completed,
+    transferredToAls: counts.transferredToAls,
+    notEnrolled: counts.notEnrolled,
+    otherSchool: counts.otherSchool,
+    survivalCohort: counts.survivalCohort,
+    survived: counts.survived,
+    promotionRate: rates.promotionRate,
+    repetitionRate: rates.repetitionRate,
+    dropoutRate: rates.dropoutRate,
+    transitionRate: rates.transitionRate,
+    completionRate: rates.completionRate,
+    survivalRateToGrade6: rates.survivalRateToGrade6,
+    survivalRateToGrade10: rates.survivalRateToGrade10,
     genderParity: flowParity(flowRates(bySex.FEMALE), flowRates(bySex.MALE)),
   };
 }
