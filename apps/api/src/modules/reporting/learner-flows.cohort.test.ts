@@ -346,6 +346,22 @@ describe('learnerFlows on a hand-built cohort (issue 22)', () => {
       field: 'filter.schoolYear',
       rule: 'FLOW_YEAR_NOT_OPEN',
     });
+    // A place that is not there is named too; with a year not open as well, the year first (the
+    // two are read at once).
+    const nowhere = await server.graphql(
+      query,
+      { filter: { regionIds: ['999999'] }, groupBy: [] },
+      national,
+    );
+    expect(nowhere.errors?.[0]?.extensions).toMatchObject({ field: 'filter.regionIds' });
+    for (let i = 0; i < 5; i++) {
+      const both = await server.graphql(
+        query,
+        { filter: { schoolYear: '2040-2041', regionIds: ['999999'] }, groupBy: [] },
+        national,
+      );
+      expect(both.errors?.[0]?.extensions).toMatchObject({ field: 'filter.schoolYear' });
+    }
     const byStatus = await server.graphql(query, { groupBy: ['STATUS'] }, national);
     expect(byStatus.errors?.[0]?.extensions).toMatchObject({
       field: 'groupBy',

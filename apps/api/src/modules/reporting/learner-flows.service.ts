@@ -197,11 +197,19 @@ export async function learnerFlows(
     division: { ids: filter.divisionIds, field: 'filter.divisionIds' },
     school: { ids: filter.schoolIds, field: 'filter.schoolIds' },
   });
-  const { opened, cohorts } = await openedYears(dataSource, filter.schoolYear);
+  // The years and the place read at once (two round trips in one's time); a wrong year is named
+  // before a wrong place, as when they were read one after the other.
+  const [years, place] = await Promise.allSettled([
+    openedYears(dataSource, filter.schoolYear),
+    placeToRead(dataSource, viewer, asked),
+  ]);
+  if (years.status === 'rejected') throw years.reason;
+  if (place.status === 'rejected') throw place.reason;
+  const { opened, cohorts } = years.value;
   const question: FlowQuestion = {
     filter,
     dimensions,
-    place: await placeToRead(dataSource, viewer, asked),
+    place: place.value,
     years: cohorts,
     mature: matureYears(cohorts, opened),
   };
