@@ -37,7 +37,7 @@ export function useTracker(viewer: Viewer | null, params: URLSearchParams) {
     variables: { divisionId: divisionId ?? '' },
     skip: !viewer || !divisionId,
   });
-  const { data, loading, error, refetch } = useQuery(trackerQuery, {
+  const { data, previousData, loading, error, refetch } = useQuery(trackerQuery, {
     variables: {
       schoolYear: schoolYear ?? '',
       divisionId,
@@ -47,13 +47,14 @@ export function useTracker(viewer: Viewer | null, params: URLSearchParams) {
     },
     skip: !viewer || !schoolYear,
   });
-  // While another season loads, the figures before stay on screen; never another
-  // place's: a region's divisions table must not list the nation's divisions while CAR's load.
+  // While another season loads, the answer before stays on screen; never another place's: a
+  // region's divisions table must not list the nation's divisions while CAR's load. Apollo's
+  // previousData does not say what it answered, so the place of the last answer is kept.
   const place = `${level} ${regionId ?? ''} ${divisionId ?? ''} ${districtId ?? ''}`;
-  const [shown, setShown] = useState<{ place: string; data: typeof data }>();
-  if (data && (shown?.data !== data || shown.place !== place)) setShown({ place, data });
-  const kept = shown?.place === place ? shown.data : undefined;
-  const progress = (data ?? kept)?.earlyRegistrationProgress;
+  const [answered, setAnswered] = useState(place);
+  if (data && answered !== place) setAnswered(place);
+  const progress = (data ?? (answered === place ? previousData : undefined))
+    ?.earlyRegistrationProgress;
   return {
     years,
     schoolYear,
