@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { type Pool } from 'pg';
 import { DataSource, type Logger } from 'typeorm';
 import { migrations } from './migrations/index.js';
 
@@ -28,3 +29,7 @@ export function createDataSource(url: string, options: DataSourceSettings): Data
     ...(options.logger ? { logger: options.logger, logging: ['query' as const] } : {}),
   });
 }
+
+/** The data source's own pool: for work outside TypeORM (a load's connections, a report's rows). */
+export const poolOf = (dataSource: DataSource) =>
+  (dataSource.driver as unknown as { master: Pool }).master;

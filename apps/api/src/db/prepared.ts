@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { type Pool, type PoolClient } from 'pg';
+import { type PoolClient } from 'pg';
 import { type DataSource, type EntityManager } from 'typeorm';
+import { poolOf } from './data-source.js';
 
 /**
  * A parameterised statement that each connection parses once, as a named prepared statement:
@@ -46,7 +47,6 @@ export async function preparedRows<Row extends unknown[]>(
   let name = preparedTexts.get(text);
   if (name === undefined && preparedTexts.size < maxPreparedTexts)
     preparedTexts.set(text, (name = nameOf(text)));
-  const pool = (dataSource.driver as unknown as { master: Pool }).master;
-  const result = await pool.query<Row>({ name, text, values, rowMode: 'array' });
+  const result = await poolOf(dataSource).query<Row>({ name, text, values, rowMode: 'array' });
   return result.rows;
 }

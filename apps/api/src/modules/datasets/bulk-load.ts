@@ -2,9 +2,10 @@
 // once after the copy instead of row by row during it.
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { type Pool, type PoolClient } from 'pg';
+import { type PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { type DataSource } from 'typeorm';
+import { poolOf } from '../../db/data-source.js';
 
 /** COPY of a CsvChunk's pieces on the connection. */
 export function copyRows(client: PoolClient, sql: string, pieces: Buffer[]): Promise<void> {
@@ -109,10 +110,6 @@ export async function deferSecondaryIndexes(
     for (const index of indexes) await client.query(index.definition);
   };
 }
-
-/** The data source's own pool: a load needs connections of its own, outside TypeORM. */
-export const poolOf = (dataSource: DataSource) =>
-  (dataSource.driver as unknown as { master: Pool }).master;
 
 const loadPrefix = 'enrollment-load:';
 /** Held by a load for its whole length: one load at a time, and no one resolves its halves. */

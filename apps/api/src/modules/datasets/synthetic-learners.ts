@@ -1,11 +1,11 @@
 import { toNameKey } from '@repo/domain/names';
 import { type DataSource } from 'typeorm';
+import { poolOf } from '../../db/data-source.js';
 import {
   copyRows,
   CsvChunk,
   csvField,
   deferSecondaryIndexes,
-  poolOf,
   reserveSequence,
 } from './bulk-load.js';
 import { givenNames, surnames } from './names.data.js';

@@ -8,7 +8,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import { type DataSource } from 'typeorm';
 import { config } from '../../config.js';
 import { type Context } from '../../context.js';
-import { poolOf } from '../datasets/bulk-load.js';
+import { poolOf } from '../../db/data-source.js';
 import { unfoldedDeltas, unfoldedDeltasCap } from '../reporting/rollup-applier.js';
 import { scrapeText, shareWithPrimary } from './cluster-metrics.js';
 import { log, redact } from './log.js';
